@@ -1,0 +1,27 @@
+import { BrowserWindow, dialog } from 'electron';
+import type { ImportReport } from '../../preload/contract';
+import { t } from '../i18n';
+import type { SearchIndex } from '../search/searchIndex';
+import type { Library } from '../store/library';
+import { importFiles } from './importFiles';
+
+/** File > Import…: asks for files with the system dialog; null when the user cancels. */
+export async function chooseAndImport(
+  owner: BrowserWindow | null,
+  library: Library,
+  index: SearchIndex,
+): Promise<ImportReport | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: t('importDialog.title'),
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: t('importDialog.digests'), extensions: ['txt'] },
+      { name: t('importDialog.allFiles'), extensions: ['*'] },
+    ],
+  };
+  const { canceled, filePaths } = owner
+    ? await dialog.showOpenDialog(owner, options)
+    : await dialog.showOpenDialog(options);
+  if (canceled || filePaths.length === 0) return null;
+  return importFiles(filePaths, library, index);
+}

@@ -1,0 +1,65 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { z } from 'zod';
+import type { BulletinsApi } from '../../preload/api';
+import { channels, type Method, type Reply } from '../../preload/channels';
+import { t } from '../i18n';
+import { isAppUrl } from '../windows/appProtocol';
+
+/** What a handler learns about its caller: the window's contents, never the raw event. */
+export interface Caller {
+  sender: WebContents;
+}
+
+export type Handler<M extends Method> = (
+  caller: Caller,
+  ...args: Parameters<BulletinsApi[M]>
+) => Promise<Awaited<ReturnType<BulletinsApi[M]>>> | Awaited<ReturnType<BulletinsApi[M]>>;
+
+export type Handlers = { [M in Method]: Handler<M> };
+type Schemas = { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };
+
+/**
+ * The one door into main from the renderer (as VS Code's validatedIpcMain):
+ * every call is checked for who sent it and what it carries before a handler
+ * runs, and every failure goes back as `{ code, message }`, never as a stack
+ * trace or a path.
+ */
+export function registerHandlers(schemas: Schemas, handlers: Handlers): void {
+  for (const method of Object.keys(channels) as Method[]) {
+    ipcMain.handle(channels[method], (event, ...args) => dispatch(method, schemas, handlers, event, args));
+  }
+}
+
+async function dispatch<M extends Method>(
+  method: M,
+  schemas: Schemas,
+  handlers: Handlers,
+  event: IpcMainInvokeEvent,
+  args: unknown[],
+): Promise<Reply<unknown>> {
+  if (!isTrustedSender(event)) {
+    return { ok: false, error: { code: 'forbidden', message: t('errors.forbidden') } };
+  }
+  const parsed = schemas[method].safeParse(args);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-request', message: t('errors.invalidRequest') } };
+  }
+  try {
+    const handler = handlers[method] as (caller: Caller, ...args: unknown[]) => unknown;
+    return { ok: true, value: await handler({ sender: event.sender }, ...(parsed.data as unknown[])) };
+  } catch (error) {
+    console.error(`[ipc] ${channels[method]} failed`, error);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, error: { code: 'failed', message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }) } };
+  }
+}
+
+/** Only our own page, in the top frame, may call: not an iframe, not a page navigated elsewhere. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+function stripPaths(text: string): string {
+  return text.replace(/(?:[A-Za-z]:)?[\\/][^\s'"]+/g, '…');
+}

@@ -1,0 +1,53 @@
+import { Menu, app, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../preload/contract';
+import { t } from '../i18n';
+import { broadcast } from './mainWindow';
+
+export interface MenuActions {
+  importFiles(): void;
+}
+
+/** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
+export function installApplicationMenu(actions: MenuActions): void {
+  const command = (name: MenuCommand) => () => broadcast('menu:command', name);
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    {
+      label: t('menu.file'),
+      submenu: [
+        { id: 'file-import', label: t('menu.import'), accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: t('menu.edit'),
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { id: 'edit-find', label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: command('find') },
+      ],
+    },
+    {
+      label: t('menu.view'),
+      submenu: [
+        { id: 'view-toggle-bookmark', label: t('menu.toggleBookmark'), accelerator: 'CmdOrCtrl+D', click: command('toggle-bookmark') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+      ],
+    },
+    { label: t('menu.window'), role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,21 @@
+/**
+ * One named IPC channel per API method, shared by the preload (which invokes)
+ * and main (which handles). Event topics travel on `event:<topic>`.
+ */
+export const channels = {
+  list: 'bulletins:list',
+  search: 'bulletins:search',
+  get: 'bulletins:get',
+  counts: 'library:counts',
+  toggleBookmark: 'library:toggleBookmark',
+  markRead: 'library:markRead',
+  importFiles: 'import:chooseFiles',
+  openExternal: 'links:openExternal',
+} as const;
+
+export type Method = keyof typeof channels;
+
+export const eventChannel = (topic: string): string => `event:${topic}`;
+
+/** What every handler sends back: errors travel as data, never as stack traces. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
