@@ -18,7 +18,6 @@ export async function initI18n(locale: string): Promise<void> {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-
 }
 
 export const t: TFunction = ((...args: Parameters<TFunction>) => i18n.t(...args)) as TFunction;

@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { dialog } from 'electron';
 import type { ImportReport } from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';

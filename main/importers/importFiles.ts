@@ -17,7 +17,11 @@ class RefusedFile extends Error {}
  * parsed and added on its own: one bad file never stops the others, and a
  * file's bulletins land together or not at all.
  */
-export async function importFiles(paths: readonly string[], library: Library, index: SearchIndex): Promise<ImportReport> {
+export async function importFiles(
+  paths: readonly string[],
+  library: Library,
+  index: SearchIndex,
+): Promise<ImportReport> {
   const files: ImportedFile[] = [];
   for (const path of paths) {
     const name = basename(path);
@@ -27,7 +31,9 @@ export async function importFiles(paths: readonly string[], library: Library, in
       files.push({ name, added: result.added.length, unchanged: result.unchanged });
     } catch (error) {
       const message =
-        error instanceof RefusedFile ? error.message : t('errors.fileUnreadable', { reason: describe(error) });
+        error instanceof RefusedFile
+          ? error.message
+          : t('errors.fileUnreadable', { reason: describe(error) });
       files.push({ name, added: 0, unchanged: 0, error: message });
     }
   }
@@ -53,8 +59,16 @@ async function readBulletins(path: string): Promise<Bulletin[]> {
   return bulletins;
 }
 
-/** A short reason without paths: the renderer never sees the file system. */
+const PROBLEMS: Record<string, string> = {
+  ENOENT: 'fileProblems.missing',
+  EACCES: 'fileProblems.denied',
+  EPERM: 'fileProblems.denied',
+  EISDIR: 'fileProblems.folder',
+  EBUSY: 'fileProblems.busy',
+};
+
+/** A reason a person understands, without paths: the renderer never sees the file system. */
 function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error instanceof Error ? error.name : 'unknown');
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+  return t(PROBLEMS[code] ?? 'fileProblems.other', { code });
 }

@@ -50,7 +50,10 @@ async function dispatch<M extends Method>(
   } catch (error) {
     console.error(`[ipc] ${channels[method]} failed`, error);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, error: { code: 'failed', message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }) } };
+    return {
+      ok: false,
+      error: { code: 'failed', message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }) },
+    };
   }
 }
 

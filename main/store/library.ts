@@ -44,7 +44,8 @@ export async function openLibrary(folder: string): Promise<Library> {
   }
 
   const byId = new Map<string, Bulletin>();
-  for (const shard of shards.values()) for (const bulletin of shard.data.bulletins) byId.set(bulletin.id, bulletin);
+  for (const shard of shards.values())
+    for (const bulletin of shard.data.bulletins) byId.set(bulletin.id, bulletin);
   let newestFirst = sortNewestFirst([...byId.values()]);
 
   async function shardFor(month: string): Promise<Low<Shard>> {

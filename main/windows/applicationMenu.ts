@@ -15,7 +15,12 @@ export function installApplicationMenu(actions: MenuActions): void {
     {
       label: t('menu.file'),
       submenu: [
-        { id: 'file-import', label: t('menu.import'), accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        {
+          id: 'file-import',
+          label: t('menu.import'),
+          accelerator: 'CmdOrCtrl+O',
+          click: () => actions.importFiles(),
+        },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
@@ -37,7 +42,12 @@ export function installApplicationMenu(actions: MenuActions): void {
     {
       label: t('menu.view'),
       submenu: [
-        { id: 'view-toggle-bookmark', label: t('menu.toggleBookmark'), accelerator: 'CmdOrCtrl+D', click: command('toggle-bookmark') },
+        {
+          id: 'view-toggle-bookmark',
+          label: t('menu.toggleBookmark'),
+          accelerator: 'CmdOrCtrl+D',
+          click: command('toggle-bookmark'),
+        },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

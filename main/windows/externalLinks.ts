@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { dialog, shell } from 'electron';
 import { t } from '../i18n';
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -25,7 +26,9 @@ export async function openExternalLink(url: string, owner: BrowserWindow | null)
     cancelId: 1,
     noLink: true,
   };
-  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  const { response } = owner
+    ? await dialog.showMessageBox(owner, options)
+    : await dialog.showMessageBox(options);
   if (response !== 0) return false;
   await shell.openExternal(parsed.href);
   return true;

@@ -37,7 +37,8 @@ describe('parseDigest', () => {
   });
 
   it('keeps every paragraph and tolerates irregular blank lines, CRLF and a BOM', () => {
-    const text = '\uFEFF3 March, 2021\r\n\r\n\r\nA title\r\n\r\nFirst paragraph\r\ncontinues here.\r\n\r\n\r\n\r\nSecond one.\r\n';
+    const text =
+      '\uFEFF3 March, 2021\r\n\r\n\r\nA title\r\n\r\nFirst paragraph\r\ncontinues here.\r\n\r\n\r\n\r\nSecond one.\r\n';
     expect(parseDigest(text)).toEqual([
       {
         published: '2021-03-03',
@@ -67,7 +68,12 @@ describe('bulletinFromDigest', () => {
 
   it('escapes the text into paragraphs of HTML', () => {
     const bulletin = bulletinFromDigest(
-      { published: '2021-01-01', publishedText: '1 January, 2021', title: 'T', paragraphs: ['a <b> & c', 'd'] },
+      {
+        published: '2021-01-01',
+        publishedText: '1 January, 2021',
+        title: 'T',
+        paragraphs: ['a <b> & c', 'd'],
+      },
       '2026-01-01T00:00:00.000Z',
     );
     expect(bulletin.bodyHtml).toBe('<p>a &lt;b&gt; &amp; c</p>\n<p>d</p>');
