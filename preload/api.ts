@@ -31,7 +31,7 @@ export const api = {
   counts: () => invoke<Counts>(channels.counts),
   /** Resolves to the new state: true when now bookmarked. */
   toggleBookmark: (id: string) => invoke<boolean>(channels.toggleBookmark, id),
-  markRead: (id: string, read: boolean) => invoke<void>(channels.markRead, id, read),
+  markRead: (id: string, read: boolean) => invoke<undefined>(channels.markRead, id, read),
   /** Asks for files with the system dialog and imports them; null when the user cancels. */
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
