@@ -1,0 +1,28 @@
+import { useEffect, useEffectEvent } from 'react';
+import type { Counts, ImportReport, MenuCommand } from '../../preload/contract';
+import { bridge } from './bridge';
+
+export interface BridgeEventHandlers {
+  onMenuCommand: (command: MenuCommand) => void;
+  onLibraryChanged: (counts: Counts) => void;
+  onImportFinished: (report: ImportReport) => void;
+}
+
+/** Listens to what main pushes, for as long as the app is mounted. */
+export function useBridgeEvents(handlers: BridgeEventHandlers) {
+  const onMenuCommand = useEffectEvent(handlers.onMenuCommand);
+  const onLibraryChanged = useEffectEvent(handlers.onLibraryChanged);
+  const onImportFinished = useEffectEvent(handlers.onImportFinished);
+
+  useEffect(() => {
+    const api = bridge();
+    const unsubscribers = [
+      api.subscribe('menu:command', (command) => onMenuCommand(command)),
+      api.subscribe('library:changed', (counts) => onLibraryChanged(counts)),
+      api.subscribe('import:finished', (report) => onImportFinished(report)),
+    ];
+    return () => {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, []);
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { BulletinRow, View } from '../../preload/contract';
+import { bridge } from './bridge';
+import { keepRows } from './keepRows';
+
+interface Loaded {
+  /** Which request these rows answer: view and search text. */
+  key: string;
+  rows: BulletinRow[];
+  terms: string[];
+  failed: boolean;
+}
+
+export interface ListEvents {
+  onError: (error: unknown) => void;
+  /** Rows arrived for a view or search shown for the first time (not a silent reload). */
+  onNewResults: (count: number, view: View, text: string) => void;
+}
+
+const keyOf = (view: View, text: string) => `${view}\n${text}`;
+
+const NO_TERMS: string[] = [];
+
+/**
+ * The previous terms when they have not changed: the reading pane re-sanitises
+ * and re-highlights its body whenever the terms array changes identity.
+ */
+function stableTerms(previous: string[] | undefined, next: string[]): string[] {
+  if (next.length === 0) return NO_TERMS;
+  const same = previous?.length === next.length && previous.every((term, index) => term === next[index]);
+  return same && previous ? previous : next;
+}
+
+/**
+ * The rows of the current view, or of a search in it when `text` is not empty.
+ * While a new request is under way the previous rows stay on screen (no flash
+ * of emptiness between keystrokes); answers to superseded requests are dropped.
+ */
+export function useBulletinList(view: View, text: string, events: ListEvents) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const lastKey = useRef<string | null>(null);
+  /** Rows the user acted on in this view: they stay listed until the view changes (see keepRows). */
+  const kept = useRef(new Set<string>());
+  const onError = useEffectEvent(events.onError);
+  const onNewResults = useEffectEvent(events.onNewResults);
+
+  useEffect(() => {
+    let current = true;
+    const key = keyOf(view, text);
+    const request = text === '' ? bridge().list({ view }) : bridge().search({ view, text });
+    request.then(
+      (result) => {
+        if (!current) return;
+        const sameView = lastKey.current === key;
+        if (!sameView) kept.current = new Set();
+        const keep = kept.current;
+        setLoaded((previous) => ({
+          key,
+          rows: sameView && previous?.key === key ? keepRows(previous.rows, result.rows, keep) : result.rows,
+          terms: stableTerms(previous?.terms, text === '' ? NO_TERMS : result.terms),
+          failed: false,
+        }));
+        if (!sameView) onNewResults(result.rows.length, view, text);
+        lastKey.current = key;
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setLoaded((previous) => ({
+          key,
+          rows: previous?.key === key ? previous.rows : [],
+          terms: previous?.key === key ? previous.terms : NO_TERMS,
+          failed: previous?.key !== key,
+        }));
+        onError(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [view, text, generation]);
+
+  /** Asks again, e.g. after the library changed. */
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+
+  /** Updates one row in place (read, bookmarked) without asking main for the whole list. */
+  const patchRow = useCallback((id: string, patch: Partial<BulletinRow>) => {
+    setLoaded(
+      (previous) =>
+        previous && {
+          ...previous,
+          rows: previous.rows.map((row) => (row.id === id ? { ...row, ...patch } : row)),
+        },
+    );
+  }, []);
+
+  /** Keeps a row listed in this view even if it stops belonging to it (read, un-bookmarked). */
+  const keep = useCallback((id: string) => {
+    kept.current.add(id);
+  }, []);
+
+  return {
+    rows: loaded?.rows ?? [],
+    terms: loaded?.terms ?? NO_TERMS,
+    /** Nothing has arrived yet. */
+    initial: loaded === null,
+    /** The rows shown answer an older request. */
+    pending: loaded !== null && loaded.key !== keyOf(view, text),
+    failed: loaded?.failed ?? false,
+    reload,
+    patchRow,
+    keep,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The few icons the UI needs, drawn inline so they follow `currentColor` and
+ * need no image requests. All are decorative: the control around each one
+ * carries the accessible name.
+ */
+import type { ReactNode } from 'react';
+
+function Icon({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function BookmarkIcon({ filled = false }: { filled?: boolean }) {
+  return (
+    <Icon className={filled ? 'icon--filled' : undefined}>
+      <path
+        d="M6.5 3.5h11a1 1 0 0 1 1 1v16l-6.5-4-6.5 4v-16a1 1 0 0 1 1-1z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}
+
+export function InboxIcon() {
+  return (
+    <Icon>
+      <path
+        d="M3.5 13.5 6 5h12l2.5 8.5M3.5 13.5V19h17v-5.5M3.5 13.5h5l1.5 2.5h4l1.5-2.5h5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}
+
+export function UnreadIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="12" r="7.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <circle cx="12" cy="12" r="3.5" fill="currentColor" />
+    </Icon>
+  );
+}
+
+export function ImportIcon() {
+  return (
+    <Icon>
+      <path
+        d="M12 3.5v11m0 0-4-4m4 4 4-4M4.5 15v4.5h15V15"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}
+
+export function SearchIcon() {
+  return (
+    <Icon>
+      <circle cx="10.5" cy="10.5" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="m15 15 5 5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </Icon>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <Icon>
+      <path d="m6 6 12 12M18 6 6 18" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </Icon>
+  );
+}
+
+/** Points "out of the app"; mirrored in right-to-left layouts by CSS. */
+export function ExternalIcon() {
+  return (
+    <Icon className="icon--mirror">
+      <path
+        d="M13.5 4.5h6v6m0-6-8.5 8.5M10 6H5.5a1 1 0 0 0-1 1v11.5a1 1 0 0 0 1 1H17a1 1 0 0 0 1-1V14"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}

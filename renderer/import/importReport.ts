@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { ImportReport } from '../../preload/contract';
+
+/** An import outcome in words: one sentence, plus one line per file that was refused. */
+export interface ImportSummary {
+  message: string;
+  /** "report.txt: Not a bulletin digest." — one per refused file. */
+  problems: string[];
+  /** True when at least one file was refused: shown as a warning, and kept until dismissed. */
+  hasProblems: boolean;
+}
+
+/**
+ * Describes an import: "Added 3 bulletins; 7 were already in the library."
+ * Two counts in one sentence need two plural forms, so each half is its own
+ * pluralised key and a third key orders them (translators may reorder).
+ */
+export function summariseImport(report: ImportReport, t: TFunction): ImportSummary {
+  const { added, unchanged } = report;
+  let message: string;
+  if (added > 0 && unchanged > 0) {
+    message = t('import.addedAndUnchanged', {
+      added: t('import.added', { count: added }),
+      unchanged: t('import.alreadyInLibrary', { count: unchanged }),
+    });
+  } else if (added > 0) {
+    message = t('import.addedOnly', { count: added });
+  } else if (unchanged > 0) {
+    message = t('import.unchangedOnly', { count: unchanged });
+  } else {
+    message = t('import.nothingFound');
+  }
+
+  const refused = report.files.filter((file) => file.error);
+  const problems = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
+  if (refused.length > 0) {
+    message = t('import.withProblems', { summary: message, count: refused.length });
+  }
+  return { message, problems, hasProblems: refused.length > 0 };
+}

@@ -1,0 +1,139 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+import type { BulletinRow } from '../../preload/contract';
+import { BulletinRowView } from './BulletinRowView';
+
+interface BulletinListProps {
+  /** Also the scrolling element; the app focuses it (Esc). */
+  listRef: RefObject<HTMLDivElement | null>;
+  /** The listbox's id, for the search box's aria-controls; rows get ids from it. */
+  id: string;
+  label: string;
+  rows: readonly BulletinRow[];
+  terms: readonly string[];
+  activeIndex: number;
+  openId: string | null;
+  busy: boolean;
+  onActivate: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+/** A first guess at a row's height; rows are measured once drawn. */
+const ESTIMATED_ROW_HEIGHT = 92;
+
+/**
+ * The bulletins as a single-select listbox. Only the rows in view exist in the
+ * DOM (an archive has tens of thousands), so focus stays on the listbox and
+ * aria-activedescendant points at the active row, which is always scrolled
+ * into view and therefore always rendered. Arrows move, Enter or Space opens.
+ */
+export function BulletinList({
+  listRef,
+  id,
+  label,
+  rows,
+  terms,
+  activeIndex,
+  openId,
+  busy,
+  onActivate,
+  onOpen,
+}: BulletinListProps) {
+  // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
+  const rowId = (index: number) => `${id}-row-${index}`;
+  const last = rows.length - 1;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 0) / ESTIMATED_ROW_HEIGHT) - 1);
+    const from = Math.max(activeIndex, 0);
+    let target: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = activeIndex < 0 ? 0 : from + 1;
+        break;
+      case 'ArrowUp':
+        target = from - 1;
+        break;
+      case 'PageDown':
+        target = from + page;
+        break;
+      case 'PageUp':
+        target = from - page;
+        break;
+      case 'Home':
+        target = 0;
+        break;
+      case 'End':
+        target = last;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (activeIndex >= 0) onOpen(activeIndex);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    onActivate(Math.max(0, Math.min(last, target)));
+  };
+
+  const onFocus = () => {
+    // Arriving by Tab or Esc with no active row: start at the open bulletin, or the top.
+    if (activeIndex < 0 && rows.length > 0) {
+      const open = openId === null ? -1 : rows.findIndex((row) => row.id === openId);
+      onActivate(Math.max(open, 0));
+    }
+  };
+
+  return (
+    <div
+      ref={listRef}
+      id={id}
+      className="list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
+      aria-busy={busy}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <div className="list-sizer" role="presentation" style={{ blockSize: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <BulletinRowView
+              key={item.key}
+              row={row}
+              id={rowId(item.index)}
+              index={item.index}
+              setSize={rows.length}
+              terms={terms}
+              selected={row.id === openId}
+              active={item.index === activeIndex}
+              start={item.start}
+              measure={virtualizer.measureElement}
+              onOpen={onOpen}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulletinRow } from '../../preload/contract';
+import { formatPublished } from '../i18n/formatDate';
+import { BookmarkIcon } from '../icons/Icons';
+import { Highlighted } from '../search/Highlighted';
+
+interface BulletinRowViewProps {
+  row: BulletinRow;
+  id: string;
+  index: number;
+  setSize: number;
+  terms: readonly string[];
+  /** Open in the reading pane. */
+  selected: boolean;
+  /** Where the keyboard is (aria-activedescendant). */
+  active: boolean;
+  /** Offset from the top of the list, from the virtualiser. */
+  start: number;
+  measure: (element: HTMLElement | null) => void;
+  onOpen: (index: number) => void;
+}
+
+/**
+ * One option of the list: title (bold while unread), date and source, and the
+ * first line of text or the passage a search matched. The title and excerpt
+ * carry the bulletin's own language and direction, which may differ from the UI's.
+ */
+export const BulletinRowView = memo(function BulletinRowView({
+  row,
+  id,
+  index,
+  setSize,
+  terms,
+  selected,
+  active,
+  start,
+  measure,
+  onOpen,
+}: BulletinRowViewProps) {
+  const { t, i18n } = useTranslation();
+  const classes = ['row', row.read ? 'row--read' : 'row--unread'];
+  if (selected) classes.push('row--selected');
+  if (active) classes.push('row--active');
+
+  return (
+    <div
+      ref={measure}
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      data-index={index}
+      className={classes.join(' ')}
+      // Positioned by the virtualiser; a CSSOM property, allowed by the CSP.
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={() => onOpen(index)}
+    >
+      <div className="row-heading">
+        {!row.read && (
+          <span className="row-unread-dot">
+            <span className="visually-hidden">{t('list.unread')}</span>
+          </span>
+        )}
+        <span className="row-title" lang={row.language} dir="auto">
+          <Highlighted text={row.title} terms={terms} />
+        </span>
+        {row.bookmarked && (
+          <span className="row-bookmark">
+            <BookmarkIcon filled />
+            <span className="visually-hidden">{t('list.bookmarked')}</span>
+          </span>
+        )}
+      </div>
+      <div className="row-meta">
+        <time dateTime={row.published}>{formatPublished(row.published, i18n.language)}</time>
+        <span className="row-source">{row.source}</span>
+      </div>
+      {row.excerpt && (
+        <p className="row-excerpt" lang={row.language} dir="auto">
+          <Highlighted text={row.excerpt} terms={terms} />
+        </p>
+      )}
+    </div>
+  );
+});

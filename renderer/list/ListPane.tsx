@@ -1,0 +1,122 @@
+import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulletinRow, View } from '../../preload/contract';
+import { SearchBox } from '../search/SearchBox';
+import { BulletinList } from './BulletinList';
+import { EmptyList, type EmptyReason } from './EmptyList';
+import './list.css';
+
+interface ListPaneProps {
+  view: View;
+  query: string;
+  /** The search the rows answer (the query once debounced), '' when listing. */
+  searchedText: string;
+  onQueryChange: (query: string) => void;
+  rows: readonly BulletinRow[];
+  terms: readonly string[];
+  initial: boolean;
+  pending: boolean;
+  failed: boolean;
+  libraryEmpty: boolean;
+  activeIndex: number;
+  openId: string | null;
+  listRef: RefObject<HTMLDivElement | null>;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onActivate: (index: number) => void;
+  onOpen: (index: number) => void;
+  onFocusList: () => void;
+  onImport: () => void;
+  onSearchAll: () => void;
+  onRetry: () => void;
+}
+
+/** The middle pane: the view's name and size, the search box, and the rows (or why there are none). */
+export function ListPane(props: ListPaneProps) {
+  const { view, query, searchedText, rows, terms, initial, pending, failed, listRef } = props;
+  const { t } = useTranslation();
+  const headingId = useId();
+  const listId = useId();
+  const viewName = t(`sidebar.view.${view}`);
+  const searching = searchedText !== '';
+  const countText = searching
+    ? t('list.resultCount', { count: rows.length })
+    : t('list.count', { count: rows.length });
+
+  const pane = useRef<HTMLElement>(null);
+  const focusWasInList = useRef(false);
+
+  // Remember whether the keyboard was last in the list area (not the search box)...
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      focusWasInList.current =
+        event.target instanceof Node &&
+        !!pane.current?.contains(event.target) &&
+        event.target !== props.searchRef.current;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [props.searchRef]);
+
+  let emptyReason: EmptyReason | null = null;
+  if (failed) emptyReason = { kind: 'failed' };
+  else if (!initial && rows.length === 0) {
+    if (searching) emptyReason = { kind: 'search', query: searchedText, view };
+    else if (props.libraryEmpty) emptyReason = { kind: 'library' };
+    else emptyReason = { kind: 'view', view };
+  }
+
+  // ...so that when the list replaces the empty state (or back), focus, lost with the
+  // removed element, lands on its successor instead of falling back to <body>.
+  const contentKind = initial && !failed ? 'loading' : emptyReason ? 'empty' : 'list';
+  const listElement = props.listRef;
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && focusWasInList.current) listElement.current?.focus();
+  }, [contentKind, listElement]);
+
+  return (
+    <section ref={pane} className="list-pane" aria-labelledby={headingId}>
+      <header className="list-header">
+        <div className="list-heading">
+          <h2 id={headingId} className="list-title">
+            {viewName}
+          </h2>
+          {!initial && !failed && <span className="list-count">{countText}</span>}
+        </div>
+        <SearchBox
+          value={query}
+          onChange={props.onQueryChange}
+          onLeave={props.onFocusList}
+          inputRef={props.searchRef}
+          controls={listId}
+        />
+      </header>
+      {contentKind === 'loading' ? (
+        <p className="list-loading" role="status">
+          {t('list.loading')}
+        </p>
+      ) : contentKind === 'empty' && emptyReason ? (
+        <EmptyList
+          reason={emptyReason}
+          focusRef={listRef}
+          onImport={props.onImport}
+          onSearchAll={props.onSearchAll}
+          onRetry={props.onRetry}
+        />
+      ) : (
+        <BulletinList
+          listRef={listRef}
+          id={listId}
+          label={t('list.labelForView', { view: viewName })}
+          rows={rows}
+          terms={terms}
+          activeIndex={props.activeIndex}
+          openId={props.openId}
+          busy={pending}
+          onActivate={props.onActivate}
+          onOpen={props.onOpen}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulletinDetail } from '../../preload/contract';
+import { formatPublished } from '../i18n/formatDate';
+import { BookmarkIcon, ExternalIcon } from '../icons/Icons';
+import { Highlighted } from '../search/Highlighted';
+import { BulletinBody } from './BulletinBody';
+import { hostOf, isExternalUrl, linkFromEventTarget } from './links';
+import './reader.css';
+
+interface ReaderPaneProps {
+  /** undefined: nothing chosen; null: the chosen bulletin no longer exists. */
+  detail: BulletinDetail | null | undefined;
+  busy: boolean;
+  terms: readonly string[];
+  onToggleBookmark: () => void;
+  onOpenLink: (url: string) => void;
+}
+
+/** The reading pane: one bulletin, its marks, and its text. */
+export function ReaderPane({ detail, busy, terms, onToggleBookmark, onOpenLink }: ReaderPaneProps) {
+  const { t, i18n } = useTranslation();
+  const scroller = useRef<HTMLElement>(null);
+  const bulletinId = detail?.bulletin.id;
+
+  // A new bulletin starts at its top, not where the last one was left.
+  useLayoutEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [bulletinId]);
+
+  // Links never navigate this window: main asks the user, then opens the system browser.
+  const onClick = (event: MouseEvent) => {
+    const link = linkFromEventTarget(event.target);
+    if (!link) return;
+    event.preventDefault();
+    const href = link.getAttribute('href');
+    if (href && isExternalUrl(href)) onOpenLink(href);
+  };
+  // Middle click would open a new window; there is none to open.
+  const onAuxClick = (event: MouseEvent) => {
+    if (linkFromEventTarget(event.target)) event.preventDefault();
+  };
+
+  let content;
+  if (detail === undefined) {
+    content = busy ? (
+      <p className="reader-status">{t('reader.loading')}</p>
+    ) : (
+      <div className="reader-empty">
+        <p className="reader-empty-title">{t('reader.emptyTitle')}</p>
+        <p>{t('reader.emptyText')}</p>
+        <p className="reader-empty-hint">{t('reader.shortcuts')}</p>
+      </div>
+    );
+  } else if (detail === null) {
+    content = <p className="reader-status">{t('reader.missing')}</p>;
+  } else {
+    const { bulletin, bookmarked } = detail;
+    const link = bulletin.link && isExternalUrl(bulletin.link) ? bulletin.link : null;
+    const host = link ? hostOf(link) : '';
+    const list = new Intl.ListFormat(i18n.language, { type: 'unit', style: 'short' });
+    content = (
+      <article
+        className="reader-article"
+        aria-labelledby="reader-title"
+        onClick={onClick}
+        onAuxClick={onAuxClick}
+      >
+        <header className="reader-header">
+          <p className="reader-meta">
+            <time dateTime={bulletin.published}>{formatPublished(bulletin.published, i18n.language)}</time>
+            <span className="reader-source">{bulletin.source}</span>
+          </p>
+          <h2 id="reader-title" className="reader-title" lang={bulletin.language} dir="auto">
+            <Highlighted text={bulletin.title} terms={terms} />
+          </h2>
+          <div className="reader-actions">
+            <button
+              type="button"
+              className="button reader-bookmark"
+              aria-pressed={bookmarked}
+              aria-keyshortcuts="B"
+              onClick={onToggleBookmark}
+            >
+              <BookmarkIcon filled={bookmarked} />
+              {t('reader.bookmark')}
+            </button>
+            {link && (
+              <a className="button reader-original" href={link} title={link}>
+                <ExternalIcon />
+                {host ? t('reader.openOriginalAt', { host }) : t('reader.openOriginal')}
+              </a>
+            )}
+          </div>
+          {(bulletin.countries.length > 0 || bulletin.tags.length > 0) && (
+            <p className="reader-facets">
+              {bulletin.countries.length > 0 && (
+                <span>{t('reader.countries', { countries: list.format(bulletin.countries) })}</span>
+              )}
+              {bulletin.tags.length > 0 && (
+                <span>{t('reader.tags', { tags: list.format(bulletin.tags) })}</span>
+              )}
+            </p>
+          )}
+        </header>
+        <BulletinBody
+          bodyHtml={bulletin.bodyHtml}
+          summary={bulletin.summary}
+          terms={terms}
+          language={bulletin.language}
+        />
+      </article>
+    );
+  }
+
+  return (
+    // Focusable, so the keyboard can scroll a long bulletin (arrows, Page Down, Space).
+    <section ref={scroller} className="reader" aria-label={t('reader.label')} aria-busy={busy} tabIndex={0}>
+      {content}
+    </section>
+  );
+}

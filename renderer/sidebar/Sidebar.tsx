@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Counts, View } from '../../preload/contract';
+import { BookmarkIcon, InboxIcon, ImportIcon, UnreadIcon } from '../icons/Icons';
+import './sidebar.css';
+
+interface SidebarProps {
+  view: View;
+  counts: Counts | null;
+  onSelectView: (view: View) => void;
+  onImport: () => void;
+  importing: boolean;
+}
+
+const VIEWS: ReadonlyArray<{ view: View; icon: ReactNode }> = [
+  { view: 'all', icon: <InboxIcon /> },
+  { view: 'unread', icon: <UnreadIcon /> },
+  { view: 'bookmarks', icon: <BookmarkIcon /> },
+];
+
+/** The library's views with their counts, and the way in for new bulletins. */
+export function Sidebar({ view, counts, onSelectView, onImport, importing }: SidebarProps) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <h1 className="sidebar-title">{t('app.title')}</h1>
+      <ul className="sidebar-views" aria-label={t('sidebar.views')}>
+        {VIEWS.map(({ view: item, icon }) => {
+          const name = t(`sidebar.view.${item}`);
+          const count = counts?.[item];
+          return (
+            <li key={item}>
+              <button
+                type="button"
+                className="sidebar-view"
+                aria-current={item === view ? 'page' : undefined}
+                aria-label={count === undefined ? name : t('sidebar.viewWithCount', { name, count })}
+                onClick={() => onSelectView(item)}
+              >
+                {icon}
+                <span className="sidebar-view-name">{name}</span>
+                {count !== undefined && (
+                  <span className="sidebar-view-count" aria-hidden="true">
+                    {number.format(count)}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="sidebar-footer">
+        <button
+          type="button"
+          className="button sidebar-import"
+          onClick={onImport}
+          disabled={importing}
+          aria-describedby="sidebar-import-hint"
+        >
+          <ImportIcon />
+          {importing ? t('sidebar.importing') : t('sidebar.import')}
+        </button>
+        <p id="sidebar-import-hint" className="sidebar-hint">
+          {t('sidebar.importHint')}
+        </p>
+      </div>
+    </nav>
+  );
+}

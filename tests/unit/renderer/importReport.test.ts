@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../preload/contract';
+import { summariseImport } from '../../../renderer/import/importReport';
+import en from '../../../resources/locales/en/ui.json';
+
+const i18n = i18next.createInstance();
+
+beforeAll(async () => {
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { ui: en } },
+    defaultNS: 'ui',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+});
+
+const report = (added: number, unchanged: number, errors: Record<string, string> = {}): ImportReport => ({
+  added,
+  unchanged,
+  files: [
+    { name: 'digest.txt', added, unchanged },
+    ...Object.entries(errors).map(([name, error]) => ({ name, added: 0, unchanged: 0, error })),
+  ],
+});
+
+describe('summariseImport', () => {
+  it('says what was added and what was already there, with plurals', () => {
+    expect(summariseImport(report(3, 7), i18n.t).message).toBe(
+      'Added 3 bulletins; 7 were already in the library.',
+    );
+    expect(summariseImport(report(1, 1), i18n.t).message).toBe(
+      'Added 1 bulletin; 1 was already in the library.',
+    );
+  });
+
+  it('has a sentence for each lopsided case', () => {
+    expect(summariseImport(report(10, 0), i18n.t).message).toBe('Added 10 bulletins.');
+    expect(summariseImport(report(0, 4), i18n.t).message).toBe(
+      'Nothing new: all 4 bulletins were already in the library.',
+    );
+    expect(summariseImport(report(0, 0), i18n.t).message).toBe(
+      'No bulletins were found in the chosen files.',
+    );
+  });
+
+  it('groups thousands', () => {
+    expect(summariseImport(report(12500, 0), i18n.t).message).toBe('Added 12,500 bulletins.');
+  });
+
+  it('lists each refused file with its reason', () => {
+    const summary = summariseImport(report(2, 0, { 'photo.jpg': 'This is not a bulletin file.' }), i18n.t);
+    expect(summary.hasProblems).toBe(true);
+    expect(summary.message).toBe('Added 2 bulletins. 1 file could not be imported:');
+    expect(summary.problems).toEqual(['photo.jpg: This is not a bulletin file.']);
+  });
+});
