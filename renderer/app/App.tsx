@@ -142,7 +142,9 @@ export function App() {
   };
 
   const step = (delta: number) => {
-    const target = navigation.step(delta);
+    // A row that only has the focus ring (say, on focusing the list) opens first, rather than being skipped.
+    const active = rows[navigation.activeIndex];
+    const target = active && active.id !== reader.openId ? navigation.activeIndex : navigation.step(delta);
     const row = rows[target];
     if (!row) return;
     openAt(target);

@@ -29,7 +29,11 @@ describe('importFiles', () => {
   it('imports a digest into the library and the index, and a second import adds nothing', async () => {
     const { library, index } = await setUp();
     const first = await importFiles([SAMPLE], library, index);
-    expect(first).toEqual({ files: [{ name: 'digest-sample.txt', added: 10, unchanged: 0 }], added: 10, unchanged: 0 });
+    expect(first).toEqual({
+      files: [{ name: 'digest-sample.txt', added: 10, unchanged: 0 }],
+      added: 10,
+      unchanged: 0,
+    });
     expect(index.search('Darien').hits).toHaveLength(1);
 
     const again = await importFiles([SAMPLE], library, index);

@@ -1,0 +1,89 @@
+// `npm run screenshot`: the app's main views as PNGs in docs/screenshots/, taken on tests/host from
+// the built bundles with a fresh library (the bundled sample). Run after `electron-vite build`.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchApp } from './launch.mjs';
+/* global document -- in page.evaluate callbacks */
+
+const OUT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const STEP_TIMEOUT = 10_000;
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * @param {Page} window
+ * @param {string} name
+ */
+async function shoot(window, name) {
+  // Let transitions and fonts settle so the picture is what a user sees.
+  await window.evaluate(() => document.fonts.ready);
+  await window.waitForTimeout(300);
+  const path = join(OUT_DIR, `${name}.png`);
+  await window.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+/** @param {Page} window */
+const list = (window) => window.getByRole('listbox').first();
+
+/** @param {Page} window */
+const sidebarButton = (window, /** @type {RegExp} */ name) =>
+  window.getByRole('navigation').getByRole('button', { name });
+
+/**
+ * @param {'light' | 'dark'} colorScheme
+ * @param {(window: Page) => Promise<void>} steps
+ */
+async function withApp(colorScheme, steps) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'bulletin-screenshots-'));
+  const app = await launchApp({ userDataDir, colorScheme });
+  try {
+    const window = await app.firstWindow({ timeout: STEP_TIMEOUT });
+    window.setDefaultTimeout(STEP_TIMEOUT);
+    await list(window).getByRole('option').first().waitFor();
+    await steps(window);
+  } finally {
+    await app.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** @param {Page} window */
+async function openFirstBulletin(window) {
+  await list(window).getByRole('option').first().click();
+  await window.getByRole('main').getByRole('article').first().waitFor();
+}
+
+mkdirSync(OUT_DIR, { recursive: true });
+try {
+  await withApp('light', async (window) => {
+    await shoot(window, '01-list');
+
+    await openFirstBulletin(window);
+    await shoot(window, '02-bulletin');
+
+    await window.getByRole('searchbox').first().fill('migration');
+    await window.locator('mark').first().waitFor();
+    await shoot(window, '03-search');
+
+    await window.getByRole('searchbox').first().fill('');
+    // Bookmark two bulletins with the reader's shortcut, then open the Bookmarks view.
+    for (const index of [0, 2]) {
+      await list(window).getByRole('option').nth(index).click();
+      await window.keyboard.press('b');
+    }
+    await sidebarButton(window, /^Bookmarks/).click();
+    await list(window).getByRole('option').first().waitFor();
+    await shoot(window, '04-bookmarks');
+  });
+
+  await withApp('dark', async (window) => {
+    await openFirstBulletin(window);
+    await shoot(window, '05-dark');
+  });
+} catch (error) {
+  console.error(`screenshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exitCode = 1;
+}
