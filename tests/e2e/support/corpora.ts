@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Third-party test corpora live in ../shared/corpora (never copied into the
+ * project); BULLETIN_CORPORA overrides the place. Null when absent, so specs
+ * skip with a message and a fresh clone elsewhere still passes.
+ */
+export function corporaFolder(): string | null {
+  const folder =
+    process.env.BULLETIN_CORPORA ?? fileURLToPath(new URL('../../../../shared/corpora', import.meta.url));
+  return existsSync(folder) ? folder : null;
+}
