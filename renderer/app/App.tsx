@@ -110,6 +110,9 @@ export function App() {
       }, reportError);
   };
 
+  // Main checks the scheme and asks the user first (main/windows/externalLinks.ts).
+  const openLink = (url: string) => void bridge().openExternal(url).catch(reportError); // eng-disable OPEN_EXTERNAL_JS_CHECK
+
   const showImportReport = (report: ImportReport) => {
     const summary = summariseImport(report, t);
     notify({
@@ -213,7 +216,7 @@ export function App() {
           busy={reader.busy}
           terms={list.terms}
           onToggleBookmark={() => toggleBookmark(false)}
-          onOpenLink={(url) => void bridge().openExternal(url).catch(reportError)}
+          onOpenLink={openLink}
         />
       </main>
       <Notices notices={notices} onDismiss={dismiss} />
