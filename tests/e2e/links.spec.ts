@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures';
+import { makeBulletin, writeShards } from './support/archive';
+
+const REPORT = 'https://example.org/report?id=7';
+
+test.beforeEach(async ({ userDataDir }) => {
+  await writeShards(userDataDir, [
+    makeBulletin({
+      id: 'links',
+      title: 'A bulletin with links',
+      link: 'https://example.org/original',
+      bodyHtml: `<p><a href="${REPORT}">Read the report</a> or <a href="javascript:alert(1)">this</a>.</p>`,
+    }),
+  ]);
+});
+
+test('a link opens in the browser only after the user confirms its real address', async ({ launch }) => {
+  // First click: the user cancels; second click: the user opens.
+  const app = await launch({ dialogs: { message: [1, 0] } });
+  test.skip(!app.host, 'the confirmation and the browser hand-off are recorded by tests/host only');
+  const window = await app.firstWindow();
+  await window.getByRole('option').first().click();
+  const link = window
+    .getByRole('region', { name: 'Reading pane' })
+    .getByRole('link', { name: 'Read the report' });
+
+  await link.click();
+  await expect.poll(async () => (await app.host?.dialogsShown())?.length).toBe(1);
+  expect(await app.host?.openedExternally()).toEqual([]);
+
+  await link.click();
+  await expect.poll(() => app.host?.openedExternally()).toEqual([REPORT]);
+  const shown = (await app.host?.dialogsShown()) ?? [];
+  expect(JSON.stringify(shown.map((dialog) => dialog.options))).toContain(REPORT);
+  expect(window.url()).not.toContain('example.org');
+});
+
+test('a javascript: link is inert and other schemes are refused with a message', async ({ launch }) => {
+  const app = await launch();
+  const window = await app.firstWindow();
+  await window.getByRole('option').first().click();
+  const pane = window.getByRole('region', { name: 'Reading pane' });
+  await expect(pane.getByText('this', { exact: true })).toBeVisible();
+  await expect(pane.getByRole('link', { name: 'this', exact: true })).toHaveCount(0);
+
+  const refusal = await window.evaluate(() =>
+    window.bulletins.openExternal('file:///etc/passwd').then(
+      () => 'opened',
+      (error: Error) => error.message,
+    ),
+  );
+  expect(refusal).toContain('Only web and e-mail links can be opened.');
+  if (app.host) expect(await app.host.openedExternally()).toEqual([]);
+});
+
+test('the page can neither navigate away nor open windows', async ({ app, window }) => {
+  const start = window.url();
+  await window.evaluate(() => {
+    window.location.href = 'https://evil.example/';
+  });
+  await window.waitForTimeout(300);
+  expect(window.url()).toBe(start);
+  await window.evaluate(() => void window.open('https://evil.example/'));
+  await window.waitForTimeout(300);
+  expect(app.windows()).toHaveLength(1);
+  expect(
+    window
+      .context()
+      .pages()
+      .map((page) => page.url()),
+  ).not.toContainEqual(expect.stringContaining('evil.example'));
+});
