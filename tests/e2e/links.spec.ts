@@ -18,9 +18,9 @@ test('a link opens in the browser only after the user confirms its real address'
   // First click: the user cancels; second click: the user opens.
   const app = await launch({ dialogs: { message: [1, 0] } });
   test.skip(!app.host, 'the confirmation and the browser hand-off are recorded by tests/host only');
-  const window = await app.firstWindow();
-  await window.getByRole('option').first().click();
-  const link = window
+  const page = await app.firstWindow();
+  await page.getByRole('option').first().click();
+  const link = page
     .getByRole('region', { name: 'Reading pane' })
     .getByRole('link', { name: 'Read the report' });
 
@@ -32,18 +32,18 @@ test('a link opens in the browser only after the user confirms its real address'
   await expect.poll(() => app.host?.openedExternally()).toEqual([REPORT]);
   const shown = (await app.host?.dialogsShown()) ?? [];
   expect(JSON.stringify(shown.map((dialog) => dialog.options))).toContain(REPORT);
-  expect(window.url()).not.toContain('example.org');
+  expect(page.url()).not.toContain('example.org');
 });
 
 test('a javascript: link is inert and other schemes are refused with a message', async ({ launch }) => {
   const app = await launch();
-  const window = await app.firstWindow();
-  await window.getByRole('option').first().click();
-  const pane = window.getByRole('region', { name: 'Reading pane' });
+  const page = await app.firstWindow();
+  await page.getByRole('option').first().click();
+  const pane = page.getByRole('region', { name: 'Reading pane' });
   await expect(pane.getByText('this', { exact: true })).toBeVisible();
   await expect(pane.getByRole('link', { name: 'this', exact: true })).toHaveCount(0);
 
-  const refusal = await window.evaluate(() =>
+  const refusal = await page.evaluate(() =>
     window.bulletins.openExternal('file:///etc/passwd').then(
       () => 'opened',
       (error: Error) => error.message,
@@ -53,20 +53,20 @@ test('a javascript: link is inert and other schemes are refused with a message',
   if (app.host) expect(await app.host.openedExternally()).toEqual([]);
 });
 
-test('the page can neither navigate away nor open windows', async ({ app, window }) => {
-  const start = window.url();
-  await window.evaluate(() => {
+test('the page can neither navigate away nor open windows', async ({ app, window: page }) => {
+  const start = page.url();
+  await page.evaluate(() => {
     window.location.href = 'https://evil.example/';
   });
-  await window.waitForTimeout(300);
-  expect(window.url()).toBe(start);
-  await window.evaluate(() => void window.open('https://evil.example/'));
-  await window.waitForTimeout(300);
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(start);
+  await page.evaluate(() => void window.open('https://evil.example/'));
+  await page.waitForTimeout(300);
   expect(app.windows()).toHaveLength(1);
   expect(
-    window
+    page
       .context()
       .pages()
-      .map((page) => page.url()),
+      .map((other) => other.url()),
   ).not.toContainEqual(expect.stringContaining('evil.example'));
 });

@@ -14,11 +14,13 @@ const { initI18n } = await import('../../../main/i18n');
 
 const calls: unknown[][] = [];
 const handlers = new Proxy({} as Handlers, {
-  get: (_target, method) => (_caller: unknown, ...args: unknown[]) => {
-    calls.push([method, ...args]);
-    if (args[0] === 'explode') throw new Error('ENOENT: no such file /home/field/secret/state.json');
-    return 'ok';
-  },
+  get:
+    (_target, method) =>
+    (_caller: unknown, ...args: unknown[]) => {
+      calls.push([method, ...args]);
+      if (args[0] === 'explode') throw new Error('ENOENT: no such file /home/field/secret/state.json');
+      return 'ok';
+    },
 });
 
 const frame = (url: string, parent: unknown = null) => ({ url, parent });
@@ -36,7 +38,10 @@ describe('guarded IPC', () => {
   });
 
   it('answers the app page in the top frame', async () => {
-    expect(await call('bulletins:get', frame('app://bulletin/index.html'), 'some-id')).toEqual({ ok: true, value: 'ok' });
+    expect(await call('bulletins:get', frame('app://bulletin/index.html'), 'some-id')).toEqual({
+      ok: true,
+      value: 'ok',
+    });
     expect(calls.at(-1)).toEqual(['get', 'some-id']);
   });
 
