@@ -29,7 +29,12 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      // Fonts stay files: the CSP's font-src 'self' refuses data: URLs.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+      rollupOptions: {
+        // print.html: the template PDF exports are printed from (main/export/renderPdf.ts).
+        input: { index: resolve('renderer/index.html'), print: resolve('renderer/print.html') },
+      },
     },
   },
 });

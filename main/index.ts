@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog } from 'electron';
+import { createExporter } from './export/exporter';
+import { openExportSettings } from './export/exportSettings';
+import { resolveScope } from './export/resolveScope';
 import { initI18n, t } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
 import { importFiles } from './importers/importFiles';
@@ -33,7 +36,11 @@ async function start(): Promise<void> {
   index.add(library.bulletins());
   if (library.counts().all === 0) await importSample(library, index);
 
-  registerHandlers(argumentSchemas, createHandlers(library, index));
+  const exporter = createExporter(
+    (scope) => resolveScope(scope, library, index),
+    openExportSettings(app.getPath('userData')),
+  );
+  registerHandlers(argumentSchemas, createHandlers(library, index, exporter));
   installApplicationMenu({
     importFiles: () => {
       void chooseAndImport(BrowserWindow.getFocusedWindow(), library, index).then((report) => {

@@ -3,6 +3,9 @@ import { channels, eventChannel, type Reply } from './channels';
 import type {
   BulletinDetail,
   Counts,
+  ExportOptions,
+  ExportOutcome,
+  ExportRequest,
   ImportReport,
   ListRequest,
   ListResult,
@@ -36,6 +39,17 @@ export const api = {
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
   openExternal: (url: string) => invoke<boolean>(channels.openExternal, url),
+  /** The export dialog's last choices (the title is the caller's). */
+  exportOptions: () => invoke<ExportOptions>(channels.exportOptions),
+  /** Remembers the options, asks where to save, then writes the file; null when the user cancels the save dialog. */
+  exportBulletins: (request: ExportRequest) =>
+    invoke<ExportOutcome | null>(channels.exportBulletins, request),
+  /** Stops the running export; nothing is left on disk. */
+  cancelExport: () => invoke<undefined>(channels.cancelExport),
+  /** Shows a finished export in the system's file manager. */
+  revealExport: (exportId: string) => invoke<undefined>(channels.revealExport, exportId),
+  /** Opens a finished export in the system's viewer. */
+  openExport: (exportId: string) => invoke<undefined>(channels.openExport, exportId),
   /** Listens to an event from main; returns the function that stops listening. */
   subscribe<K extends keyof Topics>(topic: K, listener: (payload: Topics[K]) => void): () => void {
     const channel = eventChannel(topic);

@@ -11,6 +11,11 @@ export const channels = {
   markRead: 'library:markRead',
   importFiles: 'import:chooseFiles',
   openExternal: 'links:openExternal',
+  exportOptions: 'export:options',
+  exportBulletins: 'export:start',
+  cancelExport: 'export:cancel',
+  revealExport: 'export:reveal',
+  openExport: 'export:open',
 } as const;
 
 export type Method = keyof typeof channels;

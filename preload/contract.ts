@@ -101,6 +101,52 @@ export interface Topics {
   'import:finished': ImportReport;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
+  /** How far the running export has got. */
+  'export:progress': ExportProgress;
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark';
+export type MenuCommand = 'find' | 'toggle-bookmark' | 'export';
+
+/**
+ * Which bulletins to export. `ids` is for a selection or a collection (their
+ * order is kept); the others name what the list shows.
+ */
+export type ExportScope =
+  | { kind: 'view'; view: View }
+  | { kind: 'search'; view: View; text: string }
+  | { kind: 'ids'; ids: string[]; label: string };
+
+export type ExportFormat = 'pdf';
+
+/** The choices of the export dialog; all but the title are remembered between exports. */
+export interface ExportOptions {
+  format: ExportFormat;
+  title: string;
+  cover: boolean;
+  tableOfContents: boolean;
+  pageSize: 'A4' | 'Letter';
+  landscape: boolean;
+  includeLinks: boolean;
+  includeNotes: boolean;
+  /** Each bulletin starts a new page; otherwise they flow one after another. */
+  newPagePerBulletin: boolean;
+}
+
+export interface ExportRequest {
+  scope: ExportScope;
+  options: ExportOptions;
+}
+
+export type ExportPhase = 'preparing' | 'rendering' | 'printing' | 'writing';
+
+export interface ExportProgress {
+  phase: ExportPhase;
+  /** 0 to 1. */
+  fraction: number;
+}
+
+/** What an export came to. `exportId` names the file for reveal/open: the renderer never sees its path. */
+export type ExportOutcome =
+  | { status: 'done'; exportId: string; fileName: string; count: number }
+  | { status: 'cancelled' }
+  | { status: 'empty' };

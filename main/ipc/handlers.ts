@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { Bulletin, BulletinRow, View } from '../../preload/contract';
+import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
@@ -10,7 +11,7 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex): Handlers {
+export function createHandlers(library: Library, index: SearchIndex, exporter: Exporter): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -58,6 +59,18 @@ export function createHandlers(library: Library, index: SearchIndex): Handlers {
       return report;
     },
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
+    exportOptions: () => exporter.options(),
+    exportBulletins: ({ sender }, request) => exporter.run(request, sender),
+    cancelExport() {
+      exporter.cancel();
+    },
+    revealExport(_caller, exportId) {
+      exporter.reveal(exportId);
+    },
+    async openExport(_caller, exportId) {
+      await exporter.open(exportId);
+      return undefined;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
+import { exportRequestSchema } from '../export/options';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
@@ -19,4 +20,9 @@ export const argumentSchemas = {
   markRead: z.tuple([id, z.boolean()]),
   importFiles: z.tuple([]),
   openExternal: z.tuple([z.string().max(8192)]),
+  exportOptions: z.tuple([]),
+  exportBulletins: z.tuple([exportRequestSchema]),
+  cancelExport: z.tuple([]),
+  revealExport: z.tuple([z.uuid()]),
+  openExport: z.tuple([z.uuid()]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { protocol } from 'electron';
+import { takePrintData } from '../export/printData';
 
 /**
  * The renderer is served from app://bulletin/ rather than file://, so it gets a
@@ -10,6 +11,8 @@ import { protocol } from 'electron';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bulletin';
 export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+/** The print template of PDF exports (renderer/print.html). */
+export const PRINT_ENTRY = `${APP_SCHEME}://${APP_HOST}/print.html`;
 
 /** No remote origin anywhere: the renderer never touches the network. */
 export const CONTENT_SECURITY_POLICY = [
@@ -64,6 +67,19 @@ export function serveRenderer(): void {
 async function serve(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.host !== APP_HOST) return new Response(null, { status: 404 });
+  // An export's data for the print window, served from memory once (main/export/printData.ts).
+  const printData = takePrintData(url.pathname);
+  if (printData !== undefined) {
+    if (printData === null) return new Response(null, { status: 404 });
+    return new Response(printData, {
+      headers: {
+        'Content-Type': CONTENT_TYPES['.json'] ?? 'application/json',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      },
+    });
+  }
   const file = normalize(join(RENDERER_ROOT, decodeURIComponent(url.pathname)));
   // A crafted path must never leave the renderer folder.
   if (!file.startsWith(RENDERER_ROOT.endsWith(sep) ? RENDERER_ROOT : RENDERER_ROOT + sep)) {

@@ -21,6 +21,7 @@ export function installApplicationMenu(actions: MenuActions): void {
           accelerator: 'CmdOrCtrl+O',
           click: () => actions.importFiles(),
         },
+        { id: 'file-export', label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: command('export') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,0 +1,71 @@
+import type { Bulletin, ExportOptions, ExportScope } from '../../preload/contract';
+import type { PrintBulletin, PrintJob, PrintOrigin } from '../../preload/printContract';
+
+/** Languages written right to left (BCP 47 primary subtags). */
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'ku',
+  'ps',
+  'sd',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
+]);
+/** The first strongly directional letter decides when the language tag does not. */
+const FIRST_STRONG =
+  /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|([\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])/u;
+
+export function textDirection(language: string, sample: string): 'ltr' | 'rtl' {
+  const primary = language.toLowerCase().split('-')[0] ?? '';
+  if (RTL_LANGUAGES.has(primary)) return 'rtl';
+  const match = FIRST_STRONG.exec(sample);
+  return match?.[1] ? 'rtl' : 'ltr';
+}
+
+export function printOrigin(scope: ExportScope): PrintOrigin {
+  if (scope.kind === 'ids') return { kind: 'ids', label: scope.label };
+  return scope;
+}
+
+/**
+ * The print window's data for one export. `noteFor` is the hook for the
+ * user's notes (none are stored yet); a note is only included when asked for.
+ */
+export function buildPrintJob(
+  bulletins: readonly Bulletin[],
+  options: ExportOptions,
+  scope: ExportScope,
+  exportedAt: Date,
+  noteFor: (id: string) => string | undefined = () => undefined,
+): PrintJob {
+  return {
+    title: options.title.trim(),
+    exportedAt: exportedAt.toISOString(),
+    origin: printOrigin(scope),
+    cover: options.cover,
+    tableOfContents: options.tableOfContents,
+    newPagePerBulletin: options.newPagePerBulletin,
+    bulletins: bulletins.map((bulletin, index): PrintBulletin => {
+      const note = options.includeNotes ? noteFor(bulletin.id)?.trim() : undefined;
+      return {
+        anchor: `bulletin-${index + 1}`,
+        title: bulletin.title,
+        published: bulletin.published,
+        source: bulletin.source,
+        language: bulletin.language,
+        dir: textDirection(bulletin.language, bulletin.title),
+        countries: bulletin.countries,
+        ...(bulletin.bodyHtml ? { bodyHtml: bulletin.bodyHtml } : {}),
+        summary: bulletin.summary,
+        ...(options.includeLinks && bulletin.link ? { link: bulletin.link } : {}),
+        ...(note ? { note } : {}),
+      };
+    }),
+  };
+}

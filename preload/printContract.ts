@@ -1,0 +1,46 @@
+/**
+ * What main hands the print window (renderer/print): one export, as plain
+ * JSON. It travels through a one-off app:// address rather than IPC, so the
+ * print window needs no preload and can call nothing in main.
+ */
+
+export type PrintOrigin =
+  | { kind: 'view'; view: 'all' | 'unread' | 'bookmarks' }
+  | { kind: 'search'; view: 'all' | 'unread' | 'bookmarks'; text: string }
+  | { kind: 'ids'; label: string };
+
+export interface PrintBulletin {
+  /** The fragment the table of contents links to. */
+  anchor: string;
+  title: string;
+  published: string;
+  source: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  countries: string[];
+  /** Untrusted: the print window sanitises it exactly as the reader does. */
+  bodyHtml?: string;
+  summary: string;
+  link?: string;
+  note?: string;
+}
+
+export interface PrintJob {
+  title: string;
+  /** ISO 8601 date-time. */
+  exportedAt: string;
+  origin: PrintOrigin;
+  cover: boolean;
+  tableOfContents: boolean;
+  newPagePerBulletin: boolean;
+  bulletins: PrintBulletin[];
+}
+
+/** What the print window's `printReady` promise resolves to. */
+export type PrintReadiness = { ok: true; count: number } | { ok: false; reason: string };
+
+/**
+ * The global the print page sets to a Promise<PrintReadiness> and main awaits
+ * (webContents.executeJavaScript). A type, so the renderer can name it without importing a value.
+ */
+export type PrintReadyGlobal = 'bulletinPrintReady';

@@ -1,0 +1,246 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import type { Page } from '@playwright/test';
+import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/contract';
+import { expect, test, type App } from './fixtures';
+import { makeBulletin, writeShards } from './support/archive';
+import {
+  differingShare,
+  internalLinks,
+  outline,
+  pageCount,
+  pdfInfo,
+  pdfText,
+  renderPage,
+  withoutSpaces,
+} from './support/pdf';
+
+const REFERENCE = fileURLToPath(new URL('./reference/export-cover-a4.png', import.meta.url));
+/** The cover shows the export date: pinned, so the cover can be compared with its reference. */
+const EXPORTED_AT = '2026-03-02T10:00:00.000Z';
+/**
+ * Share of the cover's pixels (413 × 584 at 50 dpi) allowed to differ: room for anti-aliasing,
+ * while a changed word of the title (about 0.5 %) fails.
+ */
+const PIXEL_TOLERANCE = 0.002;
+
+/** Titles of the bundled sample digest, newest first (the order of the "All bulletins" view). */
+const SAMPLE_TITLES = [
+  'IOM provides technical support for new migration reception station in Panama',
+  "IOM and the Municipality of San José inaugurate a children's playground in the community of Barrio Cuba",
+  'New Central American Campaigns Combat Misinformation about Migration',
+  'IOM Costa Rica delivers plans to the General Directorate of Migration and Aliens (DGME) to build a new center for migrants',
+  'IOM and the Organization of Eastern Caribbean States partner to strengthen migration management in the region',
+  'Four countries discuss the role of their consular staff in protecting migrant workers',
+  'El Salvador and Belize share experiences in protecting migrant children and adolescents',
+  'Young people from Mexico and Central America train in the creation of digital content about migration',
+  'Communication experts advance towards a better understanding of migration in Honduras',
+  'RCM concludes a week of technical exchange on migrant smuggling',
+];
+
+/** Replaces main's clock with one stopped at `iso` (the function runs in main, like Playwright's evaluate). */
+async function pinClock(app: App, iso: string): Promise<void> {
+  await app.evaluate((_electron, at) => {
+    const RealDate = Date;
+    const fixed = new RealDate(at).getTime();
+    class PinnedDate extends RealDate {
+      constructor(...args: ConstructorParameters<typeof Date> | []) {
+        if (args.length === 0) super(fixed);
+        else super(...(args as ConstructorParameters<typeof Date>));
+      }
+      static override now() {
+        return fixed;
+      }
+    }
+    globalThis.Date = PinnedDate as DateConstructor;
+  }, iso);
+}
+
+/** Exports through the bridge, as the dialog does, with the remembered options and `changes`. */
+async function exportThroughBridge(
+  page: Page,
+  scope: ExportScope,
+  changes: Partial<ExportOptions>,
+): Promise<ExportOutcome | null> {
+  return page.evaluate(
+    async ({ scope, changes }) => {
+      const options = await window.bulletins.exportOptions();
+      return window.bulletins.exportBulletins({ scope, options: { ...options, ...changes } });
+    },
+    { scope, changes },
+  );
+}
+
+test.describe('PDF export', () => {
+  test('the sample digest becomes one PDF with cover, contents, outline, page numbers and links', async ({
+    launch,
+  }, testInfo) => {
+    const folder = testInfo.outputPath('exports');
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, 'Sample digest.pdf');
+    const app = await launch({ dialogs: { save: [file] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(10);
+    await pinClock(app, EXPORTED_AT);
+
+    const outcome = await exportThroughBridge(
+      page,
+      { kind: 'view', view: 'all' },
+      { title: 'Sample digest' },
+    );
+    expect(outcome).toMatchObject({ status: 'done', fileName: 'Sample digest.pdf', count: 10 });
+
+    // Cover, contents, ten bulletins each on its own page (a long one may take two).
+    const pages = await pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(12);
+    expect(pages).toBeLessThanOrEqual(22);
+    const info = await pdfInfo(file);
+    expect(info).toMatch(/^Tagged:\s+yes/m);
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/m);
+    expect(info).toMatch(/^Title:\s+Sample digest/m);
+
+    const cover = await pdfText(file, 1);
+    expect(cover).toContain('Sample digest');
+    expect(cover).toContain('10 bulletins');
+    expect(cover).toContain('March 2, 2026');
+    expect(cover).toContain('All bulletins');
+    expect(cover).toContain(`Page 1 of ${pages}`);
+    expect(await pdfText(file, 2)).toContain('Contents');
+
+    // Every title, in the list's order, after the contents page (pdftotext may break a long title).
+    const body = withoutSpaces((await pdfText(file)).split('\f').slice(2).join(' '));
+    let from = 0;
+    for (const title of SAMPLE_TITLES) {
+      const at = body.indexOf(withoutSpaces(title), from);
+      expect(at, title).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+
+    const bytes = new Uint8Array(await readFile(file));
+    const entries = await outline(bytes);
+    const bulletinEntries = entries.filter((entry) => entry.page > 2);
+    expect(bulletinEntries.map((entry) => withoutSpaces(entry.title))).toEqual(
+      SAMPLE_TITLES.map(withoutSpaces),
+    );
+
+    // The contents page links each title to the page where that bulletin starts.
+    const links = await internalLinks(bytes);
+    const targets = new Map(links.map((link) => [link.name, link]));
+    expect(targets.size).toBe(10);
+    for (const [index, title] of SAMPLE_TITLES.entries()) {
+      const link = targets.get(`bulletin-${index + 1}`);
+      expect(link?.onPage, title).toBe(2);
+      expect(link?.toPage, title).toBe(bulletinEntries[index]?.page);
+      const text = withoutSpaces(await pdfText(file, link?.toPage ?? 0));
+      expect(text.startsWith(withoutSpaces(`Sample digest ${title}`)), title).toBe(true);
+    }
+
+    // The cover looks as it did when the reference was stored (UPDATE_REFERENCE=1 stores it anew).
+    const picture = await renderPage(file, 1);
+    if (process.env.UPDATE_REFERENCE) {
+      await mkdir(dirname(REFERENCE), { recursive: true });
+      await writeFile(REFERENCE, PNG.sync.write(picture));
+      console.log(`[export] stored a new reference picture of the cover: ${REFERENCE}`);
+    }
+    expect(existsSync(REFERENCE), 'no reference picture: run once with UPDATE_REFERENCE=1').toBe(true);
+    const reference = PNG.sync.read(await readFile(REFERENCE));
+    expect(differingShare(picture, reference)).toBeLessThanOrEqual(PIXEL_TOLERANCE);
+
+    // Nothing but the finished file in the folder: no temporary file left behind.
+    expect(await readdir(folder)).toEqual(['Sample digest.pdf']);
+  });
+
+  test('an Arabic bulletin keeps its words and lays out right to left', async ({
+    launch,
+    userDataDir,
+  }, testInfo) => {
+    const words = ['المنظمة', 'الدولية', 'للهجرة', 'تدعم', 'المهاجرين', 'في', 'ليبيا'];
+    await writeShards(userDataDir, [
+      makeBulletin({
+        id: 'ar-1',
+        title: 'المنظمة الدولية للهجرة تدعم المهاجرين',
+        language: 'ar',
+        published: '2024-05-01',
+        bodyHtml: `<p>${words.join(' ')}</p>`,
+      }),
+      makeBulletin({ id: 'en-1', title: 'An English bulletin', published: '2024-04-01' }),
+    ]);
+    const file = testInfo.outputPath('arabic.pdf');
+    const app = await launch({ dialogs: { save: [file] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(2);
+
+    const outcome = await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Arabic' });
+    expect(outcome).toMatchObject({ status: 'done', count: 2 });
+    const text = await pdfText(file);
+    for (const word of words) expect(text).toContain(word);
+
+    // Right to left: the Arabic title ends at the right margin, the English one starts at the left.
+    const picture = await renderPage(file, 3, 30);
+    const english = await renderPage(file, 4, 30);
+    expect(inkCentre(picture)).toBeGreaterThan(inkCentre(english));
+  });
+
+  test('hostile HTML in a body neither runs, navigates nor reaches the network in the print window', async ({
+    launch,
+    userDataDir,
+  }, testInfo) => {
+    const hostile = [
+      '<p>Visible paragraph</p>',
+      '<script>fetch("https://evil.example/script")</script>',
+      '<img src="x" onerror="fetch(\'https://evil.example/onerror\')">',
+      '<img src="https://evil.example/pixel.png">',
+      '<a href="javascript:fetch(\'https://evil.example/js\')">click</a>',
+      '<iframe src="https://evil.example/frame"></iframe>',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">',
+      '<style>@import url("https://evil.example/style.css"); body { background: url(https://evil.example/bg.png) }</style>',
+      '<svg><script>alert(1)</script></svg>',
+      '<form action="https://evil.example/form"><input autofocus onfocus="alert(1)"></form>',
+      '<div id="print-root">clobber</div>',
+    ].join('');
+    await writeShards(userDataDir, [makeBulletin({ id: 'bad', title: 'Hostile body', bodyHtml: hostile })]);
+    const file = testInfo.outputPath('hostile.pdf');
+    const app = await launch({ dialogs: { save: [file] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(1);
+
+    const outcome = await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Hostile' });
+    expect(outcome).toMatchObject({ status: 'done', count: 1 });
+    const text = await pdfText(file);
+    expect(text).toContain('Visible paragraph');
+    expect(text).not.toContain('clobber\n\nclobber');
+    if (app.host) {
+      expect(await app.host.blockedRequests()).toEqual([]);
+      expect((await app.host.dialogsShown()).map((dialog) => dialog.kind)).toEqual(['save']);
+      expect(await app.host.openedExternally()).toEqual([]);
+    }
+  });
+
+  test('a cancelled save dialog writes nothing and opens no print window', async ({ launch }) => {
+    const app = await launch({ dialogs: { save: [null] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(10);
+    expect(await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Nothing' })).toBeNull();
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+});
+
+/** The mean x of dark pixels: where a page's text sits. */
+function inkCentre(picture: PNG): number {
+  let sum = 0;
+  let count = 0;
+  // Skip the header band (the export title, centred) and the footer.
+  for (let y = Math.round(picture.height * 0.08); y < picture.height * 0.3; y++) {
+    for (let x = 0; x < picture.width; x++) {
+      const offset = (y * picture.width + x) * 4;
+      if ((picture.data[offset] ?? 255) < 128) {
+        sum += x;
+        count++;
+      }
+    }
+  }
+  return count === 0 ? 0 : sum / count;
+}
