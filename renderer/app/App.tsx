@@ -1,6 +1,10 @@
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, View } from '../../preload/contract';
+import { ExportDialog } from '../export/ExportDialog';
+import { ExportProgressBar } from '../export/ExportProgressBar';
+import { currentScope, defaultTitle } from '../export/exportScope';
+import { useExport } from '../export/useExport';
 import { summariseImport } from '../import/importReport';
 import { ListPane } from '../list/ListPane';
 import { Announcer, type Announcement } from '../notices/Announcer';
@@ -60,6 +64,11 @@ export function App() {
   const counts = useCounts(reportError);
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
+
+  const exporting = useExport({ notify, onError: reportError });
+  const askExport = () => {
+    if (list.rows.length > 0) exporting.ask(currentScope(view, searchedText), list.rows.length);
+  };
 
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -167,6 +176,7 @@ export function App() {
     onMenuCommand: (command) => {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
+      else if (command === 'export') askExport();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
@@ -209,6 +219,8 @@ export function App() {
           onImport={importFiles}
           onSearchAll={() => changeView('all')}
           onRetry={list.reload}
+          onExport={askExport}
+          exporting={exporting.running}
         />
         <PaneResizer size={listSize} min={LIST_SIZE.min} max={LIST_SIZE.max} onResize={setListSize} />
         <ReaderPane
@@ -219,6 +231,24 @@ export function App() {
           onOpenLink={openLink}
         />
       </main>
+      {exporting.asking && (
+        <ExportDialog
+          summary={t('export.summary', {
+            count: exporting.asking.count,
+            source: defaultTitle(exporting.asking.scope, t),
+          })}
+          initial={exporting.asking.initial}
+          onExport={exporting.start}
+          onClose={exporting.close}
+        />
+      )}
+      {exporting.running && (
+        <ExportProgressBar
+          progress={exporting.progress}
+          cancelling={exporting.cancelling}
+          onCancel={exporting.cancel}
+        />
+      )}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>

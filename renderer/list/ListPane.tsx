@@ -28,6 +28,9 @@ interface ListPaneProps {
   onImport: () => void;
   onSearchAll: () => void;
   onRetry: () => void;
+  /** Exports what the list shows (the view, or the search in it). */
+  onExport: () => void;
+  exporting: boolean;
 }
 
 /** The middle pane: the view's name and size, the search box, and the rows (or why there are none). */
@@ -82,6 +85,14 @@ export function ListPane(props: ListPaneProps) {
             {viewName}
           </h2>
           {!initial && !failed && <span className="list-count">{countText}</span>}
+          <button
+            type="button"
+            className="button list-export"
+            onClick={props.onExport}
+            disabled={props.exporting || initial || failed || rows.length === 0}
+          >
+            {t('list.export')}
+          </button>
         </div>
         <SearchBox
           value={query}

@@ -29,6 +29,15 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
                   ))}
                 </ul>
               )}
+              {notice.actions && notice.actions.length > 0 && (
+                <div className="notice-actions">
+                  {notice.actions.map((action) => (
+                    <button key={action.label} type="button" className="button" onClick={action.run}>
+                      {action.label}
+                    </button>
+                  ))}
+                </div>
+              )}
             </div>
             <button
               type="button"

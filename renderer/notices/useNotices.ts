@@ -8,6 +8,13 @@ export interface Notice {
   message: string;
   /** Lines under the message, e.g. one per file an import refused. */
   details: string[];
+  /** Buttons under the message, e.g. "Open" for a finished export. */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 export type NoticeInput = Omit<Notice, 'id' | 'details'> & { details?: string[] };
@@ -37,7 +44,8 @@ export function useNotices() {
         ...current.filter((other) => !(other.kind === notice.kind && other.message === notice.message)),
         notice,
       ]);
-      if (notice.kind === 'info') {
+      // A notice with buttons waits for the user: it must not vanish under the pointer.
+      if (notice.kind === 'info' && !notice.actions?.length) {
         timers.current.set(
           id,
           window.setTimeout(() => dismiss(id), INFO_LIFETIME_MS),

@@ -244,3 +244,88 @@ function inkCentre(picture: PNG): number {
   }
   return count === 0 ? 0 : sum / count;
 }
+
+test.describe('Export in the window', () => {
+  test('File > Export… and the list button open an accessible dialog; choices are remembered; the notice shows and opens the file', async ({
+    launch,
+  }, testInfo) => {
+    const folder = testInfo.outputPath('exports');
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, 'Letter.pdf');
+    const app = await launch({ dialogs: { save: [file] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(10);
+
+    // The menu item opens the dialog on the list's view; Esc closes it and focus goes back.
+    await page.getByRole('listbox').focus();
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file-export')?.click());
+    const dialog = page.getByRole('dialog', { name: 'Export to PDF' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('10 bulletins from All bulletins');
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('All bulletins');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('listbox')).toBeFocused();
+
+    // The list header's button: every control is reachable and named.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Letter landscape');
+    await dialog.getByRole('checkbox', { name: 'Cover page' }).uncheck();
+    await dialog.getByRole('combobox', { name: 'Page size' }).selectOption('Letter');
+    await dialog
+      .getByRole('radiogroup', { name: 'Orientation' })
+      .getByRole('radio', { name: 'Landscape' })
+      .check();
+    await dialog.getByRole('radio', { name: 'One after another' }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+
+    const notice = page.getByRole('region', { name: 'Notifications' });
+    await expect(notice).toContainText('Exported 10 bulletins to Letter.pdf.');
+    expect(await pdfInfo(file)).toMatch(/^Page size:\s+792 x 612 pts \(letter\)/m);
+    // No cover: the contents come first. Flowing: fewer pages than bulletins.
+    expect(await pdfText(file, 1)).toContain('Contents');
+    expect(await pageCount(file)).toBeLessThan(10);
+
+    await notice.getByRole('button', { name: 'Show in folder' }).click();
+    await notice.getByRole('button', { name: 'Open' }).click();
+    if (app.host) {
+      await expect
+        .poll(() => app.host?.shellCalls())
+        .toEqual([
+          { method: 'showItemInFolder', target: file },
+          { method: 'openPath', target: file },
+        ]);
+    }
+
+    // The choices are remembered (the title is the list's again).
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await expect(dialog.getByRole('checkbox', { name: 'Cover page' })).not.toBeChecked();
+    await expect(dialog.getByRole('combobox', { name: 'Page size' })).toHaveValue('Letter');
+    await expect(dialog.getByRole('radio', { name: 'Landscape' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'One after another' })).toBeChecked();
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('All bulletins');
+  });
+
+  test('a search exports its results, named after the search', async ({ launch }, testInfo) => {
+    const file = testInfo.outputPath('search.pdf');
+    const app = await launch({ dialogs: { save: [file] } });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(10);
+    await page.getByRole('searchbox').fill('Honduras');
+    await expect(page.getByRole('option')).not.toHaveCount(10);
+    const count = await page.getByRole('option').count();
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to PDF' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(
+      'Search for “Honduras” in All bulletins',
+    );
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(`to search.pdf`);
+    const cover = await pdfText(file, 1);
+    expect(cover).toContain('Search for “Honduras” in All bulletins');
+    expect(cover).toContain(count === 1 ? '1 bulletin' : `${count} bulletins`);
+  });
+});
