@@ -9,7 +9,7 @@ import type {
   ExportScope,
 } from '../../preload/contract';
 import { t } from '../i18n';
-import { ExportCancelled, renderPdf } from './renderPdf';
+import { renderPdf } from './renderPdf';
 import { defaultExportOptions, remembered } from './options';
 import type { ExportSettings } from './exportSettings';
 import { PAGE_NUMBER, TOTAL_PAGES } from './pdfTemplates';
@@ -24,6 +24,19 @@ export interface Exporter {
   cancel(): void;
   reveal(exportId: string): void;
   open(exportId: string): Promise<void>;
+}
+
+/** Asks where to save; null when the user cancels. */
+async function chooseFile(sender: WebContents, title: string): Promise<string | null> {
+  const owner = BrowserWindow.fromWebContents(sender);
+  const options = {
+    title: t('export.saveTitle'),
+    defaultPath: `${safeFileName(title)}.pdf`,
+    filters: [{ name: t('export.pdfFiles'), extensions: ['pdf'] }],
+  };
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  return choice.filePath.toLowerCase().endsWith('.pdf') ? choice.filePath : `${choice.filePath}.pdf`;
 }
 
 /**
@@ -51,28 +64,18 @@ export function createExporter(
 
     async run(request, sender) {
       if (running) throw new Error(t('export.busy'));
-      const { scope, options } = request;
-      await settings.save(remembered(options));
-      const bulletins = resolve(scope);
-      if (bulletins.length === 0) return { status: 'empty' };
-
-      const owner = BrowserWindow.fromWebContents(sender);
-      const saveOptions = {
-        title: t('export.saveTitle'),
-        defaultPath: `${safeFileName(options.title)}.pdf`,
-        filters: [{ name: t('export.pdfFiles'), extensions: ['pdf'] }],
-      };
-      const choice = owner
-        ? await dialog.showSaveDialog(owner, saveOptions)
-        : await dialog.showSaveDialog(saveOptions);
-      if (choice.canceled || !choice.filePath) return null;
-      const file = choice.filePath.toLowerCase().endsWith('.pdf')
-        ? choice.filePath
-        : `${choice.filePath}.pdf`;
-
+      // Running from the first moment: a Cancel pressed while the save dialog is up still counts.
       const controller = new AbortController();
       running = controller;
       try {
+        const { scope, options } = request;
+        await settings.save(remembered(options));
+        const bulletins = resolve(scope);
+        if (bulletins.length === 0) return { status: 'empty' };
+        const file = await chooseFile(sender, options.title);
+        if (!file) return null;
+        controller.signal.throwIfAborted();
+
         broadcast('export:progress', { phase: 'preparing', fraction: 0.05 });
         const job = buildPrintJob(bulletins, options, scope, new Date());
         const pageOf = t('export.pageOf', { page: PAGE_NUMBER, total: TOTAL_PAGES });
@@ -87,7 +90,7 @@ export function createExporter(
         finished.set(exportId, file);
         return { status: 'done', exportId, fileName: basename(file), count: bulletins.length };
       } catch (error) {
-        if (error instanceof ExportCancelled || controller.signal.aborted) return { status: 'cancelled' };
+        if (controller.signal.aborted) return { status: 'cancelled' };
         throw error;
       } finally {
         running = null;

@@ -7,7 +7,7 @@ import { offerPrintData, withdrawPrintData } from './printData';
 
 const READY: PrintReadyGlobal = 'bulletinPrintReady';
 
-export class ExportCancelled extends Error {
+class ExportCancelled extends Error {
   constructor() {
     super('export cancelled');
   }
@@ -43,6 +43,8 @@ export async function renderPdf(
       webSecurity: true,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      // Never shown: it must still lay out and load fonts at full speed.
+      backgroundThrottling: false,
     },
   });
   const { signal } = steps;

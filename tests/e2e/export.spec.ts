@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/contract';
+import { generateBulletins, writeArchive } from '../bench/generateArchive';
 import { expect, test, type App } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
 import {
@@ -328,4 +329,30 @@ test.describe('Export in the window', () => {
     expect(cover).toContain('Search for “Honduras” in All bulletins');
     expect(cover).toContain(count === 1 ? '1 bulletin' : `${count} bulletins`);
   });
+});
+
+test('Cancel stops a large export and leaves no file, partial or whole', async ({
+  launch,
+  userDataDir,
+}, testInfo) => {
+  await writeArchive(userDataDir, generateBulletins(1500));
+  const folder = testInfo.outputPath('exports');
+  await mkdir(folder, { recursive: true });
+  const app = await launch({ dialogs: { save: [join(folder, 'large.pdf')] } });
+  const page = await app.firstWindow();
+  await expect(page.getByRole('option').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('dialog', { name: 'Export to PDF' }).getByRole('button', { name: 'Export' }).click();
+  const progress = page.getByRole('region', { name: 'Export progress' });
+  await expect(progress.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
+    'Export cancelled. No file was written.',
+  );
+  await expect(progress).toBeHidden();
+  expect(await readdir(folder)).toEqual([]);
+  // The print window is gone with the export.
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
