@@ -1,0 +1,31 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { currentScope, defaultTitle } from '../../../renderer/export/exportScope';
+import en from '../../../resources/locales/en/ui.json';
+
+const i18n = i18next.createInstance();
+
+beforeAll(async () => {
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { ui: en } },
+    defaultNS: 'ui',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+});
+
+describe('export scope', () => {
+  it('is the search when one is shown, else the view', () => {
+    expect(currentScope('bookmarks', '')).toEqual({ kind: 'view', view: 'bookmarks' });
+    expect(currentScope('unread', 'Panamá')).toEqual({ kind: 'search', view: 'unread', text: 'Panamá' });
+  });
+
+  it('names the export after what the list shows', () => {
+    expect(defaultTitle({ kind: 'view', view: 'bookmarks' }, i18n.t)).toBe('Bookmarks');
+    expect(defaultTitle({ kind: 'search', view: 'all', text: 'Darién' }, i18n.t)).toBe(
+      'Search for “Darién” in All bulletins',
+    );
+    expect(defaultTitle({ kind: 'ids', ids: ['a'], label: 'Trip to Darién' }, i18n.t)).toBe('Trip to Darién');
+  });
+});
