@@ -116,7 +116,7 @@ export type ExportScope =
   | { kind: 'search'; view: View; text: string }
   | { kind: 'ids'; ids: string[]; label: string };
 
-export type ExportFormat = 'pdf';
+export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';
 
 /** The choices of the export dialog; all but the title are remembered between exports. */
 export interface ExportOptions {

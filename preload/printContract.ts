@@ -44,3 +44,6 @@ export type PrintReadiness = { ok: true; count: number } | { ok: false; reason: 
  * (webContents.executeJavaScript). A type, so the renderer can name it without importing a value.
  */
 export type PrintReadyGlobal = 'bulletinPrintReady';
+
+/** The global function the print page sets, returning the laid-out page as one self-contained HTML file. */
+export type PrintSnapshotGlobal = 'bulletinPrintSnapshot';

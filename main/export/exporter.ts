@@ -3,17 +3,16 @@ import { basename } from 'node:path';
 import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type {
   Bulletin,
+  ExportFormat,
   ExportOptions,
   ExportOutcome,
   ExportRequest,
   ExportScope,
 } from '../../preload/contract';
+import { renderExport } from './renderExport';
 import { t } from '../i18n';
-import { renderPdf } from './renderPdf';
 import { defaultExportOptions, remembered } from './options';
 import type { ExportSettings } from './exportSettings';
-import { PAGE_NUMBER, TOTAL_PAGES } from './pdfTemplates';
-import { buildPrintJob } from './printJob';
 import { safeFileName } from './fileName';
 import { writeFileAtomically } from './writeFileAtomically';
 import { broadcast } from '../windows/mainWindow';
@@ -26,17 +25,29 @@ export interface Exporter {
   open(exportId: string): Promise<void>;
 }
 
+const FILE_TYPES: { [F in ExportFormat]: { extension: string; name: string } } = {
+  pdf: { extension: 'pdf', name: 'export.pdfFiles' },
+  html: { extension: 'html', name: 'export.htmlFiles' },
+  markdown: { extension: 'md', name: 'export.markdownFiles' },
+  json: { extension: 'json', name: 'export.jsonFiles' },
+};
+
 /** Asks where to save; null when the user cancels. */
-async function chooseFile(sender: WebContents, title: string): Promise<string | null> {
+async function chooseFile(sender: WebContents, options: ExportOptions): Promise<string | null> {
+  const { extension, name } = FILE_TYPES[options.format];
   const owner = BrowserWindow.fromWebContents(sender);
-  const options = {
+  const dialogOptions = {
     title: t('export.saveTitle'),
-    defaultPath: `${safeFileName(title)}.pdf`,
-    filters: [{ name: t('export.pdfFiles'), extensions: ['pdf'] }],
+    defaultPath: `${safeFileName(options.title)}.${extension}`,
+    filters: [{ name: t(name), extensions: [extension] }],
   };
-  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  const choice = owner
+    ? await dialog.showSaveDialog(owner, dialogOptions)
+    : await dialog.showSaveDialog(dialogOptions);
   if (choice.canceled || !choice.filePath) return null;
-  return choice.filePath.toLowerCase().endsWith('.pdf') ? choice.filePath : `${choice.filePath}.pdf`;
+  return choice.filePath.toLowerCase().endsWith(`.${extension}`)
+    ? choice.filePath
+    : `${choice.filePath}.${extension}`;
 }
 
 /**
@@ -72,20 +83,18 @@ export function createExporter(
         await settings.save(remembered(options));
         const bulletins = resolve(scope);
         if (bulletins.length === 0) return { status: 'empty' };
-        const file = await chooseFile(sender, options.title);
+        const file = await chooseFile(sender, options);
         if (!file) return null;
         controller.signal.throwIfAborted();
 
         broadcast('export:progress', { phase: 'preparing', fraction: 0.05 });
-        const job = buildPrintJob(bulletins, options, scope, new Date());
-        const pageOf = t('export.pageOf', { page: PAGE_NUMBER, total: TOTAL_PAGES });
-        const pdf = await renderPdf(job, options, pageOf, {
-          signal: controller.signal,
-          onPhase: (phase) =>
-            broadcast('export:progress', { phase, fraction: phase === 'rendering' ? 0.2 : 0.6 }),
-        });
+        const content = await renderExport(bulletins, request, controller.signal);
         broadcast('export:progress', { phase: 'writing', fraction: 0.9 });
-        await writeFileAtomically(file, pdf, controller.signal);
+        await writeFileAtomically(
+          file,
+          typeof content === 'string' ? new TextEncoder().encode(content) : content,
+          controller.signal,
+        );
         const exportId = randomUUID();
         finished.set(exportId, file);
         return { status: 'done', exportId, fileName: basename(file), count: bulletins.length };

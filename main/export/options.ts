@@ -9,7 +9,7 @@ export const TITLE_MAX = 200;
 const IDS_MAX = 100_000;
 
 export const exportOptionsSchema = z.strictObject({
-  format: z.enum(['pdf']),
+  format: z.enum(['pdf', 'html', 'markdown', 'json']),
   title: z.string().trim().min(1).max(TITLE_MAX),
   cover: z.boolean(),
   tableOfContents: z.boolean(),

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportOptions } from '../../preload/contract';
+import type { ExportFormat, ExportOptions } from '../../preload/contract';
 import './export.css';
+
+const FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'markdown', 'json'];
+const isFormat = (value: string): value is ExportFormat => (FORMATS as readonly string[]).includes(value);
 
 interface ExportDialogProps {
   /** What is being exported, e.g. "10 bulletins from Bookmarks". */
@@ -21,7 +24,8 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
   const dialog = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState(initial);
   const titleId = useId();
-  const ids = { title: useId(), pageSize: useId() };
+  const ids = { title: useId(), pageSize: useId(), format: useId() };
+  const { format } = options;
 
   useEffect(() => {
     const element = dialog.current;
@@ -82,57 +86,79 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
           autoFocus
         />
 
-        <fieldset className="export-group">
-          <legend>{t('export.contents')}</legend>
-          {checkbox('cover', t('export.cover'))}
-          {checkbox('tableOfContents', t('export.tableOfContents'))}
-          {checkbox('includeLinks', t('export.includeLinks'))}
-          {checkbox('includeNotes', t('export.includeNotes'))}
-        </fieldset>
+        <label htmlFor={ids.format} className="export-label">
+          {t('export.format')}
+        </label>
+        <select
+          id={ids.format}
+          className="export-input"
+          value={format}
+          onChange={(event) => {
+            if (isFormat(event.target.value)) set('format', event.target.value);
+          }}
+        >
+          {FORMATS.map((item) => (
+            <option key={item} value={item}>
+              {t(`export.formats.${item}`)}
+            </option>
+          ))}
+        </select>
 
-        <fieldset className="export-group">
-          <legend>{t('export.layout')}</legend>
-          <label htmlFor={ids.pageSize} className="export-label">
-            {t('export.pageSize')}
-          </label>
-          <select
-            id={ids.pageSize}
-            className="export-input"
-            value={options.pageSize}
-            onChange={(event) => set('pageSize', event.target.value === 'Letter' ? 'Letter' : 'A4')}
-          >
-            <option value="A4">{t('export.a4')}</option>
-            <option value="Letter">{t('export.letter')}</option>
-          </select>
-          <div role="radiogroup" aria-label={t('export.orientation')} className="export-choices">
-            <label className="export-check">
-              <input type="radio" checked={!options.landscape} onChange={() => set('landscape', false)} />
-              {t('export.portrait')}
+        {format !== 'json' && (
+          <fieldset className="export-group">
+            <legend>{t('export.contents')}</legend>
+            {checkbox('cover', t('export.cover'))}
+            {checkbox('tableOfContents', t('export.tableOfContents'))}
+            {checkbox('includeLinks', t('export.includeLinks'))}
+            {checkbox('includeNotes', t('export.includeNotes'))}
+          </fieldset>
+        )}
+
+        {format === 'pdf' && (
+          <fieldset className="export-group">
+            <legend>{t('export.layout')}</legend>
+            <label htmlFor={ids.pageSize} className="export-label">
+              {t('export.pageSize')}
             </label>
-            <label className="export-check">
-              <input type="radio" checked={options.landscape} onChange={() => set('landscape', true)} />
-              {t('export.landscape')}
-            </label>
-          </div>
-          <div role="radiogroup" aria-label={t('export.flow')} className="export-choices">
-            <label className="export-check">
-              <input
-                type="radio"
-                checked={options.newPagePerBulletin}
-                onChange={() => set('newPagePerBulletin', true)}
-              />
-              {t('export.newPage')}
-            </label>
-            <label className="export-check">
-              <input
-                type="radio"
-                checked={!options.newPagePerBulletin}
-                onChange={() => set('newPagePerBulletin', false)}
-              />
-              {t('export.flowing')}
-            </label>
-          </div>
-        </fieldset>
+            <select
+              id={ids.pageSize}
+              className="export-input"
+              value={options.pageSize}
+              onChange={(event) => set('pageSize', event.target.value === 'Letter' ? 'Letter' : 'A4')}
+            >
+              <option value="A4">{t('export.a4')}</option>
+              <option value="Letter">{t('export.letter')}</option>
+            </select>
+            <div role="radiogroup" aria-label={t('export.orientation')} className="export-choices">
+              <label className="export-check">
+                <input type="radio" checked={!options.landscape} onChange={() => set('landscape', false)} />
+                {t('export.portrait')}
+              </label>
+              <label className="export-check">
+                <input type="radio" checked={options.landscape} onChange={() => set('landscape', true)} />
+                {t('export.landscape')}
+              </label>
+            </div>
+            <div role="radiogroup" aria-label={t('export.flow')} className="export-choices">
+              <label className="export-check">
+                <input
+                  type="radio"
+                  checked={options.newPagePerBulletin}
+                  onChange={() => set('newPagePerBulletin', true)}
+                />
+                {t('export.newPage')}
+              </label>
+              <label className="export-check">
+                <input
+                  type="radio"
+                  checked={!options.newPagePerBulletin}
+                  onChange={() => set('newPagePerBulletin', false)}
+                />
+                {t('export.flowing')}
+              </label>
+            </div>
+          </fieldset>
+        )}
 
         <div className="export-actions">
           <button type="button" className="button" onClick={onClose}>

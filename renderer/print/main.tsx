@@ -11,9 +11,15 @@ import '@fontsource/amiri/arabic-700.css';
 import './print.css';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { PrintJob, PrintReadiness, PrintReadyGlobal } from '../../preload/printContract';
+import type {
+  PrintJob,
+  PrintReadiness,
+  PrintReadyGlobal,
+  PrintSnapshotGlobal,
+} from '../../preload/printContract';
 import { i18n, initI18n } from '../i18n/i18n';
 import { PrintDocument } from './PrintDocument';
+import { snapshot } from './snapshot';
 
 /** Where main put this export's data: a one-off app:// path, passed in the fragment. */
 const DATA_PATH = /^\/print-data\/[0-9a-f]{32}\.json$/;
@@ -41,4 +47,8 @@ async function render(): Promise<PrintReadiness> {
 }
 
 const READY: PrintReadyGlobal = 'bulletinPrintReady';
-Object.assign(window, { [READY]: render() });
+const SNAPSHOT: PrintSnapshotGlobal = 'bulletinPrintSnapshot';
+Object.assign(window, {
+  [READY]: render(),
+  [SNAPSHOT]: () => snapshot(document.getElementById('print-root') ?? document.body),
+});

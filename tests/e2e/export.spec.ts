@@ -300,7 +300,7 @@ test.describe('Export in the window', () => {
     // The menu item opens the dialog on the list's view; Esc closes it and focus goes back.
     await page.getByRole('listbox').focus();
     await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file-export')?.click());
-    const dialog = page.getByRole('dialog', { name: 'Export to PDF' });
+    const dialog = page.getByRole('dialog', { name: 'Export bulletins' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('10 bulletins from All bulletins');
     await expect(dialog.getByRole('textbox', { name: 'Title' })).toBeFocused();
@@ -359,7 +359,7 @@ test.describe('Export in the window', () => {
     const count = await page.getByRole('option').count();
 
     await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export to PDF' });
+    const dialog = page.getByRole('dialog', { name: 'Export bulletins' });
     await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(
       'Search for “Honduras” in All bulletins',
     );
@@ -383,7 +383,10 @@ test('Cancel stops a large export and leaves no file, partial or whole', async (
   await expect(page.getByRole('option').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Export…' }).click();
-  await page.getByRole('dialog', { name: 'Export to PDF' }).getByRole('button', { name: 'Export' }).click();
+  await page
+    .getByRole('dialog', { name: 'Export bulletins' })
+    .getByRole('button', { name: 'Export' })
+    .click();
   const progress = page.getByRole('region', { name: 'Export progress' });
   await expect(progress.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
   await progress.getByRole('button', { name: 'Cancel' }).click();
@@ -395,4 +398,89 @@ test('Cancel stops a large export and leaves no file, partial or whole', async (
   expect(await readdir(folder)).toEqual([]);
   // The print window is gone with the export.
   await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+});
+
+test.describe('Other formats', () => {
+  test('HTML, Markdown and JSON hold the same bulletins in the same order; HTML and Markdown carry nothing that runs', async ({
+    launch,
+    userDataDir,
+  }, testInfo) => {
+    const hostile = makeBulletin({
+      id: 'hostile',
+      title: 'Hostile <b>title</b> [link](javascript:alert(1))',
+      published: '2019-01-01',
+      bodyHtml:
+        '<p>Kept text</p><img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">bad link</a>',
+    });
+    await writeShards(userDataDir, [
+      makeBulletin({
+        id: 'one',
+        title: 'First bulletin',
+        published: '2024-02-01',
+        link: 'https://example.org/1',
+      }),
+      makeBulletin({
+        id: 'two',
+        title: 'Second bulletin',
+        published: '2024-01-01',
+        bodyHtml: '<p>Body two</p>',
+      }),
+      hostile,
+    ]);
+    const files = { html: 'x.html', markdown: 'x.md', json: 'x.json' } as const;
+    const app = await launch({
+      dialogs: { save: Object.values(files).map((name) => testInfo.outputPath(name)) },
+    });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option')).toHaveCount(3);
+    for (const format of ['html', 'markdown', 'json'] as const) {
+      const outcome = await exportThroughBridge(
+        page,
+        { kind: 'view', view: 'all' },
+        { title: 'Formats', format },
+      );
+      expect(outcome, format).toMatchObject({ status: 'done', fileName: files[format], count: 3 });
+    }
+
+    const html = await readFile(testInfo.outputPath(files.html), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none'`);
+    expect(html).not.toMatch(/<script|onerror=|href="javascript:|<link|src="http/i);
+    expect(html.indexOf('First bulletin')).toBeLessThan(html.indexOf('Second bulletin'));
+    expect(html).toContain('Kept text');
+    expect(html).toContain('href="#bulletin-2"');
+    // It reads on its own, in a plain browser page.
+    const viewer = await page.context().newPage();
+    await viewer.setContent(html);
+    await expect(viewer.getByRole('heading', { level: 2, name: 'Second bulletin' })).toBeVisible();
+    await viewer.close();
+
+    const markdown = await readFile(testInfo.outputPath(files.markdown), 'utf8');
+    const headings = [...markdown.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual([
+      'Contents',
+      'First bulletin',
+      'Second bulletin',
+      'Hostile \\<b\\>title\\</b\\> \\[link\\](javascript:alert(1))',
+    ]);
+    expect(markdown).toContain('1. [First bulletin](#bulletin-1)');
+    expect(markdown).toContain('Original: <https://example.org/1>');
+    expect(markdown).toContain('Kept text');
+    expect(markdown).not.toMatch(/<script|onerror|<img/);
+
+    const json = JSON.parse(await readFile(testInfo.outputPath(files.json), 'utf8')) as {
+      format: string;
+      bulletins: unknown[];
+    };
+    expect(json.format).toBe('bulletin-reader/bulletins');
+    const stored = new Map<string, unknown>();
+    for (const name of await readdir(join(userDataDir, 'bulletins'))) {
+      const shard = JSON.parse(await readFile(join(userDataDir, 'bulletins', name), 'utf8')) as {
+        bulletins: { id: string }[];
+      };
+      for (const bulletin of shard.bulletins) stored.set(bulletin.id, bulletin);
+    }
+    // The archive's own records, every field, newest first: what an import needs to give them back.
+    expect(json.bulletins).toEqual(['one', 'two', 'hostile'].map((id) => stored.get(id)));
+  });
 });

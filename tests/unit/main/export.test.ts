@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Bulletin, ExportOptions } from '../../../preload/contract';
 import { openExportSettings } from '../../../main/export/exportSettings';
 import { safeFileName } from '../../../main/export/fileName';
@@ -17,6 +18,9 @@ import {
 import { offerPrintData, takePrintData, withdrawPrintData } from '../../../main/export/printData';
 import { buildPrintJob, textDirection } from '../../../main/export/printJob';
 import { writeFileAtomically } from '../../../main/export/writeFileAtomically';
+import { jsonExport } from '../../../main/export/jsonExport';
+import { htmlParagraphs, inline, markdownExport } from '../../../main/export/markdownExport';
+import { bulletinSchema } from '../../../main/store/schema';
 
 const bulletin = (id: string, fields: Partial<Bulletin> = {}): Bulletin => ({
   id,
@@ -222,5 +226,73 @@ describe('files on disk', () => {
       JSON.stringify({ schemaVersion: 1, options: { pageSize: 'A0' } }),
     );
     expect(await openExportSettings(folder).load()).toBeNull();
+  });
+});
+
+describe('Markdown export', () => {
+  const labels = {
+    exportedOn: 'Exported',
+    count: '2 bulletins',
+    from: 'From: Bookmarks',
+    contents: 'Contents',
+    countries: (list: string) => `Countries: ${list}`,
+    note: 'Note',
+    original: 'Original:',
+  };
+  const day = (iso: string) => iso.slice(0, 10);
+
+  it('has the cover facts, contents linking to anchors, and each bulletin', () => {
+    const job = buildPrintJob(
+      [
+        bulletin('a', {
+          bodyHtml: '<p>One &amp; two</p><ul><li>first</li><li>second</li></ul>',
+          link: 'https://x.org/a b',
+        }),
+        bulletin('b', { countries: [] }),
+      ],
+      options(),
+      { kind: 'view', view: 'bookmarks' },
+      new Date('2026-03-02T10:00:00.000Z'),
+    );
+    const text = markdownExport(job, labels, day);
+    expect(text).toContain('# Weekly\n\n- Exported: 2026-03-02\n- 2 bulletins\n- From: Bookmarks');
+    expect(text).toContain('## Contents\n\n1. [Title a](#bulletin-1)\n2. [Title b](#bulletin-2)');
+    expect(text).toContain(
+      '<a id="bulletin-1"></a>\n\n## Title a\n\n*2024-01-02 · Digest · Countries: Panamá*',
+    );
+    expect(text).toContain('One & two\n\n• first\n\n• second');
+    expect(text).toContain('Original: <https://x.org/a%20b>');
+    expect(text).toContain('## Title b\n\n*2024-01-02 · Digest*\n\nSummary b');
+  });
+
+  it('turns untrusted markup into text', () => {
+    expect(inline('<img src=x onerror=alert(1)> *bold* [a](javascript:x) # h')).toBe(
+      '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[a\\](javascript:x) \\# h',
+    );
+    expect(inline('- not a list')).toBe('\\- not a list');
+    expect(inline('2024. A year')).toBe('2024\\. A year');
+    expect(htmlParagraphs('<p>a<script>x</script></p><button>Go</button><h2>b</h2>c')).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+});
+
+describe('JSON export', () => {
+  it('keeps every field of the archive, in order, under a format name', () => {
+    const bulletins = [bulletin('b', { bodyHtml: '<p>x</p>' }), bulletin('a')];
+    const parsed = JSON.parse(jsonExport(bulletins, 'T', new Date('2026-03-02T10:00:00.000Z'))) as {
+      format: string;
+      schemaVersion: number;
+      bulletins: unknown[];
+    };
+    expect(parsed).toMatchObject({
+      format: 'bulletin-reader/bulletins',
+      schemaVersion: 1,
+      exportedAt: '2026-03-02T10:00:00.000Z',
+    });
+    expect(parsed.bulletins).toEqual(bulletins);
+    expect(z.array(bulletinSchema).safeParse(parsed.bulletins).success).toBe(true);
   });
 });

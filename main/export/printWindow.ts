@@ -1,13 +1,11 @@
-import { BrowserWindow } from 'electron';
-import type { ExportOptions } from '../../preload/contract';
+import { BrowserWindow, type WebContents } from 'electron';
 import type { PrintJob, PrintReadiness, PrintReadyGlobal } from '../../preload/printContract';
 import { PRINT_ENTRY } from '../windows/appProtocol';
-import { printOptions } from './pdfTemplates';
 import { offerPrintData, withdrawPrintData } from './printData';
 
 const READY: PrintReadyGlobal = 'bulletinPrintReady';
 
-class ExportCancelled extends Error {
+export class ExportCancelled extends Error {
   constructor() {
     super('export cancelled');
   }
@@ -20,17 +18,17 @@ export interface RenderSteps {
 }
 
 /**
- * Lays out one export in a hidden window and prints it to PDF. The window is
- * as locked down as the main one (and has no preload at all: it calls nothing
- * in main); bulletin bodies in it are sanitised by the reader's own sanitiser.
- * It is always closed, whatever happens.
+ * Lays out one export in a hidden window, then hands its contents to `use`
+ * (print to PDF, or take the page as HTML). The window is as locked down as
+ * the main one and has no preload at all: it calls nothing in main. Bulletin
+ * bodies in it are sanitised by the reader's own sanitiser. It is always
+ * closed, whatever happens; Cancel or a crash rejects at once.
  */
-export async function renderPdf(
+export async function withPrintWindow<T>(
   job: PrintJob,
-  options: ExportOptions,
-  pageOf: string,
   steps: RenderSteps,
-): Promise<Buffer> {
+  use: (contents: WebContents) => Promise<T>,
+): Promise<T> {
   const { token, path } = offerPrintData(JSON.stringify(job));
   const window = new BrowserWindow({
     show: false,
@@ -67,7 +65,7 @@ export async function renderPdf(
     ])) as PrintReadiness | undefined;
     if (!readiness?.ok) throw new Error(readiness?.reason ?? 'the print template did not start');
     steps.onPhase('printing');
-    return await Promise.race([window.webContents.printToPDF(printOptions(options, pageOf)), stopped]);
+    return await Promise.race([use(window.webContents), stopped]);
   } finally {
     signal.removeEventListener('abort', onAbort);
     withdrawPrintData(token);
