@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportOptions } from '../../preload/contract';
 import './export.css';
@@ -24,7 +24,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
   const dialog = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState(initial);
   const titleId = useId();
-  const ids = { title: useId(), pageSize: useId(), format: useId() };
+  const ids = { title: useId(), pageSize: useId(), format: useId(), orientation: useId(), flow: useId() };
   const { format } = options;
 
   useEffect(() => {
@@ -40,6 +40,23 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
 
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) =>
     setOptions((current) => ({ ...current, [key]: value }));
+
+  // The modal dialog makes the window behind it inert; this keeps Tab from leaving for the browser's own UI too.
+  const keepFocusInside = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !dialog.current) return;
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('input, select, button')].filter(
+      (element) => !element.matches(':disabled') && element.offsetParent !== null,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,6 +77,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
       ref={dialog}
       className="export-dialog"
       aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       // Esc: the browser fires `cancel`; closing is React's business, so the state stays the truth.
       onCancel={(event) => {
         event.preventDefault();
@@ -131,11 +149,21 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
             </select>
             <div role="radiogroup" aria-label={t('export.orientation')} className="export-choices">
               <label className="export-check">
-                <input type="radio" checked={!options.landscape} onChange={() => set('landscape', false)} />
+                <input
+                  type="radio"
+                  name={ids.orientation}
+                  checked={!options.landscape}
+                  onChange={() => set('landscape', false)}
+                />
                 {t('export.portrait')}
               </label>
               <label className="export-check">
-                <input type="radio" checked={options.landscape} onChange={() => set('landscape', true)} />
+                <input
+                  type="radio"
+                  name={ids.orientation}
+                  checked={options.landscape}
+                  onChange={() => set('landscape', true)}
+                />
                 {t('export.landscape')}
               </label>
             </div>

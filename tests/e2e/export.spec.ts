@@ -312,6 +312,13 @@ test.describe('Export in the window', () => {
     // The list header's button: every control is reachable and named.
     await page.getByRole('button', { name: 'Export…' }).click();
     await expect(dialog).toBeVisible();
+    // Focus stays in the dialog, both ways round.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let press = 0; press < 14; press++) {
+        await page.keyboard.press(key);
+        expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), key).toBe(true);
+      }
+    }
     await dialog.getByRole('textbox', { name: 'Title' }).fill('Letter landscape');
     await dialog.getByRole('checkbox', { name: 'Cover page' }).uncheck();
     await dialog.getByRole('combobox', { name: 'Page size' }).selectOption('Letter');
