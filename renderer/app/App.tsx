@@ -67,7 +67,9 @@ export function App() {
 
   const exporting = useExport({ notify, onError: reportError });
   const askExport = () => {
-    if (list.rows.length > 0) exporting.ask(currentScope(view, searchedText), list.rows.length);
+    // File > Export… is always in the menu; an empty list says why nothing happens.
+    if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
+    else exporting.ask(currentScope(view, searchedText), list.rows.length);
   };
 
   const listRef = useRef<HTMLDivElement>(null);
