@@ -1,6 +1,7 @@
 import { ipcRenderer } from 'electron';
 import { channels, eventChannel, type Reply } from './channels';
 import type {
+  AppNotice,
   BulletinDetail,
   Counts,
   ImportReport,
@@ -36,6 +37,8 @@ export const api = {
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
   openExternal: (url: string) => invoke<boolean>(channels.openExternal, url),
+  /** Every notice main has given since it started, so none is missed before the window subscribed. */
+  notices: () => invoke<AppNotice[]>(channels.notices),
   /** Listens to an event from main; returns the function that stops listening. */
   subscribe<K extends keyof Topics>(topic: K, listener: (payload: Topics[K]) => void): () => void {
     const channel = eventChannel(topic);

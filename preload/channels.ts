@@ -11,6 +11,7 @@ export const channels = {
   markRead: 'library:markRead',
   importFiles: 'import:chooseFiles',
   openExternal: 'links:openExternal',
+  notices: 'notices:list',
 } as const;
 
 export type Method = keyof typeof channels;

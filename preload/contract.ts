@@ -101,6 +101,17 @@ export interface Topics {
   'import:finished': ImportReport;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
+  /** Something main has to tell the user (a file recovered at start, a full disk, a restore). */
+  'notice:added': AppNotice;
+}
+
+/** A message from main for the notices corner, already translated. */
+export interface AppNotice {
+  /** Unique for the app's run: the same notice from `notices()` and from the topic is shown once. */
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  message: string;
+  details: string[];
 }
 
 export type MenuCommand = 'find' | 'toggle-bookmark';

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { Bulletin, BulletinRow, View } from '../../preload/contract';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import type { NoticeBoard } from '../notices/noticeBoard';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -10,7 +11,7 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex): Handlers {
+export function createHandlers(library: Library, index: SearchIndex, notices: NoticeBoard): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -58,6 +59,7 @@ export function createHandlers(library: Library, index: SearchIndex): Handlers {
       return report;
     },
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
+    notices: () => notices.all(),
   };
 }
 

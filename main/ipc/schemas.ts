@@ -19,4 +19,5 @@ export const argumentSchemas = {
   markRead: z.tuple([id, z.boolean()]),
   importFiles: z.tuple([]),
   openExternal: z.tuple([z.string().max(8192)]),
+  notices: z.tuple([]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

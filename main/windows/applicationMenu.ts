@@ -5,6 +5,8 @@ import { broadcast } from './mainWindow';
 
 export interface MenuActions {
   importFiles(): void;
+  backUpLibrary(): void;
+  restoreLibrary(): void;
 }
 
 /** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
@@ -21,6 +23,9 @@ export function installApplicationMenu(actions: MenuActions): void {
           accelerator: 'CmdOrCtrl+O',
           click: () => actions.importFiles(),
         },
+        { type: 'separator' },
+        { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
+        { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
