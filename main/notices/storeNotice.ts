@@ -12,7 +12,10 @@ const REASONS: Record<string, string> = {
 };
 
 /** What the user reads about a store event; null for what needs no word (a migration). */
-export function describeStoreEvent(event: StoreEvent, formatDate: (iso: string) => string): NoticeInput | null {
+export function describeStoreEvent(
+  event: StoreEvent,
+  formatDate: (iso: string) => string,
+): NoticeInput | null {
   switch (event.type) {
     case 'recovered': {
       const what = event.kind === 'state' ? 'state' : 'shard';
@@ -20,7 +23,11 @@ export function describeStoreEvent(event: StoreEvent, formatDate: (iso: string) 
       const message =
         event.backup === null
           ? t(`storeNotices.recovered.${what}NoBackup`, { month })
-          : t(`storeNotices.recovered.${what}`, { month, date: formatDate(event.backup), count: event.items });
+          : t(`storeNotices.recovered.${what}`, {
+              month,
+              date: formatDate(event.backup),
+              count: event.items,
+            });
       return { kind: 'warning', message, details: [t('storeNotices.keptAs', { file: event.movedTo })] };
     }
     case 'newer-version':

@@ -5,7 +5,14 @@
  */
 export type StoreEvent =
   /** A damaged file was moved aside; `backup` is the date of the copy restored in its place, or null. */
-  | { type: 'recovered'; kind: 'state' | 'shard'; file: string; movedTo: string; backup: string | null; items: number }
+  | {
+      type: 'recovered';
+      kind: 'state' | 'shard';
+      file: string;
+      movedTo: string;
+      backup: string | null;
+      items: number;
+    }
   /** Made by a newer version of the app: left untouched, and never written. */
   | { type: 'newer-version'; file: string; version: number }
   | { type: 'migrated'; file: string; from: number; to: number }

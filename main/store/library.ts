@@ -100,7 +100,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   let newestFirst: Bulletin[] = [];
   const reindex = () => {
     byId.clear();
-    for (const shard of shards.values()) for (const bulletin of shard.db.data.bulletins) byId.set(bulletin.id, bulletin);
+    for (const shard of shards.values())
+      for (const bulletin of shard.db.data.bulletins) byId.set(bulletin.id, bulletin);
     newestFirst = sortNewestFirst([...byId.values()]);
   };
   reindex();

@@ -14,7 +14,10 @@ export const libraryBackupSchema = z.object({
 });
 export type LibraryBackup = z.infer<typeof libraryBackupSchema>;
 
-export function libraryBackupOf(snapshot: LibrarySnapshot, createdAt = new Date().toISOString()): LibraryBackup {
+export function libraryBackupOf(
+  snapshot: LibrarySnapshot,
+  createdAt = new Date().toISOString(),
+): LibraryBackup {
   return { format: 'bulletin-reader-library', schemaVersion: 1, createdAt, ...snapshot };
 }
 

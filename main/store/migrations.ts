@@ -32,7 +32,8 @@ export function migrate(kind: FileKind, parsed: unknown): Migrated {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { outcome: 'unrecognised' };
   const raw = data as Json;
   const version = raw.schemaVersion ?? 0;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { outcome: 'unrecognised' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    return { outcome: 'unrecognised' };
   if (version > SCHEMA_VERSION) return { outcome: 'newer', version };
   if (version === SCHEMA_VERSION) return { outcome: 'current', data: raw };
   let migrated = raw;

@@ -42,7 +42,11 @@ export async function backUpLibrary(context: BackupContext): Promise<void> {
       details: [],
     });
   } catch (error) {
-    context.notices.post({ kind: 'error', message: t('backupDialog.saveFailed', { reason: reasonOf(error) }), details: [] });
+    context.notices.post({
+      kind: 'error',
+      message: t('backupDialog.saveFailed', { reason: reasonOf(error) }),
+      details: [],
+    });
   }
 }
 
@@ -68,7 +72,9 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     backup = await readLibraryBackup(path);
   } catch (error) {
     const message =
-      error instanceof InvalidBackupError ? t('backupDialog.invalid') : t('backupDialog.unreadable', { reason: reasonOf(error) });
+      error instanceof InvalidBackupError
+        ? t('backupDialog.invalid')
+        : t('backupDialog.unreadable', { reason: reasonOf(error) });
     context.notices.post({ kind: 'error', message, details: [t('backupDialog.nothingChanged')] });
     return;
   }
@@ -85,15 +91,24 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     defaultId: 1,
     cancelId: 1,
   };
-  const { response } = owner ? await dialog.showMessageBox(owner, confirm) : await dialog.showMessageBox(confirm);
+  const { response } = owner
+    ? await dialog.showMessageBox(owner, confirm)
+    : await dialog.showMessageBox(confirm);
   if (response !== 0) return;
 
-  const keptAs = join(context.backupFolder, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const keptAs = join(
+    context.backupFolder,
+    `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   try {
     await writeLibraryBackup(context.library, keptAs);
     await context.library.restore({ state: backup.state, bulletins: backup.bulletins });
   } catch (error) {
-    context.notices.post({ kind: 'error', message: t('backupDialog.restoreFailed', { reason: reasonOf(error) }), details: [] });
+    context.notices.post({
+      kind: 'error',
+      message: t('backupDialog.restoreFailed', { reason: reasonOf(error) }),
+      details: [],
+    });
     return;
   }
   context.index.add(context.library.bulletins());

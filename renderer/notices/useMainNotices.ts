@@ -9,7 +9,9 @@ import type { NoticeInput } from './useNotices';
  * those said later, as they come; each once.
  */
 export function useMainNotices(notify: (notice: NoticeInput) => void) {
-  const show = useEffectEvent((notice: AppNotice) => notify({ kind: notice.kind, message: notice.message, details: notice.details }));
+  const show = useEffectEvent((notice: AppNotice) =>
+    notify({ kind: notice.kind, message: notice.message, details: notice.details }),
+  );
 
   useEffect(() => {
     const api = bridge();
