@@ -206,7 +206,8 @@ async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {
   }
 }
 
-// Stable: bulletins of one day keep the order in which their source listed them.
+// Stable: bulletins of one day keep the order in which their source listed them. ISO dates
+// order by code unit; localeCompare's collation made this sort most of the load time at 100k.
 function sortNewestFirst(bulletins: Bulletin[]): Bulletin[] {
-  return bulletins.sort((a, b) => b.published.localeCompare(a.published));
+  return bulletins.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
 }
