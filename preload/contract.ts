@@ -53,6 +53,9 @@ export type View = 'all' | 'unread' | 'bookmarks';
 
 export interface ListRequest {
   view: View;
+  /** A page of the view (newest first): at 100,000 bulletins the whole list takes seconds to send. */
+  offset?: number;
+  limit?: number;
 }
 
 export interface SearchRequest {
@@ -64,6 +67,8 @@ export interface ListResult {
   rows: BulletinRow[];
   /** Normalised words that matched (accent- and case-folded): what to highlight. */
   terms: string[];
+  /** Rows in the whole view, when `rows` is one page of it. */
+  total?: number;
 }
 
 export interface Counts {

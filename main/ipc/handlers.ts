@@ -26,7 +26,11 @@ export function createHandlers(library: Library, index: SearchIndex, notices: No
   const changed = () => broadcast('library:changed', library.counts());
 
   return {
-    list: (_caller, { view }) => ({ rows: library.bulletins(view).map(toRow), terms: [] }),
+    list(_caller, { view, offset = 0, limit }) {
+      const all = library.bulletins(view);
+      const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
+      return { rows: page.map(toRow), terms: [], total: all.length };
+    },
     search(_caller, { view, text }) {
       const { hits, terms } = index.search(text);
       const visible = inView(view);

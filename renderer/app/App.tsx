@@ -193,6 +193,7 @@ export function App() {
           searchedText={searchedText}
           onQueryChange={changeQuery}
           rows={rows}
+          total={list.total}
           terms={list.terms}
           initial={list.initial}
           pending={list.pending}

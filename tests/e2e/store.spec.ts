@@ -198,3 +198,27 @@ async function snapshotOf(folder: string) {
     bulletins: [...snapshot.bulletins].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
+
+test('a large view paints its first page at once and receives the rest in pages', async ({
+  launch,
+  userDataDir,
+}) => {
+  const library = await openLibrary(userDataDir);
+  const days = Array.from({ length: 5200 }, (_, n) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000));
+  await library.add(
+    days.map((day, n) =>
+      bulletin(`b${n}`, day.toISOString().slice(0, 10), `Bulletin number ${n} of the archive`),
+    ),
+  );
+  library.close();
+
+  const window = await (await launch()).firstWindow();
+  await expect(window.getByText('5,200 bulletins', { exact: true })).toBeVisible();
+  await expect(rows(window).first()).toContainText('Bulletin number 5199 of the archive');
+  // The oldest row is on the second page of 5,000 after the first 100: it arrives and End reaches it.
+  await window.getByRole('listbox').focus();
+  await expect(async () => {
+    await window.keyboard.press('End');
+    await expect(rows(window).last()).toContainText('Bulletin number 0 of the archive', { timeout: 500 });
+  }).toPass();
+});
