@@ -222,3 +222,23 @@ test('a large view paints its first page at once and receives the rest in pages'
     await expect(rows(window).last()).toContainText('Bulletin number 0 of the archive', { timeout: 500 });
   }).toPass();
 });
+
+test('a second launch given a digest brings the window forward and imports it', async ({ app }, testInfo) => {
+  const window = await app.firstWindow();
+  await expect(rows(window)).toHaveCount(10);
+  const digest = testInfo.outputPath('from-a-colleague.txt');
+  await writeFile(
+    digest,
+    '12 March, 2026\n\nNew reception centre opens near the northern border\n\nThe centre will receive families arriving on foot.\n',
+  );
+  // What Electron does in the first instance when the OS starts a second one (the host never starts two).
+  await app.evaluate(
+    ({ app: electronApp }, { file, cwd }) => {
+      electronApp.emit('second-instance', {}, ['/opt/bulletin-reader/bulletin-reader', '--flag', file], cwd);
+    },
+    { file: digest, cwd: testInfo.outputDir },
+  );
+  await expect(notices(window)).toContainText('Added 1 bulletin');
+  await expect(rows(window)).toHaveCount(11);
+  await expect(rows(window).filter({ hasText: 'New reception centre opens' })).toHaveCount(1);
+});

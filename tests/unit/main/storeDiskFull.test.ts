@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { openLibrary } from '../../../main/store/library';
 /** The disk fills up: every new file the store opens for writing is refused, as the OS would. */
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const fs = await importOriginal<typeof FsPromises>();
   const open: typeof fs.open = async (path, flags, mode) => {
     if (disk.full && flags === 'w')
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
