@@ -6,7 +6,7 @@ export interface DurableJsonFileOptions {
   /** Runs before each write replaces the file (in the write queue): e.g. keep a backup of it. */
   beforeReplace?: (file: string) => Promise<void>;
   /** Refuses every write, e.g. for a file made by a newer version of the app. */
-  readOnly?: () => Error | null;
+  refusal?: () => Error | null;
 }
 
 /**
@@ -35,7 +35,7 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
       return JSON.parse(text) as T;
     },
     write(data) {
-      const refusal = options.readOnly?.();
+      const refusal = options.refusal?.();
       if (refusal) return Promise.reject(refusal);
       if (queued) {
         queued.data = data;

@@ -46,7 +46,8 @@ export async function openJsonDocument<T>(
   const path = join(spec.folder, spec.file);
   const loaded = await load(path, spec);
   let data = spec.fallback();
-  let readOnly = false;
+  /** Why this file must not be written, if it must not. */
+  let refusal: Error | null = null;
 
   if (loaded.status === 'good') {
     data = loaded.data;
@@ -56,18 +57,25 @@ export async function openJsonDocument<T>(
       report({ type: 'migrated', file: spec.file, from: loaded.migratedFrom, to: SCHEMA_VERSION });
     }
   } else if (loaded.status === 'newer') {
-    readOnly = true;
+    refusal = new ReadOnlyFileError(spec.file);
     report({ type: 'newer-version', file: spec.file, version: loaded.version });
   } else if (loaded.status === 'bad') {
-    const movedTo = `${spec.file}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(path, join(spec.folder, movedTo));
+    let movedTo = `${spec.file}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await rename(path, join(spec.folder, movedTo));
+    } catch (error) {
+      // Cannot be moved (a read-only disk): then it must not be written over either, and a
+      // change is refused with the disk's own error, which the user is told about.
+      movedTo = spec.file;
+      refusal = error instanceof Error ? error : new Error(String(error));
+    }
     let backup: string | null = null;
     for (const copy of await backups.copiesOf(spec.file)) {
       const candidate = await load(copy.path, spec);
       if (candidate.status !== 'good') continue;
       data = candidate.data;
       backup = copy.takenAt;
-      await putInPlace(path, data);
+      if (!refusal) await putInPlace(path, data);
       break;
     }
     report({
@@ -82,11 +90,11 @@ export async function openJsonDocument<T>(
 
   const adapter = durableJsonFile<T>(path, {
     beforeReplace: () => backups.beforeReplace(spec.file),
-    readOnly: () => (readOnly ? new ReadOnlyFileError(spec.file) : null),
+    refusal: () => refusal,
   });
   const db = new Low<T>(adapter, spec.fallback());
   db.data = data;
-  return { db, readOnly };
+  return { db, readOnly: refusal !== null };
 }
 
 async function load<T>(path: string, spec: DocumentSpec<T>): Promise<Loaded<T>> {

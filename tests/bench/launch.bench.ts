@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchApp } from '../host/launch.mjs';
-import type { Figure, Suite } from './harness';
+import { createSearchIndex } from '../../main/search/searchIndex';
+import { openLibrary } from '../../main/store/library';
+import { time, type Figure, type Suite } from './harness';
 
 const BUILT_MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
 
@@ -20,6 +22,25 @@ export const launchSuite: Suite = {
     const figures: Figure[] = [];
     for (const size of context.sizes) {
       const userDataDir = await context.archiveFolder(size);
+      // What main does before it opens the window, step by step (the same code, in this process).
+      let library: Awaited<ReturnType<typeof openLibrary>> | undefined;
+      const opening = await time(async () => {
+        library = await openLibrary(userDataDir);
+      });
+      const indexing = await time(() => createSearchIndex().add(library?.bulletins() ?? []));
+      library?.close();
+      library = undefined;
+      figures.push(
+        { suite: 'launch', name: 'start-up step: open the store', size, value: opening, unit: 'ms' },
+        {
+          suite: 'launch',
+          name: 'start-up step: build the search index (blocks main before the window)',
+          size,
+          value: indexing,
+          unit: 'ms',
+        },
+      );
+
       const started = performance.now();
       const app = await launchApp({ userDataDir });
       try {

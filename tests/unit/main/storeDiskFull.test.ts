@@ -1,5 +1,5 @@
 import type * as FsPromises from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -7,21 +7,28 @@ import type { StoreEvent } from '../../../main/store/events';
 import { openLibrary } from '../../../main/store/library';
 
 /** The disk fills up: every new file the store opens for writing is refused, as the OS would. */
-const disk = vi.hoisted(() => ({ full: false }));
+const disk = vi.hoisted(() => ({ full: false, readOnly: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof FsPromises>();
   const open: typeof fs.open = async (path, flags, mode) => {
+    if (disk.readOnly && flags === 'w')
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
     if (disk.full && flags === 'w')
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     return fs.open(path, flags, mode);
   };
-  return { ...fs, open, default: { ...fs, open } };
+  const rename: typeof fs.rename = async (from, to) => {
+    if (disk.readOnly) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    return fs.rename(from, to);
+  };
+  return { ...fs, open, rename, default: { ...fs, open, rename } };
 });
 
 let folder: string;
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'bulletin-diskfull-'));
   disk.full = false;
+  disk.readOnly = false;
 });
 afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
@@ -73,4 +80,22 @@ it('a full disk during an import keeps the bulletins listed and writes them when
   await expect.poll(() => events.at(-1)).toEqual({ type: 'write-resumed', file: 'bulletins/2020-05.json' });
   library.close();
   expect((await openLibrary(folder)).get('x')).toBeDefined();
+});
+
+it('a damaged file on a read-only disk is neither moved nor written over; the backup is used and the user told', async () => {
+  const events: StoreEvent[] = [];
+  const library = await openLibrary(folder);
+  await library.toggleBookmark('a');
+  await library.toggleBookmark('b'); // the day's backup holds 'a'
+  library.close();
+  await writeFile(join(folder, 'state.json'), '{"schemaVersion":1,');
+  disk.readOnly = true;
+
+  const reopened = await openLibrary(folder, { report: (event) => events.push(event), retryMs: 60_000 });
+  expect(events).toMatchObject([{ type: 'recovered', file: 'state.json', movedTo: 'state.json', items: 1 }]);
+  expect(reopened.isBookmarked('a')).toBe(true);
+  await reopened.toggleBookmark('c');
+  expect(events.at(-1)).toEqual({ type: 'write-failed', file: 'state.json', code: 'EROFS' });
+  expect(await readFile(join(folder, 'state.json'), 'utf8')).toBe('{"schemaVersion":1,');
+  reopened.close();
 });
