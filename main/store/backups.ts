@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyAtomically, errorCode } from './durableJsonFile';
+import { preserveAtomically, errorCode } from './durableJsonFile';
 
 export interface BackupCopy {
   path: string;
@@ -60,7 +60,7 @@ export function createBackups(libraryFolder: string): Backups {
         if (!force && policy.daily && existing[0]?.takenAt.slice(0, 10) === now.slice(0, 10)) return;
         const generations = generationsOf(file);
         await mkdir(generations, { recursive: true });
-        await copyAtomically(join(libraryFolder, file), join(generations, `${isoToStamp(now)}.json`));
+        await preserveAtomically(join(libraryFolder, file), join(generations, `${isoToStamp(now)}.json`));
         for (const old of existing.slice(policy.keep - 1)) await rm(old.path, { force: true });
       } catch (error) {
         // Nothing to copy yet (a new shard); or the copy failed: the write itself matters more

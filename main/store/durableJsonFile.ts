@@ -1,4 +1,4 @@
-import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -77,15 +77,26 @@ export async function writeAtomically(file: string, text: string): Promise<void>
   await syncFolder(dirname(file));
 }
 
-/** Copies a file as durably as writeAtomically writes one (for backups). */
-export async function copyAtomically(from: string, to: string): Promise<void> {
+/**
+ * Keeps the current content of `from` as `to` (for backups), as durably as
+ * writeAtomically writes. A hard link costs no copying: writes replace files by
+ * rename, never in place, so the linked content can no longer change. Where
+ * links are refused (FAT-formatted USB sticks, some network shares) it copies.
+ */
+export async function preserveAtomically(from: string, to: string): Promise<void> {
   const temporary = `${to}.${process.pid}.tmp`;
-  await copyFile(from, temporary);
-  const handle = await open(temporary, 'r+');
+  await rm(temporary, { force: true });
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await link(from, temporary);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw error;
+    await copyFile(from, temporary);
+    const handle = await open(temporary, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
   await renameWithRetry(temporary, to);
   await syncFolder(dirname(to));
