@@ -1,6 +1,7 @@
 import { ipcRenderer } from 'electron';
 import { channels, eventChannel, type Reply } from './channels';
 import type {
+  AppNotice,
   BulletinDetail,
   Counts,
   ExportOptions,
@@ -50,6 +51,8 @@ export const api = {
   revealExport: (exportId: string) => invoke<undefined>(channels.revealExport, exportId),
   /** Opens a finished export in the system's viewer. */
   openExport: (exportId: string) => invoke<undefined>(channels.openExport, exportId),
+  /** Every notice main has given since it started, so none is missed before the window subscribed. */
+  notices: () => invoke<AppNotice[]>(channels.notices),
   /** Listens to an event from main; returns the function that stops listening. */
   subscribe<K extends keyof Topics>(topic: K, listener: (payload: Topics[K]) => void): () => void {
     const channel = eventChannel(topic);

@@ -16,6 +16,7 @@ export const channels = {
   cancelExport: 'export:cancel',
   revealExport: 'export:reveal',
   openExport: 'export:open',
+  notices: 'notices:list',
 } as const;
 
 export type Method = keyof typeof channels;

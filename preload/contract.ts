@@ -53,6 +53,9 @@ export type View = 'all' | 'unread' | 'bookmarks';
 
 export interface ListRequest {
   view: View;
+  /** A page of the view (newest first): at 100,000 bulletins the whole list takes seconds to send. */
+  offset?: number;
+  limit?: number;
 }
 
 export interface SearchRequest {
@@ -64,6 +67,8 @@ export interface ListResult {
   rows: BulletinRow[];
   /** Normalised words that matched (accent- and case-folded): what to highlight. */
   terms: string[];
+  /** Rows in the whole view, when `rows` is one page of it. */
+  total?: number;
 }
 
 export interface Counts {
@@ -103,6 +108,17 @@ export interface Topics {
   'menu:command': MenuCommand;
   /** How far the running export has got. */
   'export:progress': ExportProgress;
+  /** Something main has to tell the user (a file recovered at start, a full disk, a restore). */
+  'notice:added': AppNotice;
+}
+
+/** A message from main for the notices corner, already translated. */
+export interface AppNotice {
+  /** Unique for the app's run: the same notice from `notices()` and from the topic is shown once. */
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  message: string;
+  details: string[];
 }
 
 export type MenuCommand = 'find' | 'toggle-bookmark' | 'export';

@@ -65,6 +65,7 @@ const PROBLEMS: Record<string, string> = {
   EPERM: 'fileProblems.denied',
   EISDIR: 'fileProblems.folder',
   EBUSY: 'fileProblems.busy',
+  READ_ONLY: 'fileProblems.newerLibrary',
 };
 
 /** A reason a person understands, without paths: the renderer never sees the file system. */

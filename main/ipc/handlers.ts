@@ -2,6 +2,7 @@ import { BrowserWindow } from 'electron';
 import type { Bulletin, BulletinRow, View } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import type { NoticeBoard } from '../notices/noticeBoard';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -11,7 +12,11 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex, exporter: Exporter): Handlers {
+export function createHandlers(
+  library: Library,
+  index: SearchIndex,
+  { exporter, notices }: { exporter: Exporter; notices: NoticeBoard },
+): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -26,7 +31,11 @@ export function createHandlers(library: Library, index: SearchIndex, exporter: E
   const changed = () => broadcast('library:changed', library.counts());
 
   return {
-    list: (_caller, { view }) => ({ rows: library.bulletins(view).map(toRow), terms: [] }),
+    list(_caller, { view, offset = 0, limit }) {
+      const all = library.bulletins(view);
+      const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
+      return { rows: page.map(toRow), terms: [], total: all.length };
+    },
     search(_caller, { view, text }) {
       const { hits, terms } = index.search(text);
       const visible = inView(view);
@@ -71,6 +80,7 @@ export function createHandlers(library: Library, index: SearchIndex, exporter: E
       await exporter.open(exportId);
       return undefined;
     },
+    notices: () => notices.all(),
   };
 }
 

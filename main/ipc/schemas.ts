@@ -12,7 +12,13 @@ const id = z.string().min(1).max(200);
  * the contract and its validation cannot drift apart.
  */
 export const argumentSchemas = {
-  list: z.tuple([z.strictObject({ view })]),
+  list: z.tuple([
+    z.strictObject({
+      view,
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }),
+  ]),
   search: z.tuple([z.strictObject({ view, text: z.string().max(1000) })]),
   get: z.tuple([id]),
   counts: z.tuple([]),
@@ -25,4 +31,5 @@ export const argumentSchemas = {
   cancelExport: z.tuple([]),
   revealExport: z.tuple([z.uuid()]),
   openExport: z.tuple([z.uuid()]),
+  notices: z.tuple([]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

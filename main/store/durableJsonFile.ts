@@ -1,6 +1,13 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
+
+export interface DurableJsonFileOptions {
+  /** Runs before each write replaces the file (in the write queue): e.g. keep a backup of it. */
+  beforeReplace?: (file: string) => Promise<void>;
+  /** Refuses every write, e.g. for a file made by a newer version of the app. */
+  refusal?: () => Error | null;
+}
 
 /**
  * A lowdb adapter that survives power loss: lowdb's own file adapters rename a
@@ -12,7 +19,7 @@ import type { Adapter } from 'lowdb';
  * single follow-up that carries the newest data. Each returned promise resolves
  * only once data at least as new as its own is on disk.
  */
-export function durableJsonFile<T>(file: string): Adapter<T> {
+export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions = {}): Adapter<T> {
   let lastWrite: Promise<void> = Promise.resolve();
   let queued: { data: T; done: Promise<void> } | null = null;
 
@@ -22,20 +29,24 @@ export function durableJsonFile<T>(file: string): Adapter<T> {
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        if (isMissing(error)) return null;
+        if (errorCode(error) === 'ENOENT') return null;
         throw error;
       }
       return JSON.parse(text) as T;
     },
     write(data) {
+      const refusal = options.refusal?.();
+      if (refusal) return Promise.reject(refusal);
       if (queued) {
         queued.data = data;
         return queued.done;
       }
       const entry = { data, done: Promise.resolve() };
-      entry.done = lastWrite.then(() => {
+      entry.done = lastWrite.then(async () => {
         queued = null;
-        return writeAtomically(file, JSON.stringify(entry.data));
+        const text = JSON.stringify(entry.data);
+        await options.beforeReplace?.(file);
+        await writeAtomically(file, text);
       });
       queued = entry;
       lastWrite = entry.done.catch(() => undefined);
@@ -44,7 +55,8 @@ export function durableJsonFile<T>(file: string): Adapter<T> {
   };
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+/** tmp → fsync → rename → fsync of the folder: after it resolves, `file` holds `text` or its old content, never a mix. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
@@ -56,8 +68,64 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     throw error;
   }
   await handle.close();
-  await rename(temporary, file);
+  try {
+    await renameWithRetry(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
   await syncFolder(dirname(file));
+}
+
+/**
+ * Keeps the current content of `from` as `to` (for backups), as durably as
+ * writeAtomically writes. A hard link costs no copying: writes replace files by
+ * rename, never in place, so the linked content can no longer change. Where
+ * links are refused (FAT-formatted USB sticks, some network shares) it copies.
+ */
+export async function preserveAtomically(from: string, to: string): Promise<void> {
+  const temporary = `${to}.${process.pid}.tmp`;
+  await rm(temporary, { force: true });
+  try {
+    await link(from, temporary);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw error;
+    await copyFile(from, temporary);
+    const handle = await open(temporary, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  await renameWithRetry(temporary, to);
+  await syncFolder(dirname(to));
+}
+
+/**
+ * On Windows a virus scanner, indexer or backup tool that has the target open
+ * makes rename fail with EBUSY, EPERM or EACCES for a moment. Retry with a
+ * doubling delay, bounded (about 1.3 s in all), then give up with the error.
+ */
+const RENAME_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640];
+const TRANSIENT = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  renameFile: (from: string, to: string) => Promise<void> = rename,
+  delays: readonly number[] = RENAME_DELAYS_MS,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await renameFile(from, to);
+      return;
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !TRANSIENT.has(errorCode(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {
@@ -71,6 +139,6 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+export function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }

@@ -1,13 +1,22 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Bulletin, Counts, View } from '../../preload/contract';
-import { openJsonDocument, type SetAside } from './jsonDocument';
+import { createBackups } from './backups';
+import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
+import { openJsonDocument, type JsonDocument } from './jsonDocument';
 import { emptyShard, emptyState, shardSchema, stateSchema, type Shard, type State } from './schema';
+import { createWriteGuard } from './writeGuard';
 
 export interface AddResult {
   added: Bulletin[];
   unchanged: number;
+}
+
+/** Everything the user has, as one value: what File > Back up library… writes. */
+export interface LibrarySnapshot {
+  state: State;
+  bulletins: Bulletin[];
 }
 
 /**
@@ -25,43 +34,96 @@ export interface Library {
   isRead(id: string): boolean;
   setRead(id: string, read: boolean): Promise<void>;
   counts(): Counts;
-  /** Files that were unreadable at start and were moved aside. */
-  readonly setAside: readonly SetAside[];
+  snapshot(): LibrarySnapshot;
+  /** Replaces the whole library (File > Restore…); every file it rewrites is backed up first. */
+  restore(snapshot: LibrarySnapshot): Promise<void>;
+  /** What happened while opening (recoveries, migrations, newer files), in order. */
+  readonly openingEvents: readonly StoreEvent[];
+  /** Stops retrying failed writes. */
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Told of everything the user should know, at opening and later (e.g. a full disk). */
+  report?: ReportStoreEvent;
+  /** How long to wait before retrying a write the disk refused. */
+  retryMs?: number;
 }
 
 const SHARD_NAME = /^(\d{4})-(\d{2})\.json$/;
 
-export async function openLibrary(folder: string): Promise<Library> {
+export async function openLibrary(folder: string, options: OpenOptions = {}): Promise<Library> {
   const shardFolder = join(folder, 'bulletins');
   await mkdir(shardFolder, { recursive: true });
-  const setAside: SetAside[] = [];
+  await removeLeftoverTemporaries(folder, shardFolder);
+  const openingEvents: StoreEvent[] = [];
+  const report: ReportStoreEvent = (event) => {
+    if (!opened) openingEvents.push(event);
+    options.report?.(event);
+  };
+  let opened = false;
+  const backups = createBackups(folder);
+  const guard = createWriteGuard(report, options.retryMs);
 
-  const state = await openJsonDocument<State>(join(folder, 'state.json'), stateSchema, emptyState, setAside);
-  const shards = new Map<string, Low<Shard>>();
+  const state = await openJsonDocument<State>(
+    {
+      folder,
+      file: 'state.json',
+      kind: 'state',
+      schema: stateSchema,
+      fallback: emptyState,
+      count: (data) => Object.keys(data.bookmarks).length,
+    },
+    backups,
+    report,
+  );
+  const openShard = (name: string) =>
+    openJsonDocument<Shard>(
+      {
+        folder,
+        file: `bulletins/${name}`,
+        kind: 'shard',
+        schema: shardSchema,
+        fallback: emptyShard,
+        count: (data) => data.bulletins.length,
+      },
+      backups,
+      report,
+    );
+  const shards = new Map<string, JsonDocument<Shard>>();
   for (const name of (await readdir(shardFolder)).filter((entry) => SHARD_NAME.test(entry)).sort()) {
-    const shard = await openJsonDocument(join(shardFolder, name), shardSchema, emptyShard, setAside);
-    shards.set(name, shard);
+    shards.set(name, await openShard(name));
   }
+  opened = true;
 
   const byId = new Map<string, Bulletin>();
-  for (const shard of shards.values())
-    for (const bulletin of shard.data.bulletins) byId.set(bulletin.id, bulletin);
-  let newestFirst = sortNewestFirst([...byId.values()]);
+  let newestFirst: Bulletin[] = [];
+  const reindex = () => {
+    byId.clear();
+    for (const shard of shards.values())
+      for (const bulletin of shard.db.data.bulletins) byId.set(bulletin.id, bulletin);
+    newestFirst = sortNewestFirst([...byId.values()]);
+  };
+  reindex();
 
-  async function shardFor(month: string): Promise<Low<Shard>> {
+  async function shardFor(month: string): Promise<JsonDocument<Shard>> {
     const name = `${month}.json`;
     let shard = shards.get(name);
     if (!shard) {
-      shard = await openJsonDocument(join(shardFolder, name), shardSchema, emptyShard, setAside);
+      shard = await openShard(name);
       shards.set(name, shard);
     }
     return shard;
   }
 
-  const marks = () => state.data;
+  const marks = () => state.db.data;
+  const saveState = () => guard.persist('state.json', state.db as Low<unknown>);
+  const saveShard = (name: string, shard: JsonDocument<Shard>) =>
+    guard.persist(`bulletins/${name}`, shard.db as Low<unknown>);
 
   return {
-    setAside,
+    openingEvents,
+    close: () => guard.dispose(),
     bulletins(view = 'all') {
       if (view === 'bookmarks') return newestFirst.filter((bulletin) => bulletin.id in marks().bookmarks);
       if (view === 'unread') return newestFirst.filter((bulletin) => !(bulletin.id in marks().read));
@@ -69,17 +131,22 @@ export async function openLibrary(folder: string): Promise<Library> {
     },
     get: (id) => byId.get(id),
     async add(bulletins) {
+      const fresh = bulletins.filter((bulletin) => !byId.has(bulletin.id));
+      const months = new Set(fresh.map((bulletin) => monthOf(bulletin)));
+      const targets = new Map<string, JsonDocument<Shard>>();
+      for (const month of months) targets.set(month, await shardFor(month));
+      // All or nothing: a month made by a newer app cannot take bulletins, so the batch is refused whole.
+      const locked = [...targets.entries()].find(([, shard]) => shard.readOnly);
+      if (locked) throw new ReadOnlyFileError(`bulletins/${locked[0]}.json`);
+
       const added: Bulletin[] = [];
-      const touched = new Set<Low<Shard>>();
-      for (const bulletin of bulletins) {
-        if (byId.has(bulletin.id)) continue;
-        const shard = await shardFor(bulletin.published.slice(0, 7));
-        shard.data.bulletins.push(bulletin);
-        touched.add(shard);
+      for (const bulletin of fresh) {
+        if (byId.has(bulletin.id)) continue; // the same id twice in one batch
+        targets.get(monthOf(bulletin))?.db.data.bulletins.push(bulletin);
         byId.set(bulletin.id, bulletin);
         added.push(bulletin);
       }
-      await Promise.all([...touched].map((shard) => shard.write()));
+      await Promise.all([...targets].map(([month, shard]) => saveShard(`${month}.json`, shard)));
       if (added.length > 0) newestFirst = sortNewestFirst([...byId.values()]);
       return { added, unchanged: bulletins.length - added.length };
     },
@@ -89,7 +156,7 @@ export async function openLibrary(folder: string): Promise<Library> {
       const nowBookmarked = !(id in bookmarks);
       if (nowBookmarked) bookmarks[id] = new Date().toISOString();
       else delete bookmarks[id];
-      await state.write();
+      await saveState();
       return nowBookmarked;
     },
     isRead: (id) => id in marks().read,
@@ -98,7 +165,7 @@ export async function openLibrary(folder: string): Promise<Library> {
       if (read === id in marksRead) return;
       if (read) marksRead[id] = new Date().toISOString();
       else delete marksRead[id];
-      await state.write();
+      await saveState();
     },
     counts() {
       const all = byId.size;
@@ -106,10 +173,41 @@ export async function openLibrary(folder: string): Promise<Library> {
       const bookmarks = Object.keys(marks().bookmarks).filter((id) => byId.has(id)).length;
       return { all, unread: all - readCount, bookmarks };
     },
+    snapshot: () => ({ state: structuredClone(marks()), bulletins: [...byId.values()] }),
+    async restore(snapshot) {
+      const locked = [state, ...shards.values()].find((document) => document.readOnly);
+      if (locked) throw new ReadOnlyFileError('library');
+      const byMonth = new Map<string, Bulletin[]>();
+      for (const bulletin of snapshot.bulletins) {
+        const month = monthOf(bulletin);
+        byMonth.set(month, [...(byMonth.get(month) ?? []), bulletin]);
+      }
+      for (const month of byMonth.keys()) await shardFor(month);
+      // A month the backup does not have is emptied, not deleted: its old content is in backups/.
+      for (const [name, shard] of shards) {
+        shard.db.data = { ...emptyShard(), bulletins: byMonth.get(name.slice(0, 7)) ?? [] };
+        await shard.db.write();
+      }
+      state.db.data = structuredClone(snapshot.state);
+      await state.db.write();
+      reindex();
+    },
   };
 }
 
-// Stable: bulletins of one day keep the order in which their source listed them.
+const monthOf = (bulletin: Bulletin) => bulletin.published.slice(0, 7);
+
+/** A temporary file left by a write that a crash interrupted: never the only copy of anything. */
+async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    for (const name of await readdir(folder)) {
+      if (name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
+    }
+  }
+}
+
+// Stable: bulletins of one day keep the order in which their source listed them. ISO dates
+// order by code unit; localeCompare's collation made this sort most of the load time at 100k.
 function sortNewestFirst(bulletins: Bulletin[]): Bulletin[] {
-  return bulletins.sort((a, b) => b.published.localeCompare(a.published));
+  return bulletins.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
 }

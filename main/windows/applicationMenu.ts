@@ -5,6 +5,8 @@ import { broadcast } from './mainWindow';
 
 export interface MenuActions {
   importFiles(): void;
+  backUpLibrary(): void;
+  restoreLibrary(): void;
 }
 
 /** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
@@ -22,6 +24,9 @@ export function installApplicationMenu(actions: MenuActions): void {
           click: () => actions.importFiles(),
         },
         { id: 'file-export', label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: command('export') },
+        { type: 'separator' },
+        { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
+        { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -9,6 +9,7 @@ import { summariseImport } from '../import/importReport';
 import { ListPane } from '../list/ListPane';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
+import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useDebouncedValue } from '../search/useDebouncedValue';
@@ -36,6 +37,7 @@ const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.inne
 export function App() {
   const { t } = useTranslation();
   const { notices, notify, dismiss } = useNotices();
+  useMainNotices(notify);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const announce = useCallback(
     (message: string) => setAnnouncement((previous) => ({ message, id: (previous?.id ?? 0) + 1 })),
@@ -206,6 +208,7 @@ export function App() {
           searchedText={searchedText}
           onQueryChange={changeQuery}
           rows={rows}
+          total={list.total}
           terms={list.terms}
           initial={list.initial}
           pending={list.pending}

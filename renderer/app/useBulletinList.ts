@@ -8,6 +8,8 @@ interface Loaded {
   key: string;
   rows: BulletinRow[];
   terms: string[];
+  /** Rows in the whole view; more than `rows` while its later pages are on their way. */
+  total: number;
   failed: boolean;
 }
 
@@ -20,6 +22,10 @@ export interface ListEvents {
 const keyOf = (view: View, text: string) => `${view}\n${text}`;
 
 const NO_TERMS: string[] = [];
+
+/** Enough rows to fill a tall window, sent at once; the rest of a large view follows in pages. */
+const FIRST_PAGE = 100;
+const PAGE = 5000;
 
 /**
  * The previous terms when they have not changed: the reading pane re-sanitises
@@ -48,33 +54,78 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
   useEffect(() => {
     let current = true;
     const key = keyOf(view, text);
-    const request = text === '' ? bridge().list({ view }) : bridge().search({ view, text });
-    request.then(
-      (result) => {
-        if (!current) return;
-        const sameView = lastKey.current === key;
-        if (!sameView) kept.current = new Set();
-        const keep = kept.current;
-        setLoaded((previous) => ({
-          key,
-          rows: sameView && previous?.key === key ? keepRows(previous.rows, result.rows, keep) : result.rows,
-          terms: stableTerms(previous?.terms, text === '' ? NO_TERMS : result.terms),
-          failed: false,
-        }));
-        if (!sameView) onNewResults(result.rows.length, view, text);
-        lastKey.current = key;
-      },
-      (error: unknown) => {
-        if (!current) return;
-        setLoaded((previous) => ({
-          key,
-          rows: previous?.key === key ? previous.rows : [],
-          terms: previous?.key === key ? previous.terms : NO_TERMS,
-          failed: previous?.key !== key,
-        }));
-        onError(error);
-      },
-    );
+    // A reload of the rows on screen is applied whole, once complete, so the list never shrinks
+    // to its first page under the reader's eyes; a new view shows its first page at once.
+    const reloading = lastKey.current === key;
+
+    const showFirst = (rows: BulletinRow[], terms: string[], total: number) => {
+      kept.current = new Set();
+      setLoaded((previous) => ({
+        key,
+        rows,
+        terms: stableTerms(previous?.terms, terms),
+        total,
+        failed: false,
+      }));
+      onNewResults(total, view, text);
+      lastKey.current = key;
+    };
+    const append = (rows: BulletinRow[]) =>
+      setLoaded(
+        (previous) =>
+          previous && (previous.key === key ? { ...previous, rows: [...previous.rows, ...rows] } : previous),
+      );
+    const replace = (rows: BulletinRow[], terms: string[]) => {
+      const keep = kept.current;
+      setLoaded((previous) => ({
+        key,
+        rows: previous?.key === key ? keepRows(previous.rows, rows, keep) : rows,
+        terms: stableTerms(previous?.terms, terms),
+        total: rows.length,
+        failed: false,
+      }));
+    };
+    const fail = (error: unknown) => {
+      if (!current) return;
+      setLoaded((previous) => ({
+        key,
+        rows: previous?.key === key ? previous.rows : [],
+        terms: previous?.key === key ? previous.terms : NO_TERMS,
+        total: previous?.key === key ? previous.total : 0,
+        failed: previous?.key !== key,
+      }));
+      onError(error);
+    };
+
+    if (text !== '') {
+      bridge()
+        .search({ view, text })
+        .then((result) => {
+          if (!current) return;
+          if (reloading) replace(result.rows, result.terms);
+          else showFirst(result.rows, result.terms, result.rows.length);
+        }, fail);
+    } else {
+      void (async () => {
+        const rows: BulletinRow[] = [];
+        for (let total = Infinity; rows.length < total;) {
+          const page = await bridge().list({
+            view,
+            offset: rows.length,
+            limit: rows.length === 0 ? FIRST_PAGE : PAGE,
+          });
+          if (!current) return;
+          total = page.total ?? rows.length + page.rows.length;
+          if (!reloading) {
+            if (rows.length === 0) showFirst(page.rows, NO_TERMS, total);
+            else append(page.rows);
+          }
+          rows.push(...page.rows);
+          if (page.rows.length === 0) break;
+        }
+        if (reloading) replace(rows, NO_TERMS);
+      })().catch(fail);
+    }
     return () => {
       current = false;
     };
@@ -101,6 +152,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
 
   return {
     rows: loaded?.rows ?? [],
+    total: loaded?.total ?? 0,
     terms: loaded?.terms ?? NO_TERMS,
     /** Nothing has arrived yet. */
     initial: loaded === null,

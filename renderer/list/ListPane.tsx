@@ -13,6 +13,8 @@ interface ListPaneProps {
   searchedText: string;
   onQueryChange: (query: string) => void;
   rows: readonly BulletinRow[];
+  /** Rows in the whole view (the list may still be receiving them). */
+  total: number;
   terms: readonly string[];
   initial: boolean;
   pending: boolean;
@@ -42,8 +44,8 @@ export function ListPane(props: ListPaneProps) {
   const viewName = t(`sidebar.view.${view}`);
   const searching = searchedText !== '';
   const countText = searching
-    ? t('list.resultCount', { count: rows.length })
-    : t('list.count', { count: rows.length });
+    ? t('list.resultCount', { count: props.total })
+    : t('list.count', { count: props.total });
 
   const pane = useRef<HTMLElement>(null);
   const focusWasInList = useRef(false);

@@ -81,10 +81,10 @@ describe('library', () => {
   it('moves an unreadable file aside instead of losing or overwriting it', async () => {
     await writeFile(join(folder, 'state.json'), '{"schemaVersion":1,"bookm');
     const library = await openLibrary(folder);
-    expect(library.setAside).toHaveLength(1);
-    expect(library.setAside[0]?.file).toBe('state.json');
-    const kept = await readFile(join(folder, library.setAside[0]?.movedTo ?? ''), 'utf8');
-    expect(kept).toBe('{"schemaVersion":1,"bookm');
+    const [event] = library.openingEvents;
+    expect(event).toMatchObject({ type: 'recovered', file: 'state.json', backup: null });
+    const movedTo = event?.type === 'recovered' ? event.movedTo : '';
+    expect(await readFile(join(folder, movedTo), 'utf8')).toBe('{"schemaVersion":1,"bookm');
     expect(library.counts()).toEqual({ all: 0, unread: 0, bookmarks: 0 });
   });
 });

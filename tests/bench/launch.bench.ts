@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchApp } from '../host/launch.mjs';
+import { createSearchIndex } from '../../main/search/searchIndex';
+import { openLibrary } from '../../main/store/library';
+import { time, type Figure, type Suite } from './harness';
+
+const BUILT_MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
+
+/**
+ * The app as users start it, through tests/host (the built bundles on a
+ * stand-in for Electron and a real Chromium): launch to the first row of the
+ * list painted, the size of the list's IPC reply, and main's peak memory.
+ */
+export const launchSuite: Suite = {
+  name: 'launch',
+  async run(context) {
+    if (!existsSync(BUILT_MAIN)) {
+      console.error('launch suite skipped: run `npm run build` first (it measures the built app).');
+      return [];
+    }
+    const figures: Figure[] = [];
+    for (const size of context.sizes) {
+      const userDataDir = await context.archiveFolder(size);
+      // What main does before it opens the window, step by step (the same code, in this process).
+      let library: Awaited<ReturnType<typeof openLibrary>> | undefined;
+      const opening = await time(async () => {
+        library = await openLibrary(userDataDir);
+      });
+      const indexing = await time(() => createSearchIndex().add(library?.bulletins() ?? []));
+      library?.close();
+      library = undefined;
+      figures.push(
+        { suite: 'launch', name: 'start-up step: open the store', size, value: opening, unit: 'ms' },
+        {
+          suite: 'launch',
+          name: 'start-up step: build the search index (blocks main before the window)',
+          size,
+          value: indexing,
+          unit: 'ms',
+        },
+      );
+
+      const started = performance.now();
+      const app = await launchApp({ userDataDir });
+      try {
+        const page = await app.firstWindow({ timeout: 120_000 });
+        await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 120_000 });
+        const firstPaint = performance.now() - started;
+        const reply = await page.evaluate(async () => {
+          const start = performance.now();
+          const result = await window.bulletins.list({ view: 'all' });
+          return {
+            ms: performance.now() - start,
+            bytes: JSON.stringify(result).length,
+            rows: result.rows.length,
+          };
+        });
+        const maxRssKb = await app.evaluate(() => process.resourceUsage().maxRSS);
+        figures.push(
+          {
+            suite: 'launch',
+            name: 'launch to first list row (host: built app on Chromium)',
+            size,
+            value: firstPaint,
+            unit: 'ms',
+            goal: '≤ 1500 ms',
+          },
+          {
+            suite: 'launch',
+            name: `list IPC reply for "All" (${reply.rows} rows, ${Math.round(reply.bytes / 1024)} KB)`,
+            size,
+            value: reply.ms,
+            unit: 'ms',
+          },
+          {
+            suite: 'launch',
+            name: 'peak RSS of main (after launch)',
+            size,
+            value: Math.round(maxRssKb / 1024),
+            unit: 'MB',
+          },
+        );
+      } finally {
+        await app.close();
+      }
+    }
+    return figures;
+  },
+};

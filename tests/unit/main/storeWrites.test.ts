@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renameWithRetry } from '../../../main/store/durableJsonFile';
+import type { StoreEvent } from '../../../main/store/events';
+import { openLibrary } from '../../../main/store/library';
+import { libraryBackupOf, readLibraryBackup, writeLibraryBackup } from '../../../main/store/libraryBackup';
+import { createWriteGuard } from '../../../main/store/writeGuard';
+import { bulletin } from './storeFixtures';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'bulletin-writes-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const failure = (code: string) => Object.assign(new Error(code), { code });
+
+describe('renameWithRetry', () => {
+  it('retries a rename another program blocks for a moment, then succeeds', async () => {
+    const attempts: string[] = [];
+    const flaky = async () => {
+      attempts.push('try');
+      if (attempts.length < 3) throw failure('EBUSY');
+    };
+    await renameWithRetry('a', 'b', flaky, [1, 1, 1, 1]);
+    expect(attempts).toHaveLength(3);
+  });
+
+  it('gives up after its bounded retries, and at once on other errors', async () => {
+    let tries = 0;
+    const locked = async () => {
+      tries++;
+      throw failure('EPERM');
+    };
+    await expect(renameWithRetry('a', 'b', locked, [1, 1])).rejects.toMatchObject({ code: 'EPERM' });
+    expect(tries).toBe(3);
+    tries = 0;
+    const missing = async () => {
+      tries++;
+      throw failure('ENOENT');
+    };
+    await expect(renameWithRetry('a', 'b', missing, [1, 1])).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(tries).toBe(1);
+  });
+});
+
+describe('write guard', () => {
+  /** A stand-in for a lowdb document whose disk fails while `refusing` is set. */
+  function documentOnDisk(refusing: { code: string | null }) {
+    const disk: { writes: number } = { writes: 0 };
+    const db = {
+      write: async () => {
+        if (refusing.code) throw failure(refusing.code);
+        disk.writes++;
+      },
+    } as unknown as Low<unknown>;
+    return { db, disk };
+  }
+
+  it('a full or read-only disk is reported once, not thrown, and the write retried until it lands', async () => {
+    const events: StoreEvent[] = [];
+    const guard = createWriteGuard((event) => events.push(event), 5);
+    const refusing = { code: 'ENOSPC' as string | null };
+    const { db, disk } = documentOnDisk(refusing);
+    await guard.persist('state.json', db);
+    await guard.persist('state.json', db);
+    expect(events).toEqual([{ type: 'write-failed', file: 'state.json', code: 'ENOSPC' }]);
+    expect(guard.unsaved()).toEqual(['state.json']);
+
+    refusing.code = null;
+    await expect.poll(() => disk.writes).toBe(1);
+    expect(events.at(-1)).toEqual({ type: 'write-resumed', file: 'state.json' });
+    expect(guard.unsaved()).toEqual([]);
+    guard.dispose();
+  });
+
+  it('an unexpected error is not swallowed', async () => {
+    const guard = createWriteGuard(() => undefined, 5);
+    const { db } = documentOnDisk({ code: 'EINVAL' });
+    await expect(guard.persist('state.json', db)).rejects.toMatchObject({ code: 'EINVAL' });
+    guard.dispose();
+  });
+});
+
+describe('library backup', () => {
+  it('back up → wipe → restore gives back every bulletin and mark', async () => {
+    const library = await openLibrary(folder);
+    await library.add([
+      bulletin('a', '2020-11-12'),
+      bulletin('b', '2020-10-13'),
+      bulletin('c', '2021-01-02'),
+    ]);
+    await library.toggleBookmark('a');
+    await library.setRead('b', true);
+    const before = library.snapshot();
+    const file = join(folder, '..', `${folder.split('/').at(-1)}-backup.json`);
+    await writeLibraryBackup(library, file);
+    library.close();
+
+    await rm(folder, { recursive: true, force: true });
+    const fresh = await openLibrary(folder);
+    await fresh.add([bulletin('z', '2019-05-05')]);
+    await fresh.restore(await readLibraryBackup(file));
+    expect(fresh.snapshot().state).toEqual(before.state);
+    expect(fresh.bulletins().map((entry) => entry.id)).toEqual(['c', 'a', 'b']);
+
+    const reopened = await openLibrary(folder);
+    expect(reopened.snapshot()).toEqual({ ...before, bulletins: expect.arrayContaining(before.bulletins) });
+    expect(reopened.counts()).toEqual({ all: 3, unread: 2, bookmarks: 1 });
+    // The month the backup lacked was rewritten empty and its previous content kept in backups/.
+    const generations = join(folder, 'backups', 'bulletins', '2019-05');
+    const [kept] = await readdir(generations);
+    expect(JSON.parse(await readFile(join(generations, kept ?? ''), 'utf8'))).toMatchObject({
+      bulletins: [{ id: 'z' }],
+    });
+    await rm(file, { force: true });
+  });
+
+  it('a damaged or foreign file is refused before anything is replaced', async () => {
+    const file = join(folder, 'backup.json');
+    const good = libraryBackupOf({
+      state: { schemaVersion: 1, bookmarks: {}, read: {} },
+      bulletins: [bulletin('a', '2020-01-01')],
+    });
+    await writeFile(file, JSON.stringify(good).slice(0, 40));
+    await expect(readLibraryBackup(file)).rejects.toThrow();
+    await writeFile(file, JSON.stringify({ ...good, format: 'other' }));
+    await expect(readLibraryBackup(file)).rejects.toThrow();
+    await writeFile(file, JSON.stringify({ ...good, bulletins: [...good.bulletins, ...good.bulletins] }));
+    await expect(readLibraryBackup(file)).rejects.toThrow(/duplicate/);
+  });
+});
