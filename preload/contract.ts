@@ -19,6 +19,8 @@ export interface Bulletin {
   link?: string;
   /** ISO 8601 date (YYYY-MM-DD) or date-time. */
   published: string;
+  /** The date as the source wrote it, when that differs from `published`. */
+  publishedOriginal?: string;
   /** BCP 47 language tag, e.g. "en". */
   language: string;
   countries: string[];
@@ -76,14 +78,26 @@ export interface ImportedFile {
   /** File name without its folder: the renderer never sees paths. */
   name: string;
   added: number;
+  /** Already in the archive with other content: replaced, the user's marks kept. */
+  updated: number;
   unchanged: number;
+  /** Items left out while the rest of the file was imported. */
+  rejected: RejectedItem[];
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+}
+
+export interface RejectedItem {
+  /** The item's title when it has one, else its position ("item 3"). */
+  item: string;
+  /** A translated, user-facing sentence. */
+  reason: string;
 }
 
 export interface ImportReport {
   files: ImportedFile[];
   added: number;
+  updated: number;
   unchanged: number;
 }
 

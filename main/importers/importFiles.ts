@@ -1,21 +1,25 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Bulletin, ImportReport, ImportedFile } from '../../preload/contract';
+import type { Bulletin, ImportReport, ImportedFile, RejectedItem } from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { bulletinFromDigest } from './bulletinFromDigest';
 import { parseDigest } from './digest';
+import { FeedRefused, bulletinsFromFeed } from './feeds/readFeed';
 
 const MAX_FILE_MEGABYTES = 50;
+
+const DIGEST_EXTENSIONS = ['.txt'];
+const FEED_EXTENSIONS = ['.xml', '.rss', '.atom', '.rdf', '.json', '.feed', '.opml'];
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
 
 /**
  * Imports files into the library and the search index. Each file is read,
- * parsed and added on its own: one bad file never stops the others, and a
- * file's bulletins land together or not at all.
+ * parsed and added on its own: one bad file never stops the others, one bad item
+ * never stops its file, and a file's bulletins land together or not at all.
  */
 export async function importFiles(
   paths: readonly string[],
@@ -26,37 +30,73 @@ export async function importFiles(
   for (const path of paths) {
     const name = basename(path);
     try {
-      const result = await library.add(await readBulletins(path));
+      const { bulletins, rejected } = await readBulletins(path);
+      const result = await library.add(bulletins);
       index.add(result.added);
-      files.push({ name, added: result.added.length, unchanged: result.unchanged });
+      index.update(result.updated);
+      files.push({
+        name,
+        added: result.added.length,
+        updated: result.updated.length,
+        unchanged: result.unchanged,
+        rejected,
+      });
     } catch (error) {
       const message =
         error instanceof RefusedFile
           ? error.message
           : t('errors.fileUnreadable', { reason: describe(error) });
-      files.push({ name, added: 0, unchanged: 0, error: message });
+      files.push({ name, added: 0, updated: 0, unchanged: 0, rejected: [], error: message });
     }
   }
-  return {
-    files,
-    added: files.reduce((sum, file) => sum + file.added, 0),
-    unchanged: files.reduce((sum, file) => sum + file.unchanged, 0),
-  };
+  const total = (key: 'added' | 'updated' | 'unchanged') => files.reduce((sum, file) => sum + file[key], 0);
+  return { files, added: total('added'), updated: total('updated'), unchanged: total('unchanged') };
 }
 
-async function readBulletins(path: string): Promise<Bulletin[]> {
+async function readBulletins(path: string): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
   const { size } = await stat(path);
   if (size > MAX_FILE_MEGABYTES * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
   }
-  if (!['.txt', ''].includes(extname(path).toLowerCase())) {
+  const extension = extname(path).toLowerCase();
+  if (![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
-  const text = new TextDecoder('utf-8').decode(await readFile(path));
+  const bytes = await readFile(path);
   const importedAt = new Date().toISOString();
+  if (FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
+    return readFeed(bytes, basename(path, extension), importedAt);
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
   if (bulletins.length === 0) throw new RefusedFile(t('errors.noBulletins'));
-  return bulletins;
+  return { bulletins, rejected: [] };
+}
+
+/** A file without a telling extension is a feed when it opens like XML or JSON. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
+}
+
+function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string) {
+  try {
+    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt);
+    if (bulletins.length === 0 && rejected.length === 0) throw new RefusedFile(t('errors.emptyFeed'));
+    return {
+      bulletins,
+      rejected: rejected.map(({ item, problem }) => ({
+        item: t('rejected.item', { position: item }),
+        reason: t(`rejected.${problem}`),
+      })),
+    };
+  } catch (error) {
+    if (error instanceof FeedRefused) throw new RefusedFile(t(`errors.${error.refusal}`));
+    throw error;
+  }
 }
 
 const PROBLEMS: Record<string, string> = {

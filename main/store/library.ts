@@ -7,6 +7,8 @@ import { emptyShard, emptyState, shardSchema, stateSchema, type Shard, type Stat
 
 export interface AddResult {
   added: Bulletin[];
+  /** Same id, different contentHash: replaced in place; bookmarks and read marks, keyed by id, stay. */
+  updated: Bulletin[];
   unchanged: number;
 }
 
@@ -70,18 +72,27 @@ export async function openLibrary(folder: string): Promise<Library> {
     get: (id) => byId.get(id),
     async add(bulletins) {
       const added: Bulletin[] = [];
+      const updated: Bulletin[] = [];
       const touched = new Set<Low<Shard>>();
       for (const bulletin of bulletins) {
-        if (byId.has(bulletin.id)) continue;
-        const shard = await shardFor(bulletin.published.slice(0, 7));
-        shard.data.bulletins.push(bulletin);
+        const existing = byId.get(bulletin.id);
+        if (existing && existing.contentHash === bulletin.contentHash) continue;
+        if (existing) {
+          const oldShard = await shardFor(existing.published.slice(0, 7));
+          oldShard.data.bulletins = oldShard.data.bulletins.filter((kept) => kept.id !== bulletin.id);
+          touched.add(oldShard);
+        }
+        // A corrected item keeps the date it first arrived.
+        const stored = existing ? { ...bulletin, importedAt: existing.importedAt } : bulletin;
+        const shard = await shardFor(stored.published.slice(0, 7));
+        shard.data.bulletins.push(stored);
         touched.add(shard);
-        byId.set(bulletin.id, bulletin);
-        added.push(bulletin);
+        byId.set(stored.id, stored);
+        (existing ? updated : added).push(stored);
       }
       await Promise.all([...touched].map((shard) => shard.write()));
-      if (added.length > 0) newestFirst = sortNewestFirst([...byId.values()]);
-      return { added, unchanged: bulletins.length - added.length };
+      if (touched.size > 0) newestFirst = sortNewestFirst([...byId.values()]);
+      return { added, updated, unchanged: bulletins.length - added.length - updated.length };
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {

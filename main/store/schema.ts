@@ -12,6 +12,7 @@ export const bulletinSchema = z.object({
   bodyHtml: z.string().optional(),
   link: z.string().optional(),
   published: z.string(),
+  publishedOriginal: z.string().optional(),
   language: z.string(),
   countries: z.array(z.string()),
   tags: z.array(z.string()),

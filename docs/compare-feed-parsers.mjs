@@ -1,7 +1,7 @@
 // Measures feed-parsing libraries on gofeed's expected parses (../shared/corpora), for the
 // choice recorded in docs/importers.md. Not part of the app: install the candidates first with
 //   npm i --no-save @rowanmanning/feed-parser feedsmith rss-parser @extractus/feed-extractor
-// then run `node scripts/compare-feed-parsers.mjs`.
+// then run `node docs/compare-feed-parsers.mjs` (kept out of the type check: the candidates are untyped and not dependencies).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
