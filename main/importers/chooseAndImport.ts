@@ -4,7 +4,7 @@ import type { ImportReport } from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
-import { importFiles } from './importFiles';
+import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, importFiles } from './importFiles';
 
 /** File > Import…: asks for files with the system dialog; null when the user cancels. */
 export async function chooseAndImport(
@@ -16,7 +16,9 @@ export async function chooseAndImport(
     title: t('importDialog.title'),
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: t('importDialog.digests'), extensions: ['txt'] },
+      { name: t('importDialog.supported'), extensions: [...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS] },
+      { name: t('importDialog.feeds'), extensions: FEED_EXTENSIONS },
+      { name: t('importDialog.digests'), extensions: DIGEST_EXTENSIONS },
       { name: t('importDialog.allFiles'), extensions: ['*'] },
     ],
   };

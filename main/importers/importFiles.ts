@@ -10,8 +10,9 @@ import { FeedRefused, bulletinsFromFeed } from './feeds/readFeed';
 
 const MAX_FILE_MEGABYTES = 50;
 
-const DIGEST_EXTENSIONS = ['.txt'];
-const FEED_EXTENSIONS = ['.xml', '.rss', '.atom', '.rdf', '.json', '.feed', '.opml'];
+/** File name extensions offered by the Import dialog (without the dot). */
+export const DIGEST_EXTENSIONS = ['txt'];
+export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'opml'];
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
@@ -58,14 +59,14 @@ async function readBulletins(path: string): Promise<{ bulletins: Bulletin[]; rej
   if (size > MAX_FILE_MEGABYTES * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
   }
-  const extension = extname(path).toLowerCase();
+  const extension = extname(path).toLowerCase().slice(1);
   if (![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
   const bytes = await readFile(path);
   const importedAt = new Date().toISOString();
   if (FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    return readFeed(bytes, basename(path, extension), importedAt);
+    return readFeed(bytes, basename(path, extname(path)), importedAt);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));

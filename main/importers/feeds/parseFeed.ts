@@ -39,7 +39,14 @@ export class NotAFeed extends Error {}
  * Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1 with feedsmith (chosen by
  * measurement, see docs/importers.md), then resolves xml:base and relative links.
  */
-export function parseFeedText(text: string): ParsedFeed {
+export interface ParseOptions {
+  /** Where the feed was fetched from: the base of relative links the feed does not rebase. */
+  documentUrl?: string;
+  /** The HTTP Content-Language: the feed's language when the feed names none. */
+  documentLanguage?: string;
+}
+
+export function parseFeedText(text: string, options: ParseOptions = {}): ParsedFeed {
   // XML 1.0 forbids C0 control characters; feeds still carry stray ones, and dropping
   // them is what lets such a feed parse at all.
   const body = text
@@ -47,26 +54,40 @@ export function parseFeedText(text: string): ParsedFeed {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .trimStart();
-  if (body.startsWith('{')) return fromJson(body);
+  if (body.startsWith('{')) {
+    const feed = fromJson(body, options.documentUrl);
+    return { ...feed, language: feed.language ?? languageTag(options.documentLanguage) };
+  }
   let parsed: ReturnType<typeof parseAnyFeed<string>>;
   try {
     parsed = parseAnyFeed<string>(body);
   } catch (error) {
     throw new NotAFeed(error instanceof Error ? error.message : String(error));
   }
+  const feed = fromFormat(parsed, body, options.documentUrl);
+  return { ...feed, language: feed.language ?? languageTag(options.documentLanguage) };
+}
+
+function fromFormat(parsed: ReturnType<typeof parseAnyFeed<string>>, body: string, documentUrl?: string) {
   switch (parsed.format) {
     case 'atom':
-      return fromAtom(parsed.feed);
+      return fromAtom(parsed.feed, documentUrl, ATOM_03_BASE64.test(body));
     case 'rss':
-      return fromRss(parsed.feed, 'rss');
+      return fromRss(parsed.feed, 'rss', documentUrl);
     case 'rdf':
-      return fromRss(parsed.feed, 'rdf');
+      return fromRss(parsed.feed, 'rdf', documentUrl);
     case 'json':
-      return fromJsonFeed(parsed.feed);
+      return fromJsonFeed(parsed.feed, documentUrl);
   }
 }
 
-function fromJson(body: string): ParsedFeed {
+/**
+ * Atom 0.3 marked base64 text with mode="base64", an attribute feedsmith does not
+ * report; a document that uses it anywhere has its base64-looking text decoded.
+ */
+const ATOM_03_BASE64 = /\smode\s*=\s*["']base64["']/;
+
+function fromJson(body: string, documentUrl: string | undefined): ParsedFeed {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -83,7 +104,7 @@ function fromJson(body: string): ParsedFeed {
     value = { ...value, version: 'https://jsonfeed.org/version/1.1' };
   }
   try {
-    return fromJsonFeed(parseJsonFeed<string>(value));
+    return fromJsonFeed(parseJsonFeed<string>(value), documentUrl);
   } catch (error) {
     throw new NotAFeed(error instanceof Error ? error.message : String(error));
   }
@@ -92,13 +113,13 @@ function fromJson(body: string): ParsedFeed {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function fromJsonFeed(feed: JsonFeed.Feed<string>): ParsedFeed {
-  const base = feed.home_page_url ?? feed.feed_url;
+function fromJsonFeed(feed: JsonFeed.Feed<string>, documentUrl: string | undefined): ParsedFeed {
+  const base = documentUrl ?? feed.feed_url ?? feed.home_page_url;
   return {
     format: 'json',
     title: feed.title,
     link: feed.home_page_url,
-    language: feed.language,
+    language: languageTag(feed.language),
     entries: (feed.items ?? []).map((item) => ({
       guid: item.id === undefined ? undefined : String(item.id),
       link: resolveUrl(item.url ?? item.external_url, base),
@@ -108,7 +129,7 @@ function fromJsonFeed(feed: JsonFeed.Feed<string>): ParsedFeed {
       summaryHtml: item.summary === undefined ? undefined : escapeText(item.summary),
       contentHtml:
         item.content_html ?? (item.content_text === undefined ? undefined : escapeText(item.content_text)),
-      language: item.language,
+      language: languageTag(item.language),
     })),
   };
 }
@@ -116,14 +137,15 @@ function fromJsonFeed(feed: JsonFeed.Feed<string>): ParsedFeed {
 type RssLike = RssFeed.Feed<string> | RdfFeed.Feed<string>;
 type RssItem = RssFeed.Item<string> & RdfFeed.Item<string>;
 
-function fromRss(feed: RssLike, format: 'rss' | 'rdf'): ParsedFeed {
-  const feedBase = feed.xml?.base;
-  const language =
-    ('language' in feed ? feed.language : undefined) ?? feed.dc?.languages?.[0] ?? feed.xml?.lang;
+function fromRss(feed: RssLike, format: 'rss' | 'rdf', documentUrl: string | undefined): ParsedFeed {
+  const feedBase = resolveUrl(feed.xml?.base, documentUrl) ?? documentUrl;
+  const language = languageTag(
+    ('language' in feed ? feed.language : undefined) ?? feed.dc?.languages?.[0] ?? feed.xml?.lang,
+  );
   const items = (feed.items ?? []) as RssItem[];
   return {
     format,
-    title: feed.title,
+    title: feed.title ?? feed.dc?.titles?.[0],
     link: resolveUrl(feed.link, feedBase),
     language,
     entries: items.map((item) => {
@@ -136,9 +158,9 @@ function fromRss(feed: RssLike, format: 'rss' | 'rdf'): ParsedFeed {
         published:
           item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0],
         updated: item.dcterms?.modified?.[0],
-        summaryHtml: resolveHtml(item.description, base),
+        summaryHtml: resolveHtml(item.description ?? item.dc?.descriptions?.[0], base),
         contentHtml: resolveHtml(item.content?.encoded, base),
-        language: item.dc?.languages?.[0] ?? item.xml?.lang,
+        language: languageTag(item.dc?.languages?.[0] ?? item.xml?.lang),
       };
     }),
   };
@@ -147,24 +169,33 @@ function fromRss(feed: RssLike, format: 'rss' | 'rdf'): ParsedFeed {
 /** An RSS guid that is a URL doubles as the item's link (isPermaLink defaults to true). */
 const permalink = (guid: string | undefined) => (guid && /^https?:\/\//i.test(guid) ? guid : undefined);
 
-function fromAtom(feed: AtomFeed.Feed<string>): ParsedFeed {
-  const feedBase = feed.xml?.base;
+function fromAtom(
+  feed: AtomFeed.Feed<string>,
+  documentUrl: string | undefined,
+  base64Mode: boolean,
+): ParsedFeed {
+  const feedBase = resolveUrl(feed.xml?.base, documentUrl) ?? documentUrl;
+  const text = (construct: AtomFeed.Content | AtomFeed.Text | undefined, base: string | undefined) =>
+    atomText(construct, base, base64Mode);
   return {
     format: 'atom',
-    title: atomText(feed.title, feedBase),
+    title: text(feed.title, feedBase),
     link: resolveUrl(alternate(feed.links), feedBase),
-    language: feed.xml?.lang ?? feed.dc?.languages?.[0],
+    language: languageTag(feed.xml?.lang ?? feed.dc?.languages?.[0]),
     entries: (feed.entries ?? []).map((entry) => {
       const base = resolveUrl(entry.xml?.base, feedBase) ?? feedBase;
+      // An id is rebased by xml:base (as gofeed does); by where the file came from only when
+      // it is a path ("/relative/link"), not a bare token ("item-42"), as feedparser does.
+      const idBase = (entry.xml?.base ?? feed.xml?.base ?? entry.id?.startsWith('/')) ? base : undefined;
       return {
-        guid: entry.id ? resolveUrl(entry.id, base) : undefined,
+        guid: entry.id ? resolveUrl(entry.id, idBase) : undefined,
         link: resolveUrl(alternate(entry.links), base),
-        title: atomText(entry.title, base),
+        title: text(entry.title, base),
         published: entry.published ?? entry.dc?.dates?.[0],
         updated: entry.updated,
-        summaryHtml: atomText(entry.summary, base),
-        contentHtml: atomText(entry.content, base),
-        language: entry.xml?.lang,
+        summaryHtml: text(entry.summary, base),
+        contentHtml: text(entry.content, base),
+        language: languageTag(entry.content?.xml?.lang ?? entry.xml?.lang),
       };
     }),
   };
@@ -181,9 +212,15 @@ function alternate(links: AtomFeed.Link<string>[] | undefined): string | undefin
  * any other media type is base64 (RFC 4287 §4.1.3.3), decoded when it really is base64
  * of UTF-8 text (publishers also label plain JSON or text that way).
  */
-function atomText(construct: AtomFeed.Content | AtomFeed.Text | undefined, inherited: string | undefined) {
+function atomText(
+  construct: AtomFeed.Content | AtomFeed.Text | undefined,
+  inherited: string | undefined,
+  base64Mode: boolean,
+): string | undefined {
   if (construct?.value === undefined) return undefined;
   const base = resolveUrl(construct.xml?.base, inherited) ?? inherited;
+  const decoded = base64Mode ? fromBase64(construct.value) : undefined;
+  if (decoded !== undefined) return atomText({ ...construct, value: decoded }, inherited, false);
   const type = (construct.type ?? 'text').toLowerCase();
   const { value } = construct;
   if (type === 'html' || type === 'text/html' || type === 'xhtml' || type.endsWith('xhtml+xml'))
@@ -194,7 +231,7 @@ function atomText(construct: AtomFeed.Content | AtomFeed.Text | undefined, inher
 }
 
 function fromBase64(value: string): string | undefined {
-  if (!/^[A-Za-z0-9+/=\s]+$/.test(value)) return undefined;
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(value) || value.trim().length % 4 !== 0) return undefined;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'base64'));
   } catch {
@@ -208,6 +245,9 @@ function unwrapDiv(html: string): string {
     /^\s*<div\b[^>]*xmlns=["']http:\/\/www\.w3\.org\/1999\/xhtml["'][^>]*>([\s\S]*)<\/div>\s*$/i.exec(html);
   return match?.[1] ?? html;
 }
+
+/** A BCP 47 tag as feeds should have written it ("en_US" → "en-US"); blank → undefined. */
+const languageTag = (tag: string | undefined) => tag?.trim().replace(/_/g, '-') || undefined;
 
 const resolveHtml = (html: string | undefined, base: string | undefined) =>
   html === undefined ? undefined : resolveHtmlLinks(html, base);

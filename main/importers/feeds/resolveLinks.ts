@@ -6,7 +6,8 @@ import { parseDocument } from 'htmlparser2';
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (href === undefined) return undefined;
   const trimmed = href.trim();
-  if (!base) return trimmed;
+  // An absolute URL is kept as written: URL parsing would re-case and re-encode it.
+  if (!base || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed;
   try {
     return new URL(trimmed, base).href;
   } catch {
