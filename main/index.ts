@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { BrowserWindow, app, dialog } from 'electron';
 import { initI18n, t } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
-import { importFiles } from './importers/importFiles';
+import { fileSource, importFiles } from './importers/importFiles';
+import { createImportRunner, type ImportRunner } from './importers/importRunner';
+import { filesFromArgv } from './importers/openedFiles';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -15,6 +17,14 @@ import { applySecurityPolicy } from './windows/security';
 
 // A portable or test install can keep its library elsewhere.
 if (process.env.BULLETIN_USER_DATA_DIR) app.setPath('userData', process.env.BULLETIN_USER_DATA_DIR);
+
+// Files the OS asks us to open (macOS "Open with", dock drops) can arrive before start.
+const openedBeforeStart: string[] = [];
+let importOpened: (paths: string[]) => void = (paths) => openedBeforeStart.push(...paths);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  importOpened([path]);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -33,13 +43,15 @@ async function start(): Promise<void> {
   index.add(library.bulletins());
   if (library.counts().all === 0) await importSample(library, index);
 
-  registerHandlers(argumentSchemas, createHandlers(library, index));
+  const imports = createImportRunner(library, index, {
+    progress: (progress) => broadcast('import:progress', progress),
+    changed: () => broadcast('library:changed', library.counts()),
+  });
+  registerHandlers(argumentSchemas, createHandlers(library, index, imports));
   installApplicationMenu({
     importFiles: () => {
-      void chooseAndImport(BrowserWindow.getFocusedWindow(), library, index).then((report) => {
-        if (!report) return;
-        broadcast('import:finished', report);
-        if (report.added > 0) broadcast('library:changed', library.counts());
+      void chooseAndImport(BrowserWindow.getFocusedWindow(), imports).then((report) => {
+        if (report) broadcast('import:finished', report);
       });
     },
   });
@@ -47,11 +59,28 @@ async function start(): Promise<void> {
   const window = createMainWindow();
   if (library.setAside.length > 0) void tellAboutSetAsideFiles(window, library);
 
-  app.on('second-instance', () => {
+  // Files from the command line, "Open with" and a second launch are imported once the window listens.
+  const importPaths = (paths: string[]) => {
+    if (paths.length > 0) void importInBackground(imports, paths);
+  };
+  window.webContents.once('did-finish-load', () => {
+    importOpened = importPaths;
+    importPaths([
+      ...filesFromArgv(process.argv, process.cwd(), app.isPackaged ? 1 : 2),
+      ...openedBeforeStart,
+    ]);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isMinimized()) window.restore();
     window.focus();
+    importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+async function importInBackground(imports: ImportRunner, paths: string[]): Promise<void> {
+  broadcast('import:finished', await imports.run(paths.map(fileSource)));
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */

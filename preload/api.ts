@@ -3,6 +3,7 @@ import { channels, eventChannel, type Reply } from './channels';
 import type {
   BulletinDetail,
   Counts,
+  DroppedFile,
   ImportReport,
   ListRequest,
   ListResult,
@@ -34,6 +35,10 @@ export const api = {
   markRead: (id: string, read: boolean) => invoke<undefined>(channels.markRead, id, read),
   /** Asks for files with the system dialog and imports them; null when the user cancels. */
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
+  /** Imports files dropped on the window, sent as bytes (no paths cross the bridge). */
+  importDropped: (files: DroppedFile[]) => invoke<ImportReport>(channels.importDropped, files),
+  /** Stops the running import after the file in hand; the report says `cancelled`. */
+  cancelImport: () => invoke<undefined>(channels.cancelImport),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
   openExternal: (url: string) => invoke<boolean>(channels.openExternal, url),
   /** Listens to an event from main; returns the function that stops listening. */

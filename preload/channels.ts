@@ -10,6 +10,8 @@ export const channels = {
   toggleBookmark: 'library:toggleBookmark',
   markRead: 'library:markRead',
   importFiles: 'import:chooseFiles',
+  importDropped: 'import:dropped',
+  cancelImport: 'import:cancel',
   openExternal: 'links:openExternal',
 } as const;
 

@@ -99,6 +99,22 @@ export interface ImportReport {
   added: number;
   updated: number;
   unchanged: number;
+  /** The user stopped the import: `files` lists those done before. */
+  cancelled?: boolean;
+}
+
+/** How far a running import is: `done` of `total` files, `file` the one being read. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file?: string;
+}
+
+/** A file dropped on the window, as bytes: the renderer never sees paths. */
+export interface DroppedFile {
+  name: string;
+  /** The file's bytes, base64: the bridge carries plain JSON only. */
+  base64: string;
 }
 
 /** What a failed call rejects with: a code to branch on and a translated message. */
@@ -113,6 +129,8 @@ export interface Topics {
   'library:changed': Counts;
   /** An import started from the menu, drag and drop or the OS finished. */
   'import:finished': ImportReport;
+  /** A running import moved on to its next file. */
+  'import:progress': ImportProgress;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
 }

@@ -1,6 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Bulletin, ImportReport, ImportedFile, RejectedItem } from '../../preload/contract';
+import type {
+  Bulletin,
+  ImportProgress,
+  ImportReport,
+  ImportedFile,
+  RejectedItem,
+} from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
@@ -8,7 +14,7 @@ import { bulletinFromDigest } from './bulletinFromDigest';
 import { parseDigest } from './digest';
 import { FeedRefused, bulletinsFromFeed } from './feeds/readFeed';
 
-const MAX_FILE_MEGABYTES = 50;
+export const MAX_FILE_MEGABYTES = 50;
 
 /** File name extensions offered by the Import dialog (without the dot). */
 export const DIGEST_EXTENSIONS = ['txt'];
@@ -16,6 +22,33 @@ export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'op
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
+
+/** A file to import: on disk (menu, command line, the OS) or received as bytes (drag and drop). */
+export interface ImportSource {
+  /** The file's name, without folders: what the report shows. */
+  name: string;
+  size(): Promise<number>;
+  bytes(): Promise<Uint8Array>;
+}
+
+export const fileSource = (path: string): ImportSource => ({
+  name: basename(path),
+  size: async () => (await stat(path)).size,
+  bytes: () => readFile(path),
+});
+
+export const bytesSource = (name: string, bytes: Uint8Array): ImportSource => ({
+  name: basename(name),
+  size: () => Promise.resolve(bytes.byteLength),
+  bytes: () => Promise.resolve(bytes),
+});
+
+export interface ImportOptions {
+  /** Told before each file and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between files: the files already imported stay, the rest are not started. */
+  cancelled?: () => boolean;
+}
 
 /**
  * Imports files into the library and the search index. Each file is read,
@@ -26,12 +59,24 @@ export async function importFiles(
   paths: readonly string[],
   library: Library,
   index: SearchIndex,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  return importSources(paths.map(fileSource), library, index, options);
+}
+
+export async function importSources(
+  sources: readonly ImportSource[],
+  library: Library,
+  index: SearchIndex,
+  { onProgress, cancelled }: ImportOptions = {},
 ): Promise<ImportReport> {
   const files: ImportedFile[] = [];
-  for (const path of paths) {
-    const name = basename(path);
+  for (const [done, source] of sources.entries()) {
+    if (cancelled?.()) break;
+    onProgress?.({ done, total: sources.length, file: source.name });
+    const { name } = source;
     try {
-      const { bulletins, rejected } = await readBulletins(path);
+      const { bulletins, rejected } = await readBulletins(source);
       const result = await library.add(bulletins);
       index.add(result.added);
       index.update(result.updated);
@@ -50,23 +95,26 @@ export async function importFiles(
       files.push({ name, added: 0, updated: 0, unchanged: 0, rejected: [], error: message });
     }
   }
+  onProgress?.({ done: files.length, total: sources.length });
   const total = (key: 'added' | 'updated' | 'unchanged') => files.reduce((sum, file) => sum + file[key], 0);
-  return { files, added: total('added'), updated: total('updated'), unchanged: total('unchanged') };
+  const report = { files, added: total('added'), updated: total('updated'), unchanged: total('unchanged') };
+  return files.length < sources.length ? { ...report, cancelled: true } : report;
 }
 
-async function readBulletins(path: string): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
-  const { size } = await stat(path);
-  if (size > MAX_FILE_MEGABYTES * 1024 * 1024) {
+async function readBulletins(
+  source: ImportSource,
+): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
+  if ((await source.size()) > MAX_FILE_MEGABYTES * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
   }
-  const extension = extname(path).toLowerCase().slice(1);
+  const extension = extname(source.name).toLowerCase().slice(1);
   if (![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
-  const bytes = await readFile(path);
+  const bytes = await source.bytes();
   const importedAt = new Date().toISOString();
   if (FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    return readFeed(bytes, basename(path, extname(path)), importedAt);
+    return readFeed(bytes, basename(source.name, extname(source.name)), importedAt);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));

@@ -1,6 +1,8 @@
 import { BrowserWindow } from 'electron';
 import type { Bulletin, BulletinRow, View } from '../../preload/contract';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import { bytesSource } from '../importers/importFiles';
+import type { ImportRunner } from '../importers/importRunner';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -10,7 +12,7 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex): Handlers {
+export function createHandlers(library: Library, index: SearchIndex, imports: ImportRunner): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -52,10 +54,12 @@ export function createHandlers(library: Library, index: SearchIndex): Handlers {
       await library.setRead(id, read);
       if (before !== read) changed();
     },
-    async importFiles({ sender }) {
-      const report = await chooseAndImport(BrowserWindow.fromWebContents(sender), library, index);
-      if (report && report.added > 0) changed();
-      return report;
+    // The runner tells the windows when the archive changed.
+    importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
+    importDropped: (_caller, files) =>
+      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64')))),
+    cancelImport() {
+      imports.cancel();
     },
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
   };

@@ -5,6 +5,13 @@ import type { Method } from '../../preload/channels';
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
 
+// Base64 of a file at the import size cap (50 MB), with room for padding; larger is refused here.
+const MAX_DROPPED_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+const droppedFile = z.strictObject({
+  name: z.string().min(1).max(255),
+  base64: z.string().max(MAX_DROPPED_BASE64),
+});
+
 /**
  * The arguments each channel accepts, checked before any handler runs. The
  * `satisfies` clause ties every schema to the preload's method signature, so
@@ -18,5 +25,7 @@ export const argumentSchemas = {
   toggleBookmark: z.tuple([id]),
   markRead: z.tuple([id, z.boolean()]),
   importFiles: z.tuple([]),
+  importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
+  cancelImport: z.tuple([]),
   openExternal: z.tuple([z.string().max(8192)]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

@@ -35,6 +35,7 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
     message = '';
   }
   if (updated > 0) message = t('import.updated', { message, count: updated }).trim();
+  if (report.cancelled) message = t('import.cancelled', { message }).trim();
 
   const refused = report.files.filter((file) => file.error);
   const problems = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
