@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createContext, type Figure, type Suite } from './harness';
+import { importSuite } from './import.bench';
 import { storeSuite } from './store.bench';
 
 /**
@@ -10,7 +11,7 @@ import { storeSuite } from './store.bench';
  * copy the table into RESULTS.md when a figure moves.
  * BENCH_SIZES=1000,10000 and BENCH_SUITES=store,search narrow a run.
  */
-const SUITES: Suite[] = [storeSuite];
+const SUITES: Suite[] = [storeSuite, importSuite];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const only = process.env.BENCH_SUITES?.split(',');
