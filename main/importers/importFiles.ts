@@ -12,7 +12,7 @@ import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { bulletinFromDigest } from './bulletinFromDigest';
 import { parseDigest } from './digest';
-import { FeedRefused, bulletinsFromFeed } from './feeds/readFeed';
+import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
 
 export const MAX_FILE_MEGABYTES = 50;
 
@@ -29,6 +29,8 @@ export interface ImportSource {
   name: string;
   size(): Promise<number>;
   bytes(): Promise<Uint8Array>;
+  /** Set for a feed fetched by a subscription: it is read as a feed, with its HTTP facts. */
+  feed?: FeedContext;
 }
 
 export const fileSource = (path: string): ImportSource => ({
@@ -108,13 +110,13 @@ async function readBulletins(
     throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
   }
   const extension = extname(source.name).toLowerCase().slice(1);
-  if (![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
+  if (!source.feed && ![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
   const bytes = await source.bytes();
   const importedAt = new Date().toISOString();
-  if (FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    return readFeed(bytes, basename(source.name, extname(source.name)), importedAt);
+  if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
+    return readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
@@ -131,9 +133,9 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
   return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
 }
 
-function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string) {
+function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string, context?: FeedContext) {
   try {
-    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt);
+    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
     if (bulletins.length === 0 && rejected.length === 0) throw new RefusedFile(t('errors.emptyFeed'));
     return {
       bulletins,

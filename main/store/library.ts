@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Bulletin, Counts, View } from '../../preload/contract';
 import { openJsonDocument, type SetAside } from './jsonDocument';
-import { emptyShard, emptyState, shardSchema, stateSchema, type Shard, type State } from './schema';
+import {
+  emptyShard,
+  emptyState,
+  shardSchema,
+  stateSchema,
+  type Shard,
+  type State,
+  type Subscription,
+} from './schema';
 
 export interface AddResult {
   added: Bulletin[];
@@ -27,6 +35,9 @@ export interface Library {
   isRead(id: string): boolean;
   setRead(id: string, read: boolean): Promise<void>;
   counts(): Counts;
+  subscriptions(): readonly Subscription[];
+  /** Replaces the list of subscriptions (kept in state.json). */
+  saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
   /** Files that were unreadable at start and were moved aside. */
   readonly setAside: readonly SetAside[];
 }
@@ -109,6 +120,11 @@ export async function openLibrary(folder: string): Promise<Library> {
       if (read === id in marksRead) return;
       if (read) marksRead[id] = new Date().toISOString();
       else delete marksRead[id];
+      await state.write();
+    },
+    subscriptions: () => marks().subscriptions,
+    async saveSubscriptions(subscriptions) {
+      marks().subscriptions = subscriptions;
       await state.write();
     },
     counts() {
