@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog } from 'electron';
+import { BrowserWindow, app, dialog, net } from 'electron';
 import { initI18n, t } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
@@ -9,11 +9,16 @@ import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createSearchIndex } from './search/searchIndex';
+import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
+import { createSyncService } from './sync/syncService';
 import { openLibrary, type Library } from './store/library';
 import { installApplicationMenu } from './windows/applicationMenu';
 import { registerAppScheme, serveRenderer } from './windows/appProtocol';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
+
+/** How often subscriptions refresh while the computer is online. */
+const REFRESH_MINUTES = 30;
 
 // A portable or test install can keep its library elsewhere.
 if (process.env.BULLETIN_USER_DATA_DIR) app.setPath('userData', process.env.BULLETIN_USER_DATA_DIR);
@@ -47,7 +52,18 @@ async function start(): Promise<void> {
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
   });
-  registerHandlers(argumentSchemas, createHandlers(library, index, imports));
+  const isOnline = () => net.isOnline();
+  const subscriptions = createSubscriptions({
+    store: library,
+    // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
+    fetch: (url, init) => net.fetch(url, init),
+    userAgent: `BulletinReader/${app.getVersion()} (offline news reader)`,
+    importFeed: async (source) => (await imports.run([source])).files[0],
+    isOnline,
+  });
+  const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
+  scheduleRefresh(() => void sync.refresh(), REFRESH_MINUTES, isOnline);
+  registerHandlers(argumentSchemas, createHandlers(library, index, imports, sync));
   installApplicationMenu({
     importFiles: () => {
       void chooseAndImport(BrowserWindow.getFocusedWindow(), imports).then((report) => {

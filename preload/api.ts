@@ -8,6 +8,7 @@ import type {
   ListRequest,
   ListResult,
   SearchRequest,
+  SubscriptionList,
   Topics,
 } from './contract';
 
@@ -39,6 +40,14 @@ export const api = {
   importDropped: (files: DroppedFile[]) => invoke<ImportReport>(channels.importDropped, files),
   /** Stops the running import after the file in hand; the report says `cancelled`. */
   cancelImport: () => invoke<undefined>(channels.cancelImport),
+  subscriptions: () => invoke<SubscriptionList>(channels.subscriptions),
+  /** Follows a feed by its web address and fetches it at once. */
+  addSubscription: (url: string) => invoke<SubscriptionList>(channels.addSubscription, url),
+  renameSubscription: (id: string, title: string) =>
+    invoke<SubscriptionList>(channels.renameSubscription, id, title),
+  removeSubscription: (id: string) => invoke<SubscriptionList>(channels.removeSubscription, id),
+  /** Refreshes one subscription now, or all of them (null). */
+  refreshSubscriptions: (id: string | null) => invoke<SubscriptionList>(channels.refreshSubscriptions, id),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
   openExternal: (url: string) => invoke<boolean>(channels.openExternal, url),
   /** Listens to an event from main; returns the function that stops listening. */

@@ -12,6 +12,11 @@ export const channels = {
   importFiles: 'import:chooseFiles',
   importDropped: 'import:dropped',
   cancelImport: 'import:cancel',
+  subscriptions: 'subscriptions:list',
+  addSubscription: 'subscriptions:add',
+  renameSubscription: 'subscriptions:rename',
+  removeSubscription: 'subscriptions:remove',
+  refreshSubscriptions: 'subscriptions:refresh',
   openExternal: 'links:openExternal',
 } as const;
 

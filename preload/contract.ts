@@ -117,6 +117,23 @@ export interface DroppedFile {
   base64: string;
 }
 
+/** A feed the user follows, as the window shows it. */
+export interface SubscriptionInfo {
+  id: string;
+  url: string;
+  title: string;
+  /** ISO date-time of the last refresh that worked. */
+  lastSuccess?: string;
+  /** What went wrong the last time, in words; absent when the last refresh worked. */
+  lastError?: string;
+}
+
+export interface SubscriptionList {
+  /** Offline is normal: the window says so quietly, and refreshes wait. */
+  online: boolean;
+  feeds: SubscriptionInfo[];
+}
+
 /** What a failed call rejects with: a code to branch on and a translated message. */
 export interface BridgeError {
   code: 'invalid-request' | 'forbidden' | 'not-found' | 'failed';
@@ -131,6 +148,8 @@ export interface Topics {
   'import:finished': ImportReport;
   /** A running import moved on to its next file. */
   'import:progress': ImportProgress;
+  /** Subscriptions were added, renamed, removed or refreshed. */
+  'subscriptions:changed': SubscriptionList;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
 }

@@ -3,6 +3,7 @@ import type { Bulletin, BulletinRow, View } from '../../preload/contract';
 import { chooseAndImport } from '../importers/chooseAndImport';
 import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
+import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -12,7 +13,12 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex, imports: ImportRunner): Handlers {
+export function createHandlers(
+  library: Library,
+  index: SearchIndex,
+  imports: ImportRunner,
+  sync: SyncService,
+): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -61,6 +67,11 @@ export function createHandlers(library: Library, index: SearchIndex, imports: Im
     cancelImport() {
       imports.cancel();
     },
+    subscriptions: () => sync.list(),
+    addSubscription: (_caller, url) => sync.add(url),
+    renameSubscription: (_caller, id, title) => sync.rename(id, title),
+    removeSubscription: (_caller, id) => sync.remove(id),
+    refreshSubscriptions: (_caller, id) => sync.refresh(id ?? undefined),
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
   };
 }

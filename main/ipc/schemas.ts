@@ -27,5 +27,10 @@ export const argumentSchemas = {
   importFiles: z.tuple([]),
   importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
   cancelImport: z.tuple([]),
+  subscriptions: z.tuple([]),
+  addSubscription: z.tuple([z.string().min(1).max(2048)]),
+  renameSubscription: z.tuple([id, z.string().min(1).max(200)]),
+  removeSubscription: z.tuple([id]),
+  refreshSubscriptions: z.tuple([id.nullable()]),
   openExternal: z.tuple([z.string().max(8192)]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

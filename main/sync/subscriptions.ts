@@ -121,14 +121,10 @@ export function createSubscriptions(deps: SubscriptionDeps) {
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
 
-/** Refreshes every `minutes` while online; returns the function that stops it. */
-export function scheduleRefresh(
-  subscriptions: Subscriptions,
-  minutes: number,
-  isOnline: () => boolean,
-): () => void {
+/** Runs `refresh` every `minutes` while online; returns the function that stops it. */
+export function scheduleRefresh(refresh: () => void, minutes: number, isOnline: () => boolean): () => void {
   const timer = setInterval(() => {
-    if (isOnline()) void subscriptions.refresh();
+    if (isOnline()) refresh();
   }, minutes * 60_000);
   timer.unref?.();
   return () => clearInterval(timer);

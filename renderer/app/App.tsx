@@ -12,6 +12,7 @@ import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { Sidebar } from '../sidebar/Sidebar';
+import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { bridge, userMessage } from './bridge';
 import { PaneResizer } from './PaneResizer';
 import { useBridgeEvents } from './useBridgeEvents';
@@ -207,7 +208,9 @@ export function App() {
         onSelectView={changeView}
         onImport={importFiles}
         importing={importing}
-      />
+      >
+        <SubscriptionsPanel onError={reportError} />
+      </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
           view={view}
