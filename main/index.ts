@@ -11,6 +11,8 @@ import { argumentSchemas } from './ipc/schemas';
 import { createSearchIndex } from './search/searchIndex';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
 import { createSyncService } from './sync/syncService';
+import { exportSubscriptions } from './sync/exportSubscriptions';
+import type { ListedFeed } from './sync/opml';
 import { openLibrary, type Library } from './store/library';
 import { installApplicationMenu } from './windows/applicationMenu';
 import { registerAppScheme, serveRenderer } from './windows/appProtocol';
@@ -48,9 +50,12 @@ async function start(): Promise<void> {
   index.add(library.bulletins());
   if (library.counts().all === 0) await importSample(library, index);
 
+  // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
+  let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
+    subscribe: (feeds) => followFeeds(feeds),
   });
   const isOnline = () => net.isOnline();
   const subscriptions = createSubscriptions({
@@ -62,6 +67,14 @@ async function start(): Promise<void> {
     isOnline,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
+  followFeeds = async (feeds) => {
+    const before = subscriptions.list().length;
+    for (const feed of feeds) await subscriptions.add(feed.url, feed.title).catch(() => undefined);
+    broadcast('subscriptions:changed', sync.list());
+    // Fetched in the background: this import must not wait for the network.
+    void sync.refresh();
+    return subscriptions.list().length - before;
+  };
   scheduleRefresh(() => void sync.refresh(), REFRESH_MINUTES, isOnline);
   registerHandlers(argumentSchemas, createHandlers(library, index, imports, sync));
   installApplicationMenu({
@@ -70,6 +83,8 @@ async function start(): Promise<void> {
         if (report) broadcast('import:finished', report);
       });
     },
+    exportSubscriptions: () =>
+      void exportSubscriptions(BrowserWindow.getFocusedWindow(), library.subscriptions()),
   });
 
   const window = createMainWindow();

@@ -83,6 +83,8 @@ export interface ImportedFile {
   unchanged: number;
   /** Items left out while the rest of the file was imported. */
   rejected: RejectedItem[];
+  /** For a subscription list (OPML): how many of its feeds were newly subscribed to. */
+  subscribed?: number;
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
 }

@@ -12,7 +12,9 @@ import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { bulletinFromDigest } from './bulletinFromDigest';
 import { parseDigest } from './digest';
+import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
+import { feedsFromOpml, type ListedFeed } from '../sync/opml';
 
 export const MAX_FILE_MEGABYTES = 50;
 
@@ -22,6 +24,13 @@ export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'op
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
+
+/** The file is a subscription list (OPML), not bulletins. */
+class SubscriptionList extends Error {
+  constructor(readonly bytes: Uint8Array) {
+    super('opml');
+  }
+}
 
 /** A file to import: on disk (menu, command line, the OS) or received as bytes (drag and drop). */
 export interface ImportSource {
@@ -50,6 +59,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between files: the files already imported stay, the rest are not started. */
   cancelled?: () => boolean;
+  /** Follows the feeds of an OPML list; resolves to how many were new. Without it, OPML is refused. */
+  subscribe?: (feeds: ListedFeed[]) => Promise<number>;
 }
 
 /**
@@ -70,7 +81,7 @@ export async function importSources(
   sources: readonly ImportSource[],
   library: Library,
   index: SearchIndex,
-  { onProgress, cancelled }: ImportOptions = {},
+  { onProgress, cancelled, subscribe }: ImportOptions = {},
 ): Promise<ImportReport> {
   const files: ImportedFile[] = [];
   for (const [done, source] of sources.entries()) {
@@ -90,6 +101,13 @@ export async function importSources(
         rejected,
       });
     } catch (error) {
+      if (error instanceof SubscriptionList) {
+        const outcome = subscribe
+          ? await subscribeFromList(error.bytes, subscribe)
+          : { added: 0, updated: 0, unchanged: 0, rejected: [], error: t('errors.opml') };
+        files.push({ name, ...outcome });
+        continue;
+      }
       const message =
         error instanceof RefusedFile
           ? error.message
@@ -145,9 +163,17 @@ function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string,
       })),
     };
   } catch (error) {
+    if (error instanceof FeedRefused && error.refusal === 'opml') throw new SubscriptionList(bytes);
     if (error instanceof FeedRefused) throw new RefusedFile(t(`errors.${error.refusal}`));
     throw error;
   }
+}
+
+async function subscribeFromList(bytes: Uint8Array, subscribe: (feeds: ListedFeed[]) => Promise<number>) {
+  const empty = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+  const feeds = feedsFromOpml(decodeText(bytes));
+  if (!feeds || feeds.length === 0) return { ...empty, error: t('errors.emptyOpml') };
+  return { ...empty, subscribed: await subscribe(feeds) };
 }
 
 const PROBLEMS: Record<string, string> = {

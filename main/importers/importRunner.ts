@@ -1,12 +1,15 @@
 import type { ImportProgress, ImportReport } from '../../preload/contract';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
+import type { ListedFeed } from '../sync/opml';
 import { importSources, type ImportSource } from './importFiles';
 
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
   /** The archive changed: lists and counts must reload. */
   changed(): void;
+  /** Follows the feeds of an imported OPML list; resolves to how many were new. */
+  subscribe?(feeds: ListedFeed[]): Promise<number>;
 }
 
 export interface ImportRunner {
@@ -31,6 +34,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
         const report = await importSources(sources, library, index, {
           onProgress: events.progress,
           cancelled: () => cancelRequested,
+          ...(events.subscribe ? { subscribe: events.subscribe } : {}),
         });
         if (report.added + report.updated > 0) events.changed();
         return report;

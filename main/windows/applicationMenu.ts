@@ -5,6 +5,7 @@ import { broadcast } from './mainWindow';
 
 export interface MenuActions {
   importFiles(): void;
+  exportSubscriptions(): void;
 }
 
 /** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
@@ -20,6 +21,11 @@ export function installApplicationMenu(actions: MenuActions): void {
           label: t('menu.import'),
           accelerator: 'CmdOrCtrl+O',
           click: () => actions.importFiles(),
+        },
+        {
+          id: 'file-export-subscriptions',
+          label: t('menu.exportSubscriptions'),
+          click: () => actions.exportSubscriptions(),
         },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

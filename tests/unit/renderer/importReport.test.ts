@@ -88,4 +88,17 @@ describe('summariseImport', () => {
     ]);
     expect(summary.hasProblems).toBe(true);
   });
+
+  it('counts feeds subscribed to from an OPML list', () => {
+    const summary = summariseImport(
+      {
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        files: [{ name: 'office.opml', added: 0, updated: 0, unchanged: 0, rejected: [], subscribed: 3 }],
+      },
+      i18n.t,
+    );
+    expect(summary.message).toBe('Subscribed to 3 new feeds.');
+  });
 });
