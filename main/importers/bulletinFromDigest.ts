@@ -22,7 +22,7 @@ export function bulletinFromDigest(entry: DigestEntry, importedAt: string): Bull
     summary: entry.paragraphs[0] ?? '',
     bodyHtml,
     published: entry.published,
-    language: 'en',
+    language: entry.language,
     countries: [],
     tags: [],
     importedAt,
