@@ -1,4 +1,8 @@
 import {
+  ParseError,
+  detectAtomFeed,
+  detectRdfFeed,
+  detectRssFeed,
   parseFeed as parseAnyFeed,
   parseJsonFeed,
   type AtomFeed,
@@ -62,6 +66,9 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
   try {
     parsed = parseAnyFeed<string>(body);
   } catch (error) {
+    // A well-formed feed with nothing in it (ParseError) is an empty feed, not "not a feed".
+    const empty = error instanceof ParseError ? emptyFormat(body) : undefined;
+    if (empty) return { format: empty, entries: [], ...languageOf(options) };
     throw new NotAFeed(error instanceof Error ? error.message : String(error));
   }
   const feed = fromFormat(parsed, body, options.documentUrl);
@@ -80,6 +87,17 @@ function fromFormat(parsed: ReturnType<typeof parseAnyFeed<string>>, body: strin
       return fromJsonFeed(parsed.feed, documentUrl);
   }
 }
+
+function emptyFormat(body: string): FeedFormat | undefined {
+  if (detectAtomFeed(body)) return 'atom';
+  if (detectRdfFeed(body)) return 'rdf';
+  return detectRssFeed(body) ? 'rss' : undefined;
+}
+
+const languageOf = (options: ParseOptions) => {
+  const language = languageTag(options.documentLanguage);
+  return language ? { language } : {};
+};
 
 /**
  * Atom 0.3 marked base64 text with mode="base64", an attribute feedsmith does not
