@@ -127,7 +127,10 @@ describe('importFiles', () => {
     const html = join(folder, 'page.xml');
     await writeFile(html, '<html><body>Not a feed</body></html>');
 
-    const report = await importFiles([partly, bomb, deep, opml, html], library, index);
+    const empty = join(folder, 'empty.rss');
+    await writeFile(empty, '<rss version="2.0"><channel><title>Quiet</title></channel></rss>');
+
+    const report = await importFiles([partly, bomb, deep, opml, html, empty], library, index);
     const byName = Object.fromEntries(report.files.map((file) => [file.name, file]));
     expect(byName['partly.xml']).toMatchObject({
       added: 1,
@@ -137,6 +140,7 @@ describe('importFiles', () => {
     expect(byName['deep.xml']?.error).toMatch(/nested far deeper/);
     expect(byName['subs.opml']?.error).toMatch(/list of subscriptions \(OPML\)/);
     expect(byName['page.xml']?.error).toMatch(/not a feed Bulletin Reader can read/);
+    expect(byName['empty.rss']?.error).toBe('This feed has no items, so nothing was imported.');
     expect(library.counts().all).toBe(1);
   });
 });
