@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Bulletin } from '../../../preload/contract';
 import { htmlToText } from '../../search/htmlText';
+import { findCountries } from '../countries';
 import { normaliseDate } from './normaliseDate';
 import type { FeedEntry, ParsedFeed } from './parseFeed';
 
@@ -47,7 +48,7 @@ export function bulletinFromFeed(
       published,
       ...(original && original.trim() !== published ? { publishedOriginal: original.trim() } : {}),
       language: primaryLanguage(entry.language ?? feed.language),
-      countries: [],
+      countries: findCountries(`${title}\n${bodyHtml ? htmlToText(bodyHtml) : text}`),
       tags: [],
       importedAt,
       contentHash: sha256([title, entry.link ?? '', bodyHtml ?? '', text].join('\n')),

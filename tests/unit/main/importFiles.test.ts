@@ -36,6 +36,8 @@ describe('importFiles', () => {
       unchanged: 0,
     });
     expect(index.search('Darien').hits).toHaveLength(1);
+    const panama = library.bulletins().find((bulletin) => bulletin.title.includes('station in Panama'));
+    expect(panama?.countries).toContain('Panama');
 
     const again = await importFiles([SAMPLE], library, index);
     expect(again.added).toBe(0);
