@@ -37,50 +37,59 @@ const NOT_COUNTRIES = new Set([
   'CQ',
 ]);
 
-const fold = (text: string) =>
+/** Accent- and case-folded words: "Côte d’Ivoire" → ["cote", "d", "ivoire"]. */
+const words = (text: string) =>
   text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[’`]/g, "'")
-    .toLowerCase();
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
-interface Gazetteer {
-  pattern: RegExp;
-  nameOf: Map<string, string>;
-}
+/** Names by their first word, longest first, so "Papua New Guinea" wins over "Guinea". */
+type Gazetteer = Map<string, { words: string[]; name: string }[]>;
 
 let gazetteer: Gazetteer | undefined;
 
 function build(): Gazetteer {
   const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const nameOf = new Map<string, string>();
+  const localised = LANGUAGES.map(
+    (language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }),
+  );
+  const byFirstWord: Gazetteer = new Map();
+  const seen = new Set<string>();
   for (let first = 65; first <= 90; first += 1) {
     for (let second = 65; second <= 90; second += 1) {
       const code = String.fromCharCode(first, second);
       const name = english.of(code);
       if (!name || NOT_COUNTRIES.has(code)) continue;
-      for (const language of LANGUAGES) {
-        const local = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(code);
-        if (local && !nameOf.has(fold(local))) nameOf.set(fold(local), name);
+      for (const names of localised) {
+        const nameWords = words(names.of(code) ?? '');
+        const key = nameWords.join(' ');
+        const head = nameWords[0];
+        if (!head || seen.has(key)) continue;
+        seen.add(key);
+        byFirstWord.set(head, [...(byFirstWord.get(head) ?? []), { words: nameWords, name }]);
       }
     }
   }
-  // Longest first, so "Papua New Guinea" wins over "Guinea" and "Niger" does not match "Nigeria".
-  const names = [...nameOf.keys()].sort((a, b) => b.length - a.length);
-  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return {
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
-    nameOf,
-  };
+  for (const candidates of byFirstWord.values()) candidates.sort((a, b) => b.words.length - a.words.length);
+  return byFirstWord;
 }
 
 /** English names of the countries mentioned in `text`, in order of first mention. */
 export function findCountries(text: string): string[] {
   gazetteer ??= build();
   const found = new Set<string>();
-  for (const match of fold(text).matchAll(gazetteer.pattern)) {
-    const name = gazetteer.nameOf.get(match[0]);
-    if (name) found.add(name);
+  const tokens = words(text);
+  for (let at = 0; at < tokens.length; at += 1) {
+    const candidates = gazetteer.get(tokens[at] ?? '');
+    const match = candidates?.find((candidate) =>
+      candidate.words.every((word, i) => tokens[at + i] === word),
+    );
+    if (!match) continue;
+    found.add(match.name);
+    at += match.words.length - 1;
   }
   return [...found];
 }

@@ -30,6 +30,8 @@ export function bulletinFromFeed(
   const bodyHtml = entry.contentHtml ?? entry.summaryHtml;
   const text = htmlToText(entry.summaryHtml ?? entry.contentHtml ?? '');
   if (!title && !text) return { problem: 'noTitleOrText' };
+  // Most items have one of the two: their text is then the one already read.
+  const bodyText = bodyHtml && bodyHtml !== (entry.summaryHtml ?? entry.contentHtml) ? htmlToText(bodyHtml) : text;
   const original = entry.published ?? entry.updated;
   // An undated entry is filed under the day it arrived rather than lost.
   const published = normaliseDate(entry.published) ?? normaliseDate(entry.updated) ?? importedAt;
@@ -48,7 +50,7 @@ export function bulletinFromFeed(
       published,
       ...(original && original.trim() !== published ? { publishedOriginal: original.trim() } : {}),
       language: primaryLanguage(entry.language ?? feed.language),
-      countries: findCountries(`${title}\n${bodyHtml ? htmlToText(bodyHtml) : text}`),
+      countries: findCountries(`${title}\n${bodyText}`),
       tags: [],
       importedAt,
       contentHash: sha256([title, entry.link ?? '', bodyHtml ?? '', text].join('\n')),
