@@ -31,7 +31,8 @@ export function bulletinFromFeed(
   const text = htmlToText(entry.summaryHtml ?? entry.contentHtml ?? '');
   if (!title && !text) return { problem: 'noTitleOrText' };
   // Most items have one of the two: their text is then the one already read.
-  const bodyText = bodyHtml && bodyHtml !== (entry.summaryHtml ?? entry.contentHtml) ? htmlToText(bodyHtml) : text;
+  const bodyText =
+    bodyHtml && bodyHtml !== (entry.summaryHtml ?? entry.contentHtml) ? htmlToText(bodyHtml) : text;
   const original = entry.published ?? entry.updated;
   // An undated entry is filed under the day it arrived rather than lost.
   const published = normaliseDate(entry.published) ?? normaliseDate(entry.updated) ?? importedAt;
