@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
+import { MAX_FILE_MEGABYTES } from '../importers/importFiles';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
 
-// Base64 of a file at the import size cap (50 MB), with room for padding; larger is refused here.
-const MAX_DROPPED_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+// Base64 of a file at the import size cap, with room for padding; larger is refused here.
+const MAX_DROPPED_BASE64 = Math.ceil((MAX_FILE_MEGABYTES * 1024 * 1024 * 4) / 3) + 4;
 const droppedFile = z.strictObject({
   name: z.string().min(1).max(255),
   base64: z.string().max(MAX_DROPPED_BASE64),
