@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import { BrowserWindow, app } from 'electron';
+import { BrowserWindow, app, net } from 'electron';
 import { createExporter } from './export/exporter';
 import { openExportSettings } from './export/exportSettings';
 import { resolveScope } from './export/resolveScope';
 import { initI18n } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
-import { filesFromCommandLine } from './importers/commandLineFiles';
-import { importFiles } from './importers/importFiles';
+import { fileSource, importFiles } from './importers/importFiles';
+import { createImportRunner, type ImportRunner } from './importers/importRunner';
+import { filesFromArgv } from './importers/openedFiles';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -14,14 +15,29 @@ import { createNoticeBoard } from './notices/noticeBoard';
 import { describeStoreEvent } from './notices/storeNotice';
 import { createSearchIndex } from './search/searchIndex';
 import { openLibrary, type Library } from './store/library';
+import { exportSubscriptions } from './sync/exportSubscriptions';
+import type { ListedFeed } from './sync/opml';
+import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
+import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
 import { registerAppScheme, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
 
+/** How often subscriptions refresh while the computer is online. */
+const REFRESH_MINUTES = 30;
+
 // A portable or test install can keep its library elsewhere.
 if (process.env.BULLETIN_USER_DATA_DIR) app.setPath('userData', process.env.BULLETIN_USER_DATA_DIR);
+
+// Files the OS asks us to open (macOS "Open with", dock drops) can arrive before start.
+const openedBeforeStart: string[] = [];
+let importOpened: (paths: string[]) => void = (paths) => openedBeforeStart.push(...paths);
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  importOpened([path]);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,16 +68,37 @@ async function start(): Promise<void> {
   index.add(library.bulletins());
   if (library.counts().all === 0) await importSample(library, index);
 
+  // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
+  let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
+  const imports = createImportRunner(library, index, {
+    progress: (progress) => broadcast('import:progress', progress),
+    changed: () => broadcast('library:changed', library.counts()),
+    subscribe: (feeds) => followFeeds(feeds),
+  });
+  const isOnline = () => net.isOnline();
+  const subscriptions = createSubscriptions({
+    store: library,
+    // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
+    fetch: (url, init) => net.fetch(url, init),
+    userAgent: `BulletinReader/${app.getVersion()} (offline news reader)`,
+    importFeed: async (source) => (await imports.run([source])).files[0],
+    isOnline,
+  });
+  const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
+  followFeeds = async (feeds) => {
+    const before = subscriptions.list().length;
+    for (const feed of feeds) await subscriptions.add(feed.url, feed.title).catch(() => undefined);
+    broadcast('subscriptions:changed', sync.list());
+    // Fetched in the background: this import must not wait for the network.
+    void sync.refresh();
+    return subscriptions.list().length - before;
+  };
+  scheduleRefresh(() => void sync.refresh(), REFRESH_MINUTES, isOnline);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
   );
-  registerHandlers(argumentSchemas, createHandlers(library, index, { exporter, notices }));
-  const announceImport = (report: Awaited<ReturnType<typeof importFiles>> | null) => {
-    if (!report) return;
-    broadcast('import:finished', report);
-    if (report.added > 0) broadcast('library:changed', library.counts());
-  };
+  registerHandlers(argumentSchemas, createHandlers(library, index, { exporter, notices, imports, sync }));
   const backupContext: BackupContext = {
     library,
     index,
@@ -72,24 +109,41 @@ async function start(): Promise<void> {
   };
   installApplicationMenu({
     importFiles: () => {
-      void chooseAndImport(BrowserWindow.getFocusedWindow(), library, index).then(announceImport);
+      void chooseAndImport(BrowserWindow.getFocusedWindow(), imports).then((report) => {
+        if (report) broadcast('import:finished', report);
+      });
     },
+    exportSubscriptions: () =>
+      void exportSubscriptions(BrowserWindow.getFocusedWindow(), library.subscriptions()),
     backUpLibrary: () => void backUpLibrary(backupContext),
     restoreLibrary: () => void restoreLibrary(backupContext),
   });
 
   const window = createMainWindow();
 
-  // A second launch (say, a digest opened from the file manager) hands its files to this one.
+  // Files from the command line, "Open with" and a second launch are imported once the window listens.
+  const importPaths = (paths: string[]) => {
+    if (paths.length > 0) void importInBackground(imports, paths);
+  };
+  window.webContents.once('did-finish-load', () => {
+    importOpened = importPaths;
+    importPaths([
+      ...filesFromArgv(process.argv, process.cwd(), app.isPackaged ? 1 : 2),
+      ...openedBeforeStart,
+    ]);
+  });
+
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isMinimized()) window.restore();
     window.focus();
-    void filesFromCommandLine(argv, workingDirectory, [app.getAppPath(), process.argv[1] ?? ''])
-      .then((files) => (files.length > 0 ? importFiles(files, library, index) : null))
-      .then(announceImport);
+    importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => library.close());
+}
+
+async function importInBackground(imports: ImportRunner, paths: string[]): Promise<void> {
+  broadcast('import:finished', await imports.run(paths.map(fileSource)));
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */

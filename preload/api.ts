@@ -7,10 +7,12 @@ import type {
   ExportOptions,
   ExportOutcome,
   ExportRequest,
+  DroppedFile,
   ImportReport,
   ListRequest,
   ListResult,
   SearchRequest,
+  SubscriptionList,
   Topics,
 } from './contract';
 
@@ -38,6 +40,18 @@ export const api = {
   markRead: (id: string, read: boolean) => invoke<undefined>(channels.markRead, id, read),
   /** Asks for files with the system dialog and imports them; null when the user cancels. */
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
+  /** Imports files dropped on the window, sent as bytes (no paths cross the bridge). */
+  importDropped: (files: DroppedFile[]) => invoke<ImportReport>(channels.importDropped, files),
+  /** Stops the running import after the file in hand; the report says `cancelled`. */
+  cancelImport: () => invoke<undefined>(channels.cancelImport),
+  subscriptions: () => invoke<SubscriptionList>(channels.subscriptions),
+  /** Follows a feed by its web address and fetches it at once. */
+  addSubscription: (url: string) => invoke<SubscriptionList>(channels.addSubscription, url),
+  renameSubscription: (id: string, title: string) =>
+    invoke<SubscriptionList>(channels.renameSubscription, id, title),
+  removeSubscription: (id: string) => invoke<SubscriptionList>(channels.removeSubscription, id),
+  /** Refreshes one subscription now, or all of them (null). */
+  refreshSubscriptions: (id: string | null) => invoke<SubscriptionList>(channels.refreshSubscriptions, id),
   /** Asks the user to confirm the real address, then opens it in the system browser. */
   openExternal: (url: string) => invoke<boolean>(channels.openExternal, url),
   /** The export dialog's last choices (the title is the caller's). */

@@ -19,6 +19,8 @@ export interface Bulletin {
   link?: string;
   /** ISO 8601 date (YYYY-MM-DD) or date-time. */
   published: string;
+  /** The date as the source wrote it, when that differs from `published`. */
+  publishedOriginal?: string;
   /** BCP 47 language tag, e.g. "en". */
   language: string;
   countries: string[];
@@ -81,15 +83,62 @@ export interface ImportedFile {
   /** File name without its folder: the renderer never sees paths. */
   name: string;
   added: number;
+  /** Already in the archive with other content: replaced, the user's marks kept. */
+  updated: number;
   unchanged: number;
+  /** Items left out while the rest of the file was imported. */
+  rejected: RejectedItem[];
+  /** For a subscription list (OPML): how many of its feeds were newly subscribed to. */
+  subscribed?: number;
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+}
+
+export interface RejectedItem {
+  /** The item's title when it has one, else its position ("item 3"). */
+  item: string;
+  /** A translated, user-facing sentence. */
+  reason: string;
 }
 
 export interface ImportReport {
   files: ImportedFile[];
   added: number;
+  updated: number;
   unchanged: number;
+  /** The user stopped the import: `files` lists those done before. */
+  cancelled?: boolean;
+}
+
+/** How far a running import is: `done` of `total` files, `file` the one being read. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file?: string;
+}
+
+/** A file dropped on the window, as bytes: the renderer never sees paths. */
+export interface DroppedFile {
+  name: string;
+  /** The file's bytes, base64: the bridge carries plain JSON only. */
+  base64: string;
+}
+
+/** A feed the user follows, as the window shows it. */
+export interface SubscriptionInfo {
+  id: string;
+  url: string;
+  title: string;
+  /** ISO date-time of the last refresh that worked. */
+  lastSuccess?: string;
+  /** What went wrong the last time, in words; absent when the last refresh worked. */
+  lastError?: string;
+}
+
+export interface SubscriptionList {
+  /** Offline is normal: the window says so quietly, and refreshes wait. */
+  online: boolean;
+  feeds: SubscriptionInfo[];
 }
 
 /** What a failed call rejects with: a code to branch on and a translated message. */
@@ -104,6 +153,10 @@ export interface Topics {
   'library:changed': Counts;
   /** An import started from the menu, drag and drop or the OS finished. */
   'import:finished': ImportReport;
+  /** A running import moved on to its next file. */
+  'import:progress': ImportProgress;
+  /** Subscriptions were added, renamed, removed or refreshed. */
+  'subscriptions:changed': SubscriptionList;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
   /** How far the running export has got. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeUTF8 } from 'entities';
 import type { Bulletin } from '../../preload/contract';
+import { findCountries } from './countries';
 import type { DigestEntry } from './digest';
 
 /** Digests name no publisher; their bulletins share this source. */
@@ -22,8 +23,8 @@ export function bulletinFromDigest(entry: DigestEntry, importedAt: string): Bull
     summary: entry.paragraphs[0] ?? '',
     bodyHtml,
     published: entry.published,
-    language: 'en',
-    countries: [],
+    language: entry.language,
+    countries: findCountries([entry.title, ...entry.paragraphs].join('\n')),
     tags: [],
     importedAt,
     contentHash: sha256([entry.title, ...entry.paragraphs].join('\n')),

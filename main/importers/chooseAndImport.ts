@@ -2,21 +2,21 @@ import type { BrowserWindow } from 'electron';
 import { dialog } from 'electron';
 import type { ImportReport } from '../../preload/contract';
 import { t } from '../i18n';
-import type { SearchIndex } from '../search/searchIndex';
-import type { Library } from '../store/library';
-import { importFiles } from './importFiles';
+import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, fileSource } from './importFiles';
+import type { ImportRunner } from './importRunner';
 
 /** File > Import…: asks for files with the system dialog; null when the user cancels. */
 export async function chooseAndImport(
   owner: BrowserWindow | null,
-  library: Library,
-  index: SearchIndex,
+  runner: ImportRunner,
 ): Promise<ImportReport | null> {
   const options: Electron.OpenDialogOptions = {
     title: t('importDialog.title'),
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: t('importDialog.digests'), extensions: ['txt'] },
+      { name: t('importDialog.supported'), extensions: [...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS] },
+      { name: t('importDialog.feeds'), extensions: FEED_EXTENSIONS },
+      { name: t('importDialog.digests'), extensions: DIGEST_EXTENSIONS },
       { name: t('importDialog.allFiles'), extensions: ['*'] },
     ],
   };
@@ -24,5 +24,5 @@ export async function chooseAndImport(
     ? await dialog.showOpenDialog(owner, options)
     : await dialog.showOpenDialog(options);
   if (canceled || filePaths.length === 0) return null;
-  return importFiles(filePaths, library, index);
+  return runner.run(filePaths.map(fileSource));
 }

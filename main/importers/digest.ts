@@ -1,7 +1,8 @@
 /**
  * The digest text format field staff receive by e-mail and on USB sticks:
  *
- *   12 November, 2020            ← a date line
+ *   12 November, 2020            ← a date line (also "November 12, 2020",
+ *                                  "12 de noviembre de 2020", "12 novembre 2020")
  *                                ← a blank line
  *   Title of the bulletin        ← the title
  *                                ← a blank line
@@ -15,35 +16,107 @@ export interface DigestEntry {
   published: string;
   /** The date as written in the file. */
   publishedText: string;
+  /** The language the date line is written in: the digest's language. */
+  language: 'en' | 'es' | 'fr';
   title: string;
   paragraphs: string[];
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+const MONTHS: Record<'en' | 'es' | 'fr', string[]> = {
+  en: [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  // Accents are folded before lookup: "février", "août", "décembre".
+  fr: [
+    'janvier',
+    'fevrier',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'aout',
+    'septembre',
+    'octobre',
+    'novembre',
+    'decembre',
+  ],
+};
+// Spanish also writes "setiembre".
+const ALIASES: Record<string, { language: 'es'; month: number }> = {
+  setiembre: { language: 'es', month: 9 },
+};
+
+const fold = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** The date patterns of digests: day-month-year (en, fr), "de" between (es), month-day-year (en). */
+const PATTERNS: { pattern: RegExp; order: 'dmy' | 'mdy'; only?: 'es' }[] = [
+  { pattern: /^\s*(\d{1,2})\s+de\s+(\p{L}+)\s+de\s+(\d{4})\s*$/iu, order: 'dmy', only: 'es' },
+  { pattern: /^\s*(\d{1,2})(?:er)?\s+(\p{L}+),?\s+(\d{4})\s*$/iu, order: 'dmy' },
+  { pattern: /^\s*(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})\s*$/iu, order: 'mdy' },
 ];
 
-/** "12 November, 2020" (comma optional) → "2020-11-12"; null when the line is not such a date. */
+function monthOf(name: string): { language: 'en' | 'es' | 'fr'; month: number } | null {
+  const folded = fold(name);
+  const alias = ALIASES[folded];
+  if (alias) return alias;
+  for (const language of ['en', 'es', 'fr'] as const) {
+    const month = MONTHS[language].indexOf(folded) + 1;
+    if (month > 0) return { language, month };
+  }
+  return null;
+}
+
+/** A digest date line as a calendar date and its language; null when the line is not such a date. */
+export function readDigestDate(line: string): { date: string; language: 'en' | 'es' | 'fr' } | null {
+  for (const { pattern, order, only } of PATTERNS) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const [, first = '', second = '', yearText = ''] = match;
+    const [dayText, monthName] = order === 'dmy' ? [first, second] : [second, first];
+    const found = monthOf(monthName);
+    if (!found || (only && found.language !== only)) continue;
+    const day = Number(dayText);
+    const year = Number(yearText);
+    if (day < 1 || day > daysInMonth(year, found.month)) return null;
+    const date = `${yearText}-${String(found.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return { date, language: found.language };
+  }
+  return null;
+}
+
+/** "12 November, 2020" (and the other forms above) → "2020-11-12"; null when the line is not a date. */
 export function parseDigestDate(line: string): string | null {
-  const match = /^\s*(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})\s*$/.exec(line);
-  if (!match) return null;
-  const [, dayText = '', monthName = '', yearText = ''] = match;
-  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
-  const day = Number(dayText);
-  const year = Number(yearText);
-  if (month === 0 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${yearText}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return readDigestDate(line)?.date ?? null;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -70,9 +143,15 @@ export function parseDigest(text: string): DigestEntry[] {
   let current: DigestEntry | null = null;
   let expectTitle = false;
   for (const block of blocks) {
-    const published = parseDigestDate(block);
-    if (published) {
-      current = { published, publishedText: block, title: '', paragraphs: [] };
+    const date = readDigestDate(block);
+    if (date) {
+      current = {
+        published: date.date,
+        publishedText: block,
+        language: date.language,
+        title: '',
+        paragraphs: [],
+      };
       entries.push(current);
       expectTitle = true;
     } else if (current && expectTitle) {

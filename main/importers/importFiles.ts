@@ -1,62 +1,179 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Bulletin, ImportReport, ImportedFile } from '../../preload/contract';
+import type {
+  Bulletin,
+  ImportProgress,
+  ImportReport,
+  ImportedFile,
+  RejectedItem,
+} from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { bulletinFromDigest } from './bulletinFromDigest';
 import { parseDigest } from './digest';
+import { decodeText } from './feeds/decodeText';
+import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
+import { feedsFromOpml, type ListedFeed } from '../sync/opml';
 
-const MAX_FILE_MEGABYTES = 50;
+export const MAX_FILE_MEGABYTES = 50;
+
+/** File name extensions offered by the Import dialog (without the dot). */
+export const DIGEST_EXTENSIONS = ['txt'];
+export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'opml'];
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
 
+/** The file is a subscription list (OPML), not bulletins. */
+class SubscriptionList extends Error {
+  constructor(readonly bytes: Uint8Array) {
+    super('opml');
+  }
+}
+
+/** A file to import: on disk (menu, command line, the OS) or received as bytes (drag and drop). */
+export interface ImportSource {
+  /** The file's name, without folders: what the report shows. */
+  name: string;
+  size(): Promise<number>;
+  bytes(): Promise<Uint8Array>;
+  /** Set for a feed fetched by a subscription: it is read as a feed, with its HTTP facts. */
+  feed?: FeedContext;
+}
+
+export const fileSource = (path: string): ImportSource => ({
+  name: basename(path),
+  size: async () => (await stat(path)).size,
+  bytes: () => readFile(path),
+});
+
+export const bytesSource = (name: string, bytes: Uint8Array): ImportSource => ({
+  name: basename(name),
+  size: () => Promise.resolve(bytes.byteLength),
+  bytes: () => Promise.resolve(bytes),
+});
+
+export interface ImportOptions {
+  /** Told before each file and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between files: the files already imported stay, the rest are not started. */
+  cancelled?: () => boolean;
+  /** Follows the feeds of an OPML list; resolves to how many were new. Without it, OPML is refused. */
+  subscribe?: (feeds: ListedFeed[]) => Promise<number>;
+}
+
 /**
  * Imports files into the library and the search index. Each file is read,
- * parsed and added on its own: one bad file never stops the others, and a
- * file's bulletins land together or not at all.
+ * parsed and added on its own: one bad file never stops the others, one bad item
+ * never stops its file, and a file's bulletins land together or not at all.
  */
 export async function importFiles(
   paths: readonly string[],
   library: Library,
   index: SearchIndex,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  return importSources(paths.map(fileSource), library, index, options);
+}
+
+export async function importSources(
+  sources: readonly ImportSource[],
+  library: Library,
+  index: SearchIndex,
+  { onProgress, cancelled, subscribe }: ImportOptions = {},
 ): Promise<ImportReport> {
   const files: ImportedFile[] = [];
-  for (const path of paths) {
-    const name = basename(path);
+  for (const [done, source] of sources.entries()) {
+    if (cancelled?.()) break;
+    onProgress?.({ done, total: sources.length, file: source.name });
+    const { name } = source;
     try {
-      const result = await library.add(await readBulletins(path));
+      const { bulletins, rejected } = await readBulletins(source);
+      const result = await library.add(bulletins);
       index.add(result.added);
-      files.push({ name, added: result.added.length, unchanged: result.unchanged });
+      index.update(result.updated);
+      files.push({
+        name,
+        added: result.added.length,
+        updated: result.updated.length,
+        unchanged: result.unchanged,
+        rejected,
+      });
     } catch (error) {
+      if (error instanceof SubscriptionList) {
+        const outcome = subscribe
+          ? await subscribeFromList(error.bytes, subscribe)
+          : { added: 0, updated: 0, unchanged: 0, rejected: [], error: t('errors.opml') };
+        files.push({ name, ...outcome });
+        continue;
+      }
       const message =
         error instanceof RefusedFile
           ? error.message
           : t('errors.fileUnreadable', { reason: describe(error) });
-      files.push({ name, added: 0, unchanged: 0, error: message });
+      files.push({ name, added: 0, updated: 0, unchanged: 0, rejected: [], error: message });
     }
   }
-  return {
-    files,
-    added: files.reduce((sum, file) => sum + file.added, 0),
-    unchanged: files.reduce((sum, file) => sum + file.unchanged, 0),
-  };
+  onProgress?.({ done: files.length, total: sources.length });
+  const total = (key: 'added' | 'updated' | 'unchanged') => files.reduce((sum, file) => sum + file[key], 0);
+  const report = { files, added: total('added'), updated: total('updated'), unchanged: total('unchanged') };
+  return files.length < sources.length ? { ...report, cancelled: true } : report;
 }
 
-async function readBulletins(path: string): Promise<Bulletin[]> {
-  const { size } = await stat(path);
-  if (size > MAX_FILE_MEGABYTES * 1024 * 1024) {
+async function readBulletins(
+  source: ImportSource,
+): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
+  if ((await source.size()) > MAX_FILE_MEGABYTES * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
   }
-  if (!['.txt', ''].includes(extname(path).toLowerCase())) {
+  const extension = extname(source.name).toLowerCase().slice(1);
+  if (!source.feed && ![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
-  const text = new TextDecoder('utf-8').decode(await readFile(path));
+  const bytes = await source.bytes();
   const importedAt = new Date().toISOString();
+  if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
+    return readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
   if (bulletins.length === 0) throw new RefusedFile(t('errors.noBulletins'));
-  return bulletins;
+  return { bulletins, rejected: [] };
+}
+
+/** A file without a telling extension is a feed when it opens like XML or JSON. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
+}
+
+function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string, context?: FeedContext) {
+  try {
+    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
+    if (bulletins.length === 0 && rejected.length === 0) throw new RefusedFile(t('errors.emptyFeed'));
+    return {
+      bulletins,
+      rejected: rejected.map(({ item, problem }) => ({
+        item: t('rejected.item', { position: item }),
+        reason: t(`rejected.${problem}`),
+      })),
+    };
+  } catch (error) {
+    if (error instanceof FeedRefused && error.refusal === 'opml') throw new SubscriptionList(bytes);
+    if (error instanceof FeedRefused) throw new RefusedFile(t(`errors.${error.refusal}`));
+    throw error;
+  }
+}
+
+async function subscribeFromList(bytes: Uint8Array, subscribe: (feeds: ListedFeed[]) => Promise<number>) {
+  const empty = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+  const feeds = feedsFromOpml(decodeText(bytes));
+  if (!feeds || feeds.length === 0) return { ...empty, error: t('errors.emptyOpml') };
+  return { ...empty, subscribed: await subscribe(feeds) };
 }
 
 const PROBLEMS: Record<string, string> = {

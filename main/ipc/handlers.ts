@@ -2,7 +2,10 @@ import { BrowserWindow } from 'electron';
 import type { Bulletin, BulletinRow, View } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import { bytesSource } from '../importers/importFiles';
+import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
+import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -15,7 +18,12 @@ const EXCERPT_LENGTH = 220;
 export function createHandlers(
   library: Library,
   index: SearchIndex,
-  { exporter, notices }: { exporter: Exporter; notices: NoticeBoard },
+  {
+    exporter,
+    notices,
+    imports,
+    sync,
+  }: { exporter: Exporter; notices: NoticeBoard; imports: ImportRunner; sync: SyncService },
 ): Handlers {
   const toRow = (bulletin: Bulletin): BulletinRow => ({
     id: bulletin.id,
@@ -62,11 +70,18 @@ export function createHandlers(
       await library.setRead(id, read);
       if (before !== read) changed();
     },
-    async importFiles({ sender }) {
-      const report = await chooseAndImport(BrowserWindow.fromWebContents(sender), library, index);
-      if (report && report.added > 0) changed();
-      return report;
+    // The runner tells the windows when the archive changed.
+    importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
+    importDropped: (_caller, files) =>
+      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64')))),
+    cancelImport() {
+      imports.cancel();
     },
+    subscriptions: () => sync.list(),
+    addSubscription: (_caller, url) => sync.add(url),
+    renameSubscription: (_caller, id, title) => sync.rename(id, title),
+    removeSubscription: (_caller, id) => sync.remove(id),
+    refreshSubscriptions: (_caller, id) => sync.refresh(id ?? undefined),
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
     exportOptions: () => exporter.options(),
     exportBulletins: ({ sender }, request) => exporter.run(request, sender),

@@ -2,9 +2,17 @@ import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
 import { exportRequestSchema } from '../export/options';
+import { MAX_FILE_MEGABYTES } from '../importers/importFiles';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
+
+// Base64 of a file at the import size cap, with room for padding; larger is refused here.
+const MAX_DROPPED_BASE64 = Math.ceil((MAX_FILE_MEGABYTES * 1024 * 1024 * 4) / 3) + 4;
+const droppedFile = z.strictObject({
+  name: z.string().min(1).max(255),
+  base64: z.string().max(MAX_DROPPED_BASE64),
+});
 
 /**
  * The arguments each channel accepts, checked before any handler runs. The
@@ -25,6 +33,13 @@ export const argumentSchemas = {
   toggleBookmark: z.tuple([id]),
   markRead: z.tuple([id, z.boolean()]),
   importFiles: z.tuple([]),
+  importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
+  cancelImport: z.tuple([]),
+  subscriptions: z.tuple([]),
+  addSubscription: z.tuple([z.string().min(1).max(2048)]),
+  renameSubscription: z.tuple([id, z.string().min(1).max(200)]),
+  removeSubscription: z.tuple([id]),
+  refreshSubscriptions: z.tuple([id.nullable()]),
   openExternal: z.tuple([z.string().max(8192)]),
   exportOptions: z.tuple([]),
   exportBulletins: z.tuple([exportRequestSchema]),

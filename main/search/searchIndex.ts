@@ -16,6 +16,8 @@ export interface SearchOutcome {
 
 export interface SearchIndex {
   add(bulletins: readonly Bulletin[]): void;
+  /** Re-indexes bulletins whose content changed (adds any not yet indexed). */
+  update(bulletins: readonly Bulletin[]): void;
   search(text: string): SearchOutcome;
 }
 
@@ -47,6 +49,12 @@ export function createSearchIndex(): SearchIndex {
   return {
     add(bulletins) {
       index.addAll(bulletins.filter((bulletin) => !index.has(bulletin.id)));
+    },
+    update(bulletins) {
+      for (const bulletin of bulletins) {
+        if (index.has(bulletin.id)) index.replace(bulletin);
+        else index.add(bulletin);
+      }
     },
     search(text) {
       if (text.trim() === '') return { hits: [], terms: [] };

@@ -5,11 +5,21 @@ import type { Bulletin, Counts, View } from '../../preload/contract';
 import { createBackups } from './backups';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import { openJsonDocument, type JsonDocument } from './jsonDocument';
-import { emptyShard, emptyState, shardSchema, stateSchema, type Shard, type State } from './schema';
+import {
+  emptyShard,
+  emptyState,
+  shardSchema,
+  stateSchema,
+  type Shard,
+  type State,
+  type Subscription,
+} from './schema';
 import { createWriteGuard } from './writeGuard';
 
 export interface AddResult {
   added: Bulletin[];
+  /** Same id, different contentHash: replaced in place; bookmarks and read marks, keyed by id, stay. */
+  updated: Bulletin[];
   unchanged: number;
 }
 
@@ -34,6 +44,9 @@ export interface Library {
   isRead(id: string): boolean;
   setRead(id: string, read: boolean): Promise<void>;
   counts(): Counts;
+  subscriptions(): readonly Subscription[];
+  /** Replaces the list of subscriptions (kept in state.json). */
+  saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
   snapshot(): LibrarySnapshot;
   /** Replaces the whole library (File > Restore…); every file it rewrites is backed up first. */
   restore(snapshot: LibrarySnapshot): Promise<void>;
@@ -131,8 +144,16 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     get: (id) => byId.get(id),
     async add(bulletins) {
-      const fresh = bulletins.filter((bulletin) => !byId.has(bulletin.id));
-      const months = new Set(fresh.map((bulletin) => monthOf(bulletin)));
+      // New ids, and known ids whose content changed (a corrected item, updated in place).
+      const changes = bulletins.filter(
+        (bulletin) => byId.get(bulletin.id)?.contentHash !== bulletin.contentHash,
+      );
+      const months = new Set<string>();
+      for (const bulletin of changes) {
+        months.add(monthOf(bulletin));
+        const existing = byId.get(bulletin.id);
+        if (existing) months.add(monthOf(existing));
+      }
       const targets = new Map<string, JsonDocument<Shard>>();
       for (const month of months) targets.set(month, await shardFor(month));
       // All or nothing: a month made by a newer app cannot take bulletins, so the batch is refused whole.
@@ -140,15 +161,23 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       if (locked) throw new ReadOnlyFileError(`bulletins/${locked[0]}.json`);
 
       const added: Bulletin[] = [];
-      for (const bulletin of fresh) {
-        if (byId.has(bulletin.id)) continue; // the same id twice in one batch
-        targets.get(monthOf(bulletin))?.db.data.bulletins.push(bulletin);
-        byId.set(bulletin.id, bulletin);
-        added.push(bulletin);
+      const updated: Bulletin[] = [];
+      for (const bulletin of changes) {
+        const existing = byId.get(bulletin.id);
+        if (existing?.contentHash === bulletin.contentHash) continue; // the same item twice in one batch
+        if (existing) {
+          const old = targets.get(monthOf(existing));
+          if (old) old.db.data.bulletins = old.db.data.bulletins.filter((kept) => kept.id !== bulletin.id);
+        }
+        // A corrected item keeps the date it first arrived; bookmarks and read marks are keyed by id and stay.
+        const stored = existing ? { ...bulletin, importedAt: existing.importedAt } : bulletin;
+        targets.get(monthOf(stored))?.db.data.bulletins.push(stored);
+        byId.set(stored.id, stored);
+        (existing ? updated : added).push(stored);
       }
       await Promise.all([...targets].map(([month, shard]) => saveShard(`${month}.json`, shard)));
-      if (added.length > 0) newestFirst = sortNewestFirst([...byId.values()]);
-      return { added, unchanged: bulletins.length - added.length };
+      if (added.length + updated.length > 0) newestFirst = sortNewestFirst([...byId.values()]);
+      return { added, updated, unchanged: bulletins.length - added.length - updated.length };
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
@@ -165,6 +194,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       if (read === id in marksRead) return;
       if (read) marksRead[id] = new Date().toISOString();
       else delete marksRead[id];
+      await saveState();
+    },
+    subscriptions: () => marks().subscriptions,
+    async saveSubscriptions(subscriptions) {
+      marks().subscriptions = subscriptions;
       await saveState();
     },
     counts() {

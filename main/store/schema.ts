@@ -12,6 +12,7 @@ export const bulletinSchema = z.object({
   bodyHtml: z.string().optional(),
   link: z.string().optional(),
   published: z.string(),
+  publishedOriginal: z.string().optional(),
   language: z.string(),
   countries: z.array(z.string()),
   tags: z.array(z.string()),
@@ -26,13 +27,35 @@ export const shardSchema = z.object({
 });
 export type Shard = z.infer<typeof shardSchema>;
 
+/** A feed the user follows, with what the last refresh learnt (all dates ISO). */
+export const subscriptionSchema = z.object({
+  id: z.string().min(1),
+  url: z.string(),
+  title: z.string(),
+  addedAt: z.string(),
+  lastAttempt: z.string().optional(),
+  lastSuccess: z.string().optional(),
+  /** An i18n key under `sync.problems.` and the HTTP status, when the last attempt failed. */
+  lastError: z.object({ problem: z.string(), status: z.number().optional() }).optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+});
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
 /** state.json: what the user made, small and written often. Maps are id → ISO date-time. */
 export const stateSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   bookmarks: z.record(z.string(), z.string()),
   read: z.record(z.string(), z.string()),
+  // Added without a version bump: a file from before simply has none.
+  subscriptions: z.array(subscriptionSchema).default([]),
 });
 export type State = z.infer<typeof stateSchema>;
 
-export const emptyState = (): State => ({ schemaVersion: SCHEMA_VERSION, bookmarks: {}, read: {} });
+export const emptyState = (): State => ({
+  schemaVersion: SCHEMA_VERSION,
+  bookmarks: {},
+  read: {},
+  subscriptions: [],
+});
 export const emptyShard = (): Shard => ({ schemaVersion: SCHEMA_VERSION, bulletins: [] });

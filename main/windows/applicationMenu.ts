@@ -7,6 +7,7 @@ export interface MenuActions {
   importFiles(): void;
   backUpLibrary(): void;
   restoreLibrary(): void;
+  exportSubscriptions(): void;
 }
 
 /** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
@@ -24,6 +25,11 @@ export function installApplicationMenu(actions: MenuActions): void {
           click: () => actions.importFiles(),
         },
         { id: 'file-export', label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: command('export') },
+        {
+          id: 'file-export-subscriptions',
+          label: t('menu.exportSubscriptions'),
+          click: () => actions.exportSubscriptions(),
+        },
         { type: 'separator' },
         { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
         { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },

@@ -19,8 +19,10 @@ export function applySecurityPolicy(): void {
   const defaultSession = session.defaultSession;
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
+  // Only what pages ask for is held to the app: main's own requests (subscriptions, over
+  // net.fetch on this session) carry no web contents and go out as the user asked.
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isLocalRequest(details.url) });
+    callback({ cancel: details.webContentsId !== undefined && !isLocalRequest(details.url) });
   });
 }
 

@@ -1,11 +1,14 @@
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport, View } from '../../preload/contract';
 import { ExportDialog } from '../export/ExportDialog';
 import { ExportProgressBar } from '../export/ExportProgressBar';
 import { currentScope, defaultTitle } from '../export/exportScope';
 import { useExport } from '../export/useExport';
+import type { ImportProgress as Progress, ImportReport, View } from '../../preload/contract';
+import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import { summariseImport } from '../import/importReport';
+import { readDropped } from '../import/readDropped';
+import { useFileDrop } from '../import/useFileDrop';
 import { ListPane } from '../list/ListPane';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
@@ -14,6 +17,7 @@ import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { Sidebar } from '../sidebar/Sidebar';
+import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { bridge, userMessage } from './bridge';
 import { PaneResizer } from './PaneResizer';
 import { useBridgeEvents } from './useBridgeEvents';
@@ -53,6 +57,8 @@ export function App() {
   const searchedText = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const [listSize, setListSize] = useState(initialListSize);
   const [importing, setImporting] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   const list = useBulletinList(view, searchedText, {
     onError: reportError,
@@ -135,17 +141,30 @@ export function App() {
     });
   };
 
-  const importFiles = () => {
+  /** Runs an import the window started; null: the user closed the file dialog. */
+  const runImport = (start: () => Promise<ImportReport | null>) => {
     setImporting(true);
-    bridge()
-      .importFiles()
+    start()
       .then((report) => {
-        if (!report) return; // the user cancelled the dialog
+        if (!report) return;
         showImportReport(report);
         list.reload();
         reloadCounts();
       }, reportError)
-      .finally(() => setImporting(false));
+      .finally(() => {
+        setImporting(false);
+        setProgress(null);
+        setCancelling(false);
+      });
+  };
+
+  const importFiles = () => runImport(() => bridge().importFiles());
+  const drop = useFileDrop((files) =>
+    runImport(async () => bridge().importDropped(await Promise.all(files.map(readDropped)))),
+  );
+  const cancelImport = () => {
+    setCancelling(true);
+    bridge().cancelImport().catch(reportError);
   };
 
   const changeView = (next: View) => {
@@ -187,20 +206,28 @@ export function App() {
       list.reload();
       if (reader.openId !== null) reader.reload();
     },
-    onImportFinished: showImportReport,
+    onImportFinished: (report) => {
+      setProgress(null);
+      setCancelling(false);
+      showImportReport(report);
+    },
+    // Progress of a batch with more than one file: a single file needs no bar.
+    onImportProgress: (next) => setProgress(next.total > 1 && next.done < next.total ? next : null),
   });
 
   const detail = reader.shown ? reader.shown.detail : undefined;
 
   return (
-    <div className="app">
+    <div className="app" {...drop.handlers}>
       <Sidebar
         view={view}
         counts={counts.counts}
         onSelectView={changeView}
         onImport={importFiles}
         importing={importing}
-      />
+      >
+        <SubscriptionsPanel onError={reportError} />
+      </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
           view={view}
@@ -254,6 +281,8 @@ export function App() {
           onCancel={exporting.cancel}
         />
       )}
+      {progress && <ImportProgress progress={progress} onCancel={cancelImport} cancelling={cancelling} />}
+      {drop.dragging && <DropTarget />}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>

@@ -1,11 +1,12 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { Counts, ImportReport, MenuCommand } from '../../preload/contract';
+import type { Counts, ImportProgress, ImportReport, MenuCommand } from '../../preload/contract';
 import { bridge } from './bridge';
 
 export interface BridgeEventHandlers {
   onMenuCommand: (command: MenuCommand) => void;
   onLibraryChanged: (counts: Counts) => void;
   onImportFinished: (report: ImportReport) => void;
+  onImportProgress: (progress: ImportProgress) => void;
 }
 
 /** Listens to what main pushes, for as long as the app is mounted. */
@@ -13,6 +14,7 @@ export function useBridgeEvents(handlers: BridgeEventHandlers) {
   const onMenuCommand = useEffectEvent(handlers.onMenuCommand);
   const onLibraryChanged = useEffectEvent(handlers.onLibraryChanged);
   const onImportFinished = useEffectEvent(handlers.onImportFinished);
+  const onImportProgress = useEffectEvent(handlers.onImportProgress);
 
   useEffect(() => {
     const api = bridge();
@@ -20,6 +22,7 @@ export function useBridgeEvents(handlers: BridgeEventHandlers) {
       api.subscribe('menu:command', (command) => onMenuCommand(command)),
       api.subscribe('library:changed', (counts) => onLibraryChanged(counts)),
       api.subscribe('import:finished', (report) => onImportFinished(report)),
+      api.subscribe('import:progress', (progress) => onImportProgress(progress)),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();

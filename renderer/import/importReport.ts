@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ImportReport } from '../../preload/contract';
 
-/** An import outcome in words: one sentence, plus one line per file that was refused. */
+/** An import outcome in words: one sentence, plus one line per refused file or left-out item. */
 export interface ImportSummary {
   message: string;
   /** "report.txt: Not a bulletin digest." — one per refused file. */
@@ -17,6 +17,9 @@ export interface ImportSummary {
  */
 export function summariseImport(report: ImportReport, t: TFunction): ImportSummary {
   const { added, unchanged } = report;
+  // Reports from before "updated" existed count it as zero.
+  const updated = report.updated ?? 0;
+  const subscribed = report.files.reduce((sum, file) => sum + (file.subscribed ?? 0), 0);
   let message: string;
   if (added > 0 && unchanged > 0) {
     message = t('import.addedAndUnchanged', {
@@ -27,14 +30,24 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
     message = t('import.addedOnly', { count: added });
   } else if (unchanged > 0) {
     message = t('import.unchangedOnly', { count: unchanged });
-  } else {
+  } else if (updated === 0 && subscribed === 0) {
     message = t('import.nothingFound');
+  } else {
+    message = '';
   }
+  if (updated > 0) message = t('import.updated', { message, count: updated }).trim();
+  if (subscribed > 0) message = t('import.subscribed', { message, count: subscribed }).trim();
+  if (report.cancelled) message = t('import.cancelled', { message }).trim();
 
   const refused = report.files.filter((file) => file.error);
   const problems = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
   if (refused.length > 0) {
     message = t('import.withProblems', { summary: message, count: refused.length });
   }
-  return { message, problems, hasProblems: refused.length > 0 };
+  for (const file of report.files) {
+    for (const { item, reason } of file.rejected ?? []) {
+      problems.push(t('import.itemProblem', { name: file.name, item, reason }));
+    }
+  }
+  return { message, problems, hasProblems: problems.length > 0 };
 }

@@ -10,6 +10,8 @@ interface SidebarProps {
   onSelectView: (view: View) => void;
   onImport: () => void;
   importing: boolean;
+  /** More sections, shown between the views and the import button. */
+  children?: ReactNode;
 }
 
 const VIEWS: ReadonlyArray<{ view: View; icon: ReactNode }> = [
@@ -19,7 +21,7 @@ const VIEWS: ReadonlyArray<{ view: View; icon: ReactNode }> = [
 ];
 
 /** The library's views with their counts, and the way in for new bulletins. */
-export function Sidebar({ view, counts, onSelectView, onImport, importing }: SidebarProps) {
+export function Sidebar({ view, counts, onSelectView, onImport, importing, children }: SidebarProps) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -51,6 +53,7 @@ export function Sidebar({ view, counts, onSelectView, onImport, importing }: Sid
           );
         })}
       </ul>
+      {children}
       <div className="sidebar-footer">
         <button
           type="button"

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext, type Figure, type Suite } from './harness';
 import { exportSuite } from './export.bench';
 import { importSuite } from './import.bench';
+import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { storeSuite } from './store.bench';
 
@@ -13,7 +14,7 @@ import { storeSuite } from './store.bench';
  * copy the table into RESULTS.md when a figure moves.
  * BENCH_SIZES=1000,10000 and BENCH_SUITES=store,search narrow a run.
  */
-const SUITES: Suite[] = [storeSuite, importSuite, launchSuite, exportSuite];
+const SUITES: Suite[] = [storeSuite, importSuite, importThroughputSuite, launchSuite, exportSuite];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const only = process.env.BENCH_SUITES?.split(',');

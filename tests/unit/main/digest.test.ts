@@ -16,7 +16,25 @@ describe('parseDigestDate', () => {
     expect(parseDigestDate('  16 september, 2020 ')).toBe('2020-09-16');
   });
 
+  it('reads month-first English, Spanish and French dates, accents or not', () => {
+    expect(parseDigestDate('November 12, 2020')).toBe('2020-11-12');
+    expect(parseDigestDate('12 de noviembre de 2020')).toBe('2020-11-12');
+    expect(parseDigestDate('3 de Setiembre de 2021')).toBe('2021-09-03');
+    expect(parseDigestDate('12 novembre 2020')).toBe('2020-11-12');
+    expect(parseDigestDate('1er février 2021')).toBe('2021-02-01');
+    expect(parseDigestDate('15 aout 2021')).toBe('2021-08-15');
+  });
+
+  it('takes the digest’s language from its date lines', () => {
+    const [spanish] = parseDigest('12 de noviembre de 2020\n\nTítulo\n\nTexto.');
+    const [french] = parseDigest('12 novembre 2020\n\nTitre\n\nTexte.');
+    expect([spanish?.language, french?.language]).toEqual(['es', 'fr']);
+    if (spanish) expect(bulletinFromDigest(spanish, '2026-01-01T00:00:00.000Z').language).toBe('es');
+  });
+
   it('rejects lines that are not dates, and impossible dates', () => {
+    expect(parseDigestDate('30 de febrero de 2020')).toBeNull();
+    expect(parseDigestDate('12 de November de 2020')).toBeNull();
     expect(parseDigestDate('On September 23rd, the government')).toBeNull();
     expect(parseDigestDate('31 November, 2020')).toBeNull();
     expect(parseDigestDate('12 Brumaire, 2020')).toBeNull();
@@ -43,6 +61,7 @@ describe('parseDigest', () => {
       {
         published: '2021-03-03',
         publishedText: '3 March, 2021',
+        language: 'en',
         title: 'A title',
         paragraphs: ['First paragraph continues here.', 'Second one.'],
       },
@@ -71,6 +90,7 @@ describe('bulletinFromDigest', () => {
       {
         published: '2021-01-01',
         publishedText: '1 January, 2021',
+        language: 'en',
         title: 'T',
         paragraphs: ['a <b> & c', 'd'],
       },

@@ -30,11 +30,14 @@ describe('importFiles', () => {
     const { library, index } = await setUp();
     const first = await importFiles([SAMPLE], library, index);
     expect(first).toEqual({
-      files: [{ name: 'digest-sample.txt', added: 10, unchanged: 0 }],
+      files: [{ name: 'digest-sample.txt', added: 10, updated: 0, unchanged: 0, rejected: [] }],
       added: 10,
+      updated: 0,
       unchanged: 0,
     });
     expect(index.search('Darien').hits).toHaveLength(1);
+    const panama = library.bulletins().find((bulletin) => bulletin.title.includes('station in Panama'));
+    expect(panama?.countries).toContain('Panama');
 
     const again = await importFiles([SAMPLE], library, index);
     expect(again.added).toBe(0);
@@ -58,9 +61,88 @@ describe('importFiles', () => {
     const byName = Object.fromEntries(report.files.map((file) => [file.name, file.error]));
     expect(byName['notes.txt']).toMatch(/No bulletins were found/);
     expect(byName['huge.txt']).toMatch(/larger than 50 MB/);
-    expect(byName['report.pdf']).toMatch(/cannot be imported yet/);
+    expect(byName['report.pdf']).toMatch(/cannot be imported\. Bulletin Reader imports feeds/);
     expect(byName['gone.txt']).toBe('This file could not be read: it no longer exists.');
     expect(byName['gone.txt']).not.toContain(folder);
     expect(byName['digest-sample.txt']).toBeUndefined();
+  });
+
+  const rss = (items: string) =>
+    `<?xml version="1.0" encoding="windows-1252"?><rss version="2.0" xml:base="https://news.example.org/"><channel><title>Border News</title><language>es</language>${items}</channel></rss>`;
+  const item = (guid: string, title: string, body = 'Texto del bolet\xedn.') =>
+    `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><link>items/${guid}</link><pubDate>Thu, 12 Nov 2020 10:00:00 +0100</pubDate><description><![CDATA[<p>${body} <a href="more.html">m\xe1s</a></p>]]></description></item>`;
+
+  it('imports a feed: windows-1252, language, ISO dates, resolved links; re-import is a no-op; a corrected item updates in place', async () => {
+    const { library, index } = await setUp();
+    const path = join(folder, 'news.xml');
+    await writeFile(path, Buffer.from(rss(item('g1', 'Caravana llega') + item('g2', 'Segundo')), 'latin1'));
+    const first = await importFiles([path], library, index);
+    expect(first.files[0]).toMatchObject({
+      name: 'news.xml',
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+    });
+    const [one] = library.bulletins().filter((entry) => entry.title === 'Caravana llega');
+    expect(one).toMatchObject({
+      source: 'Border News',
+      language: 'es',
+      published: '2020-11-12T09:00:00.000Z',
+      publishedOriginal: 'Thu, 12 Nov 2020 10:00:00 +0100',
+      link: 'https://news.example.org/items/g1',
+      summary: 'Texto del boletín. más',
+    });
+    expect(one?.bodyHtml).toContain('href="https://news.example.org/more.html"');
+
+    expect((await importFiles([path], library, index)).files[0]).toMatchObject({ added: 0, unchanged: 2 });
+
+    await library.toggleBookmark(one?.id ?? '');
+    await writeFile(path, Buffer.from(rss(item('g1', 'Caravana llega', 'Corregido: frontera')), 'latin1'));
+    const corrected = await importFiles([path], library, index);
+    expect(corrected).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    expect(library.isBookmarked(one?.id ?? '')).toBe(true);
+    expect(index.search('corregido').hits.map((hit) => hit.id)).toEqual([one?.id]);
+    expect(library.counts().all).toBe(2);
+  });
+
+  it('keeps a feed whose items are partly unusable, and refuses bombs, OPML and non-feeds with a reason', async () => {
+    const { library, index } = await setUp();
+    const partly = join(folder, 'partly.xml');
+    await writeFile(partly, rss(item('ok', 'Fine') + '<item><guid>empty</guid></item>'));
+    const bomb = join(folder, 'bomb.xml');
+    const entities = Array.from({ length: 10 }, (_, n) => `<!ENTITY l${n + 1} "${`&l${n};`.repeat(10)}">`);
+    await writeFile(
+      bomb,
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">${entities.join('')}]><rss version="2.0"><channel><title>&l10;</title></channel></rss>`,
+    );
+    const deep = join(folder, 'deep.xml');
+    await writeFile(
+      deep,
+      `<rss version="2.0"><channel><title>t</title><item><title>x</title>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</item></channel></rss>`,
+    );
+    const opml = join(folder, 'subs.opml');
+    await writeFile(
+      opml,
+      '<?xml version="1.0"?><opml version="2.0"><head/><body><outline xmlUrl="https://a.example/feed"/></body></opml>',
+    );
+    const html = join(folder, 'page.xml');
+    await writeFile(html, '<html><body>Not a feed</body></html>');
+
+    const empty = join(folder, 'empty.rss');
+    await writeFile(empty, '<rss version="2.0"><channel><title>Quiet</title></channel></rss>');
+
+    const report = await importFiles([partly, bomb, deep, opml, html, empty], library, index);
+    const byName = Object.fromEntries(report.files.map((file) => [file.name, file]));
+    expect(byName['partly.xml']).toMatchObject({
+      added: 1,
+      rejected: [{ item: 'item 2', reason: 'it has neither a title nor any text' }],
+    });
+    expect(byName['bomb.xml']?.error).toMatch(/entities that expand into each other/);
+    expect(byName['deep.xml']?.error).toMatch(/nested far deeper/);
+    expect(byName['subs.opml']?.error).toMatch(/list of subscriptions \(OPML\)/);
+    expect(byName['page.xml']?.error).toMatch(/not a feed Bulletin Reader can read/);
+    expect(byName['empty.rss']?.error).toBe('This feed has no items, so nothing was imported.');
+    expect(library.counts().all).toBe(1);
   });
 });

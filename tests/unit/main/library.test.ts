@@ -49,8 +49,29 @@ describe('library', () => {
     const first = await library.add([bulletin('a', '2020-11-12'), bulletin('b', '2020-10-13')]);
     expect(first.added.map((entry) => entry.id)).toEqual(['a', 'b']);
     const again = await library.add([bulletin('a', '2020-11-12')]);
-    expect(again).toEqual({ added: [], unchanged: 1 });
+    expect(again).toEqual({ added: [], updated: [], unchanged: 1 });
     expect((await readdir(join(folder, 'bulletins'))).sort()).toEqual(['2020-10.json', '2020-11.json']);
+  });
+
+  it('replaces a changed bulletin in place, across months, keeping its marks and first import date', async () => {
+    const library = await openLibrary(folder);
+    await library.add([bulletin('a', '2020-11-12')]);
+    await library.toggleBookmark('a');
+    await library.setRead('a', true);
+    const corrected = {
+      ...bulletin('a', '2020-12-01'),
+      title: 'Corrected',
+      contentHash: 'a2',
+      importedAt: 'later',
+    };
+    const result = await library.add([corrected]);
+    expect(result.updated.map((entry) => entry.title)).toEqual(['Corrected']);
+    expect(result.added).toEqual([]);
+    expect(library.get('a')?.title).toBe('Corrected');
+    expect(library.get('a')?.importedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(library.isBookmarked('a') && library.isRead('a')).toBe(true);
+    const reopened = await openLibrary(folder);
+    expect(reopened.bulletins().map((entry) => [entry.id, entry.published])).toEqual([['a', '2020-12-01']]);
   });
 
   it('lists newest first and filters the unread and bookmarks views', async () => {

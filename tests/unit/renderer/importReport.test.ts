@@ -18,10 +18,18 @@ beforeAll(async () => {
 
 const report = (added: number, unchanged: number, errors: Record<string, string> = {}): ImportReport => ({
   added,
+  updated: 0,
   unchanged,
   files: [
-    { name: 'digest.txt', added, unchanged },
-    ...Object.entries(errors).map(([name, error]) => ({ name, added: 0, unchanged: 0, error })),
+    { name: 'digest.txt', added, updated: 0, unchanged, rejected: [] },
+    ...Object.entries(errors).map(([name, error]) => ({
+      name,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+      error,
+    })),
   ],
 });
 
@@ -54,5 +62,43 @@ describe('summariseImport', () => {
     expect(summary.hasProblems).toBe(true);
     expect(summary.message).toBe('Added 2 bulletins. 1 file could not be imported:');
     expect(summary.problems).toEqual(['photo.jpg: This is not a bulletin file.']);
+  });
+
+  it('counts corrected bulletins and lists items left out of a file', () => {
+    const summary = summariseImport(
+      {
+        added: 1,
+        updated: 2,
+        unchanged: 0,
+        files: [
+          {
+            name: 'news.xml',
+            added: 1,
+            updated: 2,
+            unchanged: 0,
+            rejected: [{ item: 'item 3', reason: 'it has neither a title nor any text' }],
+          },
+        ],
+      },
+      i18n.t,
+    );
+    expect(summary.message).toBe('Added 1 bulletin. 2 bulletins were updated with corrected versions.');
+    expect(summary.problems).toEqual([
+      'news.xml, item 3: left out because it has neither a title nor any text',
+    ]);
+    expect(summary.hasProblems).toBe(true);
+  });
+
+  it('counts feeds subscribed to from an OPML list', () => {
+    const summary = summariseImport(
+      {
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        files: [{ name: 'office.opml', added: 0, updated: 0, unchanged: 0, rejected: [], subscribed: 3 }],
+      },
+      i18n.t,
+    );
+    expect(summary.message).toBe('Subscribed to 3 new feeds.');
   });
 });

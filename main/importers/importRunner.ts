@@ -1,0 +1,49 @@
+import type { ImportProgress, ImportReport } from '../../preload/contract';
+import type { SearchIndex } from '../search/searchIndex';
+import type { Library } from '../store/library';
+import type { ListedFeed } from '../sync/opml';
+import { importSources, type ImportSource } from './importFiles';
+
+export interface ImportEvents {
+  progress(progress: ImportProgress): void;
+  /** The archive changed: lists and counts must reload. */
+  changed(): void;
+  /** Follows the feeds of an imported OPML list; resolves to how many were new. */
+  subscribe?(feeds: ListedFeed[]): Promise<number>;
+}
+
+export interface ImportRunner {
+  /** Imports one batch; a batch that arrives while another runs waits its turn. */
+  run(sources: readonly ImportSource[]): Promise<ImportReport>;
+  /** Stops the running batch after the file in hand (files already imported stay). */
+  cancel(): void;
+}
+
+/**
+ * The one way imports run, whatever started them (menu, drop, command line, the OS):
+ * batches one after another, so two never interleave in the store, with progress and
+ * a cancel the window's Cancel button reaches.
+ */
+export function createImportRunner(library: Library, index: SearchIndex, events: ImportEvents): ImportRunner {
+  let queue: Promise<unknown> = Promise.resolve();
+  let cancelRequested = false;
+  return {
+    run(sources) {
+      const batch = queue.then(async () => {
+        cancelRequested = false;
+        const report = await importSources(sources, library, index, {
+          onProgress: events.progress,
+          cancelled: () => cancelRequested,
+          ...(events.subscribe ? { subscribe: events.subscribe } : {}),
+        });
+        if (report.added + report.updated > 0) events.changed();
+        return report;
+      });
+      queue = batch.catch(() => undefined);
+      return batch;
+    },
+    cancel() {
+      cancelRequested = true;
+    },
+  };
+}

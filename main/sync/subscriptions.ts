@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { ImportedFile } from '../../preload/contract';
+import type { ImportSource } from '../importers/importFiles';
+import type { Subscription } from '../store/schema';
+import { charsetOf } from '../importers/feeds/decodeText';
+import { fetchFeed, type FetchLike } from './fetchFeed';
+
+export interface SubscriptionStore {
+  subscriptions(): readonly Subscription[];
+  saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
+}
+
+export interface SubscriptionDeps {
+  store: SubscriptionStore;
+  fetch: FetchLike;
+  userAgent: string;
+  /** Imports one fetched feed (through the import runner, so it queues with other imports). */
+  importFeed(source: ImportSource): Promise<ImportedFile | undefined>;
+  isOnline(): boolean;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export type RefreshResult = 'updated' | 'not-modified' | 'failed' | 'offline';
+
+/** Not an http(s) address: refused before anything is stored or fetched. */
+export class BadFeedAddress extends Error {}
+
+/**
+ * The feeds the user follows: add, rename, remove, refresh one or all. Each refresh is
+ * a conditional GET; what it learns (validators, last success, last error) is stored
+ * with the subscription. Offline is a normal state: nothing is attempted and nothing
+ * is recorded as an error.
+ */
+export function createSubscriptions(deps: SubscriptionDeps) {
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+  const list = () => [...deps.store.subscriptions()];
+  const save = (subscriptions: Subscription[]) => deps.store.saveSubscriptions(subscriptions);
+  const patch = async (id: string, change: Partial<Subscription>) =>
+    save(
+      list().map((subscription) => (subscription.id === id ? { ...subscription, ...change } : subscription)),
+    );
+
+  async function refresh(subscription: Subscription): Promise<RefreshResult> {
+    if (!deps.isOnline()) return 'offline';
+    const attempt = now();
+    const outcome = await fetchFeed(subscription.url, {
+      fetch: deps.fetch,
+      userAgent: deps.userAgent,
+      validators: { etag: subscription.etag, lastModified: subscription.lastModified },
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    });
+    if (outcome.kind === 'not-modified') {
+      await patch(subscription.id, { lastAttempt: attempt, lastSuccess: attempt, lastError: undefined });
+      return 'not-modified';
+    }
+    if (outcome.kind === 'failed') {
+      // A network failure while the machine went offline is being offline, not an error.
+      if (outcome.problem === 'network' && !deps.isOnline()) return 'offline';
+      await patch(subscription.id, {
+        lastAttempt: attempt,
+        lastError: { problem: outcome.problem, ...(outcome.status ? { status: outcome.status } : {}) },
+      });
+      return 'failed';
+    }
+    const file = await deps.importFeed({
+      name: subscription.title,
+      size: () => Promise.resolve(outcome.bytes.byteLength),
+      bytes: () => Promise.resolve(outcome.bytes),
+      feed: {
+        source: subscription.title,
+        documentUrl: outcome.url,
+        ...(outcome.contentLanguage ? { documentLanguage: outcome.contentLanguage } : {}),
+        ...(charsetOf(outcome.contentType) ? { httpCharset: charsetOf(outcome.contentType) } : {}),
+      },
+    });
+    if (file?.error) {
+      await patch(subscription.id, { lastAttempt: attempt, lastError: { problem: 'notAFeed' } });
+      return 'failed';
+    }
+    await patch(subscription.id, {
+      lastAttempt: attempt,
+      lastSuccess: attempt,
+      lastError: undefined,
+      etag: outcome.validators.etag,
+      lastModified: outcome.validators.lastModified,
+    });
+    return 'updated';
+  }
+
+  return {
+    list: () => list(),
+    async add(url: string, title?: string): Promise<Subscription> {
+      const address = url.trim();
+      if (!/^https?:\/\/[^\s]+$/i.test(address)) throw new BadFeedAddress(address);
+      const existing = list().find((subscription) => subscription.url === address);
+      if (existing) return existing;
+      const subscription: Subscription = {
+        id: createHash('sha256').update(address).digest('hex').slice(0, 16),
+        url: address,
+        title: title?.trim() || new URL(address).hostname,
+        addedAt: now(),
+      };
+      await save([...list(), subscription]);
+      return subscription;
+    },
+    rename: (id: string, title: string) => patch(id, { title: title.trim() }),
+    async remove(id: string): Promise<void> {
+      await save(list().filter((subscription) => subscription.id !== id));
+    },
+    /** Refreshes one subscription, or all of them one after another. */
+    async refresh(id?: string): Promise<RefreshResult[]> {
+      const results: RefreshResult[] = [];
+      for (const subscription of list().filter((candidate) => id === undefined || candidate.id === id)) {
+        results.push(await refresh(subscription));
+      }
+      return results;
+    },
+  };
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+/** Runs `refresh` every `minutes` while online; returns the function that stops it. */
+export function scheduleRefresh(refresh: () => void, minutes: number, isOnline: () => boolean): () => void {
+  const timer = setInterval(() => {
+    if (isOnline()) refresh();
+  }, minutes * 60_000);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
