@@ -14,7 +14,12 @@ describe('migrations', () => {
     const result = migrate('state', v0);
     expect(result).toMatchObject({ outcome: 'migrated', from: 0 });
     const data = result.outcome === 'migrated' ? stateSchema.parse(result.data) : null;
-    expect(data).toEqual({ schemaVersion: 1, bookmarks: { a: '2020-01-01T00:00:00.000Z' }, read: {} });
+    expect(data).toEqual({
+      schemaVersion: 1,
+      bookmarks: { a: '2020-01-01T00:00:00.000Z' },
+      read: {},
+      subscriptions: [],
+    });
   });
 
   it('shard 0 → 1: an unversioned shard, or a bare array of bulletins, keeps its bulletins', () => {
