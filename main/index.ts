@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog } from 'electron';
 import { initI18n, t } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
@@ -6,7 +7,9 @@ import { importFiles } from './importers/importFiles';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
-import { createSearchIndex } from './search/searchIndex';
+import { buildInWorker } from './search/buildInWorker';
+import { openRecentSearches } from './search/recentSearches';
+import { createSearchIndex, type SearchIndex } from './search/searchIndex';
 import { openLibrary, type Library } from './store/library';
 import { installApplicationMenu } from './windows/applicationMenu';
 import { registerAppScheme, serveRenderer } from './windows/appProtocol';
@@ -29,11 +32,18 @@ async function start(): Promise<void> {
   serveRenderer();
 
   const library = await openLibrary(app.getPath('userData'));
-  const index = createSearchIndex();
-  index.add(library.bulletins());
+  const userData = app.getPath('userData');
+  const index = createSearchIndex({
+    file: join(userData, 'search-index.json'),
+    bulletins: () => library.bulletins(),
+    // This file is out/main/index.js; the worker is bundled beside it.
+    build: buildInWorker(join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js')),
+    onStatus: (status) => broadcast('search:status', status),
+  });
   if (library.counts().all === 0) await importSample(library, index);
+  const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
-  registerHandlers(argumentSchemas, createHandlers(library, index));
+  registerHandlers(argumentSchemas, createHandlers(library, index, recent));
   installApplicationMenu({
     importFiles: () => {
       void chooseAndImport(BrowserWindow.getFocusedWindow(), library, index).then((report) => {
@@ -55,7 +65,7 @@ async function start(): Promise<void> {
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */
-async function importSample(library: Library, index: ReturnType<typeof createSearchIndex>): Promise<void> {
+async function importSample(library: Library, index: SearchIndex): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index);
 }

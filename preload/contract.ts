@@ -6,6 +6,10 @@
  * themselves are defined once, in `api.ts`; their types are inferred from it.
  */
 
+import type { FacetSelection, Facets, IndexStatus, SearchHint, SearchSort } from './searchTypes';
+
+export type * from './searchTypes';
+
 /** A news bulletin as stored in the archive. */
 export interface Bulletin {
   /** Stable: feed GUID, else canonical link, else a hash of source + date + title. */
@@ -58,12 +62,19 @@ export interface ListRequest {
 export interface SearchRequest {
   view: View;
   text: string;
+  /** Relevance (recency breaks ties) unless 'date'. */
+  sort?: SearchSort;
+  facets?: FacetSelection;
 }
 
 export interface ListResult {
   rows: BulletinRow[];
   /** Normalised words that matched (accent- and case-folded): what to highlight. */
   terms: string[];
+  /** Searches only: all results (rows may stop short of it), facet counts, notes on the query. */
+  total?: number;
+  facets?: Facets;
+  hints?: SearchHint[];
 }
 
 export interface Counts {
@@ -101,6 +112,8 @@ export interface Topics {
   'import:finished': ImportReport;
   /** A menu item that acts in the window (e.g. Edit > Find). */
   'menu:command': MenuCommand;
+  /** The search index is being built (progress) or became ready. */
+  'search:status': IndexStatus;
 }
 
 export type MenuCommand = 'find' | 'toggle-bookmark';

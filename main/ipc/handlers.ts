@@ -1,6 +1,8 @@
 import { BrowserWindow } from 'electron';
-import type { Bulletin, BulletinRow, View } from '../../preload/contract';
+import type { Bulletin, BulletinRow } from '../../preload/contract';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import type { RecentSearches } from '../search/recentSearches';
+import { searchBulletins } from '../search/searchBulletins';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
@@ -10,32 +12,29 @@ import type { Handlers } from './guardedIpc';
 const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
-export function createHandlers(library: Library, index: SearchIndex): Handlers {
-  const toRow = (bulletin: Bulletin): BulletinRow => ({
+export function createHandlers(library: Library, index: SearchIndex, recent: RecentSearches): Handlers {
+  const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
     published: bulletin.published,
     source: bulletin.source,
     language: bulletin.language,
-    excerpt: truncate(bulletin.summary),
+    excerpt,
     bookmarked: library.isBookmarked(bulletin.id),
     read: library.isRead(bulletin.id),
   });
-  const inView = (view: View) => new Set(library.bulletins(view).map((bulletin) => bulletin.id));
   const changed = () => broadcast('library:changed', library.counts());
 
   return {
-    list: (_caller, { view }) => ({ rows: library.bulletins(view).map(toRow), terms: [] }),
-    search(_caller, { view, text }) {
-      const { hits, terms } = index.search(text);
-      const visible = inView(view);
-      const rows = hits
-        .filter((hit) => visible.has(hit.id))
-        .map((hit) => library.get(hit.id))
-        .filter((bulletin): bulletin is Bulletin => bulletin !== undefined)
-        .map(toRow);
-      return { rows, terms };
-    },
+    list: (_caller, { view }) => ({
+      rows: library.bulletins(view).map((bulletin) => toRow(bulletin)),
+      terms: [],
+    }),
+    search: (_caller, request) => searchBulletins(request, library, index, toRow),
+    suggest: (_caller, text) => index.suggest(text),
+    recentSearches: () => recent.list(),
+    rememberSearch: (_caller, text) => recent.remember(text),
+    searchStatus: () => index.status(),
     get(_caller, id) {
       const bulletin = library.get(id);
       if (!bulletin) return null;

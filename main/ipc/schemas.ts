@@ -4,6 +4,7 @@ import type { Method } from '../../preload/channels';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
+const facetValues = z.array(z.string().max(200)).max(50).optional();
 
 /**
  * The arguments each channel accepts, checked before any handler runs. The
@@ -12,7 +13,25 @@ const id = z.string().min(1).max(200);
  */
 export const argumentSchemas = {
   list: z.tuple([z.strictObject({ view })]),
-  search: z.tuple([z.strictObject({ view, text: z.string().max(1000) })]),
+  search: z.tuple([
+    z.strictObject({
+      view,
+      text: z.string().max(1000),
+      sort: z.enum(['relevance', 'date']).optional(),
+      facets: z
+        .strictObject({
+          source: facetValues,
+          country: facetValues,
+          year: facetValues,
+          language: facetValues,
+        })
+        .optional(),
+    }),
+  ]),
+  suggest: z.tuple([z.string().max(1000)]),
+  recentSearches: z.tuple([]),
+  rememberSearch: z.tuple([z.string().max(1000)]),
+  searchStatus: z.tuple([]),
   get: z.tuple([id]),
   counts: z.tuple([]),
   toggleBookmark: z.tuple([id]),

@@ -69,7 +69,8 @@ export function parseQuery(text: string): ParsedQuery {
   for (const [position, token] of tokens.entries()) {
     if (!token.quoted && !token.negated && token.key === undefined && token.text === 'OR') {
       const next = tokens[position + 1];
-      const joinable = clauses.length > 0 && !joinNext && next !== undefined && !next.negated && next.key === undefined;
+      const joinable =
+        clauses.length > 0 && !joinNext && next !== undefined && !next.negated && next.key === undefined;
       if (joinable) joinNext = true;
       else hints.push({ code: 'danglingOr', value: 'OR' });
       continue;
