@@ -159,7 +159,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       }),
     matcher: () => (index ? indexMatcher(index) : fallback),
     suggest(text) {
-      if (!index || text.trim() === '') return [];
+      if (!index || text.trim() === '' || !isPlainWords(text)) return [];
       return index
         .autoSuggest(text, {
           prefix: (_term, position, terms) => position === terms.length - 1,
@@ -188,4 +188,20 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       await lastPersist;
     },
   };
+}
+
+/** Suggestions complete plain words; a query with syntax (filters, phrases, -, OR) gets none. */
+function isPlainWords(text: string): boolean {
+  const query = parseQuery(text);
+  const { filters } = query;
+  return (
+    query.hints.length === 0 &&
+    query.exclude.length === 0 &&
+    query.clauses.every((clause) => clause.length === 1 && clause[0]?.phrase === false) &&
+    filters.sources.length + filters.countries.length + filters.languages.length + filters.collections.length === 0 &&
+    !filters.bookmarked &&
+    !filters.unread &&
+    filters.before === undefined &&
+    filters.after === undefined
+  );
 }

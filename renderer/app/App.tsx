@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, View } from '../../preload/contract';
 import { summariseImport } from '../import/importReport';
@@ -7,7 +7,10 @@ import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
+import { SearchTools } from '../search/SearchTools';
 import { useDebouncedValue } from '../search/useDebouncedValue';
+import { useSearchOptions } from '../search/useSearchOptions';
+import { useSuggestions } from '../search/useSuggestions';
 import { Sidebar } from '../sidebar/Sidebar';
 import { bridge, userMessage } from './bridge';
 import { PaneResizer } from './PaneResizer';
@@ -48,15 +51,28 @@ export function App() {
   const [listSize, setListSize] = useState(initialListSize);
   const [importing, setImporting] = useState(false);
 
-  const list = useBulletinList(view, searchedText, {
-    onError: reportError,
-    onNewResults: (count, shownView, text) =>
-      announce(
-        text === ''
-          ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
-          : t('list.announceResults', { count, query: text }),
-      ),
-  });
+  const searchOptions = useSearchOptions(reportError);
+  const { remember } = searchOptions;
+  const suggestions = useSuggestions(query);
+  const choices = useMemo(
+    () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
+    [searchOptions.sort, searchOptions.facets],
+  );
+  const list = useBulletinList(
+    view,
+    searchedText,
+    {
+      onError: reportError,
+      onNewResults: (count, shownView, text) =>
+        announce(
+          text === ''
+            ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
+            : t('list.announceResults', { count, query: text }),
+        ),
+    },
+    choices,
+  );
+  const searching = searchedText !== '' || searchOptions.anyFacet;
   const counts = useCounts(reportError);
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
@@ -83,6 +99,8 @@ export function App() {
       activate(index);
       open(row.id);
       keep(row.id);
+      // Opening a result is settling on the search: remember it.
+      if (searchedText !== '') remember(searchedText);
       if (!row.read) {
         bridge()
           .markRead(row.id, true)
@@ -92,7 +110,7 @@ export function App() {
           }, reportError);
       }
     },
-    [rows, activate, open, keep, patchRow, reloadCounts, reportError],
+    [rows, activate, open, keep, patchRow, reloadCounts, reportError, searchedText, remember],
   );
 
   /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
@@ -190,7 +208,14 @@ export function App() {
           query={query}
           searchedText={searchedText}
           onQueryChange={changeQuery}
+          suggestions={suggestions}
+          recentSearches={searchOptions.recent}
+          onSubmitSearch={searchOptions.remember}
+          searchTools={
+            searching && <SearchTools options={searchOptions} hints={list.hints} facets={list.facets} />
+          }
           rows={rows}
+          total={list.total}
           terms={list.terms}
           initial={list.initial}
           pending={list.pending}

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { BulletinRow, View } from '../../preload/contract';
+import type {
+  BulletinRow,
+  FacetSelection,
+  Facets,
+  SearchHint,
+  SearchSort,
+  View,
+} from '../../preload/contract';
 import { bridge } from './bridge';
 import { keepRows } from './keepRows';
 
@@ -9,6 +16,16 @@ interface Loaded {
   rows: BulletinRow[];
   terms: string[];
   failed: boolean;
+  /** Searches only. */
+  total?: number;
+  facets?: Facets;
+  hints?: SearchHint[];
+}
+
+/** How search results are narrowed and ordered. */
+export interface SearchChoices {
+  sort: SearchSort;
+  facets: FacetSelection;
 }
 
 export interface ListEvents {
@@ -17,7 +34,10 @@ export interface ListEvents {
   onNewResults: (count: number, view: View, text: string) => void;
 }
 
-const keyOf = (view: View, text: string) => `${view}\n${text}`;
+const keyOf = (view: View, text: string, choices?: SearchChoices) =>
+  `${view}\n${text}\n${choices ? JSON.stringify(choices) : ''}`;
+
+const NO_HINTS: SearchHint[] = [];
 
 const NO_TERMS: string[] = [];
 
@@ -36,7 +56,7 @@ function stableTerms(previous: string[] | undefined, next: string[]): string[] {
  * While a new request is under way the previous rows stay on screen (no flash
  * of emptiness between keystrokes); answers to superseded requests are dropped.
  */
-export function useBulletinList(view: View, text: string, events: ListEvents) {
+export function useBulletinList(view: View, text: string, events: ListEvents, choices?: SearchChoices) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const lastKey = useRef<string | null>(null);
@@ -47,8 +67,13 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
 
   useEffect(() => {
     let current = true;
-    const key = keyOf(view, text);
-    const request = text === '' ? bridge().list({ view }) : bridge().search({ view, text });
+    const key = keyOf(view, text, choices);
+    const faceted =
+      choices !== undefined && Object.values(choices.facets).some((values) => values.length > 0);
+    const request =
+      text === '' && !faceted
+        ? bridge().list({ view })
+        : bridge().search({ view, text, sort: choices?.sort, facets: choices?.facets });
     request.then(
       (result) => {
         if (!current) return;
@@ -60,8 +85,11 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
           rows: sameView && previous?.key === key ? keepRows(previous.rows, result.rows, keep) : result.rows,
           terms: stableTerms(previous?.terms, text === '' ? NO_TERMS : result.terms),
           failed: false,
+          total: result.total,
+          facets: result.facets,
+          hints: result.hints,
         }));
-        if (!sameView) onNewResults(result.rows.length, view, text);
+        if (!sameView) onNewResults(result.total ?? result.rows.length, view, text);
         lastKey.current = key;
       },
       (error: unknown) => {
@@ -78,7 +106,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
     return () => {
       current = false;
     };
-  }, [view, text, generation]);
+  }, [view, text, choices, generation]);
 
   /** Asks again, e.g. after the library changed. */
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
@@ -105,7 +133,10 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
     /** Nothing has arrived yet. */
     initial: loaded === null,
     /** The rows shown answer an older request. */
-    pending: loaded !== null && loaded.key !== keyOf(view, text),
+    pending: loaded !== null && loaded.key !== keyOf(view, text, choices),
+    total: loaded?.total,
+    facets: loaded?.facets,
+    hints: loaded?.hints ?? NO_HINTS,
     failed: loaded?.failed ?? false,
     reload,
     patchRow,
