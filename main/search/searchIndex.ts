@@ -198,7 +198,11 @@ function isPlainWords(text: string): boolean {
     query.hints.length === 0 &&
     query.exclude.length === 0 &&
     query.clauses.every((clause) => clause.length === 1 && clause[0]?.phrase === false) &&
-    filters.sources.length + filters.countries.length + filters.languages.length + filters.collections.length === 0 &&
+    filters.sources.length +
+      filters.countries.length +
+      filters.languages.length +
+      filters.collections.length ===
+      0 &&
     !filters.bookmarked &&
     !filters.unread &&
     filters.before === undefined &&
