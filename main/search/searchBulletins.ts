@@ -8,9 +8,10 @@ import { snippet } from './snippet';
 
 /**
  * At most this many rows cross the bridge (VitePress shows 16): nobody reads
- * past the first few hundred, and facets and the total still count them all.
+ * past the first couple of hundred, each row costs a snippet, and facets and
+ * the total still count every result.
  */
-export const MAX_ROWS = 500;
+export const MAX_ROWS = 200;
 
 type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'>;
 
@@ -40,7 +41,10 @@ export function searchBulletins(
     rows: answer.hits.map(({ bulletin }) =>
       toRow(
         bulletin,
-        snippet([bulletin.summary, bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : ''], answer.terms),
+        snippet(
+          [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
+          answer.terms,
+        ),
       ),
     ),
     terms: answer.terms,

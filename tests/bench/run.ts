@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createContext, type Figure, type Suite } from './harness';
+import { searchSuite } from './search.bench';
 import { storeSuite } from './store.bench';
 
 /**
@@ -10,7 +11,7 @@ import { storeSuite } from './store.bench';
  * copy the table into RESULTS.md when a figure moves.
  * BENCH_SIZES=1000,10000 and BENCH_SUITES=store,search narrow a run.
  */
-const SUITES: Suite[] = [storeSuite];
+const SUITES: Suite[] = [storeSuite, searchSuite];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const only = process.env.BENCH_SUITES?.split(',');
@@ -37,7 +38,7 @@ const lines = [
     const baseline = figure.baseline
       ? `${figure.baseline.name}: ${format(figure.baseline.value)} ${figure.unit}`
       : '';
-    const ratio = figure.baseline ? `${(figure.value / figure.baseline.value).toFixed(2)}×` : '';
+    const ratio = figure.baseline?.value ? `${(figure.value / figure.baseline.value).toFixed(2)}×` : '';
     return `| ${figure.suite} | ${figure.name} | ${figure.size} | ${format(figure.value)} ${figure.unit} | ${baseline} | ${ratio} | ${figure.goal ?? ''} |`;
   }),
 ];
