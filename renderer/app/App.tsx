@@ -212,7 +212,14 @@ export function App() {
           recentSearches={searchOptions.recent}
           onSubmitSearch={searchOptions.remember}
           searchTools={
-            searching && <SearchTools options={searchOptions} hints={list.hints} facets={list.facets} />
+            (searching || searchOptions.status.state === 'building') && (
+              <SearchTools
+                searching={searching}
+                options={searchOptions}
+                hints={list.hints}
+                facets={list.facets}
+              />
+            )
           }
           rows={rows}
           total={list.total}

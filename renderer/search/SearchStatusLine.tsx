@@ -4,7 +4,8 @@ import type { IndexStatus, SearchHint, SearchSort } from '../../preload/contract
 interface SearchStatusLineProps {
   hints: readonly SearchHint[];
   status: IndexStatus;
-  sort: SearchSort;
+  /** The order of the results; no order control when undefined (not searching). */
+  sort: SearchSort | undefined;
   onSort: (sort: SearchSort) => void;
 }
 
@@ -32,16 +33,18 @@ export function SearchStatusLine({ hints, status, sort, onSort }: SearchStatusLi
           </span>
         ))}
       </div>
-      <label className="search-sort">
-        {t('search.sort.label')}
-        <select
-          value={sort}
-          onChange={(event) => onSort(event.target.value === 'date' ? 'date' : 'relevance')}
-        >
-          <option value="relevance">{t('search.sort.relevance')}</option>
-          <option value="date">{t('search.sort.date')}</option>
-        </select>
-      </label>
+      {sort !== undefined && (
+        <label className="search-sort">
+          {t('search.sort.label')}
+          <select
+            value={sort}
+            onChange={(event) => onSort(event.target.value === 'date' ? 'date' : 'relevance')}
+          >
+            <option value="relevance">{t('search.sort.relevance')}</option>
+            <option value="date">{t('search.sort.date')}</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }
