@@ -4,7 +4,7 @@ import type { FacetName, FacetSelection, FacetValue, Facets } from '../../preloa
 const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
 
 /** A bulletin's values for a facet (a bulletin can be about several countries). */
-export function facetValues(bulletin: Bulletin, name: FacetName): readonly string[] {
+function facetValues(bulletin: Bulletin, name: FacetName): readonly string[] {
   switch (name) {
     case 'source':
       return [bulletin.source];
