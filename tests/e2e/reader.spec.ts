@@ -10,7 +10,8 @@ const BUNDLED_DIGEST = fileURLToPath(new URL('../../resources/sample/digest-samp
 const DIGEST = existsSync(SHARED_DIGEST) ? SHARED_DIGEST : BUNDLED_DIGEST;
 const PANAMA = 'IOM provides technical support for new migration reception station in Panama';
 
-const bulletinList = (window: Page) => window.getByRole('listbox');
+// Named: the search box's suggestions are a listbox too.
+const bulletinList = (window: Page) => window.getByRole('listbox', { name: /list of bulletins/ });
 const rows = (window: Page) => bulletinList(window).getByRole('option');
 const readingPane = (window: Page) => window.getByRole('region', { name: 'Reading pane' });
 

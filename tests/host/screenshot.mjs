@@ -26,7 +26,7 @@ async function shoot(window, name) {
 }
 
 /** @param {Page} window */
-const list = (window) => window.getByRole('listbox').first();
+const list = (window) => window.getByRole('listbox', { name: /list of bulletins/ });
 
 /** @param {Page} window */
 const sidebarButton = (window, /** @type {RegExp} */ name) =>
