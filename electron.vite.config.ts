@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      // The search index is built in a worker thread, from its own entry point.
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), indexWorker: resolve('main/search/indexWorker.ts') },
+      },
     },
   },
   preload: {

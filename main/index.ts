@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, net } from 'electron';
 import { createExporter } from './export/exporter';
 import { openExportSettings } from './export/exportSettings';
@@ -13,7 +14,9 @@ import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard } from './notices/noticeBoard';
 import { describeStoreEvent } from './notices/storeNotice';
-import { createSearchIndex } from './search/searchIndex';
+import { buildInWorker } from './search/buildInWorker';
+import { openRecentSearches } from './search/recentSearches';
+import { createSearchIndex, type SearchIndex } from './search/searchIndex';
 import { openLibrary, type Library } from './store/library';
 import { exportSubscriptions } from './sync/exportSubscriptions';
 import type { ListedFeed } from './sync/opml';
@@ -64,9 +67,15 @@ async function start(): Promise<void> {
       else console.info('[store]', event);
     },
   });
-  const index = createSearchIndex();
-  index.add(library.bulletins());
+  const index = createSearchIndex({
+    file: join(userData, 'search-index.json'),
+    bulletins: () => library.bulletins(),
+    // This file is out/main/index.js; the worker is bundled beside it.
+    build: buildInWorker(join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js')),
+    onStatus: (status) => broadcast('search:status', status),
+  });
   if (library.counts().all === 0) await importSample(library, index);
+  const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
   // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
   let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
@@ -98,7 +107,10 @@ async function start(): Promise<void> {
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
   );
-  registerHandlers(argumentSchemas, createHandlers(library, index, { exporter, notices, imports, sync }));
+  registerHandlers(
+    argumentSchemas,
+    createHandlers(library, index, { exporter, notices, imports, sync, recent }),
+  );
   const backupContext: BackupContext = {
     library,
     index,
@@ -147,7 +159,7 @@ async function importInBackground(imports: ImportRunner, paths: string[]): Promi
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */
-async function importSample(library: Library, index: ReturnType<typeof createSearchIndex>): Promise<void> {
+async function importSample(library: Library, index: SearchIndex): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index);
 }

@@ -9,6 +9,7 @@ import type {
   ExportRequest,
   DroppedFile,
   ImportReport,
+  IndexStatus,
   ListRequest,
   ListResult,
   SearchRequest,
@@ -32,6 +33,14 @@ export const api = {
   list: (request: ListRequest) => invoke<ListResult>(channels.list, request),
   /** Full-text search within a view, best match first. */
   search: (request: SearchRequest) => invoke<ListResult>(channels.search, request),
+  /** Completions of the words being typed, best first. */
+  suggest: (text: string) => invoke<string[]>(channels.suggest, text),
+  /** The last searches, newest first. */
+  recentSearches: () => invoke<string[]>(channels.recentSearches),
+  /** Remembers a search the user settled on; resolves to the updated list. */
+  rememberSearch: (text: string) => invoke<string[]>(channels.rememberSearch, text),
+  /** Whether the search index is ready or still being built. */
+  searchStatus: () => invoke<IndexStatus>(channels.searchStatus),
   /** One bulletin with its body, or null when it no longer exists. */
   get: (id: string) => invoke<BulletinDetail | null>(channels.get, id),
   counts: () => invoke<Counts>(channels.counts),

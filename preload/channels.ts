@@ -5,6 +5,10 @@
 export const channels = {
   list: 'bulletins:list',
   search: 'bulletins:search',
+  suggest: 'search:suggest',
+  recentSearches: 'search:recent',
+  rememberSearch: 'search:remember',
+  searchStatus: 'search:status',
   get: 'bulletins:get',
   counts: 'library:counts',
   toggleBookmark: 'library:toggleBookmark',

@@ -6,6 +6,10 @@
  * themselves are defined once, in `api.ts`; their types are inferred from it.
  */
 
+import type { FacetSelection, Facets, IndexStatus, SearchHint, SearchSort } from './searchTypes';
+
+export type * from './searchTypes';
+
 /** A news bulletin as stored in the archive. */
 export interface Bulletin {
   /** Stable: feed GUID, else canonical link, else a hash of source + date + title. */
@@ -63,14 +67,20 @@ export interface ListRequest {
 export interface SearchRequest {
   view: View;
   text: string;
+  /** Relevance (recency breaks ties) unless 'date'. */
+  sort?: SearchSort;
+  facets?: FacetSelection;
 }
 
 export interface ListResult {
   rows: BulletinRow[];
   /** Normalised words that matched (accent- and case-folded): what to highlight. */
   terms: string[];
-  /** Rows in the whole view, when `rows` is one page of it. */
+  /** All rows of the view or all search results, when `rows` stops short of them. */
   total?: number;
+  /** Searches only: facet counts and notes on the query. */
+  facets?: Facets;
+  hints?: SearchHint[];
 }
 
 export interface Counts {
@@ -163,6 +173,8 @@ export interface Topics {
   'export:progress': ExportProgress;
   /** Something main has to tell the user (a file recovered at start, a full disk, a restore). */
   'notice:added': AppNotice;
+  /** The search index is being built (progress) or became ready. */
+  'search:status': IndexStatus;
 }
 
 /** A message from main for the notices corner, already translated. */

@@ -91,8 +91,7 @@ export async function importSources(
     try {
       const { bulletins, rejected } = await readBulletins(source);
       const result = await library.add(bulletins);
-      index.add(result.added);
-      index.update(result.updated);
+      await Promise.all([index.add(result.added), index.update(result.updated)]);
       files.push({
         name,
         added: result.added.length,

@@ -1,10 +1,12 @@
 import { BrowserWindow } from 'electron';
-import type { Bulletin, BulletinRow, View } from '../../preload/contract';
+import type { Bulletin, BulletinRow } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
 import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
+import type { RecentSearches } from '../search/recentSearches';
+import { searchBulletins } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
@@ -18,42 +20,38 @@ const EXCERPT_LENGTH = 220;
 export function createHandlers(
   library: Library,
   index: SearchIndex,
-  {
-    exporter,
-    notices,
-    imports,
-    sync,
-  }: { exporter: Exporter; notices: NoticeBoard; imports: ImportRunner; sync: SyncService },
+  services: {
+    exporter: Exporter;
+    notices: NoticeBoard;
+    imports: ImportRunner;
+    sync: SyncService;
+    recent: RecentSearches;
+  },
 ): Handlers {
-  const toRow = (bulletin: Bulletin): BulletinRow => ({
+  const { exporter, notices, imports, sync, recent } = services;
+  const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
     published: bulletin.published,
     source: bulletin.source,
     language: bulletin.language,
-    excerpt: truncate(bulletin.summary),
+    excerpt,
     bookmarked: library.isBookmarked(bulletin.id),
     read: library.isRead(bulletin.id),
   });
-  const inView = (view: View) => new Set(library.bulletins(view).map((bulletin) => bulletin.id));
   const changed = () => broadcast('library:changed', library.counts());
 
   return {
     list(_caller, { view, offset = 0, limit }) {
       const all = library.bulletins(view);
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
-      return { rows: page.map(toRow), terms: [], total: all.length };
+      return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
-    search(_caller, { view, text }) {
-      const { hits, terms } = index.search(text);
-      const visible = inView(view);
-      const rows = hits
-        .filter((hit) => visible.has(hit.id))
-        .map((hit) => library.get(hit.id))
-        .filter((bulletin): bulletin is Bulletin => bulletin !== undefined)
-        .map(toRow);
-      return { rows, terms };
-    },
+    search: (_caller, request) => searchBulletins(request, library, index, toRow),
+    suggest: (_caller, text) => index.suggest(text),
+    recentSearches: () => recent.list(),
+    rememberSearch: (_caller, text) => recent.remember(text),
+    searchStatus: () => index.status(),
     get(_caller, id) {
       const bulletin = library.get(id);
       if (!bulletin) return null;

@@ -6,6 +6,7 @@ import { MAX_FILE_MEGABYTES } from '../importers/importFiles';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
+const facetValues = z.array(z.string().max(200)).max(50).optional();
 
 // Base64 of a file at the import size cap, with room for padding; larger is refused here.
 const MAX_DROPPED_BASE64 = Math.ceil((MAX_FILE_MEGABYTES * 1024 * 1024 * 4) / 3) + 4;
@@ -27,7 +28,25 @@ export const argumentSchemas = {
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
   ]),
-  search: z.tuple([z.strictObject({ view, text: z.string().max(1000) })]),
+  search: z.tuple([
+    z.strictObject({
+      view,
+      text: z.string().max(1000),
+      sort: z.enum(['relevance', 'date']).optional(),
+      facets: z
+        .strictObject({
+          source: facetValues,
+          country: facetValues,
+          year: facetValues,
+          language: facetValues,
+        })
+        .optional(),
+    }),
+  ]),
+  suggest: z.tuple([z.string().max(1000)]),
+  recentSearches: z.tuple([]),
+  rememberSearch: z.tuple([z.string().max(1000)]),
+  searchStatus: z.tuple([]),
   get: z.tuple([id]),
   counts: z.tuple([]),
   toggleBookmark: z.tuple([id]),

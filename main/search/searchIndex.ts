@@ -1,7 +1,14 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
-import { htmlToText } from './htmlText';
-import { foldTerm } from './normalise';
+import type { IndexStatus } from '../../preload/searchTypes';
+import { buildIndexJson } from './buildIndex';
+import type { BuildIndex } from './buildInWorker';
+import { indexMatcher } from './indexMatcher';
+import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
+import { fingerprintOf, readPersistedIndex, writePersistedIndex } from './persistedIndex';
+import { parseQuery } from './queryParser';
+import type { Matcher } from './runSearch';
+import { scanMatcher } from './scanMatcher';
 
 export interface SearchHit {
   id: string;
@@ -14,57 +21,202 @@ export interface SearchOutcome {
   terms: string[];
 }
 
-export interface SearchIndex {
-  add(bulletins: readonly Bulletin[]): void;
-  /** Re-indexes bulletins whose content changed (adds any not yet indexed). */
-  update(bulletins: readonly Bulletin[]): void;
-  search(text: string): SearchOutcome;
+export interface SearchIndexOptions {
+  /** Where the index is persisted (`<userData>/search-index.json`); without it, memory only. */
+  file?: string;
+  /** The archive, read when the index is (re)built and to fingerprint it. */
+  bulletins?: () => readonly Bulletin[];
+  /** How a whole index is built: in a worker thread in the app (buildInWorker), in-thread by default. */
+  build?: BuildIndex;
+  onStatus?: (status: IndexStatus) => void;
 }
 
-const FIELDS = ['title', 'summary', 'body', 'source'] as const;
+export interface SearchIndex {
+  /** Indexes new bulletins (ones already indexed are skipped). Called by importers. */
+  add(bulletins: readonly Bulletin[]): Promise<void>;
+  /** Re-indexes bulletins whose content changed. */
+  update(bulletins: readonly Bulletin[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** The index's matcher once ready; a slower scan of the archive while it builds. */
+  matcher(): Matcher;
+  /** Completions of the words being typed (folded), best first. */
+  suggest(text: string): string[];
+  /** Plain words over the whole index, best first (no filters or views: see runSearch). */
+  search(text: string): SearchOutcome;
+  status(): IndexStatus;
+  /** Settles once the index is loaded or built. */
+  readonly ready: Promise<void>;
+  /** Settles once the index on disk reflects every change so far. */
+  flush(): Promise<void>;
+}
+
+const SUGGESTIONS = 6;
+/** Changes arrive in bursts (an import, file by file): persist once they settle. */
+const PERSIST_DELAY_MS = 1500;
 
 /**
- * Full-text search over bulletins with minisearch. Settings follow what works
- * for VitePress's local search: title boosted, prefix matching so results come
- * while the last word is being typed, and fuzzy matching only for longer words,
- * where a typo is likelier than a different word.
+ * The search index: loaded from disk when the archive has not changed since it
+ * was saved, else built (in a worker, in the app) while searches fall back to a
+ * scan; kept up to date as bulletins come and go, and saved again after changes.
  */
-export function createSearchIndex(): SearchIndex {
-  const index = new MiniSearch<Bulletin>({
-    fields: [...FIELDS],
-    storeFields: [],
-    extractField: (bulletin, field) => {
-      if (field === 'body') return bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '';
-      return (bulletin as unknown as Record<string, unknown>)[field] as string;
-    },
-    processTerm: (term) => foldTerm(term) || null,
-    searchOptions: {
-      boost: { title: 3, summary: 1.5 },
-      prefix: true,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      combineWith: 'AND',
-    },
-  });
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  const bulletins = options.bulletins ?? (() => []);
+  const build = options.build ?? ((all, onProgress) => Promise.resolve(buildIndexJson(all, onProgress)));
+  let index: MiniSearch<IndexedDoc> | null = null;
+  let status: IndexStatus = { state: 'building', progress: 0 };
+  /** Changes made while the index was being built, applied when it is ready. */
+  const pending: Array<(ready: MiniSearch<IndexedDoc>) => void> = [];
+  const fallback = scanMatcher(bulletins);
+  let persistTimer: NodeJS.Timeout | undefined;
+  let lastPersist: Promise<void> = Promise.resolve();
+
+  const setStatus = (next: IndexStatus) => {
+    status = next;
+    options.onStatus?.(next);
+  };
+
+  const persistSoon = () => {
+    if (!options.file) return;
+    clearTimeout(persistTimer);
+    persistTimer = setTimeout(() => {
+      persistTimer = undefined;
+      void persistNow();
+    }, PERSIST_DELAY_MS);
+  };
+  const persistNow = () => {
+    const file = options.file;
+    const current = index;
+    if (!file || !current) return lastPersist;
+    const json = JSON.stringify(current);
+    const fingerprint = fingerprintOf(bulletins());
+    lastPersist = lastPersist
+      .then(() => writePersistedIndex(file, INDEX_VERSION, fingerprint, json))
+      .catch((error: unknown) => console.error('[search] could not save the index', error));
+    return lastPersist;
+  };
+
+  const change = (work: (ready: MiniSearch<IndexedDoc>) => void): Promise<void> => {
+    if (index) {
+      work(index);
+      persistSoon();
+    } else pending.push(work);
+    return Promise.resolve();
+  };
+
+  const start = async (): Promise<void> => {
+    const all = bulletins();
+    {
+      const fingerprint = fingerprintOf(all);
+      const saved = options.file ? await readPersistedIndex(options.file, INDEX_VERSION, fingerprint) : null;
+      let loaded: MiniSearch<IndexedDoc> | null = null;
+      if (saved !== null) {
+        try {
+          loaded = await load(saved);
+        } catch (error) {
+          console.error('[search] the saved index is unreadable; rebuilding', error);
+        }
+      }
+      if (!loaded) {
+        const json = await build(all, (progress) => setStatus({ state: 'building', progress }));
+        loaded = await load(json);
+        if (options.file) {
+          const file = options.file;
+          lastPersist = lastPersist
+            .then(() => writePersistedIndex(file, INDEX_VERSION, fingerprint, json))
+            .catch((error: unknown) => console.error('[search] could not save the index', error));
+        }
+      }
+      index = loaded;
+    }
+    const ready = index;
+    for (const work of pending.splice(0)) work(ready);
+    if (ready.documentCount !== bulletins().length) persistSoon();
+    setStatus({ state: 'ready', progress: 1 });
+  };
+
+  // A memory-only index of nothing is ready at once: imports and tests can use it straight away.
+  let ready: Promise<void>;
+  if (!options.file && bulletins().length === 0) {
+    index = new MiniSearch<IndexedDoc>(indexOptions);
+    status = { state: 'ready', progress: 1 };
+    ready = Promise.resolve();
+  } else ready = start();
 
   return {
-    add(bulletins) {
-      index.addAll(bulletins.filter((bulletin) => !index.has(bulletin.id)));
-    },
-    update(bulletins) {
-      for (const bulletin of bulletins) {
-        if (index.has(bulletin.id)) index.replace(bulletin);
-        else index.add(bulletin);
-      }
+    ready,
+    add: (added) =>
+      change((ready) => ready.addAll(added.filter((bulletin) => !ready.has(bulletin.id)).map(toIndexedDoc))),
+    update: (changed) =>
+      change((ready) => {
+        for (const bulletin of changed) {
+          if (ready.has(bulletin.id)) ready.replace(toIndexedDoc(bulletin));
+          else ready.add(toIndexedDoc(bulletin));
+        }
+      }),
+    remove: (ids) =>
+      change((ready) => {
+        for (const id of ids) if (ready.has(id)) ready.discard(id);
+      }),
+    matcher: () => (index ? indexMatcher(index) : fallback),
+    suggest(text) {
+      if (!index || text.trim() === '' || !isPlainWords(text)) return [];
+      return index
+        .autoSuggest(text, {
+          prefix: (_term, position, terms) => position === terms.length - 1,
+          fuzzy: fuzzyFor,
+        })
+        .slice(0, SUGGESTIONS)
+        .map((suggestion) => suggestion.suggestion);
     },
     search(text) {
       if (text.trim() === '') return { hits: [], terms: [] };
-      const results: SearchResult[] = index.search(text);
-      const terms = new Set<string>();
-      for (const result of results) for (const term of result.terms) terms.add(term);
-      return {
-        hits: results.map((result) => ({ id: String(result.id), score: result.score })),
-        terms: [...terms],
-      };
+      const matcher = index ? indexMatcher(index) : fallback;
+      const query = parseQuery(text);
+      let candidates = matcher.match(query, false);
+      if (candidates.length === 0) candidates = matcher.match(query, true);
+      const terms = new Set(candidates.flatMap((candidate) => candidate.terms));
+      return { hits: candidates.map(({ id, score }) => ({ id, score })), terms: [...terms] };
+    },
+    status: () => status,
+    async flush() {
+      await ready;
+      if (persistTimer !== undefined) {
+        clearTimeout(persistTimer);
+        persistTimer = undefined;
+        await persistNow();
+      }
+      await lastPersist;
     },
   };
+}
+
+/** Suggestions complete plain words; a query with syntax (filters, phrases, -, OR) gets none. */
+function isPlainWords(text: string): boolean {
+  const query = parseQuery(text);
+  const { filters } = query;
+  return (
+    query.hints.length === 0 &&
+    query.exclude.length === 0 &&
+    query.clauses.every((clause) => clause.length === 1 && clause[0]?.phrase === false) &&
+    filters.sources.length +
+      filters.countries.length +
+      filters.languages.length +
+      filters.collections.length ===
+      0 &&
+    !filters.bookmarked &&
+    !filters.unread &&
+    filters.before === undefined &&
+    filters.after === undefined
+  );
+}
+
+/**
+ * Loads index JSON in one go, after letting pending I/O run. Not minisearch's
+ * loadJSONAsync: it pauses with setTimeout(0) every 1000 entries, and timers
+ * wait at least 1 ms, so at 100k bulletins (millions of entries) loading took
+ * over 15 s instead of about 2.
+ */
+async function load(json: string): Promise<MiniSearch<IndexedDoc>> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return MiniSearch.loadJSON(json, indexOptions);
 }

@@ -100,6 +100,7 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     context.backupFolder,
     `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   );
+  const before = context.library.bulletins().map((bulletin) => bulletin.id);
   try {
     await writeLibraryBackup(context.library, keptAs);
     await context.library.restore({ state: backup.state, bulletins: backup.bulletins });
@@ -111,7 +112,10 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     });
     return;
   }
-  context.index.add(context.library.bulletins());
+  // The index follows the restored archive: what left it goes, everything else is indexed anew.
+  const kept = new Set(backup.bulletins.map((bulletin) => bulletin.id));
+  await context.index.remove(before.filter((id) => !kept.has(id)));
+  await context.index.update(context.library.bulletins());
   context.onRestored();
   context.notices.post({
     kind: 'info',

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportDialog } from '../export/ExportDialog';
 import { ExportProgressBar } from '../export/ExportProgressBar';
@@ -15,7 +15,10 @@ import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
+import { SearchTools } from '../search/SearchTools';
 import { useDebouncedValue } from '../search/useDebouncedValue';
+import { useSearchOptions } from '../search/useSearchOptions';
+import { useSuggestions } from '../search/useSuggestions';
 import { Sidebar } from '../sidebar/Sidebar';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { bridge, userMessage } from './bridge';
@@ -60,15 +63,28 @@ export function App() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
-  const list = useBulletinList(view, searchedText, {
-    onError: reportError,
-    onNewResults: (count, shownView, text) =>
-      announce(
-        text === ''
-          ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
-          : t('list.announceResults', { count, query: text }),
-      ),
-  });
+  const searchOptions = useSearchOptions(reportError);
+  const { remember } = searchOptions;
+  const suggestions = useSuggestions(query);
+  const choices = useMemo(
+    () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
+    [searchOptions.sort, searchOptions.facets],
+  );
+  const list = useBulletinList(
+    view,
+    searchedText,
+    {
+      onError: reportError,
+      onNewResults: (count, shownView, text) =>
+        announce(
+          text === ''
+            ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
+            : t('list.announceResults', { count, query: text }),
+        ),
+    },
+    choices,
+  );
+  const searching = searchedText !== '' || searchOptions.anyFacet;
   const counts = useCounts(reportError);
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
@@ -102,6 +118,8 @@ export function App() {
       activate(index);
       open(row.id);
       keep(row.id);
+      // Opening a result is settling on the search: remember it.
+      if (searchedText !== '') remember(searchedText);
       if (!row.read) {
         bridge()
           .markRead(row.id, true)
@@ -111,7 +129,7 @@ export function App() {
           }, reportError);
       }
     },
-    [rows, activate, open, keep, patchRow, reloadCounts, reportError],
+    [rows, activate, open, keep, patchRow, reloadCounts, reportError, searchedText, remember],
   );
 
   /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
@@ -234,6 +252,19 @@ export function App() {
           query={query}
           searchedText={searchedText}
           onQueryChange={changeQuery}
+          suggestions={suggestions}
+          recentSearches={searchOptions.recent}
+          onSubmitSearch={searchOptions.remember}
+          searchTools={
+            (searching || searchOptions.status.state === 'building') && (
+              <SearchTools
+                searching={searching}
+                options={searchOptions}
+                hints={list.hints}
+                facets={list.facets}
+              />
+            )
+          }
           rows={rows}
           total={list.total}
           terms={list.terms}

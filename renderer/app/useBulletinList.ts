@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { BulletinRow, View } from '../../preload/contract';
+import type {
+  BulletinRow,
+  FacetSelection,
+  Facets,
+  SearchHint,
+  SearchSort,
+  View,
+} from '../../preload/contract';
 import { bridge } from './bridge';
 import { keepRows } from './keepRows';
 
@@ -8,9 +15,18 @@ interface Loaded {
   key: string;
   rows: BulletinRow[];
   terms: string[];
-  /** Rows in the whole view; more than `rows` while its later pages are on their way. */
+  /** Rows in the whole view, or all search results; more than `rows` while pages are on their way. */
   total: number;
   failed: boolean;
+  /** Searches only. */
+  facets?: Facets;
+  hints?: SearchHint[];
+}
+
+/** How search results are narrowed and ordered. */
+export interface SearchChoices {
+  sort: SearchSort;
+  facets: FacetSelection;
 }
 
 export interface ListEvents {
@@ -19,7 +35,10 @@ export interface ListEvents {
   onNewResults: (count: number, view: View, text: string) => void;
 }
 
-const keyOf = (view: View, text: string) => `${view}\n${text}`;
+const keyOf = (view: View, text: string, choices?: SearchChoices) =>
+  `${view}\n${text}\n${choices ? JSON.stringify(choices) : ''}`;
+
+const NO_HINTS: SearchHint[] = [];
 
 const NO_TERMS: string[] = [];
 
@@ -42,7 +61,7 @@ function stableTerms(previous: string[] | undefined, next: string[]): string[] {
  * While a new request is under way the previous rows stay on screen (no flash
  * of emptiness between keystrokes); answers to superseded requests are dropped.
  */
-export function useBulletinList(view: View, text: string, events: ListEvents) {
+export function useBulletinList(view: View, text: string, events: ListEvents, choices?: SearchChoices) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const lastKey = useRef<string | null>(null);
@@ -53,12 +72,19 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
 
   useEffect(() => {
     let current = true;
-    const key = keyOf(view, text);
+    const key = keyOf(view, text, choices);
+    const faceted =
+      choices !== undefined && Object.values(choices.facets).some((values) => values.length > 0);
     // A reload of the rows on screen is applied whole, once complete, so the list never shrinks
     // to its first page under the reader's eyes; a new view shows its first page at once.
     const reloading = lastKey.current === key;
 
-    const showFirst = (rows: BulletinRow[], terms: string[], total: number) => {
+    const showFirst = (
+      rows: BulletinRow[],
+      terms: string[],
+      total: number,
+      found?: Pick<Loaded, 'facets' | 'hints'>,
+    ) => {
       kept.current = new Set();
       setLoaded((previous) => ({
         key,
@@ -66,6 +92,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
         terms: stableTerms(previous?.terms, terms),
         total,
         failed: false,
+        ...found,
       }));
       onNewResults(total, view, text);
       lastKey.current = key;
@@ -75,14 +102,20 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
         (previous) =>
           previous && (previous.key === key ? { ...previous, rows: [...previous.rows, ...rows] } : previous),
       );
-    const replace = (rows: BulletinRow[], terms: string[]) => {
+    const replace = (
+      rows: BulletinRow[],
+      terms: string[],
+      total = rows.length,
+      found?: Pick<Loaded, 'facets' | 'hints'>,
+    ) => {
       const keep = kept.current;
       setLoaded((previous) => ({
         key,
         rows: previous?.key === key ? keepRows(previous.rows, rows, keep) : rows,
         terms: stableTerms(previous?.terms, terms),
-        total: rows.length,
+        total,
         failed: false,
+        ...found,
       }));
     };
     const fail = (error: unknown) => {
@@ -97,13 +130,15 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
       onError(error);
     };
 
-    if (text !== '') {
+    if (text !== '' || faceted) {
       bridge()
-        .search({ view, text })
+        .search({ view, text, sort: choices?.sort, facets: choices?.facets })
         .then((result) => {
           if (!current) return;
-          if (reloading) replace(result.rows, result.terms);
-          else showFirst(result.rows, result.terms, result.rows.length);
+          const total = result.total ?? result.rows.length;
+          const found = { facets: result.facets, hints: result.hints };
+          if (reloading) replace(result.rows, result.terms, total, found);
+          else showFirst(result.rows, result.terms, total, found);
         }, fail);
     } else {
       void (async () => {
@@ -129,7 +164,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
     return () => {
       current = false;
     };
-  }, [view, text, generation]);
+  }, [view, text, choices, generation]);
 
   /** Asks again, e.g. after the library changed. */
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
@@ -157,7 +192,9 @@ export function useBulletinList(view: View, text: string, events: ListEvents) {
     /** Nothing has arrived yet. */
     initial: loaded === null,
     /** The rows shown answer an older request. */
-    pending: loaded !== null && loaded.key !== keyOf(view, text),
+    pending: loaded !== null && loaded.key !== keyOf(view, text, choices),
+    facets: loaded?.facets,
+    hints: loaded?.hints ?? NO_HINTS,
     failed: loaded?.failed ?? false,
     reload,
     patchRow,

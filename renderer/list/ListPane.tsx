@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow, View } from '../../preload/contract';
 import { SearchBox } from '../search/SearchBox';
@@ -12,6 +12,12 @@ interface ListPaneProps {
   /** The search the rows answer (the query once debounced), '' when listing. */
   searchedText: string;
   onQueryChange: (query: string) => void;
+  /** Completions and remembered searches for the box, and what to do when a search is settled on. */
+  suggestions: readonly string[];
+  recentSearches: readonly string[];
+  onSubmitSearch: (query: string) => void;
+  /** Shown under the box while searching (hints, order, facets). */
+  searchTools?: ReactNode;
   rows: readonly BulletinRow[];
   /** Rows in the whole view (the list may still be receiving them). */
   total: number;
@@ -102,7 +108,11 @@ export function ListPane(props: ListPaneProps) {
           onLeave={props.onFocusList}
           inputRef={props.searchRef}
           controls={listId}
+          suggestions={props.suggestions}
+          recent={props.recentSearches}
+          onSubmit={props.onSubmitSearch}
         />
+        {props.searchTools}
       </header>
       {contentKind === 'loading' ? (
         <p className="list-loading" role="status">

@@ -6,6 +6,7 @@ import { exportSuite } from './export.bench';
 import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
+import { searchSuite } from './search.bench';
 import { storeSuite } from './store.bench';
 
 /**
@@ -14,7 +15,14 @@ import { storeSuite } from './store.bench';
  * copy the table into RESULTS.md when a figure moves.
  * BENCH_SIZES=1000,10000 and BENCH_SUITES=store,search narrow a run.
  */
-const SUITES: Suite[] = [storeSuite, importSuite, importThroughputSuite, launchSuite, exportSuite];
+const SUITES: Suite[] = [
+  storeSuite,
+  importSuite,
+  importThroughputSuite,
+  launchSuite,
+  searchSuite,
+  exportSuite,
+];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const only = process.env.BENCH_SUITES?.split(',');
@@ -41,7 +49,7 @@ const lines = [
     const baseline = figure.baseline
       ? `${figure.baseline.name}: ${format(figure.baseline.value)} ${figure.unit}`
       : '';
-    const ratio = figure.baseline ? `${(figure.value / figure.baseline.value).toFixed(2)}×` : '';
+    const ratio = figure.baseline?.value ? `${(figure.value / figure.baseline.value).toFixed(2)}×` : '';
     return `| ${figure.suite} | ${figure.name} | ${figure.size} | ${format(figure.value)} ${figure.unit} | ${baseline} | ${ratio} | ${figure.goal ?? ''} |`;
   }),
 ];

@@ -26,7 +26,7 @@ async function shoot(window, name) {
 }
 
 /** @param {Page} window */
-const list = (window) => window.getByRole('listbox').first();
+const list = (window) => window.getByRole('listbox', { name: /list of bulletins/ });
 
 /** @param {Page} window */
 const sidebarButton = (window, /** @type {RegExp} */ name) =>
@@ -64,11 +64,11 @@ try {
     await openFirstBulletin(window);
     await shoot(window, '02-bulletin');
 
-    await window.getByRole('searchbox').first().fill('migration');
+    await window.getByRole('combobox', { name: 'Search bulletins' }).first().fill('migration');
     await window.locator('mark').first().waitFor();
     await shoot(window, '03-search');
 
-    await window.getByRole('searchbox').first().fill('');
+    await window.getByRole('combobox', { name: 'Search bulletins' }).first().fill('');
     // Bookmark two bulletins with the reader's shortcut, then open the Bookmarks view.
     for (const index of [0, 2]) {
       await list(window).getByRole('option').nth(index).click();

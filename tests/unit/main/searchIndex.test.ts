@@ -1,56 +1,154 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
-import { createSearchIndex } from '../../../main/search/searchIndex';
+import { buildIndexJson } from '../../../main/search/buildIndex';
+import { buildInWorker } from '../../../main/search/buildInWorker';
+import { INDEX_VERSION } from '../../../main/search/indexOptions';
+import { fingerprintOf } from '../../../main/search/persistedIndex';
+import { openRecentSearches } from '../../../main/search/recentSearches';
+import { createSearchIndex, type SearchIndexOptions } from '../../../main/search/searchIndex';
+import { CORPUS } from '../../fixtures/searchCorpus';
+import { fail, fakeLibrary, searcher } from './searchHelpers';
 
-const bulletin = (id: string, title: string, bodyHtml = ''): Bulletin => ({
-  id,
-  source: 'Digest',
-  title,
-  summary: '',
-  bodyHtml,
-  published: '2020-11-12',
-  language: 'en',
-  countries: [],
-  tags: [],
-  importedAt: '2026-01-01T00:00:00.000Z',
-  contentHash: id,
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'search-index-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
 });
 
-const index = createSearchIndex();
-index.add([
-  bulletin('panama', 'Reception station in Panama', '<p>Province of Dari&eacute;n, near the border.</p>'),
-  bulletin('costa-rica', 'Playground in San José', '<p>Children of Barrio Cuba.</p>'),
-  bulletin('honduras', 'Migration policy in Honduras', '<p>Communication <b>plan</b>.</p>'),
-]);
-const ids = (text: string) => index.search(text).hits.map((hit) => hit.id);
+const ids = (outcome: { hits: Array<{ id: string }> }) => outcome.hits.map((hit) => hit.id);
 
-describe('search index', () => {
-  it('ignores accents and case, both ways', () => {
-    expect(ids('darien')).toEqual(['panama']);
-    expect(ids('DARIÉN')).toEqual(['panama']);
-    expect(ids('jose')).toEqual(['costa-rica']);
+function spyBuild() {
+  return vi.fn<NonNullable<SearchIndexOptions['build']>>((all, onProgress) =>
+    Promise.resolve(buildIndexJson(all, onProgress)),
+  );
+}
+
+describe('search index lifecycle', () => {
+  it('builds when there is no saved index, saves it, and loads it next time without building', async () => {
+    const file = join(folder, 'search-index.json');
+    const build = spyBuild();
+    const statuses: string[] = [];
+    const first = createSearchIndex({
+      file,
+      bulletins: () => CORPUS,
+      build,
+      onStatus: (s) => statuses.push(s.state),
+    });
+    await first.ready;
+    await first.flush();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(statuses.at(-1)).toBe('ready');
+    expect((await readFile(file, 'utf8')).split('\n')[0]).toBe(
+      JSON.stringify({ version: INDEX_VERSION, fingerprint: fingerprintOf(CORPUS) }),
+    );
+
+    const again = spyBuild();
+    const second = createSearchIndex({ file, bulletins: () => CORPUS, build: again });
+    await second.ready;
+    expect(again).not.toHaveBeenCalled();
+    expect(ids(second.search('Tapachula'))).toEqual(['mexico']);
   });
 
-  it('matches the word being typed as a prefix', () => {
-    expect(ids('migra')).toEqual(['honduras']);
+  it('rebuilds when the saved index is corrupt, of another version or of another archive', async () => {
+    const file = join(folder, 'search-index.json');
+    const headers = [
+      'not json at all',
+      `${JSON.stringify({ version: INDEX_VERSION, fingerprint: fingerprintOf(CORPUS) })}\n{"broken":`,
+      `${JSON.stringify({ version: INDEX_VERSION + 1, fingerprint: fingerprintOf(CORPUS) })}\n${buildIndexJson(CORPUS, () => {})}`,
+      `${JSON.stringify({ version: INDEX_VERSION, fingerprint: fingerprintOf(CORPUS.slice(1)) })}\n${buildIndexJson(CORPUS.slice(1), () => {})}`,
+    ];
+    for (const content of headers) {
+      await writeFile(file, content);
+      const build = spyBuild();
+      const index = createSearchIndex({ file, bulletins: () => CORPUS, build });
+      await index.ready;
+      expect(build, content.slice(0, 40)).toHaveBeenCalledTimes(1);
+      expect(ids(index.search('darien'))).toEqual(['darien']);
+      await index.flush();
+    }
   });
 
-  it('tolerates a typo in a longer word', () => {
-    expect(ids('hondruas')).toEqual(['honduras']);
+  it('still answers while it builds, by a scan, and says so', async () => {
+    let finish: (json: string) => void = () => {};
+    const index = createSearchIndex({
+      file: join(folder, 'search-index.json'),
+      bulletins: () => CORPUS,
+      build: () => new Promise((resolve) => (finish = resolve)),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(index.status().state).toBe('building');
+    const search = searcher(index, fakeLibrary(CORPUS));
+    const during = search('tapach');
+    expect(during.rows.map((row) => row.id)).toEqual(['mexico']);
+    expect(during.hints).toContainEqual({ code: 'indexing', value: '' });
+
+    await index.add([
+      { ...(CORPUS[0] ?? fail()), id: 'late', title: 'Zacapa bulletin', contentHash: 'late' },
+    ]);
+    finish(buildIndexJson(CORPUS, () => {}));
+    await index.ready;
+    expect(index.status()).toEqual({ state: 'ready', progress: 1 });
+    expect(ids(index.search('Zacapa'))).toEqual(['late']);
+    expect(search('tapach').hints).toEqual([]);
+    await index.flush();
   });
 
-  it('ranks a title match above a body match', () => {
-    index.add([bulletin('body-only', 'Other news', '<p>Talks about Panama.</p>')]);
-    expect(ids('panama')).toEqual(['panama', 'body-only']);
+  it('is updated incrementally: add, update, remove', async () => {
+    const file = join(folder, 'search-index.json');
+    let archive: Bulletin[] = [...CORPUS];
+    const index = createSearchIndex({ file, bulletins: () => archive });
+    await index.ready;
+    const added = {
+      ...(CORPUS[0] ?? fail()),
+      id: 'added',
+      title: 'Chiriquí border crossing',
+      contentHash: 'added',
+    };
+    archive = [...archive, added];
+    await index.add([added]);
+    expect(ids(index.search('chiriqui'))).toEqual(['added']);
+
+    const edited = { ...added, title: 'Bocas del Toro crossing', contentHash: 'edited' };
+    archive = archive.map((bulletin) => (bulletin.id === 'added' ? edited : bulletin));
+    await index.update([edited]);
+    expect(ids(index.search('chiriqui'))).toEqual([]);
+    expect(ids(index.search('bocas toro'))).toEqual(['added']);
+
+    archive = archive.filter((bulletin) => bulletin.id !== 'mexico');
+    await index.remove(['mexico']);
+    expect(ids(index.search('Tapachula'))).toEqual([]);
+
+    await index.flush();
+    const build = spyBuild();
+    const reopened = createSearchIndex({ file, bulletins: () => archive, build });
+    await reopened.ready;
+    expect(build).not.toHaveBeenCalled();
+    expect(ids(reopened.search('bocas'))).toEqual(['added']);
   });
 
-  it('requires every word and reports the folded terms that matched', () => {
-    expect(ids('panama honduras')).toEqual([]);
-    expect(index.search('Darién border').terms.sort()).toEqual(['border', 'darien']);
+  it('builds in a worker thread', async () => {
+    const shim = new URL('./tsWorker.mjs', import.meta.url);
+    const file = new URL('../../../main/search/indexWorker.ts', import.meta.url).href;
+    const progress: number[] = [];
+    const json = await buildInWorker(shim, { workerData: { file } })(CORPUS, (value) => progress.push(value));
+    expect(json).toBe(buildIndexJson(CORPUS, () => {}));
+    expect(progress.at(-1)).toBe(1);
   });
+});
 
-  it('does not index a bulletin twice', () => {
-    index.add([bulletin('panama', 'Reception station in Panama')]);
-    expect(ids('reception')).toEqual(['panama']);
+describe('recent searches', () => {
+  it('remembers the last few, newest first, once each, across restarts', async () => {
+    const file = join(folder, 'recent-searches.json');
+    const recent = await openRecentSearches(file);
+    for (const text of ['a', 'b', 'a', '  ', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) await recent.remember(text);
+    expect(recent.list()).toEqual(['i', 'h', 'g', 'f', 'e', 'd', 'c', 'a']);
+    expect((await openRecentSearches(file)).list()).toEqual(recent.list());
+    await writeFile(file, '{ not json');
+    expect((await openRecentSearches(file)).list()).toEqual([]);
   });
 });

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Bulletin } from '../../preload/contract';
+
+/**
+ * The index on disk: one header line (version, archive fingerprint), then
+ * minisearch's JSON. The header is read and checked before the large part is
+ * parsed; anything off means the caller rebuilds (the index is derived data).
+ */
+const header = z.strictObject({ version: z.number(), fingerprint: z.string() });
+
+/** Order-independent digest of the archive's ids and contents: it changes with any add, edit or removal. */
+export function fingerprintOf(bulletins: readonly Bulletin[]): string {
+  let sum = 0n;
+  for (const bulletin of bulletins) {
+    const digest = createHash('sha1').update(`${bulletin.id}\n${bulletin.contentHash}`).digest();
+    sum = (sum + digest.readBigUInt64BE(0)) & 0xffffffffffffffffn;
+  }
+  return `${bulletins.length}:${sum.toString(16)}`;
+}
+
+/** The index JSON when the file exists, is whole and matches; null otherwise. */
+export async function readPersistedIndex(
+  file: string,
+  version: number,
+  fingerprint: string,
+): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const newline = text.indexOf('\n');
+  if (newline === -1) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(0, newline));
+  } catch {
+    return null;
+  }
+  const found = header.safeParse(parsed);
+  if (!found.success || found.data.version !== version || found.data.fingerprint !== fingerprint) return null;
+  return text.slice(newline + 1);
+}
+
+/**
+ * Writes atomically (temporary file, fsync, rename) so a crash leaves the old
+ * index or the new one, never half of one. No folder fsync: losing the rename
+ * costs a rebuild, not data.
+ */
+export async function writePersistedIndex(
+  file: string,
+  version: number,
+  fingerprint: string,
+  json: string,
+): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify({ version, fingerprint })}\n`, 'utf8');
+    await handle.writeFile(json, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, file);
+}

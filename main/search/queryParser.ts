@@ -1,0 +1,214 @@
+import type { SearchHint } from '../../preload/searchTypes';
+
+/** A word, or a quoted phrase whose words must appear together and in order. */
+export interface Term {
+  text: string;
+  phrase: boolean;
+}
+
+export interface QueryFilters {
+  sources: string[];
+  countries: string[];
+  languages: string[];
+  bookmarked: boolean;
+  unread: boolean;
+  /** YYYY-MM-DD, exclusive. */
+  before?: string;
+  /** YYYY-MM-DD, exclusive. */
+  after?: string;
+  collections: string[];
+}
+
+export interface ParsedQuery {
+  /** Every clause must match; a clause matches when one of its alternatives (joined by OR) does. */
+  clauses: Term[][];
+  exclude: Term[];
+  filters: QueryFilters;
+  hints: SearchHint[];
+  /** The last clause is a single word still being typed: match it as a prefix. */
+  lastWordOpen: boolean;
+}
+
+interface Token {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  /** `key:` when the token had one. */
+  key?: string;
+}
+
+const KEYS = new Set(['source', 'country', 'lang', 'is', 'before', 'after', 'in']);
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * Parses the search box's text. Never throws: syntax it does not understand
+ * becomes plain words, with a hint that says so.
+ */
+export function parseQuery(text: string): ParsedQuery {
+  const hints: SearchHint[] = [];
+  const tokens = tokenize(text, hints);
+  const filters: QueryFilters = {
+    sources: [],
+    countries: [],
+    languages: [],
+    bookmarked: false,
+    unread: false,
+    collections: [],
+  };
+  const clauses: Term[][] = [];
+  const exclude: Term[] = [];
+  let joinNext = false;
+
+  const addTerm = (term: Term) => {
+    const last = clauses[clauses.length - 1];
+    if (joinNext && last) last.push(term);
+    else clauses.push([term]);
+    joinNext = false;
+  };
+
+  for (const [position, token] of tokens.entries()) {
+    if (!token.quoted && !token.negated && token.key === undefined && token.text === 'OR') {
+      const next = tokens[position + 1];
+      const joinable =
+        clauses.length > 0 && !joinNext && next !== undefined && !next.negated && next.key === undefined;
+      if (joinable) joinNext = true;
+      else hints.push({ code: 'danglingOr', value: 'OR' });
+      continue;
+    }
+    if (token.key !== undefined && token.negated && KEYS.has(token.key)) {
+      // Filters narrow; excluding by filter is not supported: say so rather than guess.
+      hints.push({ code: 'badValue', value: `-${token.key}:${token.text}` });
+      continue;
+    }
+    if (token.key !== undefined) {
+      const plain = applyFilter(token.key, token.text, filters, hints);
+      if (!plain) continue;
+      token.text = `${token.key} ${token.text}`;
+      token.quoted = false;
+    }
+    const term: Term = { text: token.text, phrase: token.quoted };
+    if (token.negated) exclude.push(term);
+    else addTerm(term);
+  }
+
+  const last = clauses[clauses.length - 1];
+  const lastToken = tokens[tokens.length - 1];
+  const lastWordOpen =
+    last?.length === 1 &&
+    last[0]?.phrase === false &&
+    lastToken?.negated === false &&
+    lastToken.key === undefined &&
+    !/\s$/.test(text);
+  return { clauses, exclude, filters, hints, lastWordOpen };
+}
+
+/** Applies `key:value`; returns true when it is not a filter after all and must be searched as words. */
+function applyFilter(key: string, value: string, filters: QueryFilters, hints: SearchHint[]): boolean {
+  if (!KEYS.has(key)) {
+    hints.push({ code: 'unknownFilter', value: `${key}:` });
+    return true;
+  }
+  if (value === '') {
+    hints.push({ code: 'badValue', value: `${key}:` });
+    return false;
+  }
+  switch (key) {
+    case 'source':
+      filters.sources.push(value);
+      return false;
+    case 'country':
+      filters.countries.push(value);
+      return false;
+    case 'lang':
+      filters.languages.push(value.toLowerCase());
+      return false;
+    case 'is': {
+      const flag = value.toLowerCase();
+      if (flag === 'bookmarked') filters.bookmarked = true;
+      else if (flag === 'unread') filters.unread = true;
+      else {
+        hints.push({ code: 'badValue', value: `is:${value}` });
+        return true;
+      }
+      return false;
+    }
+    case 'before':
+    case 'after': {
+      const date = completeDate(value, key);
+      if (!date) {
+        hints.push({ code: 'badDate', value: `${key}:${value}` });
+        return true;
+      }
+      filters[key] = date;
+      return false;
+    }
+    default:
+      // in:"collection": collections do not exist yet; say so and search without it.
+      filters.collections.push(value);
+      hints.push({ code: 'collectionsUnavailable', value: `in:${value}` });
+      return false;
+  }
+}
+
+/**
+ * A full date from YYYY, YYYY-MM or YYYY-MM-DD: `before:2020` means before 2020
+ * began, `after:2020` after it ended. Null when it is not a real date.
+ */
+function completeDate(value: string, key: 'before' | 'after'): string | null {
+  const match = DATE.exec(value);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const monthNumber = Number(month ?? 1);
+  if (monthNumber < 1 || monthNumber > 12) return null;
+  if (day !== undefined) {
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
+    return value;
+  }
+  if (key === 'before') return `${year}-${month ?? '01'}-01`;
+  // After the whole month or year: the last day of it.
+  const end = month
+    ? new Date(Date.UTC(Number(year), monthNumber, 0))
+    : new Date(Date.UTC(Number(year), 12, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/** Splits on spaces, keeping "quoted phrases", `-` and `key:` prefixes with their token. */
+function tokenize(text: string, hints: SearchHint[]): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  while (at < text.length) {
+    while (at < text.length && /\s/.test(text.charAt(at))) at++;
+    if (at >= text.length) break;
+    let negated = false;
+    let key: string | undefined;
+    if (text.charAt(at) === '-' && at + 1 < text.length && !/\s/.test(text.charAt(at + 1))) {
+      negated = true;
+      at++;
+    }
+    const keyMatch = /^([A-Za-z]+):(?=\S)/.exec(text.slice(at));
+    if (keyMatch?.[1] !== undefined) {
+      key = keyMatch[1].toLowerCase();
+      at += keyMatch[0].length;
+    }
+    if (text.charAt(at) === '"') {
+      const close = text.indexOf('"', at + 1);
+      if (close === -1) {
+        hints.push({ code: 'unclosedQuote', value: text.slice(at) });
+        const rest = text.slice(at + 1).trim();
+        if (rest !== '') tokens.push({ text: rest, quoted: false, negated, key });
+        break;
+      }
+      const phrase = text.slice(at + 1, close).trim();
+      at = close + 1;
+      if (phrase !== '') tokens.push({ text: phrase, quoted: key === undefined, negated, key });
+      continue;
+    }
+    const start = at;
+    while (at < text.length && !/\s/.test(text.charAt(at))) at++;
+    const word = text.slice(start, at);
+    if (word === '-') continue;
+    tokens.push({ text: word, quoted: false, negated, key });
+  }
+  return tokens;
+}

@@ -1,0 +1,61 @@
+import type { Bulletin, BulletinRow, ListResult, SearchRequest, View } from '../../preload/contract';
+import type { Library } from '../store/library';
+import { htmlToText } from './htmlText';
+import { parseQuery } from './queryParser';
+import { runSearch } from './runSearch';
+import type { SearchIndex } from './searchIndex';
+import { snippet } from './snippet';
+
+/**
+ * At most this many rows cross the bridge (VitePress shows 16): nobody reads
+ * past the first couple of hundred, each row costs a snippet, and facets and
+ * the total still count every result.
+ */
+export const MAX_ROWS = 200;
+
+type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'>;
+
+/** A search request answered: rows with the passage that matched, terms, facets, hints. */
+export function searchBulletins(
+  request: SearchRequest,
+  library: Marks,
+  index: SearchIndex,
+  toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
+): ListResult {
+  const inView = library.bulletins(request.view);
+  const answer = runSearch(
+    parseQuery(request.text),
+    {
+      matcher: index.matcher(),
+      get: library.get,
+      inView,
+      isInView: viewTest(request.view, library),
+      isBookmarked: library.isBookmarked,
+      isRead: library.isRead,
+    },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit: MAX_ROWS },
+  );
+  const hints = [...answer.hints];
+  if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
+  return {
+    rows: answer.hits.map(({ bulletin }) =>
+      toRow(
+        bulletin,
+        snippet(
+          [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
+          answer.terms,
+        ),
+      ),
+    ),
+    terms: answer.terms,
+    total: answer.total,
+    facets: answer.facets,
+    hints,
+  };
+}
+
+function viewTest(view: View, library: Marks): (bulletin: Bulletin) => boolean {
+  if (view === 'bookmarks') return (bulletin) => library.isBookmarked(bulletin.id);
+  if (view === 'unread') return (bulletin) => !library.isRead(bulletin.id);
+  return () => true;
+}

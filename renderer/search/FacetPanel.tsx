@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { FacetName, FacetSelection, Facets } from '../../preload/contract';
+
+const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
+/** Values shown per facet: enough to narrow, few enough to scan on a small screen. */
+const SHOWN = 6;
+
+interface FacetPanelProps {
+  facets: Facets;
+  selection: FacetSelection;
+  onToggle: (name: FacetName, value: string) => void;
+  onClear: () => void;
+}
+
+/**
+ * The result counts by source, country, year and language. Each value is a
+ * toggle button (aria-pressed); chosen values stay shown even when the others
+ * outnumber them, and one button clears them all.
+ */
+export function FacetPanel({ facets, selection, onToggle, onClear }: FacetPanelProps) {
+  const { t } = useTranslation();
+  const anyChosen = NAMES.some((name) => (selection[name] ?? []).length > 0);
+  return (
+    <section className="facets" aria-label={t('search.facets.label')}>
+      {NAMES.map((name) => {
+        const chosen = selection[name] ?? [];
+        const values = facets[name].filter((value, index) => index < SHOWN || chosen.includes(value.value));
+        if (values.length === 0) return null;
+        return (
+          <div key={name} role="group" className="facet" aria-label={t(`search.facets.${name}`)}>
+            <span className="facet-name" aria-hidden="true">
+              {t(`search.facets.${name}`)}
+            </span>
+            {values.map(({ value, count }) => (
+              <button
+                key={value}
+                type="button"
+                className="facet-value"
+                aria-pressed={chosen.includes(value)}
+                aria-label={t('search.facets.value', { value, count })}
+                onClick={() => onToggle(name, value)}
+              >
+                {value} <span className="facet-count">{count}</span>
+              </button>
+            ))}
+          </div>
+        );
+      })}
+      {anyChosen && (
+        <button type="button" className="facet-clear" onClick={onClear}>
+          {t('search.facets.clear')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import type { Bulletin, BulletinRow } from '../../preload/contract';
+import { buildIndexJson } from '../../main/search/buildIndex';
+import { htmlToText } from '../../main/search/htmlText';
+import { INDEX_VERSION } from '../../main/search/indexOptions';
+import { foldTerm } from '../../main/search/normalise';
+import { fingerprintOf, writePersistedIndex } from '../../main/search/persistedIndex';
+import { parseQuery } from '../../main/search/queryParser';
+import { runSearch } from '../../main/search/runSearch';
+import { searchBulletins } from '../../main/search/searchBulletins';
+import { createSearchIndex, type SearchIndex } from '../../main/search/searchIndex';
+import { openLibrary } from '../../main/store/library';
+import { percentile, time, type Figure, type Suite } from './harness';
+
+const run = promisify(execFile);
+const QUERIES = 500;
+const RECALL_QUERIES = 100;
+/** The regex scan is linear: at 100k it gets fewer queries so the run ends (p50/p95 are still comparable). */
+const REGEX_QUERIES = (size: number) => (size > 20_000 ? 100 : QUERIES);
+
+/** mulberry32, as the archive generator: the same queries every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** 1–3 words taken from bulletins' titles, the last one cut to a prefix half the time (typed). */
+function generateQueries(bulletins: readonly Bulletin[], count: number): string[] {
+  const next = random(7);
+  return Array.from({ length: count }, () => {
+    const words = wordsOf(bulletins[Math.floor(next() * bulletins.length)]?.title ?? '').filter(
+      (w) => w.length > 3,
+    );
+    const n = 1 + Math.floor(next() * 3);
+    const picked = Array.from({ length: n }, () => words[Math.floor(next() * words.length)] ?? 'migration');
+    const last = picked.length - 1;
+    if (next() < 0.5 && (picked[last]?.length ?? 0) > 5) picked[last] = picked[last]?.slice(0, 4) ?? '';
+    return picked.join(' ');
+  });
+}
+
+interface KnownItem {
+  query: string;
+  target: string;
+}
+
+/** Two title words of a target bulletin, one with a letter dropped (a typo) or its accents removed. */
+function knownItems(bulletins: readonly Bulletin[], kind: 'typo' | 'accent'): KnownItem[] {
+  const next = random(kind === 'typo' ? 11 : 13);
+  const items: KnownItem[] = [];
+  while (items.length < RECALL_QUERIES) {
+    const target = bulletins[Math.floor(next() * bulletins.length)];
+    if (!target) break;
+    const words = wordsOf(target.title).filter((word) => word.length >= 6);
+    const accented = words.filter((word) => foldTerm(word) !== word.toLowerCase());
+    const changing = kind === 'typo' ? words[0] : accented[0];
+    const other = words.find((word) => word !== changing);
+    if (!changing || !other) continue;
+    const changed =
+      kind === 'typo'
+        ? changing.slice(0, 3) + changing.slice(4)
+        : changing.normalize('NFD').replace(/\p{M}+/gu, '');
+    items.push({ query: `${other} ${changed}`, target: target.id });
+  }
+  return items;
+}
+
+function latencies(queries: readonly string[], search: (query: string) => unknown): number[] {
+  return queries.map((query) => {
+    const start = performance.now();
+    search(query);
+    return performance.now() - start;
+  });
+}
+
+/** SQLite FTS5 (unicode61 tokenizer, its default diacritics folding), as Joplin and NetNewsWire search. */
+function fts5(bulletins: readonly Bulletin[]) {
+  const db = new Database(':memory:');
+  db.exec(
+    'CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, summary, body, source, countries, tags)',
+  );
+  const insert = db.prepare('INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const buildMs = performance.now();
+  db.transaction(() => {
+    for (const b of bulletins)
+      insert.run(
+        b.id,
+        b.title,
+        b.summary,
+        b.bodyHtml ? htmlToText(b.bodyHtml) : '',
+        b.source,
+        b.countries.join(' '),
+        b.tags.join(' '),
+      );
+  })();
+  const built = performance.now() - buildMs;
+  const select = db.prepare('SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 500');
+  const selectAll = db.prepare('SELECT id FROM docs WHERE docs MATCH ?');
+  const match = (query: string) => {
+    const words = wordsOf(query);
+    return words
+      .map((word, i) => `"${word.replace(/"/g, '')}"${i === words.length - 1 ? '*' : ''}`)
+      .join(' AND ');
+  };
+  return {
+    built,
+    search: (query: string) => (match(query) ? select.all(match(query)) : []),
+    ids: (query: string) =>
+      new Set((selectAll.all(match(query)) as Array<{ id: string }>).map((row) => row.id)),
+    close: () => db.close(),
+  };
+}
+
+/** A case-insensitive regex scan over every bulletin's text, as Fluent Reader searches. */
+function regexScan(bulletins: readonly Bulletin[]) {
+  const texts = bulletins.map((b) => ({
+    id: b.id,
+    text: [
+      b.title,
+      b.summary,
+      b.bodyHtml ? htmlToText(b.bodyHtml) : '',
+      b.source,
+      b.countries.join(' '),
+    ].join('\n'),
+  }));
+  const ids = (query: string) => {
+    const patterns = wordsOf(query).map((word) => new RegExp(`\\b${word}`, 'i'));
+    return texts.filter((doc) => patterns.every((pattern) => pattern.test(doc.text))).map((doc) => doc.id);
+  };
+  return { search: ids, ids: (query: string) => new Set(ids(query)) };
+}
+
+const recall = (items: readonly KnownItem[], found: (query: string) => Set<string>) =>
+  (items.filter((item) => found(item.query).has(item.target)).length / items.length) * 100;
+
+/** All results of ours (not only the rows sent), for recall. */
+function ourIds(index: SearchIndex, library: Awaited<ReturnType<typeof openLibrary>>) {
+  return (query: string) =>
+    new Set(
+      runSearch(
+        parseQuery(query),
+        {
+          matcher: index.matcher(),
+          get: library.get,
+          inView: library.bulletins(),
+          isInView: () => true,
+          isBookmarked: library.isBookmarked,
+          isRead: library.isRead,
+        },
+        { sort: 'relevance', facets: {}, limit: Number.MAX_SAFE_INTEGER },
+      ).hits.map((hit) => hit.bulletin.id),
+    );
+}
+
+export const searchSuite: Suite = {
+  name: 'search',
+  async run(context) {
+    const figures: Figure[] = [];
+    for (const size of context.sizes) {
+      const bulletins = context.bulletins(size);
+      const folder = await context.archiveFolder(size);
+      const file = join(folder, 'search-index.json');
+      const figure = (name: string, value: number, unit: Figure['unit'], extra: Partial<Figure> = {}) =>
+        figures.push({ suite: 'search', name, size, value, unit, ...extra });
+
+      console.error(`  search ${size}: building the index…`);
+      const build = await time(() =>
+        // Written at once so the (large) JSON string is not kept alive for the rest of the run.
+        writePersistedIndex(
+          file,
+          INDEX_VERSION,
+          fingerprintOf(bulletins),
+          buildIndexJson(bulletins, () => {}),
+        ),
+      );
+      const sqlite = fts5(bulletins);
+      figure('index build + save (whole archive, one thread)', build, 'ms', {
+        baseline: { name: 'SQLite FTS5 build', value: sqlite.built },
+      });
+      figure('index size on disk', (await stat(file)).size / 2 ** 20, 'MB');
+
+      console.error(`  search ${size}: launch to search-ready…`);
+      const ready = fileURLToPath(new URL('./searchReady.ts', import.meta.url));
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', ready, folder], {
+        maxBuffer: 1 << 20,
+      });
+      const launched = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+        ms: number;
+        rssMB: number;
+        state: string;
+      };
+      if (launched.state !== 'ready') throw new Error('the launch did not load the persisted index');
+      figure('launch to search-ready (store + persisted index, fresh process)', launched.ms, 'ms', {
+        goal: '≤ 3000 ms at 100k',
+      });
+      figure('main RSS after launch, index loaded', launched.rssMB, 'MB');
+
+      console.error(`  search ${size}: queries…`);
+      const library = await openLibrary(folder);
+      const index = createSearchIndex({ file, bulletins: () => library.bulletins() });
+      await index.ready;
+      const toRow = (bulletin: Bulletin, excerpt: string): BulletinRow => ({
+        id: bulletin.id,
+        title: bulletin.title,
+        published: bulletin.published,
+        source: bulletin.source,
+        language: bulletin.language,
+        excerpt,
+        bookmarked: false,
+        read: false,
+      });
+      const queries = generateQueries(bulletins, QUERIES);
+      const ours = latencies(queries, (query) =>
+        searchBulletins({ view: 'all', text: query }, library, index, toRow),
+      );
+      const sqliteTimes = latencies(queries, sqlite.search);
+      const regex = regexScan(bulletins);
+      const regexTimes = latencies(queries.slice(0, REGEX_QUERIES(size)), regex.search);
+      for (const p of [50, 95]) {
+        figure(
+          `query p${p} (${QUERIES} queries of 1–3 words; rows, snippets, facets)`,
+          percentile(ours, p),
+          'ms',
+          {
+            baseline: { name: 'SQLite FTS5', value: percentile(sqliteTimes, p) },
+            ...(p === 95 ? { goal: '≤ 30 ms at 100k' } : {}),
+          },
+        );
+        figure(`regex scan p${p} (${REGEX_QUERIES(size)} queries)`, percentile(regexTimes, p), 'ms', {
+          baseline: { name: 'ours', value: percentile(ours, p) },
+        });
+      }
+
+      console.error(`  search ${size}: recall…`);
+      const found = ourIds(index, library);
+      for (const kind of ['typo', 'accent'] as const) {
+        const items = knownItems(bulletins, kind);
+        const mine = recall(items, found);
+        figure(`recall on ${kind} queries (${items.length}), %`, mine, '%', {
+          baseline: { name: 'SQLite FTS5', value: recall(items, sqlite.ids) },
+        });
+        figure(`recall on ${kind} queries (${items.length}), regex scan %`, recall(items, regex.ids), '%', {
+          baseline: { name: 'ours', value: mine },
+        });
+      }
+      sqlite.close();
+    }
+    return figures;
+  },
+};

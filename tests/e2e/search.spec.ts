@@ -1,0 +1,129 @@
+import { writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test, type App } from './fixtures';
+
+/** Two bulletins beside the sample's (all 2020), in other years, both about the Darién. */
+const DIGEST = `3 March, 2019
+
+Floods in the Darién reach the reception station
+
+Heavy rain flooded the migrant reception station in the Darién province; families were moved to higher ground.
+
+5 May, 2021
+
+Reception station in Darién gets solar power
+
+The migrant reception station in the Darién now runs on solar panels installed with IOM support.
+`;
+const SOLAR = 'Reception station in Darién gets solar power';
+
+const searchBox = (window: Page) => window.getByRole('combobox', { name: 'Search bulletins' });
+const rows = (window: Page) => window.getByRole('listbox', { name: /list of bulletins/ }).getByRole('option');
+const readingPane = (window: Page) => window.getByRole('region', { name: 'Reading pane' });
+const facets = (window: Page) => window.getByRole('region', { name: 'Narrow the results' });
+
+async function withTwoMoreBulletins(launch: (request?: object) => Promise<App>, file: string): Promise<Page> {
+  await writeFile(file, DIGEST);
+  const app = await launch({ dialogs: { open: [[file]] } });
+  const window = await app.firstWindow();
+  await expect(rows(window)).toHaveCount(10);
+  await window.getByRole('button', { name: /^Import/ }).click();
+  await expect(rows(window)).toHaveCount(12);
+  return window;
+}
+
+test('type a query, see highlighted results and facet counts, apply a facet, open a result, find highlights in the reading pane', async ({
+  launch,
+}, testInfo) => {
+  const window = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
+
+  // Accents dropped, the last word a prefix.
+  await searchBox(window).fill('darien statio');
+  await expect(rows(window)).toHaveCount(3);
+  await expect(window.getByText('3 results', { exact: true })).toBeVisible();
+  await expect(
+    rows(window)
+      .filter({ hasText: SOLAR })
+      .locator('mark', { hasText: /^Darién$/ })
+      .first(),
+  ).toBeVisible();
+
+  const years = facets(window).getByRole('group', { name: 'Year' });
+  await expect(years.getByRole('button', { name: '2021, 1 result' })).toBeVisible();
+  await expect(years.getByRole('button', { name: '2020, 1 result' })).toBeVisible();
+  await expect(years.getByRole('button', { name: '2019, 1 result' })).toBeVisible();
+  await expect(facets(window).getByRole('button', { name: 'en, 3 results' })).toBeVisible();
+
+  await years.getByRole('button', { name: '2021, 1 result' }).click();
+  await expect(years.getByRole('button', { name: '2021, 1 result' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows(window)).toHaveCount(1);
+
+  await rows(window).first().click();
+  const pane = readingPane(window);
+  await expect(pane.getByRole('heading', { name: SOLAR })).toBeVisible();
+  await expect(pane.locator('mark', { hasText: /^Darién$/ }).first()).toBeVisible();
+  await expect(pane.locator('mark', { hasText: /^station$/i }).first()).toBeVisible();
+
+  await facets(window).getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows(window)).toHaveCount(3);
+});
+
+test('typos, exclusions, dates and syntax it does not know', async ({ launch }, testInfo) => {
+  const window = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
+  const box = searchBox(window);
+
+  await box.fill('solar staton');
+  await expect(rows(window)).toHaveCount(1);
+  await expect(
+    rows(window)
+      .first()
+      .locator('mark', { hasText: /^station$/i })
+      .first(),
+  ).toBeVisible();
+
+  await box.fill('darien -solar');
+  await expect(rows(window)).toHaveCount(2);
+
+  await box.fill('station after:2020-12-31');
+  await expect(rows(window)).toHaveCount(1);
+  await expect(rows(window).first()).toContainText(SOLAR);
+
+  await box.fill('in:"Field notes" floods');
+  await expect(window.getByText(/Collections are not available yet/)).toBeVisible();
+  await expect(rows(window)).toHaveCount(1);
+
+  await box.fill('colour:floods');
+  await expect(window.getByText(/“colour:” is not a filter here/)).toBeVisible();
+});
+
+test('suggestions as you type, then the search is remembered; help explains the syntax', async ({
+  window,
+}) => {
+  const box = searchBox(window);
+  await box.fill('pinog');
+  const suggestions = window.getByRole('listbox', { name: 'Suggestions' });
+  await expect(suggestions.getByRole('option', { name: 'pinogana' })).toBeVisible();
+  await box.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', /.+/);
+  await box.press('Enter');
+  await expect(box).toHaveValue('pinogana');
+  await expect(rows(window)).toHaveCount(1);
+
+  await box.fill('');
+  await box.blur();
+  await box.focus();
+  await expect(window.getByRole('listbox', { name: 'Recent searches' }).getByRole('option')).toHaveText([
+    'pinogana',
+  ]);
+  await box.press('Escape');
+
+  const help = window.getByRole('button', { name: 'Search help' });
+  await help.focus();
+  await help.press('Enter');
+  const dialog = window.getByRole('dialog', { name: 'How to search' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('is:bookmarked');
+  await dialog.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(help).toBeFocused();
+});

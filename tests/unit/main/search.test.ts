@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from '../../../main/search/searchIndex';
+import { CORPUS } from '../../fixtures/searchCorpus';
+import { fail, fakeLibrary, searcher } from './searchHelpers';
+
+const FIRST = CORPUS[0] ?? fail();
+const index = createSearchIndex();
+await index.add(CORPUS);
+const library = fakeLibrary(CORPUS, ['belize', 'haiti'], ['darien']);
+const search = searcher(index, library);
+const ids = (text: string) => search(text).rows.map((row) => row.id);
+
+describe('known-item search: the half-remembered bulletin is in the top 3', () => {
+  const cases: Array<[kind: string, query: string, target: string]> = [
+    ['accent dropped', 'darien reception', 'darien'],
+    ['accent dropped', 'cucuta', 'colombia'],
+    ['accent dropped', 'migracion laboral', 'honduras'],
+    ['accent dropped', 'refugies venezueliens', 'peru'],
+    ['accent dropped', 'ninos barrio', 'sanjose'],
+    ['accent added', 'Tápachula', 'mexico'],
+    ['one-letter typo', 'recepton station', 'darien'],
+    ['one-letter typo', 'Tapachla', 'mexico'],
+    ['one-letter typo', 'huricane preparedness', 'belize'],
+    ['one-letter typo', 'Quetzaltenago', 'guatemala'],
+    ['one-letter typo', 'rapatriment', 'haiti'],
+    ['one-letter typo', 'regularizacion construcion', 'dominican'],
+    ['word prefix', 'quetzal', 'guatemala'],
+    ['word prefix', 'shelter prepared', 'belize'],
+    ['word prefix', 'becas panad', 'salvador'],
+    ['another order', 'station reception Darién', 'darien'],
+    ['another order', 'formación becas jóvenes', 'salvador'],
+    ['another order', 'traite dialogue régional', 'nicaragua'],
+    ['another order', 'migrants vaccination Venezuelan', 'colombia'],
+  ];
+  it.each(cases)('%s: %s', (_kind, query, target) => {
+    expect(ids(query).slice(0, 3)).toContain(target);
+  });
+});
+
+describe('query syntax', () => {
+  it('matches an "exact phrase" only with its words together and in order', () => {
+    expect(ids('"reception station"')).toEqual(['darien']);
+    expect(ids('"station reception"')).toEqual([]);
+  });
+
+  it('drops -excluded words and phrases', () => {
+    expect(ids('migrants')).toContain('guatemala');
+    const without = ids('migrants -cash');
+    expect(without).not.toContain('guatemala');
+    expect(without.length).toBeGreaterThan(0);
+    expect(ids('shelter -"hurricane season"')).not.toContain('belize');
+  });
+
+  it('takes either side of OR', () => {
+    expect(ids('Tapachula OR Quetzaltenango').sort()).toEqual(['guatemala', 'mexico']);
+    expect(ids('cash OR albergue Tapachula')).toEqual(['mexico']);
+  });
+
+  it('filters by source, country and language, folded and from a word start', () => {
+    expect(ids('source:"OIM Honduras"')).toEqual(['honduras']);
+    expect(ids('source:regional').sort()).toEqual(['guatemala', 'nicaragua']);
+    expect(ids('country:mexico').sort()).toEqual(['guatemala', 'mexico']);
+    expect(ids('lang:fr').sort()).toEqual(['haiti', 'nicaragua', 'peru']);
+    expect(ids('lang:fr migrants').sort()).toEqual(['haiti', 'nicaragua']);
+  });
+
+  it('filters by the user marks', () => {
+    expect(ids('is:bookmarked').sort()).toEqual(['belize', 'haiti']);
+    expect(ids('is:unread station')).toEqual([]);
+    expect(ids('is:unread').length).toBe(CORPUS.length - 1);
+  });
+
+  it('filters by date, both bounds exclusive', () => {
+    expect(ids('before:2020-01-01').sort()).toEqual(['honduras', 'peru']);
+    expect(ids('after:2022-01-10').sort()).toEqual(['colombia', 'haiti']);
+    expect(ids('after:2020-12-31 before:2021-12-31').sort()).toEqual([
+      'dominican',
+      'guatemala',
+      'nicaragua',
+      'sanjose',
+    ]);
+  });
+
+  it('accepts in:"collection", says collections are not available yet and ignores it', () => {
+    const result = search('in:"Border reports" Tapachula');
+    expect(result.rows.map((row) => row.id)).toEqual(['mexico']);
+    expect(result.hints).toEqual([{ code: 'collectionsUnavailable', value: 'in:Border reports' }]);
+  });
+
+  it('searches unknown syntax as words with a hint, never failing', () => {
+    const result = search('colour:Tapachula');
+    expect(result.hints).toEqual([{ code: 'unknownFilter', value: 'colour:' }]);
+    expect(() => search('"')).not.toThrow();
+    expect(search('before:soon').hints?.[0]?.code).toBe('badDate');
+  });
+
+  it('does not index stop words, and ignores them in queries', () => {
+    expect(index.search('the').hits).toEqual([]);
+    expect(index.search('les').hits).toEqual([]);
+    expect(ids('the station in the Darién')).toEqual(['darien']);
+  });
+});
+
+describe('ranking and order', () => {
+  it('ranks by relevance with recency breaking ties, or by date on request', async () => {
+    const twin = (id: string, published: string) => ({ ...FIRST, id, published, contentHash: id });
+    const twins = [twin('old', '2018-01-01'), twin('new', '2024-01-01'), twin('mid', '2020-01-01')];
+    const twinIndex = createSearchIndex();
+    await twinIndex.add(twins);
+    const twinSearch = searcher(twinIndex, fakeLibrary(twins));
+    expect(twinSearch('Lajas Blancas').rows.map((row) => row.id)).toEqual(['new', 'mid', 'old']);
+
+    const byDate = search('migrants', { sort: 'date' }).rows.map((row) => row.published);
+    expect(byDate).toEqual([...byDate].sort().reverse());
+  });
+
+  it('puts a title match above a body match', () => {
+    expect(ids('vaccination')[0]).toBe('colombia');
+    expect(ids('vaccination')).toContain('colombia');
+  });
+});
+
+describe('facets', () => {
+  it('count the results, per source, country, year and language', () => {
+    const result = search('migrants');
+    const facets = result.facets ?? fail();
+    const total = result.total ?? fail();
+    expect(total).toBe(result.rows.length);
+    for (const name of ['source', 'year', 'language'] as const) {
+      expect(facets[name].reduce((sum, value) => sum + value.count, 0)).toBe(total);
+    }
+    for (const { value, count } of facets.language)
+      expect(result.rows.filter((row) => row.language === value)).toHaveLength(count);
+    expect(facets.year.map((value) => value.value)).toEqual(
+      [...facets.year.map((value) => value.value)].sort().reverse(),
+    );
+  });
+
+  it('narrow the results, combine with each other and keep their own alternatives', () => {
+    const spanish = search('', { facets: { language: ['es'] } });
+    expect(spanish.rows.every((row) => row.language === 'es')).toBe(true);
+    expect(spanish.rows).toHaveLength(5);
+    expect((spanish.facets ?? fail()).language.map((value) => value.value).sort()).toEqual([
+      'en',
+      'es',
+      'fr',
+    ]);
+    const both = search('', { facets: { language: ['es'], year: ['2021'] } });
+    expect(both.rows.map((row) => row.id).sort()).toEqual(['dominican', 'sanjose']);
+    expect((both.facets ?? fail()).year.find((value) => value.value === '2021')?.count).toBe(2);
+    const country = search('migrants', { facets: { country: ['Mexico'] } });
+    expect(country.rows.map((row) => row.id)).toEqual(['guatemala']);
+  });
+});
+
+describe('highlight terms and snippets', () => {
+  it('returns the index terms that matched, typo and accent variants included', () => {
+    expect(search('Tapachla').terms).toContain('tapachula');
+    expect(search('darien').terms).toContain('darien');
+    expect(search('quetzal').terms).toContain('quetzaltenango');
+  });
+
+  it('shows the passage that matched, not always the first line', () => {
+    const row = search('rougeole').rows[0];
+    expect(row?.id).toBe('haiti');
+    expect(row?.excerpt).toMatch(/rougeole/);
+    expect(search('Ouanaminthe').rows[0]?.excerpt).toMatch(/^L'accueil/);
+  });
+
+  it('suggests completions of the word being typed', () => {
+    expect(index.suggest('tapach')).toContain('tapachula');
+    expect(index.suggest('')).toEqual([]);
+  });
+});
