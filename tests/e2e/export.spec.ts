@@ -19,6 +19,7 @@ import {
   renderPage,
   withoutSpaces,
 } from './support/pdf';
+import { bulletinList, bulletinRows, searchBox } from './support/ui';
 
 const REFERENCE = fileURLToPath(new URL('./reference/export-cover-a4.png', import.meta.url));
 /** The cover shows the export date: pinned, so the cover can be compared with its reference. */
@@ -85,7 +86,7 @@ test.describe('PDF export', () => {
     const file = join(folder, 'Sample digest.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(10);
+    await expect(bulletinRows(page)).toHaveCount(10);
     await pinClock(app, EXPORTED_AT);
 
     const outcome = await exportThroughBridge(
@@ -173,7 +174,7 @@ test.describe('PDF export', () => {
     const file = testInfo.outputPath('arabic.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(2);
+    await expect(bulletinRows(page)).toHaveCount(2);
 
     const outcome = await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Arabic' });
     expect(outcome).toMatchObject({ status: 'done', count: 2 });
@@ -211,7 +212,7 @@ test.describe('PDF export', () => {
     const file = testInfo.outputPath('hostile.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(1);
+    await expect(bulletinRows(page)).toHaveCount(1);
 
     const outcome = await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Hostile' });
     expect(outcome).toMatchObject({ status: 'done', count: 1 });
@@ -249,7 +250,7 @@ test.describe('PDF export', () => {
     const file = testInfo.outputPath('xss.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(bulletinRows(page).first()).toBeVisible();
 
     const outcome = await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'XSS corpus' });
     expect(outcome).toMatchObject({ status: 'done', count: payloads.length });
@@ -263,7 +264,7 @@ test.describe('PDF export', () => {
   test('a cancelled save dialog writes nothing and opens no print window', async ({ launch }) => {
     const app = await launch({ dialogs: { save: [null] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(10);
+    await expect(bulletinRows(page)).toHaveCount(10);
     expect(await exportThroughBridge(page, { kind: 'view', view: 'all' }, { title: 'Nothing' })).toBeNull();
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
@@ -295,10 +296,10 @@ test.describe('Export in the window', () => {
     const file = join(folder, 'Letter.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(10);
+    await expect(bulletinRows(page)).toHaveCount(10);
 
     // The menu item opens the dialog on the list's view; Esc closes it and focus goes back.
-    await page.getByRole('listbox').focus();
+    await bulletinList(page).focus();
     await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file-export')?.click());
     const dialog = page.getByRole('dialog', { name: 'Export bulletins' });
     await expect(dialog).toBeVisible();
@@ -307,7 +308,7 @@ test.describe('Export in the window', () => {
     await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('All bulletins');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('listbox')).toBeFocused();
+    await expect(bulletinList(page)).toBeFocused();
 
     // The list header's button: every control is reachable and named.
     await page.getByRole('button', { name: 'Export…' }).click();
@@ -360,10 +361,10 @@ test.describe('Export in the window', () => {
     const file = testInfo.outputPath('search.pdf');
     const app = await launch({ dialogs: { save: [file] } });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(10);
-    await page.getByRole('searchbox').fill('Honduras');
-    await expect(page.getByRole('option')).not.toHaveCount(10);
-    const count = await page.getByRole('option').count();
+    await expect(bulletinRows(page)).toHaveCount(10);
+    await searchBox(page).fill('Honduras');
+    await expect(bulletinRows(page)).not.toHaveCount(10);
+    const count = await bulletinRows(page).count();
 
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export bulletins' });
@@ -387,7 +388,7 @@ test('Cancel stops a large export and leaves no file, partial or whole', async (
   await mkdir(folder, { recursive: true });
   const app = await launch({ dialogs: { save: [join(folder, 'large.pdf')] } });
   const page = await app.firstWindow();
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(bulletinRows(page).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await page
@@ -440,7 +441,7 @@ test.describe('Other formats', () => {
       dialogs: { save: Object.values(files).map((name) => testInfo.outputPath(name)) },
     });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option')).toHaveCount(3);
+    await expect(bulletinRows(page)).toHaveCount(3);
     for (const format of ['html', 'markdown', 'json'] as const) {
       const outcome = await exportThroughBridge(
         page,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
 import { corporaFolder } from './support/corpora';
+import { bulletinList } from './support/ui';
 
 const corpora = corporaFolder();
 const payloads: { title: string; payload: string }[] = corpora
@@ -30,7 +31,7 @@ test('no payload of the DOMPurify XSS corpus runs, navigates or reaches the netw
   const startUrl = window.url();
   const globalsBefore = await window.evaluate(() => Object.keys(window));
 
-  const list = window.getByRole('listbox');
+  const list = bulletinList(window);
   await expect(list.getByRole('option').first()).toBeVisible();
   await list.focus();
   const heading = window.getByRole('region', { name: 'Reading pane' }).getByRole('heading', { level: 2 });

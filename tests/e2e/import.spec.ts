@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test, type App } from './fixtures';
-
-const rows = (window: Page) => window.getByRole('listbox').getByRole('option');
+import { bulletinRows, searchBox } from './support/ui';
 
 async function clickMenu(app: App, id: string): Promise<void> {
   await app.evaluate(({ Menu }, itemId) => {
@@ -39,22 +37,22 @@ test('File > Import… brings in a feed beside a bad file, and the report says w
   await writeFile(bad, '<rss><channel><title>unterminated');
   const app = await launch({ dialogs: { open: [[feed, bad]] } });
   const window = await app.firstWindow();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
 
   await clickMenu(app, 'file-import');
   await expect(window.getByText('Added 2 bulletins. 1 file could not be imported:')).toBeVisible();
   await expect(window.getByText(/^broken\.xml: This file is not a feed/)).toBeVisible();
-  await expect(rows(window)).toHaveCount(12);
+  await expect(bulletinRows(window)).toHaveCount(12);
 
-  await window.getByRole('searchbox', { name: 'Search bulletins' }).fill('Necocli');
-  await expect(rows(window)).toHaveCount(1);
-  await expect(rows(window).first()).toContainText('Arrivées record au poste de Necoclí');
+  await searchBox(window).fill('Necocli');
+  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(bulletinRows(window).first()).toContainText('Arrivées record au poste de Necoclí');
 });
 
 test('files dropped on the window are imported from their bytes, with a visible drop target', async ({
   window,
 }) => {
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
   const files = window.evaluateHandle((feed) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([feed], 'frontieres.atom', { type: 'application/atom+xml' }));
@@ -66,7 +64,7 @@ test('files dropped on the window are imported from their bytes, with a visible 
   await app.dispatchEvent('drop', { dataTransfer: await files });
   await expect(window.getByText('Drop feeds or digests to import them')).toBeHidden();
   await expect(window.getByText('Added 2 bulletins.')).toBeVisible();
-  await expect(rows(window)).toHaveCount(12);
+  await expect(bulletinRows(window)).toHaveCount(12);
 
   await app.dispatchEvent('drop', { dataTransfer: await files });
   await expect(window.getByText('Nothing new: all 2 bulletins were already in the library.')).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
+import { bulletinRows } from './support/ui';
 
 const REPORT = 'https://example.org/report?id=7';
 
@@ -19,7 +20,7 @@ test('a link opens in the browser only after the user confirms its real address'
   const app = await launch({ dialogs: { message: [1, 0] } });
   test.skip(!app.host, 'the confirmation and the browser hand-off are recorded by tests/host only');
   const page = await app.firstWindow();
-  await page.getByRole('option').first().click();
+  await bulletinRows(page).first().click();
   const link = page
     .getByRole('region', { name: 'Reading pane' })
     .getByRole('link', { name: 'Read the report' });
@@ -38,7 +39,7 @@ test('a link opens in the browser only after the user confirms its real address'
 test('a javascript: link is inert and other schemes are refused with a message', async ({ launch }) => {
   const app = await launch();
   const page = await app.firstWindow();
-  await page.getByRole('option').first().click();
+  await bulletinRows(page).first().click();
   const pane = page.getByRole('region', { name: 'Reading pane' });
   await expect(pane.getByText('this', { exact: true })).toBeVisible();
   await expect(pane.getByRole('link', { name: 'this', exact: true })).toHaveCount(0);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test, type App } from './fixtures';
+import { bulletinList, bulletinRows, readingPane, searchBox } from './support/ui';
 
 // The digest our users receive; the bundled sample is the same file, used where ../shared is absent.
 const SHARED_DIGEST = fileURLToPath(new URL('../../../shared/fixtures/digest-sample.txt', import.meta.url));
@@ -11,9 +11,6 @@ const DIGEST = existsSync(SHARED_DIGEST) ? SHARED_DIGEST : BUNDLED_DIGEST;
 const PANAMA = 'IOM provides technical support for new migration reception station in Panama';
 
 // Named: the search box's suggestions are a listbox too.
-const bulletinList = (window: Page) => window.getByRole('listbox', { name: /list of bulletins/ });
-const rows = (window: Page) => bulletinList(window).getByRole('option');
-const readingPane = (window: Page) => window.getByRole('region', { name: 'Reading pane' });
 
 async function clickMenu(app: App, id: string): Promise<void> {
   await app.evaluate(({ Menu }, itemId) => {
@@ -29,16 +26,16 @@ test('a first run shows the sample digest; importing it again adds nothing; a bo
   const app = await launch({ dialogs: { open: [[DIGEST]] } });
   let window = await app.firstWindow();
 
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
 
   await clickMenu(app, 'file-import');
   await expect(window.getByText('Nothing new: all 10 bulletins were already in the library.')).toBeVisible();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
 
   await window.keyboard.press('/');
   await window.keyboard.type('Darien');
-  await expect(rows(window)).toHaveCount(1);
-  const panama = rows(window).first();
+  await expect(bulletinRows(window)).toHaveCount(1);
+  const panama = bulletinRows(window).first();
   await expect(panama).toContainText(PANAMA);
 
   await panama.click();
@@ -56,16 +53,16 @@ test('a first run shows the sample digest; importing it again adds nothing; a bo
     .getByRole('link', { name: /^Bookmarks/ })
     .or(window.getByRole('button', { name: /^Bookmarks/ }))
     .click();
-  await expect(rows(window)).toHaveCount(1);
-  await expect(rows(window).first()).toContainText(PANAMA);
+  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(bulletinRows(window).first()).toContainText(PANAMA);
 });
 
 test('search ignores accents and case and highlights the matches in the list', async ({ window }) => {
-  await window.getByRole('combobox', { name: 'Search bulletins' }).fill('SAN JOSÉ');
-  await expect(rows(window)).toHaveCount(1);
-  await expect(rows(window).first().locator('mark').first()).toHaveText(/^San$/i);
+  await searchBox(window).fill('SAN JOSÉ');
+  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(bulletinRows(window).first().locator('mark').first()).toHaveText(/^San$/i);
   await expect(
-    rows(window)
+    bulletinRows(window)
       .first()
       .locator('mark', { hasText: /^José$/ })
       .first(),
@@ -75,7 +72,7 @@ test('search ignores accents and case and highlights the matches in the list', a
 test('the keyboard reads the list: j and k move, b bookmarks, Esc returns to the list', async ({
   window,
 }) => {
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
   await bulletinList(window).focus();
   await window.keyboard.press('j');
   await expect(readingPane(window).getByRole('heading', { level: 2 })).toHaveText(PANAMA);
@@ -88,7 +85,7 @@ test('the keyboard reads the list: j and k move, b bookmarks, Esc returns to the
     'true',
   );
   await window.keyboard.press('/');
-  await expect(window.getByRole('combobox', { name: 'Search bulletins' })).toBeFocused();
+  await expect(searchBox(window)).toBeFocused();
   await window.keyboard.press('Escape');
   await expect(bulletinList(window)).toBeFocused();
 });
@@ -101,9 +98,9 @@ test('a file that is not a digest is refused with a reason, and the library is u
   await writeFile(notes, 'milk\n\nbread\n');
   const app = await launch({ userDataDir, dialogs: { open: [[notes]] } });
   const window = await app.firstWindow();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
 
   await window.getByRole('button', { name: /^Import/ }).click();
   await expect(window.getByText(/shopping-list\.txt: No bulletins were found in this file/)).toBeVisible();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
 });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, type App } from './fixtures';
+import { bulletinRows, readingPane, searchBox } from './support/ui';
 
 /** Two bulletins beside the sample's (all 2020), in other years, both about the Darién. */
 const DIGEST = `3 March, 2019
@@ -17,18 +18,15 @@ The migrant reception station in the Darién now runs on solar panels installed 
 `;
 const SOLAR = 'Reception station in Darién gets solar power';
 
-const searchBox = (window: Page) => window.getByRole('combobox', { name: 'Search bulletins' });
-const rows = (window: Page) => window.getByRole('listbox', { name: /list of bulletins/ }).getByRole('option');
-const readingPane = (window: Page) => window.getByRole('region', { name: 'Reading pane' });
 const facets = (window: Page) => window.getByRole('region', { name: 'Narrow the results' });
 
 async function withTwoMoreBulletins(launch: (request?: object) => Promise<App>, file: string): Promise<Page> {
   await writeFile(file, DIGEST);
   const app = await launch({ dialogs: { open: [[file]] } });
   const window = await app.firstWindow();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
   await window.getByRole('button', { name: /^Import/ }).click();
-  await expect(rows(window)).toHaveCount(12);
+  await expect(bulletinRows(window)).toHaveCount(12);
   return window;
 }
 
@@ -39,10 +37,10 @@ test('type a query, see highlighted results and facet counts, apply a facet, ope
 
   // Accents dropped, the last word a prefix.
   await searchBox(window).fill('darien statio');
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
   await expect(window.getByText('3 results', { exact: true })).toBeVisible();
   await expect(
-    rows(window)
+    bulletinRows(window)
       .filter({ hasText: SOLAR })
       .locator('mark', { hasText: /^Darién$/ })
       .first(),
@@ -56,16 +54,16 @@ test('type a query, see highlighted results and facet counts, apply a facet, ope
 
   await years.getByRole('button', { name: '2021, 1 result' }).click();
   await expect(years.getByRole('button', { name: '2021, 1 result' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(rows(window)).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(1);
 
-  await rows(window).first().click();
+  await bulletinRows(window).first().click();
   const pane = readingPane(window);
   await expect(pane.getByRole('heading', { name: SOLAR })).toBeVisible();
   await expect(pane.locator('mark', { hasText: /^Darién$/ }).first()).toBeVisible();
   await expect(pane.locator('mark', { hasText: /^station$/i }).first()).toBeVisible();
 
   await facets(window).getByRole('button', { name: 'Clear filters' }).click();
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
 });
 
 test('typos, exclusions, dates and syntax it does not know', async ({ launch }, testInfo) => {
@@ -73,24 +71,24 @@ test('typos, exclusions, dates and syntax it does not know', async ({ launch }, 
   const box = searchBox(window);
 
   await box.fill('solar staton');
-  await expect(rows(window)).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(1);
   await expect(
-    rows(window)
+    bulletinRows(window)
       .first()
       .locator('mark', { hasText: /^station$/i })
       .first(),
   ).toBeVisible();
 
   await box.fill('darien -solar');
-  await expect(rows(window)).toHaveCount(2);
+  await expect(bulletinRows(window)).toHaveCount(2);
 
   await box.fill('station after:2020-12-31');
-  await expect(rows(window)).toHaveCount(1);
-  await expect(rows(window).first()).toContainText(SOLAR);
+  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(bulletinRows(window).first()).toContainText(SOLAR);
 
   await box.fill('in:"Field notes" floods');
   await expect(window.getByText(/Collections are not available yet/)).toBeVisible();
-  await expect(rows(window)).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(1);
 
   await box.fill('colour:floods');
   await expect(window.getByText(/“colour:” is not a filter here/)).toBeVisible();
@@ -107,7 +105,7 @@ test('suggestions as you type, then the search is remembered; help explains the 
   await expect(box).toHaveAttribute('aria-activedescendant', /.+/);
   await box.press('Enter');
   await expect(box).toHaveValue('pinogana');
-  await expect(rows(window)).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(1);
 
   await box.fill('');
   await box.blur();

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { Bulletin } from '../../preload/contract';
 import { openLibrary } from '../../main/store/library';
 import { expect, test, type App } from './fixtures';
+import { bulletinList, bulletinRows } from './support/ui';
 
 const bulletin = (id: string, published: string, title: string): Bulletin => ({
   id,
@@ -21,7 +22,6 @@ const OCTOBER = bulletin('oct', '2020-10-13', 'October report on the Darién rou
 const NOVEMBER = bulletin('nov', '2020-11-12', 'November report on reception stations');
 const LATE_NOVEMBER = bulletin('nov-late', '2020-11-28', 'Late November update on returns');
 
-const rows = (window: Page) => window.getByRole('listbox').getByRole('option');
 const notices = (window: Page) => window.getByRole('region', { name: 'Notifications' });
 
 async function clickMenu(app: App, id: string): Promise<void> {
@@ -75,10 +75,10 @@ for (const [damage, damaged] of Object.entries(DAMAGE)) {
     await expect(notices(window)).toContainText('Your bookmarks and read marks were damaged on disk');
     await expect(notices(window)).toContainText('(1 bookmark)');
     await expect(notices(window)).toContainText(/kept in your library folder as state\.json\.bad-/);
-    await expect(rows(window)).toHaveCount(3);
+    await expect(bulletinRows(window)).toHaveCount(3);
     await showBookmarks(window);
-    await expect(rows(window)).toHaveCount(1);
-    await expect(rows(window).first()).toContainText(NOVEMBER.title);
+    await expect(bulletinRows(window)).toHaveCount(1);
+    await expect(bulletinRows(window).first()).toContainText(NOVEMBER.title);
     expect((await readdir(userDataDir)).filter((name) => name.startsWith('state.json.bad-'))).toHaveLength(1);
   });
 
@@ -94,9 +94,9 @@ for (const [damage, damaged] of Object.entries(DAMAGE)) {
     await expect(notices(window)).toContainText('The archive of 2020-11 was damaged on disk');
     await expect(notices(window)).toContainText('(1 bulletin)');
     // The backup predates the late-November import: that one bulletin is to be imported again.
-    await expect(rows(window)).toHaveCount(2);
-    await expect(rows(window).filter({ hasText: NOVEMBER.title })).toHaveCount(1);
-    await expect(rows(window).filter({ hasText: OCTOBER.title })).toHaveCount(1);
+    await expect(bulletinRows(window)).toHaveCount(2);
+    await expect(bulletinRows(window).filter({ hasText: NOVEMBER.title })).toHaveCount(1);
+    await expect(bulletinRows(window).filter({ hasText: OCTOBER.title })).toHaveCount(1);
   });
 }
 
@@ -114,15 +114,15 @@ test('files from a newer version are left untouched and the user is asked to upd
   const window = await app.firstWindow();
   await expect(notices(window)).toContainText('state.json was made by a newer version of Bulletin Reader');
   await expect(notices(window)).toContainText('bulletins/2020-10.json was made by a newer version');
-  await expect(rows(window)).toHaveCount(2);
+  await expect(bulletinRows(window)).toHaveCount(2);
   // A change is kept for the session but never written over the newer file.
-  await rows(window).first().click();
+  await bulletinRows(window).first().click();
   await window
     .getByRole('region', { name: 'Reading pane' })
     .getByRole('button', { name: 'Bookmark' })
     .click();
   await showBookmarks(window);
-  await expect(rows(window)).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(1);
   await app.close();
   expect(await readFile(join(userDataDir, 'state.json'), 'utf8')).toBe(newerState);
   expect(await readFile(join(userDataDir, 'bulletins', '2020-10.json'), 'utf8')).toBe(newerShard);
@@ -138,7 +138,7 @@ test('File > Back up library…, wipe, File > Restore…: the library comes back
 
   const first = await launch({ dialogs: { save: [backupFile] } });
   let window = await first.firstWindow();
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
   await clickMenu(first, 'file-backup');
   await expect(notices(window)).toContainText('Library backed up (bulletins: 3, bookmarks: 2).');
   await first.close();
@@ -148,12 +148,12 @@ test('File > Back up library…, wipe, File > Restore…: the library comes back
   await mkdir(userDataDir, { recursive: true });
   const second = await launch({ dialogs: { open: [[backupFile]], message: [0] } });
   window = await second.firstWindow();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
   await clickMenu(second, 'file-restore');
   await expect(notices(window)).toContainText('Library restored (bulletins: 3, bookmarks: 2).');
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
   await showBookmarks(window);
-  await expect(rows(window)).toHaveCount(2);
+  await expect(bulletinRows(window)).toHaveCount(2);
   if (second.host) {
     // The user was asked before anything was replaced.
     const confirm = (await second.host.dialogsShown()).find((dialog) => dialog.kind === 'message');
@@ -182,11 +182,11 @@ test('a file that is not a backup is refused and nothing changes', async ({
   await writeFile(notABackup, JSON.stringify({ hello: 'world' }));
   const app = await launch({ dialogs: { open: [[notABackup]], message: [0] } });
   const window = await app.firstWindow();
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
   await clickMenu(app, 'file-restore');
   await expect(notices(window)).toContainText('This file is not a Bulletin Reader backup, or it is damaged.');
   await expect(notices(window)).toContainText('Nothing in your library was changed.');
-  await expect(rows(window)).toHaveCount(3);
+  await expect(bulletinRows(window)).toHaveCount(3);
 });
 
 async function snapshotOf(folder: string) {
@@ -214,18 +214,20 @@ test('a large view paints its first page at once and receives the rest in pages'
 
   const window = await (await launch()).firstWindow();
   await expect(window.getByText('5,200 bulletins', { exact: true })).toBeVisible();
-  await expect(rows(window).first()).toContainText('Bulletin number 5199 of the archive');
+  await expect(bulletinRows(window).first()).toContainText('Bulletin number 5199 of the archive');
   // The oldest row is on the second page of 5,000 after the first 100: it arrives and End reaches it.
-  await window.getByRole('listbox').focus();
+  await bulletinList(window).focus();
   await expect(async () => {
     await window.keyboard.press('End');
-    await expect(rows(window).last()).toContainText('Bulletin number 0 of the archive', { timeout: 500 });
+    await expect(bulletinRows(window).last()).toContainText('Bulletin number 0 of the archive', {
+      timeout: 500,
+    });
   }).toPass();
 });
 
 test('a second launch given a digest brings the window forward and imports it', async ({ app }, testInfo) => {
   const window = await app.firstWindow();
-  await expect(rows(window)).toHaveCount(10);
+  await expect(bulletinRows(window)).toHaveCount(10);
   const digest = testInfo.outputPath('from-a-colleague.txt');
   await writeFile(
     digest,
@@ -239,6 +241,6 @@ test('a second launch given a digest brings the window forward and imports it', 
     { file: digest, cwd: testInfo.outputDir },
   );
   await expect(notices(window)).toContainText('Added 1 bulletin');
-  await expect(rows(window)).toHaveCount(11);
-  await expect(rows(window).filter({ hasText: 'New reception centre opens' })).toHaveCount(1);
+  await expect(bulletinRows(window)).toHaveCount(11);
+  await expect(bulletinRows(window).filter({ hasText: 'New reception centre opens' })).toHaveCount(1);
 });

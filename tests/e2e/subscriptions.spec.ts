@@ -1,5 +1,6 @@
 import { startFeedServer } from '../unit/main/sync/feedServer';
 import { expect, test } from './fixtures';
+import { bulletinList } from './support/ui';
 
 test('subscribe to a feed by address: its bulletins arrive; a broken address shows its error quietly', async ({
   window,
@@ -12,7 +13,7 @@ test('subscribe to a feed by address: its bulletins arrive; a broken address sho
     await panel.getByRole('button', { name: 'Subscribe' }).click();
     await expect(panel.getByText('127.0.0.1', { exact: true })).toBeVisible();
     await expect(panel.getByText(/^Updated /)).toBeVisible();
-    await expect(window.getByRole('listbox').getByRole('option', { name: /Second/ })).toBeVisible();
+    await expect(bulletinList(window).getByRole('option', { name: /Second/ })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Rename 127.0.0.1' }).click();
     await panel.getByRole('textbox', { name: 'New name for 127.0.0.1' }).fill('Local News');
