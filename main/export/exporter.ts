@@ -14,7 +14,7 @@ import { t } from '../i18n';
 import { defaultExportOptions, remembered } from './options';
 import type { ExportSettings } from './exportSettings';
 import { safeFileName } from './fileName';
-import { writeFileAtomically } from './writeFileAtomically';
+import { writeAtomically } from '../store/durableJsonFile';
 import { broadcast } from '../windows/mainWindow';
 
 export interface Exporter {
@@ -90,11 +90,7 @@ export function createExporter(
         broadcast('export:progress', { phase: 'preparing', fraction: 0.05 });
         const content = await renderExport(bulletins, request, controller.signal);
         broadcast('export:progress', { phase: 'writing', fraction: 0.9 });
-        await writeFileAtomically(
-          file,
-          typeof content === 'string' ? new TextEncoder().encode(content) : content,
-          controller.signal,
-        );
+        await writeAtomically(file, content, controller.signal);
         const exportId = randomUUID();
         finished.set(exportId, file);
         return { status: 'done', exportId, fileName: basename(file), count: bulletins.length };

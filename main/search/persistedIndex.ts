@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
+import { writeAtomically } from '../store/durableJsonFile';
 
 /**
  * The index on disk: one header line (version, archive fingerprint), then
@@ -45,28 +46,12 @@ export async function readPersistedIndex(
   return text.slice(newline + 1);
 }
 
-/**
- * Writes atomically (temporary file, fsync, rename) so a crash leaves the old
- * index or the new one, never half of one. No folder fsync: losing the rename
- * costs a rebuild, not data.
- */
+/** Writes the header line and the index atomically: a crash leaves the old index or the new one. */
 export async function writePersistedIndex(
   file: string,
   version: number,
   fingerprint: string,
   json: string,
 ): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify({ version, fingerprint })}\n`, 'utf8');
-    await handle.writeFile(json, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temporary, file);
+  await writeAtomically(file, [`${JSON.stringify({ version, fingerprint })}\n`, json]);
 }

@@ -55,13 +55,23 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
   };
 }
 
-/** tmp → fsync → rename → fsync of the folder: after it resolves, `file` holds `text` or its old content, never a mix. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+/**
+ * tmp → fsync → rename → fsync of the folder: after it resolves, `file` holds
+ * `data` (chunks are written in order) or its old content, never a mix. An
+ * aborted or failed write removes its temporary file and leaves `file` alone.
+ */
+export async function writeAtomically(
+  file: string,
+  data: string | Uint8Array | readonly string[],
+  signal?: AbortSignal,
+): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
+  const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
+    for (const chunk of chunks) await handle.writeFile(chunk, { signal });
     await handle.sync();
+    signal?.throwIfAborted();
   } catch (error) {
     await handle.close();
     await rm(temporary, { force: true });

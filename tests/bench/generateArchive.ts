@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bulletin } from '../../preload/contract';
 import { SCHEMA_VERSION, emptyState } from '../../main/store/schema';
+import { random } from '../support/random';
 
 /**
  * A deterministic archive of N bulletins in English, Spanish and French with
@@ -60,18 +61,6 @@ const SOURCES = [
   'OIM Haïti',
 ];
 const LANGUAGES = ['en', 'es', 'fr'] as const;
-
-/** mulberry32: tiny, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateBulletins(count: number, seed = 42): Bulletin[] {
   const next = random(seed);

@@ -16,24 +16,13 @@ import { searchBulletins } from '../../main/search/searchBulletins';
 import { createSearchIndex, type SearchIndex } from '../../main/search/searchIndex';
 import { openLibrary } from '../../main/store/library';
 import { percentile, time, type Figure, type Suite } from './harness';
+import { random } from '../support/random';
 
 const run = promisify(execFile);
 const QUERIES = 500;
 const RECALL_QUERIES = 100;
 /** The regex scan is linear: at 100k it gets fewer queries so the run ends (p50/p95 are still comparable). */
 const REGEX_QUERIES = (size: number) => (size > 20_000 ? 100 : QUERIES);
-
-/** mulberry32, as the archive generator: the same queries every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 

@@ -1,14 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { expect, test, type App } from './fixtures';
-import { bulletinRows, searchBox } from './support/ui';
-
-async function clickMenu(app: App, id: string): Promise<void> {
-  await app.evaluate(({ Menu }, itemId) => {
-    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
-    if (!item) throw new Error(`no menu item ${itemId}`);
-    item.click();
-  }, id);
-}
+import { expect, test } from './fixtures';
+import { bulletinRows, clickMenu, searchBox } from './support/ui';
 
 const FEED = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr" xml:base="https://bulletins.example.org/">

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type App } from './fixtures';
-import { bulletinList, bulletinRows, readingPane, searchBox } from './support/ui';
+import { expect, test } from './fixtures';
+import { bulletinList, bulletinRows, clickMenu, readingPane, searchBox } from './support/ui';
 
 // The digest our users receive; the bundled sample is the same file, used where ../shared is absent.
 const SHARED_DIGEST = fileURLToPath(new URL('../../../shared/fixtures/digest-sample.txt', import.meta.url));
@@ -11,14 +11,6 @@ const DIGEST = existsSync(SHARED_DIGEST) ? SHARED_DIGEST : BUNDLED_DIGEST;
 const PANAMA = 'IOM provides technical support for new migration reception station in Panama';
 
 // Named: the search box's suggestions are a listbox too.
-
-async function clickMenu(app: App, id: string): Promise<void> {
-  await app.evaluate(({ Menu }, itemId) => {
-    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
-    if (!item) throw new Error(`no menu item ${itemId}`);
-    item.click();
-  }, id);
-}
 
 test('a first run shows the sample digest; importing it again adds nothing; a bookmark survives a restart', async ({
   launch,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Bulletin } from '../../preload/contract';
 import { openLibrary } from '../../main/store/library';
-import { expect, test, type App } from './fixtures';
-import { bulletinList, bulletinRows } from './support/ui';
+import { expect, test } from './fixtures';
+import { bulletinList, bulletinRows, clickMenu } from './support/ui';
 
 const bulletin = (id: string, published: string, title: string): Bulletin => ({
   id,
@@ -23,14 +23,6 @@ const NOVEMBER = bulletin('nov', '2020-11-12', 'November report on reception sta
 const LATE_NOVEMBER = bulletin('nov-late', '2020-11-28', 'Late November update on returns');
 
 const notices = (window: Page) => window.getByRole('region', { name: 'Notifications' });
-
-async function clickMenu(app: App, id: string): Promise<void> {
-  await app.evaluate(({ Menu }, itemId) => {
-    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
-    if (!item) throw new Error(`no menu item ${itemId}`);
-    item.click();
-  }, id);
-}
 
 async function showBookmarks(window: Page): Promise<void> {
   await window

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { App } from '../fixtures';
 
 // Locators for the main window, by role and accessible name as a screen reader finds them.
 // Named, because the search box's suggestions and recent searches are listboxes too.
@@ -7,3 +8,12 @@ export const bulletinList = (page: Page) => page.getByRole('listbox', { name: /l
 export const bulletinRows = (page: Page) => bulletinList(page).getByRole('option');
 export const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search bulletins' });
 export const readingPane = (page: Page) => page.getByRole('region', { name: 'Reading pane' });
+
+/** Clicks an application-menu item by its id, as the user would (works on tests/host and Electron). */
+export async function clickMenu(app: App, id: string): Promise<void> {
+  await app.evaluate(({ Menu }, itemId) => {
+    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
+    if (!item) throw new Error(`no menu item ${itemId}`);
+    item.click();
+  }, id);
+}

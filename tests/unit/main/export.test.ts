@@ -17,7 +17,7 @@ import {
 } from '../../../main/export/pdfTemplates';
 import { offerPrintData, takePrintData, withdrawPrintData } from '../../../main/export/printData';
 import { buildPrintJob, textDirection } from '../../../main/export/printJob';
-import { writeFileAtomically } from '../../../main/export/writeFileAtomically';
+import { writeAtomically } from '../../../main/store/durableJsonFile';
 import { jsonExport } from '../../../main/export/jsonExport';
 import { htmlParagraphs, inline, markdownExport } from '../../../main/export/markdownExport';
 import { bulletinSchema } from '../../../main/store/schema';
@@ -197,19 +197,19 @@ describe('files on disk', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('writeFileAtomically replaces the whole file and leaves nothing else', async () => {
+  it('writeAtomically replaces the whole file and leaves nothing else', async () => {
     const file = join(folder, 'out.pdf');
     await writeFile(file, 'old');
-    await writeFileAtomically(file, new TextEncoder().encode('new'));
+    await writeAtomically(file, new TextEncoder().encode('new'));
     expect(await readdir(folder)).toEqual(['out.pdf']);
   });
 
-  it('writeFileAtomically, cancelled, keeps the old file and removes its temporary one', async () => {
+  it('writeAtomically, cancelled, keeps the old file and removes its temporary one', async () => {
     const file = join(folder, 'out.pdf');
     await writeFile(file, 'old');
     const controller = new AbortController();
     controller.abort();
-    await expect(writeFileAtomically(file, new Uint8Array(1024), controller.signal)).rejects.toThrow();
+    await expect(writeAtomically(file, new Uint8Array(1024), controller.signal)).rejects.toThrow();
     expect(await readdir(folder)).toEqual(['out.pdf']);
     expect(await readFile(file, 'utf8')).toBe('old');
   });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/store/library';
-import { random } from './crash/random';
+import { random } from '../../support/random';
 import type { Operation } from './crash/storeWorker';
 
 /**

@@ -6,7 +6,7 @@
  * is an ack the test receives, however soon the kill comes.
  */
 import { openLibrary } from '../../../../main/store/library';
-import { random } from './random';
+import { random } from '../../../support/random';
 
 export type Operation =
   | { op: 'bookmark'; id: string; now?: boolean }
