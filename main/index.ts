@@ -9,6 +9,7 @@ import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
+import { fetchRemoteImages } from './images/remoteImages';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -85,11 +86,13 @@ async function start(): Promise<void> {
     subscribe: (feeds) => followFeeds(feeds),
   });
   const isOnline = () => net.isOnline();
+  const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
+  // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
+  const fetchFromWeb = (url: string, init: RequestInit) => net.fetch(url, init);
   const subscriptions = createSubscriptions({
     store: library,
-    // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
-    fetch: (url, init) => net.fetch(url, init),
-    userAgent: `BulletinReader/${app.getVersion()} (offline news reader)`,
+    fetch: fetchFromWeb,
+    userAgent,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
   });
@@ -109,7 +112,14 @@ async function start(): Promise<void> {
   );
   registerHandlers(
     argumentSchemas,
-    createHandlers(library, index, { exporter, notices, imports, sync, recent }),
+    createHandlers(library, index, {
+      exporter,
+      notices,
+      imports,
+      sync,
+      recent,
+      loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+    }),
   );
   const backupContext: BackupContext = {
     library,

@@ -43,6 +43,11 @@ export const api = {
   searchStatus: () => invoke<IndexStatus>(channels.searchStatus),
   /** One bulletin with its body, or null when it no longer exists. */
   get: (id: string) => invoke<BulletinDetail | null>(channels.get, id),
+  /**
+   * The bulletin's remote images, fetched by main on the user's request, as data: URLs keyed by
+   * the `src` in its body (the renderer never reaches the network). Missing keys failed to load.
+   */
+  loadImages: (id: string) => invoke<Record<string, string>>(channels.loadImages, id),
   counts: () => invoke<Counts>(channels.counts),
   /** Resolves to the new state: true when now bookmarked. */
   toggleBookmark: (id: string) => invoke<boolean>(channels.toggleBookmark, id),

@@ -10,6 +10,7 @@ export const channels = {
   rememberSearch: 'search:remember',
   searchStatus: 'search:status',
   get: 'bulletins:get',
+  loadImages: 'bulletins:loadImages',
   counts: 'library:counts',
   toggleBookmark: 'library:toggleBookmark',
   markRead: 'library:markRead',

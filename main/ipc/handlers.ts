@@ -26,9 +26,11 @@ export function createHandlers(
     imports: ImportRunner;
     sync: SyncService;
     recent: RecentSearches;
+    /** A bulletin's remote images, fetched by main (see main/images/remoteImages.ts). */
+    loadImages: (bulletin: Bulletin) => Promise<Record<string, string>>;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent } = services;
+  const { exporter, notices, imports, sync, recent, loadImages } = services;
   const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)): BulletinRow => ({
     id: bulletin.id,
     title: bulletin.title,
@@ -56,6 +58,10 @@ export function createHandlers(
       const bulletin = library.get(id);
       if (!bulletin) return null;
       return { bulletin, bookmarked: library.isBookmarked(id), read: library.isRead(id) };
+    },
+    loadImages(_caller, id) {
+      const bulletin = library.get(id);
+      return bulletin ? loadImages(bulletin) : {};
     },
     counts: () => library.counts(),
     async toggleBookmark(_caller, id) {

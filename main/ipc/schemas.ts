@@ -48,6 +48,7 @@ export const argumentSchemas = {
   rememberSearch: z.tuple([z.string().max(1000)]),
   searchStatus: z.tuple([]),
   get: z.tuple([id]),
+  loadImages: z.tuple([id]),
   counts: z.tuple([]),
   toggleBookmark: z.tuple([id]),
   markRead: z.tuple([id, z.boolean()]),

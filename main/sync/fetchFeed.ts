@@ -119,7 +119,7 @@ function conditionalHeaders(userAgent: string, validators: Validators | undefine
 }
 
 /** Reads the body, giving up as soon as it passes `max` bytes (never buffering more). */
-async function readCapped(response: Response, max: number): Promise<Uint8Array | 'too-large'> {
+export async function readCapped(response: Response, max: number): Promise<Uint8Array | 'too-large'> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > max) {
     await response.body?.cancel();

@@ -150,6 +150,17 @@ export function App() {
   // Main checks the scheme and asks the user first (main/windows/externalLinks.ts).
   const openLink = (url: string) => void bridge().openExternal(url).catch(reportError); // eng-disable OPEN_EXTERNAL_JS_CHECK
 
+  const loadImages = useCallback(
+    (id: string) =>
+      bridge()
+        .loadImages(id)
+        .catch((error: unknown) => {
+          reportError(error);
+          return {};
+        }),
+    [reportError],
+  );
+
   const showImportReport = (report: ImportReport) => {
     const summary = summariseImport(report, t);
     notify({
@@ -292,6 +303,7 @@ export function App() {
           terms={list.terms}
           onToggleBookmark={() => toggleBookmark(false)}
           onOpenLink={openLink}
+          onLoadImages={loadImages}
         />
       </main>
       {exporting.asking && (

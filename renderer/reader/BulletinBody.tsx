@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { highlightTextNodes } from '../search/highlightDom';
-import { sanitizeBody } from './sanitize';
+import { REMOTE_IMAGE_CLASS, REMOTE_SRC_ATTRIBUTE, sanitizeBody } from './sanitize';
 
 interface BulletinBodyProps {
   bodyHtml: string | undefined;
@@ -8,6 +8,10 @@ interface BulletinBodyProps {
   summary: string;
   terms: readonly string[];
   language: string;
+  /** Remote images the user chose to load, as data: URLs by their `src` (see "Load images"). */
+  images: Readonly<Record<string, string>> | undefined;
+  /** Told how many remote images the body has (placeholders, loaded or not). */
+  onRemoteImages: (count: number) => void;
 }
 
 /**
@@ -17,7 +21,14 @@ interface BulletinBodyProps {
  * terms are then marked in its text nodes. Clicks on links are handled by the
  * article around this (see ReaderPane): they never navigate the window.
  */
-export function BulletinBody({ bodyHtml, summary, terms, language }: BulletinBodyProps) {
+export function BulletinBody({
+  bodyHtml,
+  summary,
+  terms,
+  language,
+  images,
+  onRemoteImages,
+}: BulletinBodyProps) {
   const container = useRef<HTMLDivElement>(null);
 
   // Layout effect: the new text is in place before the pane is painted or scrolled.
@@ -33,9 +44,19 @@ export function BulletinBody({ bodyHtml, summary, terms, language }: BulletinBod
       paragraph.textContent = summary;
       content.append(paragraph);
     }
+    const placeholders = [...content.querySelectorAll<HTMLElement>(`.${REMOTE_IMAGE_CLASS}`)];
+    for (const placeholder of placeholders) {
+      const dataUrl = images?.[placeholder.getAttribute(REMOTE_SRC_ATTRIBUTE) ?? ''];
+      if (!dataUrl) continue;
+      const image = document.createElement('img');
+      image.src = dataUrl;
+      image.alt = placeholder.getAttribute('aria-label') ?? '';
+      placeholder.replaceWith(image);
+    }
     highlightTextNodes(content, terms);
     element.replaceChildren(content);
-  }, [bodyHtml, summary, terms]);
+    onRemoteImages(placeholders.length);
+  }, [bodyHtml, summary, terms, images, onRemoteImages]);
 
   return <div ref={container} className="reader-body" lang={language} dir="auto" />;
 }

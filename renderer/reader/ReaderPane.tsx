@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinDetail } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
@@ -15,13 +15,36 @@ interface ReaderPaneProps {
   terms: readonly string[];
   onToggleBookmark: () => void;
   onOpenLink: (url: string) => void;
+  /** Fetches the bulletin's remote images through main; resolves to what could be loaded. */
+  onLoadImages: (id: string) => Promise<Record<string, string>>;
 }
 
 /** The reading pane: one bulletin, its marks, and its text. */
-export function ReaderPane({ detail, busy, terms, onToggleBookmark, onOpenLink }: ReaderPaneProps) {
+export function ReaderPane({
+  detail,
+  busy,
+  terms,
+  onToggleBookmark,
+  onOpenLink,
+  onLoadImages,
+}: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
   const bulletinId = detail?.bulletin.id;
+  // Remote images stay off until asked for, bulletin by bulletin: loading one tells its server who reads what.
+  const [remoteImages, setRemoteImages] = useState(0);
+  const [loadedImages, setLoadedImages] = useState<{ id: string; images: Record<string, string> } | null>(
+    null,
+  );
+  const [loadingImages, setLoadingImages] = useState(false);
+  const images = loadedImages && loadedImages.id === bulletinId ? loadedImages.images : undefined;
+  const loadImages = (id: string) => {
+    setLoadingImages(true);
+    void onLoadImages(id)
+      .then((found) => setLoadedImages({ id, images: found }))
+      .finally(() => setLoadingImages(false));
+  };
+  const missingImages = images ? remoteImages - Object.keys(images).length : 0;
 
   // A new bulletin starts at its top, not where the last one was left.
   useLayoutEffect(() => {
@@ -85,6 +108,17 @@ export function ReaderPane({ detail, busy, terms, onToggleBookmark, onOpenLink }
               <BookmarkIcon filled={bookmarked} />
               {t('reader.bookmark')}
             </button>
+            {remoteImages > 0 && !images && (
+              <button
+                type="button"
+                className="button reader-load-images"
+                disabled={loadingImages}
+                aria-describedby="reader-images-hint"
+                onClick={() => loadImages(bulletin.id)}
+              >
+                {loadingImages ? t('reader.loadingImages') : t('reader.loadImages', { count: remoteImages })}
+              </button>
+            )}
             {link && (
               <a className="button reader-original" href={link} title={link}>
                 <ExternalIcon />
@@ -103,7 +137,19 @@ export function ReaderPane({ detail, busy, terms, onToggleBookmark, onOpenLink }
             </p>
           )}
         </header>
+        {remoteImages > 0 && !images && (
+          <p id="reader-images-hint" className="reader-images-hint">
+            {t('reader.imagesHint', { count: remoteImages })}
+          </p>
+        )}
+        {missingImages > 0 && (
+          <p className="reader-images-hint" role="status">
+            {t('reader.imagesMissing', { count: missingImages })}
+          </p>
+        )}
         <BulletinBody
+          images={images}
+          onRemoteImages={setRemoteImages}
           bodyHtml={bulletin.bodyHtml}
           summary={bulletin.summary}
           terms={terms}

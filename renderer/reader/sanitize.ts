@@ -50,6 +50,10 @@ const CONFIG: Config = {
 /** Remote images are off (offline by design, and a remote image tells a server who reads what). */
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|jpg|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]+$/i;
 
+/** Where a remote image was: its address, for "Load images". */
+export const REMOTE_IMAGE_CLASS = 'remote-image';
+export const REMOTE_SRC_ATTRIBUTE = 'data-remote-src';
+
 export type Sanitizer = (html: string) => DocumentFragment;
 
 /**
@@ -59,6 +63,11 @@ export type Sanitizer = (html: string) => DocumentFragment;
  */
 export function createSanitizer(window: WindowLike): Sanitizer {
   const purify = createDOMPurify(window);
+  // Placeholders this sanitiser made: DOMPurify's walk reaches them too, and their attributes are ours.
+  const placeholders = new WeakSet<Node>();
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (placeholders.has(node)) data.forceKeepAttr = true;
+  });
 
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A') {
@@ -68,9 +77,24 @@ export function createSanitizer(window: WindowLike): Sanitizer {
     } else if (node.nodeName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
       if (!DATA_IMAGE.test(src)) {
-        // Keep what the image was about, not the image.
-        const alt = node.getAttribute('alt')?.trim();
-        if (alt) node.replaceWith(node.ownerDocument.createTextNode(`[${alt}]`));
+        // Keep what the image was about, not the image. A web image leaves a placeholder that
+        // "Load images" can fill (main fetches it; see BulletinBody): the page never loads it.
+        const alt = node.getAttribute('alt')?.trim() ?? '';
+        const document = node.ownerDocument;
+        if (/^https?:\/\//i.test(src)) {
+          const placeholder = document.createElement('span');
+          placeholder.className = REMOTE_IMAGE_CLASS;
+          placeholder.setAttribute(REMOTE_SRC_ATTRIBUTE, src);
+          if (alt) {
+            placeholder.setAttribute('role', 'img');
+            placeholder.setAttribute('aria-label', alt);
+            placeholder.textContent = `[${alt}]`;
+          } else {
+            placeholder.setAttribute('aria-hidden', 'true');
+          }
+          placeholders.add(placeholder);
+          node.replaceWith(placeholder);
+        } else if (alt) node.replaceWith(document.createTextNode(`[${alt}]`));
         else node.remove();
       }
     }

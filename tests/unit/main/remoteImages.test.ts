@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Bulletin } from '../../../preload/contract';
+import { fetchRemoteImages, imageSources } from '../../../main/images/remoteImages';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const bulletin = (bodyHtml: string, link?: string): Bulletin => ({
+  id: 'b',
+  source: 'Test',
+  title: 'T',
+  summary: '',
+  bodyHtml,
+  ...(link ? { link } : {}),
+  published: '2021-01-01',
+  language: 'en',
+  countries: [],
+  tags: [],
+  importedAt: '2026-01-01T00:00:00.000Z',
+  contentHash: 'b',
+});
+
+/** A web that answers by URL and remembers what was asked of it. */
+function fakeWeb(pages: Record<string, { type: string; body: Uint8Array; status?: number }>) {
+  const asked: string[] = [];
+  const fetch = async (url: string) => {
+    asked.push(url);
+    const page = pages[url];
+    if (!page) return new Response('not found', { status: 404 });
+    return new Response(new Blob([new Uint8Array(page.body)]), {
+      status: page.status ?? 200,
+      headers: { 'content-type': page.type },
+    });
+  };
+  return { fetch, asked };
+}
+
+describe('remote images', () => {
+  it('finds the images a body names, once each, entities decoded, data: images left alone', () => {
+    expect(
+      imageSources(
+        '<p><img src="https://a.example/1.png?x=1&amp;y=2"><img src="https://a.example/1.png?x=1&amp;y=2"><img src="data:image/png;base64,AA=="><img></p>',
+      ),
+    ).toEqual(['https://a.example/1.png?x=1&y=2']);
+  });
+
+  it('fetches raster images as data: URLs keyed by their src, and leaves out what fails', async () => {
+    const web = fakeWeb({
+      'https://a.example/photo.png': { type: 'image/png', body: PNG },
+      'https://a.example/page.html': { type: 'text/html', body: new TextEncoder().encode('<html>') },
+      'https://a.example/drawing.svg': { type: 'image/svg+xml', body: new TextEncoder().encode('<svg/>') },
+    });
+    const images = await fetchRemoteImages(
+      bulletin(
+        '<img src="https://a.example/photo.png"><img src="https://a.example/page.html">' +
+          '<img src="https://a.example/drawing.svg"><img src="https://a.example/gone.png">' +
+          '<img src="file:///etc/passwd"><img src="pictures/local.png">',
+        'https://a.example/news/item',
+      ),
+      web.fetch,
+      'test',
+    );
+    expect(images).toEqual({
+      'https://a.example/photo.png': `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
+    });
+    // Only web addresses are fetched: no file:, no relative path guessed against some base.
+    expect(web.asked.sort()).toEqual([
+      'https://a.example/drawing.svg',
+      'https://a.example/gone.png',
+      'https://a.example/page.html',
+      'https://a.example/photo.png',
+    ]);
+  });
+});
