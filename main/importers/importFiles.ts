@@ -15,6 +15,7 @@ import { parseDigest } from './digest';
 import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
 import { feedsFromOpml, type ListedFeed } from '../sync/opml';
+import { bulletinsFromOurJson } from './ourJson';
 
 export const MAX_FILE_MEGABYTES = 50;
 
@@ -132,6 +133,19 @@ async function readBulletins(
   }
   const bytes = await source.bytes();
   const importedAt = new Date().toISOString();
+  const ours =
+    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
+  if (ours) {
+    if (ours.bulletins.length === 0 && ours.invalid.length === 0)
+      throw new RefusedFile(t('errors.noBulletins'));
+    return {
+      bulletins: ours.bulletins,
+      rejected: ours.invalid.map((position) => ({
+        item: t('rejected.item', { position }),
+        reason: t('rejected.invalidBulletin'),
+      })),
+    };
+  }
   if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
     return readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
   }

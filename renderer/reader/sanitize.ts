@@ -100,7 +100,10 @@ export function createSanitizer(window: WindowLike): Sanitizer {
     }
   });
 
-  return (html) => purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  return (html) =>
+    // A frameset document has no body, and DOMPurify then hands back null rather than a fragment.
+    (purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null) ??
+    (window.document as Document).createDocumentFragment();
 }
 
 let sanitizer: Sanitizer | null = null;

@@ -157,6 +157,10 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
       expect(await sanitize('<img src="x" onerror="window.pwned = true">')).toBe('');
     });
 
+    it('gives an empty body for a frameset document rather than nothing', async () => {
+      expect(await sanitize('<div><frameset onload=alert(31)>text</div>')).toBe('');
+    });
+
     it('demotes a body <h1> to its text (the bulletin title is the heading)', async () => {
       expect(await sanitize('<h1>Big</h1><p>x</p>')).toBe('Big<p>x</p>');
     });
