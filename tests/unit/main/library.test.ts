@@ -2,22 +2,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Bulletin } from '../../../preload/contract';
 import { durableJsonFile } from '../../../main/store/durableJsonFile';
 import { openLibrary } from '../../../main/store/library';
-
-const bulletin = (id: string, published: string): Bulletin => ({
-  id,
-  source: 'Digest',
-  title: `Title ${id}`,
-  summary: '',
-  published,
-  language: 'en',
-  countries: [],
-  tags: [],
-  importedAt: '2026-01-01T00:00:00.000Z',
-  contentHash: id,
-});
+import { bulletin } from './storeFixtures';
 
 let folder: string;
 beforeEach(async () => {
