@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { Bulletin, BulletinRow } from '../../preload/contract';
+import type { Bulletin } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
 import { bytesSource } from '../importers/importFiles';
@@ -12,6 +12,7 @@ import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { openExternalLink } from '../windows/externalLinks';
 import { broadcast } from '../windows/mainWindow';
+import { bulletinRow } from './bulletinRow';
 import type { Handlers } from './guardedIpc';
 
 const EXCERPT_LENGTH = 220;
@@ -31,16 +32,8 @@ export function createHandlers(
   },
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages } = services;
-  const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)): BulletinRow => ({
-    id: bulletin.id,
-    title: bulletin.title,
-    published: bulletin.published,
-    source: bulletin.source,
-    language: bulletin.language,
-    excerpt,
-    bookmarked: library.isBookmarked(bulletin.id),
-    read: library.isRead(bulletin.id),
-  });
+  const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)) =>
+    bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
 
   return {

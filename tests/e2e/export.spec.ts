@@ -8,7 +8,7 @@ import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/co
 import { generateBulletins, writeArchive } from '../bench/generateArchive';
 import { expect, test, type App } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { corporaFolder } from './support/corpora';
+import { corporaFolder, xssPayloads } from './support/corpora';
 import {
   differingShare,
   internalLinks,
@@ -233,9 +233,7 @@ test.describe('PDF export', () => {
   }, testInfo) => {
     const corpora = corporaFolder();
     test.skip(!corpora, 'the XSS corpus (../shared/corpora or $BULLETIN_CORPORA) is absent');
-    const payloads = JSON.parse(
-      await readFile(join(corpora ?? '', 'xss', 'dompurify-payloads.json'), 'utf8'),
-    ) as { payload: string }[];
+    const payloads = xssPayloads();
     await writeShards(
       userDataDir,
       payloads.map(({ payload }, index) =>

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { corporaFolder } from './support/corpora';
+import { corporaFolder, xssPayloads } from './support/corpora';
 import { bulletinList } from './support/ui';
 
 const corpora = corporaFolder();
-const payloads: { title: string; payload: string }[] = corpora
-  ? JSON.parse(readFileSync(join(corpora, 'xss', 'dompurify-payloads.json'), 'utf8'))
-  : [];
+const payloads = xssPayloads();
 
 test('no payload of the DOMPurify XSS corpus runs, navigates or reaches the network when read', async ({
   launch,

@@ -1,4 +1,5 @@
-import type { Bulletin, BulletinRow, SearchRequest, View } from '../../../preload/contract';
+import type { Bulletin, SearchRequest, View } from '../../../preload/contract';
+import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
 
@@ -22,16 +23,7 @@ export function fakeLibrary(bulletins: readonly Bulletin[], bookmarked: string[]
 }
 
 export function searcher(index: SearchIndex, library: ReturnType<typeof fakeLibrary>) {
-  const toRow = (bulletin: Bulletin, excerpt: string): BulletinRow => ({
-    id: bulletin.id,
-    title: bulletin.title,
-    published: bulletin.published,
-    source: bulletin.source,
-    language: bulletin.language,
-    excerpt,
-    bookmarked: library.isBookmarked(bulletin.id),
-    read: library.isRead(bulletin.id),
-  });
+  const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
   return (text: string, extra: Partial<SearchRequest> = {}) =>
     searchBulletins({ view: 'all', text, ...extra }, library, index, toRow);
 }

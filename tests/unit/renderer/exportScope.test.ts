@@ -1,18 +1,11 @@
-import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentScope, defaultTitle } from '../../../renderer/export/exportScope';
-import en from '../../../resources/locales/en/ui.json';
+import { uiI18n } from './uiI18n';
 
-const i18n = i18next.createInstance();
+let i18n: Awaited<ReturnType<typeof uiI18n>>;
 
 beforeAll(async () => {
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { ui: en } },
-    defaultNS: 'ui',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  i18n = await uiI18n();
 });
 
 describe('export scope', () => {

@@ -1,0 +1,21 @@
+import type { Bulletin, BulletinRow } from '../../preload/contract';
+
+/** The user's marks on bulletins, as the store answers them. */
+export interface Marks {
+  isBookmarked(id: string): boolean;
+  isRead(id: string): boolean;
+}
+
+/** One list row: enough to paint it without the body, with the excerpt the caller chose. */
+export function bulletinRow(bulletin: Bulletin, marks: Marks, excerpt: string): BulletinRow {
+  return {
+    id: bulletin.id,
+    title: bulletin.title,
+    published: bulletin.published,
+    source: bulletin.source,
+    language: bulletin.language,
+    excerpt,
+    bookmarked: marks.isBookmarked(bulletin.id),
+    read: marks.isRead(bulletin.id),
+  };
+}
