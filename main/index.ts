@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, net } from 'electron';
+import type { Settings } from '../preload/contract';
 import { createExporter } from './export/exporter';
 import { openExportSettings } from './export/exportSettings';
 import { resolveScope } from './export/resolveScope';
@@ -28,9 +29,6 @@ import { registerAppScheme, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
-
-/** How often subscriptions refresh while the computer is online. */
-const REFRESH_MINUTES = 30;
 
 // A portable or test install can keep its library elsewhere.
 if (process.env.BULLETIN_USER_DATA_DIR) app.setPath('userData', process.env.BULLETIN_USER_DATA_DIR);
@@ -95,6 +93,7 @@ async function start(): Promise<void> {
     userAgent,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
+    maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
   followFeeds = async (feeds) => {
@@ -105,7 +104,16 @@ async function start(): Promise<void> {
     void sync.refresh();
     return subscriptions.list().length - before;
   };
-  scheduleRefresh(() => void sync.refresh(), REFRESH_MINUTES, isOnline);
+  // Every N minutes while online, N a setting: a change starts a new schedule.
+  const refreshEvery = (minutes: number) => scheduleRefresh(() => void sync.refresh(), minutes, isOnline);
+  let refreshMinutes = library.settings().refreshMinutes;
+  let stopRefreshing = refreshEvery(refreshMinutes);
+  const applySettings = (settings: Settings) => {
+    if (settings.refreshMinutes === refreshMinutes) return;
+    refreshMinutes = settings.refreshMinutes;
+    stopRefreshing();
+    stopRefreshing = refreshEvery(refreshMinutes);
+  };
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
@@ -119,6 +127,7 @@ async function start(): Promise<void> {
       sync,
       recent,
       loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+      applySettings,
     }),
   );
   const backupContext: BackupContext = {

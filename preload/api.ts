@@ -13,6 +13,8 @@ import type {
   ListRequest,
   ListResult,
   SearchRequest,
+  Settings,
+  SettingsLimits,
   SubscriptionList,
   Topics,
 } from './contract';
@@ -81,6 +83,12 @@ export const api = {
   openExport: (exportId: string) => invoke<undefined>(channels.openExport, exportId),
   /** Every notice main has given since it started, so none is missed before the window subscribed. */
   notices: () => invoke<AppNotice[]>(channels.notices),
+  /** File › Settings…: the import size cap and how often subscriptions refresh. */
+  settings: () => invoke<Settings>(channels.settings),
+  /** The range each setting accepts, for the dialog to say and check. */
+  settingsLimits: () => invoke<SettingsLimits>(channels.settingsLimits),
+  /** Saves and applies them at once; resolves to what was saved. Out-of-range values are refused. */
+  saveSettings: (settings: Settings) => invoke<Settings>(channels.saveSettings, settings),
   /** Listens to an event from main; returns the function that stops listening. */
   subscribe<K extends keyof Topics>(topic: K, listener: (payload: Topics[K]) => void): () => void {
     const channel = eventChannel(topic);

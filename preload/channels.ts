@@ -29,6 +29,9 @@ export const channels = {
   revealExport: 'export:reveal',
   openExport: 'export:open',
   notices: 'notices:list',
+  settings: 'settings:get',
+  settingsLimits: 'settings:limits',
+  saveSettings: 'settings:save',
 } as const;
 
 export type Method = keyof typeof channels;

@@ -9,6 +9,7 @@
 import type { FacetSelection, Facets, IndexStatus, SearchHint, SearchSort } from './searchTypes';
 
 export type * from './searchTypes';
+export type { Settings, SettingsLimits } from './settings';
 
 /** A news bulletin as stored in the archive. */
 export interface Bulletin {
@@ -186,7 +187,7 @@ export interface AppNotice {
   details: string[];
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark' | 'export';
+export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'settings';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

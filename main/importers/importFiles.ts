@@ -10,14 +10,14 @@ import type {
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
+import { DEFAULT_SETTINGS } from '../store/schema';
 import { bulletinFromDigest } from './bulletinFromDigest';
+import { withDetectedLanguages } from './detectLanguage';
 import { parseDigest } from './digest';
 import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
 import { feedsFromOpml, type ListedFeed } from '../sync/opml';
 import { bulletinsFromOurJson } from './ourJson';
-
-export const MAX_FILE_MEGABYTES = 50;
 
 /** File name extensions offered by the Import dialog (without the dot). */
 export const DIGEST_EXTENSIONS = ['txt'];
@@ -62,6 +62,8 @@ export interface ImportOptions {
   cancelled?: () => boolean;
   /** Follows the feeds of an OPML list; resolves to how many were new. Without it, OPML is refused. */
   subscribe?: (feeds: ListedFeed[]) => Promise<number>;
+  /** Larger files are refused unread (the user's setting; 50 MB by default). */
+  maxMegabytes?: number;
 }
 
 /**
@@ -82,7 +84,12 @@ export async function importSources(
   sources: readonly ImportSource[],
   library: Library,
   index: SearchIndex,
-  { onProgress, cancelled, subscribe }: ImportOptions = {},
+  {
+    onProgress,
+    cancelled,
+    subscribe,
+    maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
+  }: ImportOptions = {},
 ): Promise<ImportReport> {
   const files: ImportedFile[] = [];
   for (const [done, source] of sources.entries()) {
@@ -90,7 +97,7 @@ export async function importSources(
     onProgress?.({ done, total: sources.length, file: source.name });
     const { name } = source;
     try {
-      const { bulletins, rejected } = await readBulletins(source);
+      const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
       const result = await library.add(bulletins);
       await Promise.all([index.add(result.added), index.update(result.updated)]);
       files.push({
@@ -123,9 +130,10 @@ export async function importSources(
 
 async function readBulletins(
   source: ImportSource,
+  maxMegabytes: number,
 ): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
-  if ((await source.size()) > MAX_FILE_MEGABYTES * 1024 * 1024) {
-    throw new RefusedFile(t('errors.fileTooLarge', { limit: MAX_FILE_MEGABYTES }));
+  if ((await source.size()) > maxMegabytes * 1024 * 1024) {
+    throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
   }
   const extension = extname(source.name).toLowerCase().slice(1);
   if (!source.feed && ![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
@@ -147,7 +155,8 @@ async function readBulletins(
     };
   }
   if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    return readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
+    const feed = readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
+    return { ...feed, bulletins: await withDetectedLanguages(feed.bulletins) };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));

@@ -34,6 +34,8 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
         const report = await importSources(sources, library, index, {
           onProgress: events.progress,
           cancelled: () => cancelRequested,
+          // Read per batch, so a changed setting applies to the next import.
+          maxMegabytes: library.settings().importCapMegabytes,
           ...(events.subscribe ? { subscribe: events.subscribe } : {}),
         });
         if (report.added + report.updated > 0) events.changed();

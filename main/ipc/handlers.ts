@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { Bulletin } from '../../preload/contract';
+import type { Bulletin, Settings } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { chooseAndImport } from '../importers/chooseAndImport';
 import { bytesSource } from '../importers/importFiles';
@@ -10,6 +10,7 @@ import { searchBulletins } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
+import { SETTINGS_LIMITS } from '../store/schema';
 import { openExternalLink } from '../windows/externalLinks';
 import { broadcast } from '../windows/mainWindow';
 import { bulletinRow } from './bulletinRow';
@@ -29,9 +30,11 @@ export function createHandlers(
     recent: RecentSearches;
     /** A bulletin's remote images, fetched by main (see main/images/remoteImages.ts). */
     loadImages: (bulletin: Bulletin) => Promise<Record<string, string>>;
+    /** Puts saved settings to work (e.g. reschedules subscription refreshes). */
+    applySettings: (settings: Settings) => void;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent, loadImages } = services;
+  const { exporter, notices, imports, sync, recent, loadImages, applySettings } = services;
   const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
@@ -93,6 +96,13 @@ export function createHandlers(
       return undefined;
     },
     notices: () => notices.all(),
+    settings: () => library.settings(),
+    settingsLimits: () => SETTINGS_LIMITS,
+    async saveSettings(_caller, settings) {
+      await library.saveSettings(settings);
+      applySettings(library.settings());
+      return library.settings();
+    },
   };
 }
 

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
 import { exportRequestSchema } from '../export/options';
-import { MAX_FILE_MEGABYTES } from '../importers/importFiles';
+import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
 const facetValues = z.array(z.string().max(200)).max(50).optional();
 
-// Base64 of a file at the import size cap, with room for padding; larger is refused here.
-const MAX_DROPPED_BASE64 = Math.ceil((MAX_FILE_MEGABYTES * 1024 * 1024 * 4) / 3) + 4;
+// Base64 of a file at the largest import cap the settings allow, with room for padding; larger is
+// refused here, and a file over the user's own cap by the importer, with the sentence that names it.
+const MAX_DROPPED_BASE64 = Math.ceil((SETTINGS_LIMITS.importCapMegabytes.max * 1024 * 1024 * 4) / 3) + 4;
 const droppedFile = z.strictObject({
   name: z.string().min(1).max(255),
   base64: z.string().max(MAX_DROPPED_BASE64),
@@ -67,4 +68,7 @@ export const argumentSchemas = {
   revealExport: z.tuple([z.uuid()]),
   openExport: z.tuple([z.uuid()]),
   notices: z.tuple([]),
+  settings: z.tuple([]),
+  settingsLimits: z.tuple([]),
+  saveSettings: z.tuple([settingsSchema]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

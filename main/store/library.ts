@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import type { Bulletin, Counts, View } from '../../preload/contract';
+import type { Bulletin, Counts, Settings, View } from '../../preload/contract';
 import { createBackups } from './backups';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import { openJsonDocument, type JsonDocument } from './jsonDocument';
@@ -47,6 +47,9 @@ export interface Library {
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
+  /** File › Settings…, kept in state.json. */
+  settings(): Settings;
+  saveSettings(settings: Settings): Promise<void>;
   snapshot(): LibrarySnapshot;
   /** Replaces the whole library (File > Restore…); every file it rewrites is backed up first. */
   restore(snapshot: LibrarySnapshot): Promise<void>;
@@ -199,6 +202,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;
+      await saveState();
+    },
+    settings: () => ({ ...marks().settings }),
+    async saveSettings(settings) {
+      marks().settings = { ...settings };
       await saveState();
     },
     counts() {

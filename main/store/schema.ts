@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
+import type { Settings, SettingsLimits } from '../../preload/settings';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
 export const SCHEMA_VERSION = 1;
@@ -42,6 +43,33 @@ export const subscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
+export const SETTINGS_LIMITS: SettingsLimits = {
+  // 1 MB still takes any real feed; past 500 MB a "bulletin file" is a mistake or an attack.
+  importCapMegabytes: { min: 1, max: 500 },
+  // More often than every 5 minutes is rude to the feeds' servers; at least once a day.
+  refreshMinutes: { min: 5, max: 1440 },
+};
+
+export const DEFAULT_SETTINGS: Settings = { importCapMegabytes: 50, refreshMinutes: 30 };
+
+const bounded = (key: keyof Settings) =>
+  z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
+
+/** The settings as the window sends them: whole numbers within their limits. */
+export const settingsSchema = z.strictObject({
+  importCapMegabytes: bounded('importCapMegabytes'),
+  refreshMinutes: bounded('refreshMinutes'),
+}) satisfies z.ZodType<Settings>;
+
+// As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
+// its default; refusing it would set the whole of state.json aside, bookmarks and all.
+const storedSettingsSchema = z
+  .object({
+    importCapMegabytes: bounded('importCapMegabytes').catch(DEFAULT_SETTINGS.importCapMegabytes),
+    refreshMinutes: bounded('refreshMinutes').catch(DEFAULT_SETTINGS.refreshMinutes),
+  })
+  .catch(() => ({ ...DEFAULT_SETTINGS }));
+
 /** state.json: what the user made, small and written often. Maps are id → ISO date-time. */
 export const stateSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -49,6 +77,7 @@ export const stateSchema = z.object({
   read: z.record(z.string(), z.string()),
   // Added without a version bump: a file from before simply has none.
   subscriptions: z.array(subscriptionSchema).default([]),
+  settings: storedSettingsSchema,
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -57,5 +86,6 @@ export const emptyState = (): State => ({
   bookmarks: {},
   read: {},
   subscriptions: [],
+  settings: { ...DEFAULT_SETTINGS },
 });
 export const emptyShard = (): Shard => ({ schemaVersion: SCHEMA_VERSION, bulletins: [] });

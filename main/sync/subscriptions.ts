@@ -17,6 +17,8 @@ export interface SubscriptionDeps {
   /** Imports one fetched feed (through the import runner, so it queues with other imports). */
   importFeed(source: ImportSource): Promise<ImportedFile | undefined>;
   isOnline(): boolean;
+  /** The import size cap in bytes (a setting): a larger feed is not downloaded further. */
+  maxBytes?: () => number;
   now?: () => Date;
   timeoutMs?: number;
 }
@@ -49,6 +51,7 @@ export function createSubscriptions(deps: SubscriptionDeps) {
       userAgent: deps.userAgent,
       validators: { etag: subscription.etag, lastModified: subscription.lastModified },
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.maxBytes ? { maxBytes: deps.maxBytes() } : {}),
     });
     if (outcome.kind === 'not-modified') {
       await patch(subscription.id, { lastAttempt: attempt, lastSuccess: attempt, lastError: undefined });

@@ -31,6 +31,14 @@ export function installApplicationMenu(actions: MenuActions): void {
           click: () => actions.exportSubscriptions(),
         },
         { type: 'separator' },
+        // In File on every platform, so the refusal of a large import can point at one place.
+        {
+          id: 'file-settings',
+          label: t('menu.settings'),
+          accelerator: 'CmdOrCtrl+,',
+          click: command('settings'),
+        },
+        { type: 'separator' },
         { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
         { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },
         { type: 'separator' },

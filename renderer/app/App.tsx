@@ -4,7 +4,13 @@ import { ExportDialog } from '../export/ExportDialog';
 import { ExportProgressBar } from '../export/ExportProgressBar';
 import { currentScope, defaultTitle } from '../export/exportScope';
 import { useExport } from '../export/useExport';
-import type { ImportProgress as Progress, ImportReport, View } from '../../preload/contract';
+import type {
+  ImportProgress as Progress,
+  ImportReport,
+  Settings,
+  SettingsLimits,
+  View,
+} from '../../preload/contract';
 import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import { summariseImport } from '../import/importReport';
 import { readDropped } from '../import/readDropped';
@@ -16,6 +22,7 @@ import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { useSearchOptions } from '../search/useSearchOptions';
 import { useSuggestions } from '../search/useSuggestions';
@@ -94,6 +101,24 @@ export function App() {
     // File > Export… is always in the menu; an empty list says why nothing happens.
     if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
     else exporting.ask(currentScope(view, searchedText), list.rows.length);
+  };
+
+  // File › Settings… (Ctrl/Cmd+,): the dialog opens with what main has stored.
+  const [settings, setSettings] = useState<{ initial: Settings; limits: SettingsLimits } | null>(null);
+  const openSettings = () => {
+    Promise.all([bridge().settings(), bridge().settingsLimits()]).then(
+      ([initial, limits]) => setSettings({ initial, limits }),
+      reportError,
+    );
+  };
+  const saveSettings = async (next: Settings) => {
+    try {
+      await bridge().saveSettings(next);
+    } catch (error) {
+      throw new Error(userMessage(error, t('settings.saveFailed')), { cause: error });
+    }
+    setSettings(null);
+    notify({ kind: 'info', message: t('settings.saved') });
   };
 
   const listRef = useRef<HTMLDivElement>(null);
@@ -229,6 +254,7 @@ export function App() {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
       else if (command === 'export') askExport();
+      else if (command === 'settings') openSettings();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
@@ -315,6 +341,14 @@ export function App() {
           initial={exporting.asking.initial}
           onExport={exporting.start}
           onClose={exporting.close}
+        />
+      )}
+      {settings && (
+        <SettingsDialog
+          initial={settings.initial}
+          limits={settings.limits}
+          onSave={saveSettings}
+          onClose={() => setSettings(null)}
         />
       )}
       {exporting.running && (

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportOptions } from '../../preload/contract';
+import { useModalDialog } from '../app/useModalDialog';
 import './export.css';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'markdown', 'json'];
@@ -21,42 +22,14 @@ interface ExportDialogProps {
  */
 export function ExportDialog({ summary, initial, onExport, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const [options, setOptions] = useState(initial);
   const titleId = useId();
   const ids = { title: useId(), pageSize: useId(), format: useId(), orientation: useId(), flow: useId() };
   const { format } = options;
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    element.showModal();
-    return () => {
-      element.close();
-      returnTo?.focus();
-    };
-  }, []);
-
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) =>
     setOptions((current) => ({ ...current, [key]: value }));
-
-  // The modal dialog makes the window behind it inert; this keeps Tab from leaving for the browser's own UI too.
-  const keepFocusInside = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('input, select, button')].filter(
-      (element) => !element.matches(':disabled') && element.offsetParent !== null,
-    );
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,15 +47,9 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
 
   return (
     <dialog
-      ref={dialog}
+      {...dialog}
       className="export-dialog"
       aria-labelledby={titleId}
-      onKeyDown={keepFocusInside}
-      // Esc: the browser fires `cancel`; closing is React's business, so the state stays the truth.
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
       <form onSubmit={submit}>
         <h2 id={titleId} className="export-dialog-title">

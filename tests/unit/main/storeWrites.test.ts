@@ -7,6 +7,7 @@ import { renameWithRetry } from '../../../main/store/durableJsonFile';
 import type { StoreEvent } from '../../../main/store/events';
 import { openLibrary } from '../../../main/store/library';
 import { libraryBackupOf, readLibraryBackup, writeLibraryBackup } from '../../../main/store/libraryBackup';
+import { emptyState } from '../../../main/store/schema';
 import { createWriteGuard } from '../../../main/store/writeGuard';
 import { bulletin } from './storeFixtures';
 
@@ -124,7 +125,7 @@ describe('library backup', () => {
   it('a damaged or foreign file is refused before anything is replaced', async () => {
     const file = join(folder, 'backup.json');
     const good = libraryBackupOf({
-      state: { schemaVersion: 1, bookmarks: {}, read: {}, subscriptions: [] },
+      state: emptyState(),
       bulletins: [bulletin('a', '2020-01-01')],
     });
     await writeFile(file, JSON.stringify(good).slice(0, 40));
