@@ -104,16 +104,13 @@ async function start(): Promise<void> {
     void sync.refresh();
     return subscriptions.list().length - before;
   };
-  // Every N minutes while online, N a setting: a change starts a new schedule.
-  const refreshEvery = (minutes: number) => scheduleRefresh(() => void sync.refresh(), minutes, isOnline);
-  let refreshMinutes = library.settings().refreshMinutes;
-  let stopRefreshing = refreshEvery(refreshMinutes);
-  const applySettings = (settings: Settings) => {
-    if (settings.refreshMinutes === refreshMinutes) return;
-    refreshMinutes = settings.refreshMinutes;
-    stopRefreshing();
-    stopRefreshing = refreshEvery(refreshMinutes);
-  };
+  // Every N minutes while online, N a setting.
+  const setRefreshMinutes = scheduleRefresh(
+    () => void sync.refresh(),
+    library.settings().refreshMinutes,
+    isOnline,
+  );
+  const applySettings = (settings: Settings) => setRefreshMinutes(settings.refreshMinutes);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),

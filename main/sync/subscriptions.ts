@@ -124,11 +124,28 @@ export function createSubscriptions(deps: SubscriptionDeps) {
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
 
-/** Runs `refresh` every `minutes` while online; returns the function that stops it. */
-export function scheduleRefresh(refresh: () => void, minutes: number, isOnline: () => boolean): () => void {
-  const timer = setInterval(() => {
-    if (isOnline()) refresh();
-  }, minutes * 60_000);
-  timer.unref?.();
-  return () => clearInterval(timer);
+/**
+ * Runs `refresh` every `minutes` while online. Returns the function that changes the interval
+ * (a setting): the new one starts counting from the change.
+ */
+export function scheduleRefresh(
+  refresh: () => void,
+  minutes: number,
+  isOnline: () => boolean,
+): (minutes: number) => void {
+  const start = (every: number) => {
+    const timer = setInterval(() => {
+      if (isOnline()) refresh();
+    }, every * 60_000);
+    timer.unref?.();
+    return timer;
+  };
+  let current = minutes;
+  let timer = start(minutes);
+  return (next) => {
+    if (next === current) return;
+    clearInterval(timer);
+    current = next;
+    timer = start(next);
+  };
 }
