@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // eld ships four n-gram tables (9 MB); bundled, only the one we load goes into the app.
+      externalizeDeps: { exclude: ['eld'] },
       // The search index is built in a worker thread, from its own entry point.
       rollupOptions: {
         input: { index: resolve('main/index.ts'), indexWorker: resolve('main/search/indexWorker.ts') },
