@@ -48,7 +48,7 @@ test('Settings opens from the File menu and with Ctrl+,; a lower import cap refu
   await expect(settingsDialog(window)).toBeVisible();
   await expect(capField(window)).toHaveAttribute('aria-invalid', 'true');
   await expect(capField(window)).toHaveAccessibleDescription(/Enter a whole number from 1 to 500\./);
-  await expect(refreshField(window)).toHaveAccessibleDescription(/Enter a whole number from 5 to 1440\./);
+  await expect(refreshField(window)).toHaveAccessibleDescription(/Enter a whole number from 5 to 1,440\./);
   await expect(capField(window)).toBeFocused();
 
   await capField(window).fill('1');
