@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const { samples, short } = JSON.parse(
+const { samples, short, other } = JSON.parse(
   readFileSync(join(root, 'tests/fixtures/language-samples.json'), 'utf8'),
 );
 // The sample digest: entries are a date line, a title and paragraphs (all English).
@@ -39,32 +39,39 @@ const timed = async (pkg, load) => {
   return loaded;
 };
 const { eld } = await timed('eld', () => import('eld/extrasmall'));
-eld.setLanguageSubset(SUPPORTED);
+const eldSubset = eld.newInstance();
+eldSubset.setLanguageSubset(SUPPORTED);
 const tinyld = await timed('tinyld', () => import('tinyld'));
 const { franc } = await timed('franc-min', () => import('franc-min'));
 const cld = await timed('cld3-asm', async () =>
   (await (await import('cld3-asm')).loadModule()).create(0, 1000),
 );
 const languageDetect = await timed('languagedetect', () => new (require('languagedetect'))());
-// What main/importers/detectLanguage.ts does with eld: three words at least, and eld's own isReliable().
+// What main/importers/detectLanguage.ts does with eld: all its languages, three words at least,
+// eld's own isReliable(), and en/es/fr only.
+const supported = (language) => (SUPPORTED.includes(language) ? language : 'und');
 const words = (text) => text.match(/\p{L}+/gu)?.length ?? 0;
 
 const candidates = [
-  ['eld 2.1.0 (extrasmall, subset en/es/fr)', 'eld', (text) => eld.detect(text).language || 'und'],
+  ['eld 2.1.0 (extrasmall, subset en/es/fr)', 'eld', (text) => eldSubset.detect(text).language || 'und'],
   [
-    '**eld, as we use it** (≥ 3 words, isReliable)',
+    '**eld, as we use it** (all languages, ≥ 3 words, isReliable, en/es/fr)',
     'eld',
     (text) => {
       const found = eld.detect(text);
-      return words(text) >= 3 && found.isReliable() && found.language ? found.language : 'und';
+      return words(text) >= 3 && found.isReliable() && SUPPORTED.includes(found.language)
+        ? found.language
+        : 'und';
     },
   ],
   ['tinyld 1.3.4 (only en/es/fr)', 'tinyld', (text) => tinyld.detect(text, { only: SUPPORTED }) || 'und'],
+  ['tinyld 1.3.4 (all languages, en/es/fr kept)', 'tinyld', (text) => supported(tinyld.detect(text))],
   [
     'franc-min 6.2.0 (only eng/spa/fra)',
     'franc-min',
     (text) => ISO3[franc(text, { only: ['eng', 'spa', 'fra'] })] ?? 'und',
   ],
+  ['franc-min 6.2.0 (all languages, en/es/fr kept)', 'franc-min', (text) => ISO3[franc(text)] ?? 'und'],
   [
     'cld3-asm 4.0.0',
     'cld3-asm',
@@ -95,12 +102,12 @@ const size = (folder) => {
 };
 
 console.log(
-  `${labelled.length} labelled texts (${samples.length} written en/es/fr, ${digest.length} from the English digest), ${short.length} too short to tell\n`,
+  `${labelled.length} labelled texts (${samples.length} written en/es/fr, ${digest.length} from the English digest), ${short.length} too short to tell, ${other.length} in other languages\n`,
 );
 console.log(
-  '| library | right | und (unsure) | wrong | es right | fr right | en right | too short → und | µs per text | load ms | installed |',
+  '| library | right | und (unsure) | wrong | es right | fr right | en right | too short → und | other languages → und | µs per text | load ms | installed |',
 );
-console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
 for (const [name, pkg, detect] of candidates) {
   const by = { en: [0, 0], es: [0, 0], fr: [0, 0] };
   const wrong = [];
@@ -114,6 +121,7 @@ for (const [name, pkg, detect] of candidates) {
   }
   const right = Object.values(by).reduce((sum, [ok]) => sum + ok, 0);
   const und = short.filter((text) => detect(text) === 'und').length;
+  const otherUnd = other.filter((text) => detect(text) === 'und').length;
   const rounds = 20;
   const start = performance.now();
   for (let round = 0; round < rounds; round++) for (const { text } of labelled) detect(text);
@@ -121,7 +129,7 @@ for (const [name, pkg, detect] of candidates) {
   const mb = (size(join(root, 'node_modules', pkg)) / 1e6).toFixed(1);
   const cell = ([ok, all]) => `${ok}/${all}`;
   console.log(
-    `| ${name} | ${right}/${labelled.length} | ${unsure} | ${wrong.length} | ${cell(by.es)} | ${cell(by.fr)} | ${cell(by.en)} | ${und}/${short.length} | ${micros.toFixed(0)} | ${loadMs[pkg].toFixed(0)} | ${mb} MB |`,
+    `| ${name} | ${right}/${labelled.length} | ${unsure} | ${wrong.length} | ${cell(by.es)} | ${cell(by.fr)} | ${cell(by.en)} | ${und}/${short.length} | ${otherUnd}/${other.length} | ${micros.toFixed(0)} | ${loadMs[pkg].toFixed(0)} | ${mb} MB |`,
   );
   for (const line of wrong) console.log(`    ${line}`);
 }

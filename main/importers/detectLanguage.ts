@@ -15,12 +15,11 @@ let detector: Promise<Detector> | undefined;
 // eld's smallest n-gram table is ≈1 MB of JavaScript (≈0.5 s to load on a slow laptop):
 // loaded by the first item that needs it, never at start (digests and most feeds declare theirs).
 function loadDetector(): Promise<Detector> {
-  detector ??= import('eld/extrasmall').then(({ eld }) => {
-    eld.setLanguageSubset(DETECTABLE);
-    return (text: string) => {
-      const found = eld.detect(text);
-      return found.language !== '' && found.isReliable() ? found.language : UNDETERMINED;
-    };
+  // Among all of eld's languages, not only ours: restricted to en/es/fr, eld calls Portuguese
+  // and Italian Spanish. Anything else, or an answer eld itself doubts, is "und".
+  detector ??= import('eld/extrasmall').then(({ eld }) => (text: string) => {
+    const found = eld.detect(text);
+    return DETECTABLE.includes(found.language) && found.isReliable() ? found.language : UNDETERMINED;
   });
   return detector;
 }

@@ -12,6 +12,7 @@ import { searcher } from './searchHelpers';
 interface Samples {
   samples: { language: 'en' | 'es' | 'fr'; text: string }[];
   short: string[];
+  other: string[];
 }
 const fixture = JSON.parse(
   await readFile(new URL('../../fixtures/language-samples.json', import.meta.url), 'utf8'),
@@ -46,6 +47,12 @@ describe('detectLanguage', () => {
   it('names the language of every labelled bulletin title and lead, English, Spanish and French', async () => {
     for (const { language, text } of fixture.samples) {
       expect({ text, language: await detectLanguage(text) }).toEqual({ text, language });
+    }
+  });
+
+  it('says "und" for German, Portuguese, Italian, Arabic or Haitian Creole rather than the nearest of en/es/fr', async () => {
+    for (const text of fixture.other) {
+      expect({ text, language: await detectLanguage(text) }).toEqual({ text, language: 'und' });
     }
   });
 
