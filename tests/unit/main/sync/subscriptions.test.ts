@@ -23,7 +23,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function setUp(library: Library, online = { value: true }) {
+function setUp(library: Library, online = { value: true }, maxBytes?: () => number) {
   const runner = createImportRunner(library, createSearchIndex(), { progress: () => {}, changed: () => {} });
   return createSubscriptions({
     store: library,
@@ -32,6 +32,7 @@ function setUp(library: Library, online = { value: true }) {
     importFeed: async (source) => (await runner.run([source])).files[0],
     isOnline: () => online.value,
     timeoutMs: 1_000,
+    ...(maxBytes ? { maxBytes } : {}),
   });
 }
 
@@ -74,6 +75,20 @@ describe('subscriptions', () => {
 
     await subscriptions.remove(missing.id);
     expect(subscriptions.list().map((subscription) => subscription.id)).toEqual([page.id]);
+  });
+
+  it('stops downloading a feed past the size limit asked at each refresh (the Settings cap)', async () => {
+    const library = await openLibrary(folder);
+    let limit = 100;
+    const subscriptions = setUp(library, { value: true }, () => limit);
+    const feed = await subscriptions.add(`${server.base}/feed`);
+    expect(await subscriptions.refresh()).toEqual(['failed']);
+    expect(subscriptions.list()[0]?.lastError).toEqual({ problem: 'tooLarge' });
+    expect(library.counts().all).toBe(0);
+
+    limit = 1024 * 1024;
+    expect(await subscriptions.refresh(feed.id)).toEqual(['updated']);
+    expect(library.counts().all).toBe(2);
   });
 
   it('refuses what is not a web address, and adds the same address once', async () => {
