@@ -133,7 +133,11 @@ async function start(): Promise<void> {
     notices,
     backupFolder: join(userData, 'backups'),
     formatDate,
-    onRestored: () => broadcast('library:changed', library.counts()),
+    onRestored: () => {
+      broadcast('library:changed', library.counts());
+      // A restored state.json brings its own settings.
+      applySettings(library.settings());
+    },
   };
   installApplicationMenu({
     importFiles: () => {
