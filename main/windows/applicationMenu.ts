@@ -60,6 +60,7 @@ export function installApplicationMenu(actions: MenuActions): void {
           accelerator: 'CmdOrCtrl+D',
           click: command('toggle-bookmark'),
         },
+        { id: 'view-mark-all-read', label: t('menu.markAllRead'), click: command('mark-all-read') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -10,6 +10,8 @@ import { summariseImport } from '../import/importReport';
 import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
 import { ListPane } from '../list/ListPane';
+import { SelectionBar } from '../list/SelectionBar';
+import { useSelection } from '../list/useSelection';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
@@ -24,6 +26,7 @@ import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { bridge, userMessage } from './bridge';
 import { PaneResizer } from './PaneResizer';
 import { useBridgeEvents } from './useBridgeEvents';
+import { useBulkActions, type BulkMark } from './useBulkActions';
 import { useBulletinList } from './useBulletinList';
 import { useCounts } from './useCounts';
 import { useListNavigation } from './useListNavigation';
@@ -89,12 +92,56 @@ export function App() {
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
+  // What the list shows, as main is asked for it: also what "select all" and "mark all read" cover.
+  const listRequest = useMemo(
+    () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
+    [view, searchedText, choices],
+  );
+  const selection = useSelection(JSON.stringify(listRequest), list.rows);
+
   const exporting = useExport({ notify, onError: reportError });
+  const exportSelection = () =>
+    exporting.ask(
+      { kind: 'ids', ids: selection.ordered, label: t('selection.exportLabel', { count: selection.count }) },
+      selection.count,
+    );
   const askExport = () => {
     // File > Export… is always in the menu; an empty list says why nothing happens.
-    if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
+    if (selection.count > 0) exportSelection();
+    else if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
     else exporting.ask(currentScope(view, searchedText), list.rows.length);
   };
+
+  const bulk = useBulkActions({
+    notify,
+    onError: reportError,
+    onDone: (mark: BulkMark, on: boolean) => {
+      counts.reload();
+      // Rows that leave the view (un-bookmarked in Bookmarks, read in Unread) leave the selection too.
+      if (
+        (view === 'bookmarks' && mark === 'bookmark' && !on) ||
+        (view === 'unread' && mark === 'read' && on)
+      )
+        selection.clear();
+    },
+  });
+  const selectAll = () => {
+    bridge()
+      .listIds(listRequest)
+      .then((ids) => {
+        selection.selectAll(ids);
+        if (document.activeElement === listRef.current) announce(t('selection.count', { count: ids.length }));
+      }, reportError);
+  };
+  const markAllRead = () => {
+    bridge()
+      .listIds(listRequest)
+      .then((ids) => bulk.run('read', ids, true), reportError);
+  };
+  // The action each bar button offers: add the mark unless every selected row on hand has it already.
+  const selectedRows = selection.count === 0 ? [] : list.rows.filter((row) => selection.ids.has(row.id));
+  const offerBookmark = !selectedRows.every((row) => row.bookmarked) || selectedRows.length === 0;
+  const offerRead = !selectedRows.every((row) => row.read) || selectedRows.length === 0;
 
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -107,6 +154,7 @@ export function App() {
 
   const { rows, patchRow, keep } = list;
   const { activate } = navigation;
+  const anchorSelection = selection.anchor;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
@@ -116,6 +164,7 @@ export function App() {
       const row = rows[index];
       if (!row) return;
       activate(index);
+      anchorSelection(index);
       open(row.id);
       keep(row.id);
       // Opening a result is settling on the search: remember it.
@@ -129,7 +178,18 @@ export function App() {
           }, reportError);
       }
     },
-    [rows, activate, open, keep, patchRow, reloadCounts, reportError, searchedText, remember],
+    [
+      rows,
+      activate,
+      anchorSelection,
+      open,
+      keep,
+      patchRow,
+      reloadCounts,
+      reportError,
+      searchedText,
+      remember,
+    ],
   );
 
   /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
@@ -216,9 +276,40 @@ export function App() {
     if (document.activeElement !== listRef.current) announce(row.title);
   };
 
+  /** Moves the active row without opening it, with Shift: the selection grows from the anchor to it. */
+  const extendTo = (index: number) => {
+    if (!rows[index]) return;
+    selection.extendTo(index, navigation.activeIndex);
+    activate(index);
+  };
+  const extendBy = (delta: number) => {
+    const target = navigation.step(delta);
+    // The first Shift+j takes in the row under the focus ring as well as the next one.
+    extendTo(navigation.activeIndex < 0 ? 0 : target);
+  };
+  const activateRow = (index: number) => {
+    activate(index);
+    anchorSelection(index);
+  };
+  const dragIds = (index: number) => {
+    const id = rows[index]?.id;
+    if (id === undefined) return [];
+    return selection.ids.has(id) ? selection.ordered : [id];
+  };
+
   useShortcuts({
     next: () => step(1),
     previous: () => step(-1),
+    extendNext: () => extendBy(1),
+    extendPrevious: () => extendBy(-1),
+    toggleSelected: () => {
+      if (navigation.activeIndex >= 0) selection.toggle(navigation.activeIndex);
+    },
+    clearSelection: () => {
+      if (selection.count === 0) return;
+      selection.clear();
+      announce(t('selection.cleared'));
+    },
     toggleBookmark: () => toggleBookmark(true),
     focusSearch,
     focusList,
@@ -229,6 +320,7 @@ export function App() {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
       else if (command === 'export') askExport();
+      else if (command === 'mark-all-read') markAllRead();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
@@ -287,8 +379,32 @@ export function App() {
           openId={reader.openId}
           listRef={listRef}
           searchRef={searchRef}
-          onActivate={activate}
+          onActivate={activateRow}
           onOpen={openAt}
+          selection={{
+            selectedIds: selection.ids,
+            onToggle: selection.toggle,
+            onExtend: extendTo,
+            onSelectAll: selectAll,
+            dragIds,
+          }}
+          selectionBar={
+            selection.count > 0 && (
+              <SelectionBar
+                ids={selection.ordered}
+                total={list.total}
+                bookmark={offerBookmark}
+                read={offerRead}
+                busy={bulk.busy}
+                onSelectAll={selectAll}
+                onBookmark={(on) => void bulk.run('bookmark', selection.ordered, on)}
+                onMarkRead={(on) => void bulk.run('read', selection.ordered, on)}
+                onExport={exportSelection}
+                onClear={selection.clear}
+              />
+            )
+          }
+          onMarkAllRead={markAllRead}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}
