@@ -287,6 +287,10 @@ export function App() {
     // The first Shift+j takes in the row under the focus ring as well as the next one.
     extendTo(navigation.activeIndex < 0 ? 0 : target);
   };
+  const toggleRow = (index: number) => {
+    selection.toggle(index);
+    activate(index);
+  };
   const activateRow = (index: number) => {
     activate(index);
     anchorSelection(index);
@@ -303,7 +307,7 @@ export function App() {
     extendNext: () => extendBy(1),
     extendPrevious: () => extendBy(-1),
     toggleSelected: () => {
-      if (navigation.activeIndex >= 0) selection.toggle(navigation.activeIndex);
+      if (navigation.activeIndex >= 0) toggleRow(navigation.activeIndex);
     },
     clearSelection: () => {
       if (selection.count === 0) return;
@@ -383,7 +387,7 @@ export function App() {
           onOpen={openAt}
           selection={{
             selectedIds: selection.ids,
-            onToggle: selection.toggle,
+            onToggle: toggleRow,
             onExtend: extendTo,
             onSelectAll: selectAll,
             dragIds,

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { BulletinRow } from '../../preload/contract';
 import { BulletinRowView } from './BulletinRowView';
 
@@ -124,7 +124,14 @@ export function BulletinList({
     event.dataTransfer.effectAllowed = 'copy';
   };
 
+  // Focus that comes with a click: the clicked row is the one to act on, and scrolling to another
+  // between mouse down and up would send the click elsewhere.
+  const pointing = useRef(false);
   const onFocus = () => {
+    if (pointing.current) {
+      pointing.current = false;
+      return;
+    }
     // Arriving by Tab or Esc with no active row: start at the open bulletin, or the top.
     if (activeIndex < 0 && rows.length > 0) {
       const open = openId === null ? -1 : rows.findIndex((row) => row.id === openId);
@@ -145,6 +152,8 @@ export function BulletinList({
       aria-busy={busy}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onPointerDown={() => (pointing.current = true)}
+      onPointerUp={() => (pointing.current = false)}
     >
       <div className="list-sizer" role="presentation" style={{ blockSize: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {

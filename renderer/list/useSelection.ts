@@ -11,14 +11,15 @@ import {
 } from './selection';
 
 /**
- * The list's multi-selection (see selection.ts). `key` names the list shown;
- * a selection made in another list reads as empty, so a new view or search
- * starts with nothing selected without an effect to clear it.
+ * The list's multi-selection (see selection.ts). `key` names the list shown:
+ * a new view or search starts with nothing selected.
  */
 export function useSelection(key: string, rows: readonly BulletinRow[]) {
   const [state, setState] = useState<Selection>(() => emptySelection(key));
-  const current = state.key === key ? state : emptySelection(key);
-  const ids = current.ids;
+  // Another list: start empty (set during render, React's way to reset state when a prop changes),
+  // so coming back to a view does not bring back what was selected in it before.
+  if (state.key !== key) setState(emptySelection(key));
+  const ids = state.key === key ? state.ids : emptySelection(key).ids;
 
   const update = useCallback(
     (change: (selection: Selection) => Selection) =>
