@@ -35,6 +35,9 @@ export function SelectionBar(props: SelectionBarProps) {
           {t('selection.selectAll', { count: total })}
         </button>
       )}
+      <button type="button" className="button selection-quiet selection-clear" onClick={props.onClear}>
+        {t('selection.clear')}
+      </button>
       <div className="selection-actions">
         <button
           type="button"
@@ -59,9 +62,6 @@ export function SelectionBar(props: SelectionBarProps) {
         )}
         <button type="button" className="button" disabled={busy} onClick={props.onExport}>
           {t('selection.export')}
-        </button>
-        <button type="button" className="button selection-quiet" onClick={props.onClear}>
-          {t('selection.clear')}
         </button>
       </div>
     </div>
