@@ -125,13 +125,12 @@ export function App() {
         selection.clear();
     },
   });
+  // The bar shows the count; a screen reader hears it said, as the keys change it.
+  const sayCount = (count: number) => announce(t('selection.count', { count }));
   const selectAll = () => {
     bridge()
       .listIds(listRequest)
-      .then((ids) => {
-        selection.selectAll(ids);
-        if (document.activeElement === listRef.current) announce(t('selection.count', { count: ids.length }));
-      }, reportError);
+      .then((ids) => sayCount(selection.selectAll(ids)), reportError);
   };
   const markAllRead = () => {
     bridge()
@@ -279,7 +278,7 @@ export function App() {
   /** Moves the active row without opening it, with Shift: the selection grows from the anchor to it. */
   const extendTo = (index: number) => {
     if (!rows[index]) return;
-    selection.extendTo(index, navigation.activeIndex);
+    sayCount(selection.extendTo(index, navigation.activeIndex));
     activate(index);
   };
   const extendBy = (delta: number) => {
@@ -288,8 +287,8 @@ export function App() {
     extendTo(navigation.activeIndex < 0 ? 0 : target);
   };
   const toggleRow = (index: number) => {
-    selection.toggle(index);
     activate(index);
+    return selection.toggle(index);
   };
   const activateRow = (index: number) => {
     activate(index);
@@ -307,7 +306,7 @@ export function App() {
     extendNext: () => extendBy(1),
     extendPrevious: () => extendBy(-1),
     toggleSelected: () => {
-      if (navigation.activeIndex >= 0) toggleRow(navigation.activeIndex);
+      if (navigation.activeIndex >= 0) sayCount(toggleRow(navigation.activeIndex));
     },
     clearSelection: () => {
       if (selection.count === 0) return;

@@ -26,10 +26,8 @@ export function SelectionBar(props: SelectionBarProps) {
   const count = ids.length;
   return (
     <div className="selection-bar" role="toolbar" aria-label={t('selection.toolbar')} aria-busy={busy}>
-      {/* A live count: the screen reader hears it change as rows are ticked. */}
-      <span className="selection-count" role="status">
-        {t('selection.count', { count })}
-      </span>
+      {/* Not a live region: the app announces the count as keys change it (see App). */}
+      <span className="selection-count">{t('selection.count', { count })}</span>
       {count < total && (
         <button type="button" className="button selection-quiet" onClick={props.onSelectAll}>
           {t('selection.selectAll', { count: total })}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BulletinRow } from '../../preload/contract';
 import {
   allOf,
@@ -19,35 +19,27 @@ export function useSelection(key: string, rows: readonly BulletinRow[]) {
   // Another list: start empty (set during render, React's way to reset state when a prop changes),
   // so coming back to a view does not bring back what was selected in it before.
   if (state.key !== key) setState(emptySelection(key));
-  const ids = state.key === key ? state.ids : emptySelection(key).ids;
+  const current = state.key === key ? state : emptySelection(key);
+  const ids = current.ids;
 
-  const update = useCallback(
-    (change: (selection: Selection) => Selection) =>
-      setState((previous) => change(previous.key === key ? previous : emptySelection(key))),
-    [key],
-  );
+  /** Applies a change; resolves to the new count, for the screen reader (key presses come one render apart). */
+  const apply = (change: (selection: Selection) => Selection): number => {
+    const next = change(current);
+    setState(next);
+    return next.ids.size;
+  };
+  const at = (index: number, change: (selection: Selection, id: string) => Selection) => {
+    const row = rows[index];
+    return row ? apply((selection) => change(selection, row.id)) : ids.size;
+  };
 
-  const toggle = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      if (row) update((selection) => toggled(selection, row.id));
-    },
-    [rows, update],
-  );
-  const anchor = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      if (row) update((selection) => anchoredAt(selection, row.id));
-    },
-    [rows, update],
-  );
+  const toggle = (index: number) => at(index, toggled);
+  const anchor = (index: number) => at(index, anchoredAt);
   /** Selects from the anchor (else `from`, the active row) to `index`. */
-  const extendTo = useCallback(
-    (index: number, from: number) => update((selection) => extended(selection, rows, index, from)),
-    [rows, update],
-  );
-  const selectAll = useCallback((all: readonly string[]) => setState(allOf(key, all)), [key]);
-  const clear = useCallback(() => setState(emptySelection(key)), [key]);
+  const extendTo = (index: number, from: number) =>
+    apply((selection) => extended(selection, rows, index, from));
+  const selectAll = (all: readonly string[]) => apply(() => allOf(key, all));
+  const clear = () => apply(() => emptySelection(key));
   const ordered = useMemo(() => orderedIds(ids, rows), [ids, rows]);
 
   return { ids, count: ids.size, ordered, toggle, anchor, extendTo, selectAll, clear };
