@@ -45,7 +45,9 @@ export function useShortcuts(actions: ShortcutActions) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
 
     if (event.key === 'Escape') {
-      // In the search box, Esc is the box's own; elsewhere it first drops a selection.
+      // A modal dialog's Esc closes the dialog only: the selection it was opened for stays.
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      // In a text field, Esc is the field's own; elsewhere it first drops a selection.
       if (!isTyping(event.target)) actions.clearSelection();
       actions.focusList();
       return;

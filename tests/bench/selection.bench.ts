@@ -124,13 +124,15 @@ async function inTheWindow(userDataDir: string, size: number): Promise<Figure[]>
     const list = page.getByRole('listbox', { name: /list of bulletins/ });
     await list.getByRole('option').first().waitFor({ timeout: 120_000 });
     console.error(`  selection ${size}: waiting for the index in the app…`);
-    // The search's own note, not searchStatus(): a search right after 'ready' may still be a scan.
-    await page.waitForFunction(
-      async (request) =>
-        !(await window.bulletins.search(request)).hints?.some((hint) => hint.code === 'indexing'),
-      REQUEST,
-      { timeout: 600_000, polling: 2000 },
-    );
+    // The search's own note, not searchStatus(): until the index is built, searches are a slow scan.
+    for (;;) {
+      const hints = await page.evaluate(
+        async (request) => (await window.bulletins.search(request)).hints,
+        REQUEST,
+      );
+      if (!hints?.some((hint) => hint.code === 'indexing')) break;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
     await page.getByRole('combobox', { name: 'Search bulletins' }).fill(REQUEST.text);
     await page.getByText(/^[\d,]+ results$/).waitFor({ timeout: 120_000 });
     await list.focus();
