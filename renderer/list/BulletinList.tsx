@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { BulletinRow } from '../../preload/contract';
 import { BulletinRowView } from './BulletinRowView';
+import { BULLETIN_IDS_TYPE } from './selection';
 
 interface BulletinListProps {
   /** Also the scrolling element; the app focuses it (Esc). */
@@ -26,9 +27,6 @@ interface BulletinListProps {
   /** The ids a drag from this row carries. */
   dragIds: (index: number) => string[];
 }
-
-/** What a dragged row carries, for drop targets such as the sidebar's collections: a JSON array of ids. */
-export const BULLETIN_IDS_TYPE = 'application/x-bulletin-ids';
 
 /** A first guess at a row's height; rows are measured once drawn. */
 const ESTIMATED_ROW_HEIGHT = 92;
