@@ -11,7 +11,6 @@ import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
 import { ListPane } from '../list/ListPane';
 import { SelectionBar } from '../list/SelectionBar';
-import { useSelection } from '../list/useSelection';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
@@ -26,10 +25,10 @@ import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { bridge, userMessage } from './bridge';
 import { PaneResizer } from './PaneResizer';
 import { useBridgeEvents } from './useBridgeEvents';
-import { useBulkActions, type BulkMark } from './useBulkActions';
 import { useBulletinList } from './useBulletinList';
 import { useCounts } from './useCounts';
 import { useListNavigation } from './useListNavigation';
+import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
 import './app.css';
@@ -92,55 +91,31 @@ export function App() {
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
-  // What the list shows, as main is asked for it: also what "select all" and "mark all read" cover.
-  const listRequest = useMemo(
-    () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
-    [view, searchedText, choices],
-  );
-  const selection = useSelection(JSON.stringify(listRequest), list.rows);
+  const selected = useListSelection({
+    request: useMemo(
+      () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
+      [view, searchedText, choices],
+    ),
+    rows: list.rows,
+    total: list.total,
+    navigation,
+    announce,
+    notify,
+    onError: reportError,
+    onMarksChanged: counts.reload,
+  });
 
   const exporting = useExport({ notify, onError: reportError });
-  const exportSelection = () =>
-    exporting.ask(
-      { kind: 'ids', ids: selection.ordered, label: t('selection.exportLabel', { count: selection.count }) },
-      selection.count,
-    );
+  const exportSelection = () => {
+    const scope = selected.exportScope();
+    if (scope) exporting.ask(scope, selected.count);
+  };
   const askExport = () => {
     // File > Export… is always in the menu; an empty list says why nothing happens.
-    if (selection.count > 0) exportSelection();
+    if (selected.count > 0) exportSelection();
     else if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
     else exporting.ask(currentScope(view, searchedText), list.rows.length);
   };
-
-  const bulk = useBulkActions({
-    notify,
-    onError: reportError,
-    onDone: (mark: BulkMark, on: boolean) => {
-      counts.reload();
-      // Rows that leave the view (un-bookmarked in Bookmarks, read in Unread) leave the selection too.
-      if (
-        (view === 'bookmarks' && mark === 'bookmark' && !on) ||
-        (view === 'unread' && mark === 'read' && on)
-      )
-        selection.clear();
-    },
-  });
-  // The bar shows the count; a screen reader hears it said, as the keys change it.
-  const sayCount = (count: number) => announce(t('selection.count', { count }));
-  const selectAll = () => {
-    bridge()
-      .listIds(listRequest)
-      .then((ids) => sayCount(selection.selectAll(ids)), reportError);
-  };
-  const markAllRead = () => {
-    bridge()
-      .listIds(listRequest)
-      .then((ids) => bulk.run('read', ids, true), reportError);
-  };
-  // The action each bar button offers: add the mark unless every selected row on hand has it already.
-  const selectedRows = selection.count === 0 ? [] : list.rows.filter((row) => selection.ids.has(row.id));
-  const offerBookmark = !selectedRows.every((row) => row.bookmarked) || selectedRows.length === 0;
-  const offerRead = !selectedRows.every((row) => row.read) || selectedRows.length === 0;
 
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -153,7 +128,7 @@ export function App() {
 
   const { rows, patchRow, keep } = list;
   const { activate } = navigation;
-  const anchorSelection = selection.anchor;
+  const anchorSelection = selected.anchor;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
@@ -275,44 +250,10 @@ export function App() {
     if (document.activeElement !== listRef.current) announce(row.title);
   };
 
-  /** Moves the active row without opening it, with Shift: the selection grows from the anchor to it. */
-  const extendTo = (index: number) => {
-    if (!rows[index]) return;
-    sayCount(selection.extendTo(index, navigation.activeIndex));
-    activate(index);
-  };
-  const extendBy = (delta: number) => {
-    const target = navigation.step(delta);
-    // The first Shift+j takes in the row under the focus ring as well as the next one.
-    extendTo(navigation.activeIndex < 0 ? 0 : target);
-  };
-  const toggleRow = (index: number) => {
-    activate(index);
-    return selection.toggle(index);
-  };
-  const activateRow = (index: number) => {
-    activate(index);
-    anchorSelection(index);
-  };
-  const dragIds = (index: number) => {
-    const id = rows[index]?.id;
-    if (id === undefined) return [];
-    return selection.ids.has(id) ? selection.ordered : [id];
-  };
-
   useShortcuts({
     next: () => step(1),
     previous: () => step(-1),
-    extendNext: () => extendBy(1),
-    extendPrevious: () => extendBy(-1),
-    toggleSelected: () => {
-      if (navigation.activeIndex >= 0) sayCount(toggleRow(navigation.activeIndex));
-    },
-    clearSelection: () => {
-      if (selection.count === 0) return;
-      selection.clear();
-      announce(t('selection.cleared'));
-    },
+    ...selected.shortcuts,
     toggleBookmark: () => toggleBookmark(true),
     focusSearch,
     focusList,
@@ -323,7 +264,7 @@ export function App() {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
       else if (command === 'export') askExport();
-      else if (command === 'mark-all-read') markAllRead();
+      else if (command === 'mark-all-read') selected.markAllRead();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
@@ -382,32 +323,11 @@ export function App() {
           openId={reader.openId}
           listRef={listRef}
           searchRef={searchRef}
-          onActivate={activateRow}
+          onActivate={selected.activateRow}
           onOpen={openAt}
-          selection={{
-            selectedIds: selection.ids,
-            onToggle: toggleRow,
-            onExtend: extendTo,
-            onSelectAll: selectAll,
-            dragIds,
-          }}
-          selectionBar={
-            selection.count > 0 && (
-              <SelectionBar
-                ids={selection.ordered}
-                total={list.total}
-                bookmark={offerBookmark}
-                read={offerRead}
-                busy={bulk.busy}
-                onSelectAll={selectAll}
-                onBookmark={(on) => void bulk.run('bookmark', selection.ordered, on)}
-                onMarkRead={(on) => void bulk.run('read', selection.ordered, on)}
-                onExport={exportSelection}
-                onClear={selection.clear}
-              />
-            )
-          }
-          onMarkAllRead={markAllRead}
+          selection={selected.gestures}
+          selectionBar={selected.bar && <SelectionBar {...selected.bar} onExport={exportSelection} />}
+          onMarkAllRead={selected.markAllRead}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}
