@@ -186,7 +186,7 @@ export interface AppNotice {
   details: string[];
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'mark-all-read';
+export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'mark-all-read' | 'select-all';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

@@ -47,6 +47,13 @@ export function installApplicationMenu(actions: MenuActions): void {
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        // Ctrl/Cmd+A in the list does the same; this is the way there without the keyboard.
+        {
+          id: 'edit-select-all-bulletins',
+          label: t('menu.selectAllBulletins'),
+          accelerator: 'CmdOrCtrl+Shift+A',
+          click: command('select-all'),
+        },
         { type: 'separator' },
         { id: 'edit-find', label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: command('find') },
       ],

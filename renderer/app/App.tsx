@@ -265,6 +265,7 @@ export function App() {
       else if (command === 'toggle-bookmark') toggleBookmark(true);
       else if (command === 'export') askExport();
       else if (command === 'mark-all-read') selected.markAllRead();
+      else if (command === 'select-all') selected.gestures.onSelectAll();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
