@@ -54,6 +54,16 @@ export const api = {
   /** Resolves to the new state: true when now bookmarked. */
   toggleBookmark: (id: string) => invoke<boolean>(channels.toggleBookmark, id),
   markRead: (id: string, read: boolean) => invoke<undefined>(channels.markRead, id, read),
+  /**
+   * Every id of a view (`text` '' and no facets) or of a search in it, in the order the list
+   * shows them: what "select all" and "mark all read" act on when the list holds only some rows.
+   */
+  listIds: (request: SearchRequest) => invoke<string[]>(channels.listIds, request),
+  /** Bookmarks or un-bookmarks many bulletins at once; resolves to the ids that changed. */
+  setBookmarked: (ids: string[], bookmarked: boolean) =>
+    invoke<string[]>(channels.setBookmarked, ids, bookmarked),
+  /** Marks many bulletins read or unread at once; resolves to the ids that changed. */
+  setRead: (ids: string[], read: boolean) => invoke<string[]>(channels.setRead, ids, read),
   /** Asks for files with the system dialog and imports them; null when the user cancels. */
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
   /** Imports files dropped on the window, sent as bytes (no paths cross the bridge). */

@@ -187,7 +187,7 @@ export interface AppNotice {
   details: string[];
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'settings';
+export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'settings' | 'mark-all-read' | 'select-all';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

@@ -6,7 +6,7 @@ import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import type { RecentSearches } from '../search/recentSearches';
-import { searchBulletins } from '../search/searchBulletins';
+import { searchBulletins, searchIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
@@ -69,6 +69,23 @@ export function createHandlers(
       const before = library.isRead(id);
       await library.setRead(id, read);
       if (before !== read) changed();
+    },
+    listIds(_caller, request) {
+      const faceted = Object.values(request.facets ?? {}).some((values) => values.length > 0);
+      // The renderer lists a view, rather than searching it, when there is neither text nor facet.
+      if (request.text.trim() === '' && !faceted)
+        return library.bulletins(request.view).map((bulletin) => bulletin.id);
+      return searchIds(request, library, index);
+    },
+    async setBookmarked(_caller, ids, bookmarked) {
+      const done = await library.setBookmarked(ids, bookmarked);
+      if (done.length > 0) changed();
+      return done;
+    },
+    async setRead(_caller, ids, read) {
+      const done = await library.setReadMany(ids, read);
+      if (done.length > 0) changed();
+      return done;
     },
     // The runner tells the windows when the archive changed.
     importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),

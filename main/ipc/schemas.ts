@@ -7,6 +7,8 @@ import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
 const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
 const facetValues = z.array(z.string().max(200)).max(50).optional();
+/** A selection: at most every bulletin of a large archive (the benchmark's is 100,000). */
+const ids = z.array(id).max(500_000);
 
 // Base64 of a file at the largest import cap the settings allow, with room for padding; larger is
 // refused here, and a file over the user's own cap by the importer, with the sentence that names it.
@@ -14,6 +16,20 @@ const MAX_DROPPED_BASE64 = Math.ceil((SETTINGS_LIMITS.importCapMegabytes.max * 1
 const droppedFile = z.strictObject({
   name: z.string().min(1).max(255),
   base64: z.string().max(MAX_DROPPED_BASE64),
+});
+
+const searchRequest = z.strictObject({
+  view,
+  text: z.string().max(1000),
+  sort: z.enum(['relevance', 'date']).optional(),
+  facets: z
+    .strictObject({
+      source: facetValues,
+      country: facetValues,
+      year: facetValues,
+      language: facetValues,
+    })
+    .optional(),
 });
 
 /**
@@ -29,21 +45,7 @@ export const argumentSchemas = {
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
   ]),
-  search: z.tuple([
-    z.strictObject({
-      view,
-      text: z.string().max(1000),
-      sort: z.enum(['relevance', 'date']).optional(),
-      facets: z
-        .strictObject({
-          source: facetValues,
-          country: facetValues,
-          year: facetValues,
-          language: facetValues,
-        })
-        .optional(),
-    }),
-  ]),
+  search: z.tuple([searchRequest]),
   suggest: z.tuple([z.string().max(1000)]),
   recentSearches: z.tuple([]),
   rememberSearch: z.tuple([z.string().max(1000)]),
@@ -53,6 +55,9 @@ export const argumentSchemas = {
   counts: z.tuple([]),
   toggleBookmark: z.tuple([id]),
   markRead: z.tuple([id, z.boolean()]),
+  listIds: z.tuple([searchRequest]),
+  setBookmarked: z.tuple([ids, z.boolean()]),
+  setRead: z.tuple([ids, z.boolean()]),
   importFiles: z.tuple([]),
   importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
   cancelImport: z.tuple([]),

@@ -22,19 +22,7 @@ export function searchBulletins(
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
 ): ListResult {
-  const inView = library.bulletins(request.view);
-  const answer = runSearch(
-    parseQuery(request.text),
-    {
-      matcher: index.matcher(),
-      get: library.get,
-      inView,
-      isInView: viewTest(request.view, library),
-      isBookmarked: library.isBookmarked,
-      isRead: library.isRead,
-    },
-    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit: MAX_ROWS },
-  );
+  const answer = runRequest(request, library, index, MAX_ROWS);
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
@@ -52,6 +40,26 @@ export function searchBulletins(
     facets: answer.facets,
     hints,
   };
+}
+
+/** Every result's id, in the order the rows are listed: "select all" covers results beyond the rows sent. */
+export function searchIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
+  return runRequest(request, library, index, Infinity).hits.map(({ bulletin }) => bulletin.id);
+}
+
+function runRequest(request: SearchRequest, library: Marks, index: SearchIndex, limit: number) {
+  return runSearch(
+    parseQuery(request.text),
+    {
+      matcher: index.matcher(),
+      get: library.get,
+      inView: library.bulletins(request.view),
+      isInView: viewTest(request.view, library),
+      isBookmarked: library.isBookmarked,
+      isRead: library.isRead,
+    },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit },
+  );
 }
 
 function viewTest(view: View, library: Marks): (bulletin: Bulletin) => boolean {

@@ -43,6 +43,13 @@ export interface Library {
   toggleBookmark(id: string): Promise<boolean>;
   isRead(id: string): boolean;
   setRead(id: string, read: boolean): Promise<void>;
+  /**
+   * Bookmarks (or un-bookmarks) many bulletins with one write of state.json, however many
+   * there are. Resolves to the ids whose mark changed (unknown ids are skipped), so it can be undone.
+   */
+  setBookmarked(ids: readonly string[], bookmarked: boolean): Promise<string[]>;
+  /** Marks many bulletins read or unread with one write; resolves to the ids that changed. */
+  setReadMany(ids: readonly string[], read: boolean): Promise<string[]>;
   counts(): Counts;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
@@ -137,6 +144,24 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
     guard.persist(`bulletins/${name}`, shard.db as Low<unknown>);
 
+  /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
+  async function setMarks(
+    marked: Record<string, string>,
+    ids: readonly string[],
+    on: boolean,
+  ): Promise<string[]> {
+    const now = new Date().toISOString();
+    const changed: string[] = [];
+    for (const id of new Set(ids)) {
+      if (on === id in marked || !byId.has(id)) continue;
+      if (on) marked[id] = now;
+      else delete marked[id];
+      changed.push(id);
+    }
+    if (changed.length > 0) await saveState();
+    return changed;
+  }
+
   return {
     openingEvents,
     close: () => guard.dispose(),
@@ -199,6 +224,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       else delete marksRead[id];
       await saveState();
     },
+    setBookmarked: (ids, bookmarked) => setMarks(marks().bookmarks, ids, bookmarked),
+    setReadMany: (ids, read) => setMarks(marks().read, ids, read),
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;

@@ -55,6 +55,13 @@ export function installApplicationMenu(actions: MenuActions): void {
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        // Ctrl/Cmd+A in the list does the same; this is the way there without the keyboard.
+        {
+          id: 'edit-select-all-bulletins',
+          label: t('menu.selectAllBulletins'),
+          accelerator: 'CmdOrCtrl+Shift+A',
+          click: command('select-all'),
+        },
         { type: 'separator' },
         { id: 'edit-find', label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: command('find') },
       ],
@@ -68,6 +75,7 @@ export function installApplicationMenu(actions: MenuActions): void {
           accelerator: 'CmdOrCtrl+D',
           click: command('toggle-bookmark'),
         },
+        { id: 'view-mark-all-read', label: t('menu.markAllRead'), click: command('mark-all-read') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

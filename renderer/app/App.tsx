@@ -16,6 +16,7 @@ import { summariseImport } from '../import/importReport';
 import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
 import { ListPane } from '../list/ListPane';
+import { SelectionBar } from '../list/SelectionBar';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
@@ -34,6 +35,7 @@ import { useBridgeEvents } from './useBridgeEvents';
 import { useBulletinList } from './useBulletinList';
 import { useCounts } from './useCounts';
 import { useListNavigation } from './useListNavigation';
+import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
 import './app.css';
@@ -96,10 +98,29 @@ export function App() {
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
+  const selected = useListSelection({
+    request: useMemo(
+      () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
+      [view, searchedText, choices],
+    ),
+    rows: list.rows,
+    total: list.total,
+    navigation,
+    announce,
+    notify,
+    onError: reportError,
+    onMarksChanged: counts.reload,
+  });
+
   const exporting = useExport({ notify, onError: reportError });
+  const exportSelection = () => {
+    const scope = selected.exportScope();
+    if (scope) exporting.ask(scope, selected.count);
+  };
   const askExport = () => {
     // File > Export… is always in the menu; an empty list says why nothing happens.
-    if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
+    if (selected.count > 0) exportSelection();
+    else if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
     else exporting.ask(currentScope(view, searchedText), list.rows.length);
   };
 
@@ -132,6 +153,7 @@ export function App() {
 
   const { rows, patchRow, keep } = list;
   const { activate } = navigation;
+  const anchorSelection = selected.anchor;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
@@ -141,6 +163,7 @@ export function App() {
       const row = rows[index];
       if (!row) return;
       activate(index);
+      anchorSelection(index);
       open(row.id);
       keep(row.id);
       // Opening a result is settling on the search: remember it.
@@ -154,7 +177,18 @@ export function App() {
           }, reportError);
       }
     },
-    [rows, activate, open, keep, patchRow, reloadCounts, reportError, searchedText, remember],
+    [
+      rows,
+      activate,
+      anchorSelection,
+      open,
+      keep,
+      patchRow,
+      reloadCounts,
+      reportError,
+      searchedText,
+      remember,
+    ],
   );
 
   /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
@@ -244,6 +278,7 @@ export function App() {
   useShortcuts({
     next: () => step(1),
     previous: () => step(-1),
+    ...selected.shortcuts,
     toggleBookmark: () => toggleBookmark(true),
     focusSearch,
     focusList,
@@ -255,6 +290,8 @@ export function App() {
       else if (command === 'toggle-bookmark') toggleBookmark(true);
       else if (command === 'export') askExport();
       else if (command === 'settings') openSettings();
+      else if (command === 'mark-all-read') selected.markAllRead();
+      else if (command === 'select-all') selected.gestures.onSelectAll();
     },
     onLibraryChanged: (fresh) => {
       counts.setCounts(fresh);
@@ -313,8 +350,11 @@ export function App() {
           openId={reader.openId}
           listRef={listRef}
           searchRef={searchRef}
-          onActivate={activate}
+          onActivate={selected.activateRow}
           onOpen={openAt}
+          selection={selected.gestures}
+          selectionBar={selected.bar && <SelectionBar {...selected.bar} onExport={exportSelection} />}
+          onMarkAllRead={selected.markAllRead}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}

@@ -4,6 +4,13 @@ export interface ShortcutActions {
   next: () => void;
   previous: () => void;
   toggleBookmark: () => void;
+  /** Shift+j / Shift+k: grow the selection down or up. */
+  extendNext: () => void;
+  extendPrevious: () => void;
+  /** x: tick or untick the active row. */
+  toggleSelected: () => void;
+  /** Esc: drops the selection (and returns to the list). */
+  clearSelection: () => void;
   focusSearch: () => void;
   focusList: () => void;
 }
@@ -30,7 +37,7 @@ function letterOf(event: KeyboardEvent): string | null {
   return position?.[1]?.toLowerCase() ?? null;
 }
 
-/** The window-wide single-key shortcuts: j/k, "/", b and Esc. */
+/** The window-wide single-key shortcuts: j/k (Shift: extend the selection), x, "/", b and Esc. */
 export function useShortcuts(actions: ShortcutActions) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     // Handled already (the search box handles its own Esc), or a chord meant for the menu.
@@ -38,6 +45,10 @@ export function useShortcuts(actions: ShortcutActions) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
 
     if (event.key === 'Escape') {
+      // A modal dialog's Esc closes the dialog only: the selection it was opened for stays.
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      // In a text field, Esc is the field's own; elsewhere it first drops a selection.
+      if (!isTyping(event.target)) actions.clearSelection();
       actions.focusList();
       return;
     }
@@ -49,12 +60,9 @@ export function useShortcuts(actions: ShortcutActions) {
       actions.focusSearch();
       return;
     }
-    if (event.shiftKey) return;
-    const handlers: Record<string, (() => void) | undefined> = {
-      j: actions.next,
-      k: actions.previous,
-      b: actions.toggleBookmark,
-    };
+    const handlers: Record<string, (() => void) | undefined> = event.shiftKey
+      ? { j: actions.extendNext, k: actions.extendPrevious }
+      : { j: actions.next, k: actions.previous, b: actions.toggleBookmark, x: actions.toggleSelected };
     const handler = handlers[letterOf(event) ?? ''];
     if (handler) {
       event.preventDefault();

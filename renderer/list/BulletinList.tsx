@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { BulletinRow } from '../../preload/contract';
 import { BulletinRowView } from './BulletinRowView';
+import { BULLETIN_IDS_TYPE } from './selection';
 
 interface BulletinListProps {
   /** Also the scrolling element; the app focuses it (Esc). */
@@ -13,19 +14,30 @@ interface BulletinListProps {
   terms: readonly string[];
   activeIndex: number;
   openId: string | null;
+  /** Rows picked for a bulk action, by id. */
+  selectedIds: ReadonlySet<string>;
   busy: boolean;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
+  onToggle: (index: number) => void;
+  /** Moves the active row with Shift held: selects from the anchor to `index`. */
+  onExtend: (index: number) => void;
+  /** Ctrl/Cmd+A: every row of the view or search, loaded or not. */
+  onSelectAll: () => void;
+  /** The ids a drag from this row carries. */
+  dragIds: (index: number) => string[];
 }
 
 /** A first guess at a row's height; rows are measured once drawn. */
 const ESTIMATED_ROW_HEIGHT = 92;
 
 /**
- * The bulletins as a single-select listbox. Only the rows in view exist in the
+ * The bulletins as a multi-select listbox. Only the rows in view exist in the
  * DOM (an archive has tens of thousands), so focus stays on the listbox and
  * aria-activedescendant points at the active row, which is always scrolled
- * into view and therefore always rendered. Arrows move, Enter or Space opens.
+ * into view and therefore always rendered. Arrows move, Enter or Space opens,
+ * Shift with a move extends the selection, Ctrl/Cmd+A selects all. The open
+ * row is aria-current; aria-selected is the selection.
  */
 export function BulletinList({
   listRef,
@@ -35,9 +47,14 @@ export function BulletinList({
   terms,
   activeIndex,
   openId,
+  selectedIds,
   busy,
   onActivate,
   onOpen,
+  onToggle,
+  onExtend,
+  onSelectAll,
+  dragIds,
 }: BulletinListProps) {
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -57,6 +74,11 @@ export function BulletinList({
   const last = rows.length - 1;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelectAll();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 0) / ESTIMATED_ROW_HEIGHT) - 1);
     const from = Math.max(activeIndex, 0);
@@ -89,10 +111,25 @@ export function BulletinList({
         return;
     }
     event.preventDefault();
-    onActivate(Math.max(0, Math.min(last, target)));
+    const index = Math.max(0, Math.min(last, target));
+    if (event.shiftKey) onExtend(index);
+    else onActivate(index);
   };
 
+  const onDragStart = (index: number, event: DragEvent<HTMLElement>) => {
+    event.dataTransfer.setData(BULLETIN_IDS_TYPE, JSON.stringify(dragIds(index)));
+    event.dataTransfer.setData('text/plain', rows[index]?.title ?? '');
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  // Focus that comes with a click: the clicked row is the one to act on, and scrolling to another
+  // between mouse down and up would send the click elsewhere.
+  const pointing = useRef(false);
   const onFocus = () => {
+    if (pointing.current) {
+      pointing.current = false;
+      return;
+    }
     // Arriving by Tab or Esc with no active row: start at the open bulletin, or the top.
     if (activeIndex < 0 && rows.length > 0) {
       const open = openId === null ? -1 : rows.findIndex((row) => row.id === openId);
@@ -108,10 +145,13 @@ export function BulletinList({
       role="listbox"
       tabIndex={0}
       aria-label={label}
+      aria-multiselectable="true"
       aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
       aria-busy={busy}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onPointerDown={() => (pointing.current = true)}
+      onPointerUp={() => (pointing.current = false)}
     >
       <div className="list-sizer" role="presentation" style={{ blockSize: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
@@ -125,11 +165,15 @@ export function BulletinList({
               index={item.index}
               setSize={rows.length}
               terms={terms}
-              selected={row.id === openId}
+              open={row.id === openId}
+              selected={selectedIds.has(row.id)}
               active={item.index === activeIndex}
               start={item.start}
               measure={virtualizer.measureElement}
               onOpen={onOpen}
+              onToggle={onToggle}
+              onExtend={onExtend}
+              onDragStart={onDragStart}
             />
           );
         })}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
@@ -11,7 +11,9 @@ interface BulletinRowViewProps {
   index: number;
   setSize: number;
   terms: readonly string[];
-  /** Open in the reading pane. */
+  /** Open in the reading pane (aria-current): not the same as picked for a bulk action. */
+  open: boolean;
+  /** Picked for a bulk action (aria-selected, the checkbox). */
   selected: boolean;
   /** Where the keyboard is (aria-activedescendant). */
   active: boolean;
@@ -19,6 +21,12 @@ interface BulletinRowViewProps {
   start: number;
   measure: (element: HTMLElement | null) => void;
   onOpen: (index: number) => void;
+  /** Ctrl/Cmd-click or the checkbox: adds or removes the row from the selection. */
+  onToggle: (index: number) => void;
+  /** Shift-click: selects the range up to this row. */
+  onExtend: (index: number) => void;
+  /** A drag starts from this row: the ids it carries (the selection, when the row is in it). */
+  onDragStart: (index: number, event: DragEvent<HTMLElement>) => void;
 }
 
 /**
@@ -32,16 +40,32 @@ export const BulletinRowView = memo(function BulletinRowView({
   index,
   setSize,
   terms,
+  open,
   selected,
   active,
   start,
   measure,
   onOpen,
+  onToggle,
+  onExtend,
+  onDragStart,
 }: BulletinRowViewProps) {
   const { t, i18n } = useTranslation();
   const classes = ['row', row.read ? 'row--read' : 'row--unread'];
+  if (open) classes.push('row--open');
   if (selected) classes.push('row--selected');
   if (active) classes.push('row--active');
+
+  const onClick = (event: MouseEvent) => {
+    if (event.shiftKey) onExtend(index);
+    else if (event.ctrlKey || event.metaKey) onToggle(index);
+    else onOpen(index);
+  };
+  const onCheck = (event: MouseEvent) => {
+    event.stopPropagation(); // ticking a row is not opening it
+    if (event.shiftKey) onExtend(index);
+    else onToggle(index);
+  };
 
   return (
     <div
@@ -49,14 +73,27 @@ export const BulletinRowView = memo(function BulletinRowView({
       id={id}
       role="option"
       aria-selected={selected}
+      aria-current={open || undefined}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       data-index={index}
       className={classes.join(' ')}
       // Positioned by the virtualiser; a CSSOM property, allowed by the CSP.
       style={{ transform: `translateY(${start}px)` }}
-      onClick={() => onOpen(index)}
+      onClick={onClick}
+      // Shift-click picks a range: without this the browser would also select the text between.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      draggable
+      onDragStart={(event) => onDragStart(index, event)}
     >
+      {/* The option's own aria-selected is what a screen reader announces; this box is for the mouse. */}
+      <span
+        className="row-check"
+        aria-hidden="true"
+        data-checked={selected}
+        title={t('selection.checkboxHint')}
+        onClick={onCheck}
+      />
       <div className="row-heading">
         {!row.read && (
           <span className="row-unread-dot">

@@ -1,4 +1,12 @@
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  type ComponentProps,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow, View } from '../../preload/contract';
 import { SearchBox } from '../search/SearchBox';
@@ -32,6 +40,14 @@ interface ListPaneProps {
   searchRef: RefObject<HTMLInputElement | null>;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
+  /** The multi-selection, its gestures, and the bar of actions on it (shown while rows are selected). */
+  selection: Pick<
+    ComponentProps<typeof BulletinList>,
+    'selectedIds' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
+  >;
+  selectionBar?: ReactNode;
+  /** Marks every bulletin of the view or search read. */
+  onMarkAllRead: () => void;
   onFocusList: () => void;
   onImport: () => void;
   onSearchAll: () => void;
@@ -93,14 +109,24 @@ export function ListPane(props: ListPaneProps) {
             {viewName}
           </h2>
           {!initial && !failed && <span className="list-count">{countText}</span>}
-          <button
-            type="button"
-            className="button list-export"
-            onClick={props.onExport}
-            disabled={props.exporting || initial || failed || rows.length === 0}
-          >
-            {t('list.export')}
-          </button>
+          <div className="list-actions">
+            <button
+              type="button"
+              className="button list-mark-read"
+              onClick={props.onMarkAllRead}
+              disabled={initial || failed || rows.length === 0}
+            >
+              {t('selection.markAllRead')}
+            </button>
+            <button
+              type="button"
+              className="button list-export"
+              onClick={props.onExport}
+              disabled={props.exporting || initial || failed || rows.length === 0}
+            >
+              {t('list.export')}
+            </button>
+          </div>
         </div>
         <SearchBox
           value={query}
@@ -114,6 +140,7 @@ export function ListPane(props: ListPaneProps) {
         />
         {props.searchTools}
       </header>
+      {props.selectionBar}
       {contentKind === 'loading' ? (
         <p className="list-loading" role="status">
           {t('list.loading')}
@@ -138,6 +165,7 @@ export function ListPane(props: ListPaneProps) {
           busy={pending}
           onActivate={props.onActivate}
           onOpen={props.onOpen}
+          {...props.selection}
         />
       )}
     </section>

@@ -7,6 +7,7 @@ import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { searchSuite } from './search.bench';
+import { selectionSuite } from './selection.bench';
 import { storeSuite } from './store.bench';
 
 /**
@@ -21,6 +22,7 @@ const SUITES: Suite[] = [
   importThroughputSuite,
   launchSuite,
   searchSuite,
+  selectionSuite,
   exportSuite,
 ];
 

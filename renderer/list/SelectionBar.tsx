@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+
+interface SelectionBarProps {
+  /** The selected ids, in the list's order. */
+  ids: readonly string[];
+  /** Rows in the whole view or search: "Select all" is offered while fewer are selected. */
+  total: number;
+  /** The action each toggle offers: add the mark unless every selected row we know of has it. */
+  bookmark: boolean;
+  read: boolean;
+  /** A bulk action is running: its buttons wait. */
+  busy: boolean;
+  onSelectAll: () => void;
+  onBookmark: (bookmarked: boolean) => void;
+  onMarkRead: (read: boolean) => void;
+  /** Not shown without a handler (collections are wired where they exist). */
+  onAddToCollection?: (ids: string[]) => void;
+  onExport: () => void;
+  onClear: () => void;
+}
+
+/** The actions on the selected rows, above the list while at least one is selected. */
+export function SelectionBar(props: SelectionBarProps) {
+  const { t } = useTranslation();
+  const { ids, total, busy, onAddToCollection } = props;
+  const count = ids.length;
+  return (
+    <div className="selection-bar" role="toolbar" aria-label={t('selection.toolbar')} aria-busy={busy}>
+      {/* Not a live region: the app announces the count as keys change it (see App). */}
+      <span className="selection-count">{t('selection.count', { count })}</span>
+      {count < total && (
+        <button type="button" className="button selection-quiet" onClick={props.onSelectAll}>
+          {t('selection.selectAll', { count: total })}
+        </button>
+      )}
+      <button type="button" className="button selection-quiet selection-clear" onClick={props.onClear}>
+        {t('selection.clear')}
+      </button>
+      <div className="selection-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => props.onBookmark(props.bookmark)}
+        >
+          {t(props.bookmark ? 'selection.bookmark' : 'selection.removeBookmark')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => props.onMarkRead(props.read)}>
+          {t(props.read ? 'selection.markRead' : 'selection.markUnread')}
+        </button>
+        {onAddToCollection && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onAddToCollection([...ids])}
+          >
+            {t('selection.addToCollection')}
+          </button>
+        )}
+        <button type="button" className="button" disabled={busy} onClick={props.onExport}>
+          {t('selection.export')}
+        </button>
+      </div>
+    </div>
+  );
+}
