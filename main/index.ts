@@ -109,6 +109,7 @@ async function start(): Promise<void> {
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
+    (id) => library.note(id),
   );
   registerHandlers(
     argumentSchemas,

@@ -4,8 +4,15 @@ import type { Method } from '../../preload/channels';
 import { exportRequestSchema } from '../export/options';
 import { MAX_FILE_MEGABYTES } from '../importers/importFiles';
 
-const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
+const view = z.union([
+  z.enum(['all', 'unread', 'bookmarks']),
+  z.templateLiteral(['collection:', z.string().min(1).max(200)]),
+]);
+/** The selection bar sends every id of a view or its search results: 100,000 at most. */
+const ids = z.array(id).max(100_000);
+const collectionName = z.string().max(1000);
+const token = z.uuid();
 const facetValues = z.array(z.string().max(200)).max(50).optional();
 
 // Base64 of a file at the import size cap, with room for padding; larger is refused here.
@@ -24,6 +31,7 @@ export const argumentSchemas = {
   list: z.tuple([
     z.strictObject({
       view,
+      sort: z.enum(['published', 'added']).optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
@@ -52,6 +60,17 @@ export const argumentSchemas = {
   counts: z.tuple([]),
   toggleBookmark: z.tuple([id]),
   markRead: z.tuple([id, z.boolean()]),
+  // A note is the user's own text: long meeting notes fit, a pasted book does not.
+  setNote: z.tuple([id, z.string().max(100_000)]),
+  collections: z.tuple([]),
+  createCollection: z.tuple([collectionName]),
+  renameCollection: z.tuple([id, collectionName]),
+  deleteCollection: z.tuple([id]),
+  restoreCollection: z.tuple([token]),
+  addToCollection: z.tuple([id, ids]),
+  removeFromCollection: z.tuple([id, ids]),
+  deleteBulletins: z.tuple([ids]),
+  undoDelete: z.tuple([token]),
   importFiles: z.tuple([]),
   importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
   cancelImport: z.tuple([]),
