@@ -38,7 +38,9 @@ export function searchBulletins(
       collectionNamed: (name) => {
         const collection = library.collections?.().find((info) => sameName(info.name, cleanName(name)));
         if (!collection) return undefined;
-        const members = new Set(library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id));
+        const members = new Set(
+          library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id),
+        );
         return (id) => members.has(id);
       },
     },

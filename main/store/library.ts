@@ -183,7 +183,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     if (!collection) throw new UnknownCollectionError(id);
     return collection;
   };
-  const infoOf = (collection: Collection) => collectionInfo(collection, isVisible, (id) => id in marks().read);
+  const infoOf = (collection: Collection) =>
+    collectionInfo(collection, isVisible, (id) => id in marks().read);
   const saveState = () => guard.persist('state.json', state.db as Low<unknown>);
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
     guard.persist(`bulletins/${name}`, shard.db as Low<unknown>);

@@ -1,19 +1,29 @@
-import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportDialog } from '../export/ExportDialog';
 import { ExportProgressBar } from '../export/ExportProgressBar';
 import { currentScope, defaultTitle } from '../export/exportScope';
 import { useExport } from '../export/useExport';
-import type { ImportProgress as Progress, ImportReport, View } from '../../preload/contract';
+import type {
+  CollectionInfo,
+  ImportProgress as Progress,
+  ImportReport,
+  ListSort,
+  View,
+} from '../../preload/contract';
 import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import { summariseImport } from '../import/importReport';
 import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
+import { CollectionsSection } from '../library/CollectionsSection';
+import { ConfirmDialog } from '../library/ConfirmDialog';
+import { collectionIdOf, viewName } from '../library/viewName';
 import { ListPane } from '../list/ListPane';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
+import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
 import { useDebouncedValue } from '../search/useDebouncedValue';
@@ -31,9 +41,13 @@ import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
 import './app.css';
 
+const NO_COLLECTIONS: CollectionInfo[] = [];
+
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 120;
 const LIST_SIZE = { min: 260, max: 640 };
+/** A bulletin counts as read once open this long: enough to have read it, not just passed by with j/k. */
+const AUTO_READ_MS = 3000;
 /** About a third of the window, so a small laptop screen still leaves the reading pane room. */
 const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.innerWidth * 0.3)));
 
@@ -56,6 +70,13 @@ export function App() {
   );
 
   const [view, setView] = useState<View>('all');
+  // Each kind of list keeps its own order: bookmarks by publication unless asked, a collection as it was gathered.
+  const [sorts, setSorts] = useState<Record<'bookmarks' | 'collection', ListSort>>({
+    bookmarks: 'published',
+    collection: 'added',
+  });
+  const sortKind = view === 'bookmarks' ? 'bookmarks' : collectionIdOf(view) !== null ? 'collection' : null;
+  const listSort = sortKind ? sorts[sortKind] : undefined;
   const [query, setQuery] = useState('');
   const searchedText = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const [listSize, setListSize] = useState(initialListSize);
@@ -70,6 +91,8 @@ export function App() {
     () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
     [searchOptions.sort, searchOptions.facets],
   );
+  const counts = useCounts(reportError);
+  const collections = counts.counts?.collections ?? NO_COLLECTIONS;
   const list = useBulletinList(
     view,
     searchedText,
@@ -78,14 +101,15 @@ export function App() {
       onNewResults: (count, shownView, text) =>
         announce(
           text === ''
-            ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
+            ? t('list.announceCount', { count, view: viewName(shownView, collections, t) })
             : t('list.announceResults', { count, query: text }),
         ),
     },
     choices,
+    listSort,
   );
   const searching = searchedText !== '' || searchOptions.anyFacet;
-  const counts = useCounts(reportError);
+  const shownName = viewName(view, collections, t);
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
@@ -93,10 +117,18 @@ export function App() {
   const askExport = () => {
     // File > Export… is always in the menu; an empty list says why nothing happens.
     if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
-    else exporting.ask(currentScope(view, searchedText), list.rows.length);
+    else {
+      const label =
+        searchedText === '' ? shownName : t('export.searchTitle', { query: searchedText, view: shownName });
+      const scope = currentScope(view, searchedText, { ids: list.rows.map((row) => row.id), label });
+      exporting.ask(scope, list.rows.length);
+    }
   };
+  const offerUndo = useUndo(notices, notify, dismiss, reportError);
 
   const listRef = useRef<HTMLDivElement>(null);
+  /** The bulletin whose read mark the user set by hand since opening it: not to be marked read behind their back. */
+  const readByHand = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusList = useCallback(() => listRef.current?.focus(), []);
@@ -105,12 +137,12 @@ export function App() {
     searchRef.current?.select();
   }, []);
 
-  const { rows, patchRow, keep } = list;
+  const { rows, patchRow, keep, forget } = list;
   const { activate } = navigation;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
-  /** Shows a row's bulletin in the reading pane and marks it read. */
+  /** Shows a row's bulletin in the reading pane (it is marked read after a few seconds there). */
   const openAt = useCallback(
     (index: number) => {
       const row = rows[index];
@@ -118,19 +150,134 @@ export function App() {
       activate(index);
       open(row.id);
       keep(row.id);
+      readByHand.current = null;
       // Opening a result is settling on the search: remember it.
       if (searchedText !== '') remember(searchedText);
-      if (!row.read) {
-        bridge()
-          .markRead(row.id, true)
-          .then(() => {
-            patchRow(row.id, { read: true });
-            reloadCounts();
-          }, reportError);
-      }
     },
-    [rows, activate, open, keep, patchRow, reloadCounts, reportError, searchedText, remember],
+    [rows, activate, open, keep, searchedText, remember],
   );
+
+  const patchReader = reader.patch;
+  const setRead = useCallback(
+    (id: string, read: boolean) =>
+      bridge()
+        .markRead(id, read)
+        .then(() => {
+          patchRow(id, { read });
+          patchReader(id, { read });
+          reloadCounts();
+        }, reportError),
+    [patchRow, patchReader, reloadCounts, reportError],
+  );
+
+  const detail = reader.shown ? reader.shown.detail : undefined;
+  const openDetail = detail && detail.bulletin.id === reader.openId ? detail : null;
+  const autoReadId = openDetail && !openDetail.read ? openDetail.bulletin.id : null;
+  useEffect(() => {
+    if (autoReadId === null || readByHand.current === autoReadId) return;
+    const timer = window.setTimeout(() => void setRead(autoReadId, true), AUTO_READ_MS);
+    return () => window.clearTimeout(timer);
+  }, [autoReadId, setRead]);
+
+  const toggleRead = () => {
+    if (!openDetail) return;
+    const { id } = openDetail.bulletin;
+    const read = !openDetail.read;
+    readByHand.current = id;
+    keep(id);
+    void setRead(id, read).then(() => announce(t(read ? 'reader.markedRead' : 'reader.markedUnread')));
+  };
+
+  const saveNote = useCallback(
+    (id: string, text: string) =>
+      bridge()
+        .setNote(id, text)
+        .then(
+          () => patchRow(id, { noted: text.trim() !== '' }),
+          (error: unknown) => {
+            reportError(error);
+            throw error;
+          },
+        ),
+    [patchRow, reportError],
+  );
+
+  const changeCollection = (collection: CollectionInfo, member: boolean) => {
+    if (!openDetail) return;
+    const { id } = openDetail.bulletin;
+    keep(id);
+    const call = member
+      ? bridge().addToCollection(collection.id, [id])
+      : bridge().removeFromCollection(collection.id, [id]);
+    call.then(() => {
+      patchReader(id, {
+        collections: member
+          ? [...openDetail.collections, collection.id]
+          : openDetail.collections.filter((other) => other !== collection.id),
+      });
+      announce(t(member ? 'collections.addedOne' : 'collections.removedOne', { name: collection.name }));
+    }, reportError);
+  };
+
+  const dropOnCollection = (collection: CollectionInfo, ids: string[]) => {
+    bridge()
+      .addToCollection(collection.id, ids)
+      .then((added) => {
+        notify({
+          kind: 'info',
+          message:
+            added === 0
+              ? t('collections.alreadyIn', { count: ids.length, name: collection.name })
+              : t('collections.added', { count: added, name: collection.name }),
+        });
+        if (reader.openId !== null && ids.includes(reader.openId)) reader.reload();
+      }, reportError);
+  };
+
+  const createCollection = async (name: string) => {
+    const created = await bridge().createCollection(name);
+    reloadCounts();
+    announce(t('collections.created', { name: created.name }));
+  };
+  const renameCollection = async (id: string, name: string) => {
+    await bridge().renameCollection(id, name);
+    reloadCounts();
+  };
+  const deleteCollection = (collection: CollectionInfo) => {
+    bridge()
+      .deleteCollection(collection.id)
+      .then((token) => {
+        if (view === `collection:${collection.id}`) changeView('all');
+        reloadCounts();
+        offerUndo(t('collections.deleted', { name: collection.name }), async () => {
+          await bridge().restoreCollection(token);
+          reloadCounts();
+          announce(t('collections.restored', { name: collection.name }));
+        });
+      }, reportError);
+  };
+
+  const [deleting, setDeleting] = useState<{ ids: string[]; title: string } | null>(null);
+  const askDelete = () => {
+    if (openDetail) setDeleting({ ids: [openDetail.bulletin.id], title: openDetail.bulletin.title });
+  };
+  const deleteBulletins = (ids: string[]) => {
+    setDeleting(null);
+    bridge()
+      .deleteBulletins(ids)
+      .then((receipt) => {
+        for (const id of ids) forget(id);
+        list.reload();
+        reloadCounts();
+        offerUndo(t('delete.done', { count: receipt.count }), async () => {
+          const restored = await bridge().undoDelete(receipt.undoToken);
+          list.reload();
+          reloadCounts();
+          reader.reload();
+          announce(t('delete.restored', { count: restored }));
+        });
+      }, reportError);
+  };
 
   /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
   const toggleBookmark = (announceResult: boolean) => {
@@ -140,7 +287,7 @@ export function App() {
     bridge()
       .toggleBookmark(id)
       .then((bookmarked) => {
-        reader.setBookmarked(id, bookmarked);
+        reader.patch(id, { bookmarked });
         patchRow(id, { bookmarked });
         reloadCounts();
         if (announceResult) announce(t(bookmarked ? 'reader.bookmarkAdded' : 'reader.bookmarkRemoved'));
@@ -196,10 +343,10 @@ export function App() {
     bridge().cancelImport().catch(reportError);
   };
 
-  const changeView = (next: View) => {
+  function changeView(next: View) {
     setView(next);
     navigation.reset();
-  };
+  }
   const changeQuery = (next: string) => {
     setQuery(next);
     navigation.reset();
@@ -220,6 +367,8 @@ export function App() {
     next: () => step(1),
     previous: () => step(-1),
     toggleBookmark: () => toggleBookmark(true),
+    toggleRead,
+    deleteOpen: askDelete,
     focusSearch,
     focusList,
   });
@@ -244,8 +393,6 @@ export function App() {
     onImportProgress: (next) => setProgress(next.total > 1 && next.done < next.total ? next : null),
   });
 
-  const detail = reader.shown ? reader.shown.detail : undefined;
-
   return (
     <div className="app" {...drop.handlers}>
       <Sidebar
@@ -255,11 +402,26 @@ export function App() {
         onImport={importFiles}
         importing={importing}
       >
+        <CollectionsSection
+          collections={collections}
+          view={view}
+          onSelectView={changeView}
+          onCreate={createCollection}
+          onRename={renameCollection}
+          onDelete={deleteCollection}
+          onDropIds={dropOnCollection}
+        />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
           view={view}
+          viewName={shownName}
+          sort={
+            sortKind && listSort
+              ? { value: listSort, onChange: (sort) => setSorts((all) => ({ ...all, [sortKind]: sort })) }
+              : undefined
+          }
           query={query}
           searchedText={searchedText}
           onQueryChange={changeQuery}
@@ -302,10 +464,24 @@ export function App() {
           busy={reader.busy}
           terms={list.terms}
           onToggleBookmark={() => toggleBookmark(false)}
+          onToggleRead={toggleRead}
+          collections={collections}
+          onChangeCollection={changeCollection}
+          onSaveNote={saveNote}
+          onDelete={askDelete}
           onOpenLink={openLink}
           onLoadImages={loadImages}
         />
       </main>
+      {deleting && (
+        <ConfirmDialog
+          title={t('delete.title', { count: deleting.ids.length })}
+          message={t('delete.message', { count: deleting.ids.length, title: deleting.title })}
+          confirmLabel={t('delete.confirm')}
+          onConfirm={() => deleteBulletins(deleting.ids)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
       {exporting.asking && (
         <ExportDialog
           summary={t('export.summary', {

@@ -4,12 +4,15 @@ export interface ShortcutActions {
   next: () => void;
   previous: () => void;
   toggleBookmark: () => void;
+  toggleRead: () => void;
+  /** Asks to delete the open bulletin. */
+  deleteOpen: () => void;
   focusSearch: () => void;
   focusList: () => void;
 }
 
 /** True while the user is typing somewhere, when single letters are text, not commands. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -30,7 +33,7 @@ function letterOf(event: KeyboardEvent): string | null {
   return position?.[1]?.toLowerCase() ?? null;
 }
 
-/** The window-wide single-key shortcuts: j/k, "/", b and Esc. */
+/** The window-wide single-key shortcuts: j/k, "/", b, m, Delete and Esc. */
 export function useShortcuts(actions: ShortcutActions) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     // Handled already (the search box handles its own Esc), or a chord meant for the menu.
@@ -49,11 +52,17 @@ export function useShortcuts(actions: ShortcutActions) {
       actions.focusSearch();
       return;
     }
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      actions.deleteOpen();
+      return;
+    }
     if (event.shiftKey) return;
     const handlers: Record<string, (() => void) | undefined> = {
       j: actions.next,
       k: actions.previous,
       b: actions.toggleBookmark,
+      m: actions.toggleRead,
     };
     const handler = handlers[letterOf(event) ?? ''];
     if (handler) {

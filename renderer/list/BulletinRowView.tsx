@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
-import { BookmarkIcon } from '../icons/Icons';
+import { BookmarkIcon, NoteIcon } from '../icons/Icons';
+import { writeBulletinIds } from '../library/dragIds';
 import { Highlighted } from '../search/Highlighted';
 
 interface BulletinRowViewProps {
@@ -56,6 +57,9 @@ export const BulletinRowView = memo(function BulletinRowView({
       // Positioned by the virtualiser; a CSSOM property, allowed by the CSP.
       style={{ transform: `translateY(${start}px)` }}
       onClick={() => onOpen(index)}
+      // Dragged onto a collection in the sidebar (the keyboard's way: the reading pane's Collections).
+      draggable
+      onDragStart={(event) => writeBulletinIds(event.dataTransfer, [row.id], row.title)}
     >
       <div className="row-heading">
         {!row.read && (
@@ -66,6 +70,12 @@ export const BulletinRowView = memo(function BulletinRowView({
         <span className="row-title" lang={row.language} dir="auto">
           <Highlighted text={row.title} terms={terms} />
         </span>
+        {row.noted && (
+          <span className="row-note">
+            <NoteIcon />
+            <span className="visually-hidden">{t('list.noted')}</span>
+          </span>
+        )}
         {row.bookmarked && (
           <span className="row-bookmark">
             <BookmarkIcon filled />

@@ -124,7 +124,15 @@ describe('library backup', () => {
   it('a damaged or foreign file is refused before anything is replaced', async () => {
     const file = join(folder, 'backup.json');
     const good = libraryBackupOf({
-      state: { schemaVersion: 1, bookmarks: {}, read: {}, subscriptions: [], collections: [], notes: {}, deleted: {} },
+      state: {
+        schemaVersion: 1,
+        bookmarks: {},
+        read: {},
+        subscriptions: [],
+        collections: [],
+        notes: {},
+        deleted: {},
+      },
       bulletins: [bulletin('a', '2020-01-01')],
     });
     await writeFile(file, JSON.stringify(good).slice(0, 40));
