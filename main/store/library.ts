@@ -91,6 +91,8 @@ export interface Library {
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
+  /** Resolves once every write begun so far has finished (the app waits for it before quitting). */
+  flush(): Promise<void>;
   /** Stops retrying failed writes. */
   close(): void;
 }
@@ -185,13 +187,25 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   };
   const infoOf = (collection: Collection) =>
     collectionInfo(collection, isVisible, (id) => id in marks().read);
-  const saveState = () => guard.persist('state.json', state.db as Low<unknown>);
+  const inFlight = new Set<Promise<void>>();
+  const track = (write: Promise<void>) => {
+    inFlight.add(write);
+    write.then(
+      () => inFlight.delete(write),
+      () => inFlight.delete(write),
+    );
+    return write;
+  };
+  const saveState = () => track(guard.persist('state.json', state.db as Low<unknown>));
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
-    guard.persist(`bulletins/${name}`, shard.db as Low<unknown>);
+    track(guard.persist(`bulletins/${name}`, shard.db as Low<unknown>));
 
   return {
     openingEvents,
     close: () => guard.dispose(),
+    async flush() {
+      await Promise.allSettled([...inFlight]);
+    },
     bulletins(view = 'all', sort = 'published') {
       if (view === 'all') return visible;
       if (view === 'unread') return visible.filter((bulletin) => !(bulletin.id in marks().read));
