@@ -206,17 +206,22 @@ export function App() {
     if (!openDetail) return;
     const { id } = openDetail.bulletin;
     keep(id);
+    const before = openDetail.collections;
+    // The checkbox follows the click at once; a refusal puts it back.
+    patchReader(id, {
+      collections: member ? [...before, collection.id] : before.filter((other) => other !== collection.id),
+    });
     const call = member
       ? bridge().addToCollection(collection.id, [id])
       : bridge().removeFromCollection(collection.id, [id]);
-    call.then(() => {
-      patchReader(id, {
-        collections: member
-          ? [...openDetail.collections, collection.id]
-          : openDetail.collections.filter((other) => other !== collection.id),
-      });
-      announce(t(member ? 'collections.addedOne' : 'collections.removedOne', { name: collection.name }));
-    }, reportError);
+    call.then(
+      () =>
+        announce(t(member ? 'collections.addedOne' : 'collections.removedOne', { name: collection.name })),
+      (error: unknown) => {
+        patchReader(id, { collections: before });
+        reportError(error);
+      },
+    );
   };
 
   const dropOnCollection = (collection: CollectionInfo, ids: string[]) => {
