@@ -6,6 +6,7 @@ import { exportSuite } from './export.bench';
 import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
+import { librarySuite } from './library.bench';
 import { searchSuite } from './search.bench';
 import { storeSuite } from './store.bench';
 
@@ -17,6 +18,7 @@ import { storeSuite } from './store.bench';
  */
 const SUITES: Suite[] = [
   storeSuite,
+  librarySuite,
   importSuite,
   importThroughputSuite,
   launchSuite,
