@@ -19,6 +19,9 @@ describe('migrations', () => {
       bookmarks: { a: '2020-01-01T00:00:00.000Z' },
       read: {},
       subscriptions: [],
+      collections: [],
+      notes: {},
+      deleted: {},
     });
   });
 
