@@ -45,8 +45,8 @@ export const librarySuite: Suite = {
           suite: 'library',
           name: `state.json with ${ids.length} ids in a collection`,
           size,
-          value: stateBytes / 1024,
-          unit: 'KiB',
+          value: stateBytes / 1000,
+          unit: 'KB',
         });
         figures.push({
           suite: 'library',

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { App } from './fixtures';
 import { expect, test } from './fixtures';
@@ -250,4 +251,50 @@ test('bookmarks: toggled from the menu, sorted by date bookmarked or published; 
   await expect(bulletinRows(restarted)).toHaveText([new RegExp(DARIEN.title), new RegExp(LIMA.title)]);
   await restarted.getByRole('combobox', { name: 'Order' }).selectOption('Date bookmarked');
   await expect(bulletinRows(restarted)).toHaveText([new RegExp(LIMA.title), new RegExp(DARIEN.title)]);
+});
+
+test('nothing the user made is dropped: a corrected re-import and a feed that no longer lists a bulletin keep marks, notes and collections', async ({
+  launch,
+  userDataDir,
+}, testInfo) => {
+  const file = testInfo.outputPath('corrected.json');
+  await writeShards(userDataDir, ARCHIVE);
+  const app = await launch({ dialogs: { open: [[file]] } });
+  const page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(ARCHIVE.length);
+  await page.evaluate(async () => {
+    const bridge = window.bulletins;
+    const trip = await bridge.createCollection('Follow up');
+    await bridge.addToCollection(trip.id, ['darien', 'tapachula']);
+    await bridge.toggleBookmark('darien');
+    await bridge.toggleBookmark('tapachula');
+    await bridge.setNote('darien', 'Check the corrected figures');
+  });
+  // The source corrects the Darién bulletin and no longer lists Tapachula.
+  const corrected = {
+    ...DARIEN,
+    title: 'Reception station opens in the Darién (corrected)',
+    contentHash: 'v2',
+  };
+  const fresh = makeBulletin({ id: 'quito', title: 'New office in Quito', published: '2021-05-01' });
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'bulletin-reader/bulletins',
+      schemaVersion: 1,
+      title: 'Feed',
+      bulletins: [corrected, fresh],
+    }),
+  );
+  await clickMenu(app, 'file-import');
+  await expect(row(page, 'New office in Quito')).toBeVisible();
+
+  await expect(row(page, corrected.title)).toBeVisible();
+  await expect(row(page, TAPACHULA.title)).toBeVisible();
+  await expect(viewButton(page, /^Bookmarks, 2 bulletins/)).toBeVisible();
+  await expect(viewButton(page, /^Follow up, 2 bulletins/)).toBeVisible();
+  await row(page, corrected.title).click();
+  await expect(readingPane(page).getByRole('textbox', { name: 'Your note' })).toHaveValue(
+    'Check the corrected figures',
+  );
 });
