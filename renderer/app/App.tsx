@@ -272,6 +272,8 @@ export function App() {
       .deleteBulletins(ids)
       .then((receipt) => {
         for (const id of ids) forget(id);
+        // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
+        focusList();
         list.reload();
         reloadCounts();
         offerUndo(t('delete.done', { count: receipt.count }), async () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo } from '../../preload/contract';
 import { FolderIcon } from '../icons/Icons';
@@ -15,11 +15,21 @@ export function CollectionPicker({ collections, memberOf, onChange }: Collection
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   const count = memberOf.length;
+  // Esc closes the panel and goes back to its button, rather than leaving the reading pane.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(false);
+    toggle.current?.focus();
+  };
 
   return (
-    <div className="collection-picker">
+    <div className="collection-picker" onKeyDown={onKeyDown}>
       <button
+        ref={toggle}
         type="button"
         className="button"
         aria-expanded={open}

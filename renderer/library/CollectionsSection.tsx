@@ -1,4 +1,12 @@
-import { useId, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
 import { CloseIcon, FolderIcon, PencilIcon, PlusIcon } from '../icons/Icons';
@@ -27,6 +35,17 @@ export function CollectionsSection(props: CollectionsSectionProps) {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Where focus goes once a name form closes (it would fall to the page otherwise): a collection, or '+'.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    const key = CSS.escape(focusAfter.current);
+    const target = section.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
+    if (!target) return;
+    focusAfter.current = null;
+    target.focus();
+  });
 
   const dragOver = (event: DragEvent, id: string) => {
     if (!carriesBulletinIds(event.dataTransfer)) return;
@@ -43,7 +62,7 @@ export function CollectionsSection(props: CollectionsSectionProps) {
   };
 
   return (
-    <section className="collections" aria-labelledby={headingId}>
+    <section ref={section} className="collections" aria-labelledby={headingId}>
       <div className="collections-heading">
         <h2 id={headingId} className="collections-title">
           {t('collections.title')}
@@ -54,6 +73,7 @@ export function CollectionsSection(props: CollectionsSectionProps) {
           aria-label={t('collections.new')}
           title={t('collections.new')}
           aria-expanded={creating}
+          data-focus-key="new"
           onClick={() => setCreating(true)}
         >
           <PlusIcon />
@@ -68,8 +88,12 @@ export function CollectionsSection(props: CollectionsSectionProps) {
           onSave={async (name) => {
             await props.onCreate(name);
             setCreating(false);
+            focusAfter.current = 'new';
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            setCreating(false);
+            focusAfter.current = 'new';
+          }}
         />
       )}
       {collections.length === 0 && !creating && <p className="collections-empty">{t('collections.none')}</p>}
@@ -87,8 +111,12 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                   onSave={async (name) => {
                     await props.onRename(collection.id, name);
                     setRenaming(null);
+                    focusAfter.current = collection.id;
                   }}
-                  onCancel={() => setRenaming(null)}
+                  onCancel={() => {
+                    setRenaming(null);
+                    focusAfter.current = collection.id;
+                  }}
                 />
               </li>
             );
@@ -103,6 +131,7 @@ export function CollectionsSection(props: CollectionsSectionProps) {
               <button
                 type="button"
                 className="sidebar-view"
+                data-focus-key={collection.id}
                 aria-current={own === view ? 'page' : undefined}
                 aria-label={t('collections.withCounts', {
                   name: collection.name,
