@@ -175,6 +175,23 @@ test('a note typed then left by opening another bulletin is saved at once', asyn
   );
 });
 
+test('a note typed just before quitting is saved (the window flushes it, main waits for the write)', async ({
+  launch,
+  userDataDir,
+}) => {
+  const { app, window } = await start(launch, userDataDir);
+  await row(window, CUCUTA.title).click();
+  await readingPane(window).getByRole('textbox', { name: 'Your note' }).fill('Vaccines: ask for 200 more');
+  // Quit at once, well within the half second the note waits for more typing.
+  await app.close();
+  const restarted = await launch();
+  const page = await restarted.firstWindow();
+  await row(page, CUCUTA.title).click();
+  await expect(readingPane(page).getByRole('textbox', { name: 'Your note' })).toHaveValue(
+    'Vaccines: ask for 200 more',
+  );
+});
+
 test('deleting a bulletin asks first, can be undone with Ctrl+Z, and stays deleted after kill -9', async ({
   launch,
   userDataDir,
