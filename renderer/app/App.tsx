@@ -286,9 +286,11 @@ export function App() {
       }, reportError);
   };
 
-  /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
-  const toggleBookmark = (announceResult: boolean) => {
-    const id = reader.openId;
+  /**
+   * Toggles the open bulletin's bookmark, or the given row's. `announceResult`: say the new state
+   * aloud, when the toggle came from a key rather than the button.
+   */
+  const toggleBookmark = (announceResult: boolean, id = reader.openId) => {
     if (id === null) return;
     keep(id);
     bridge()
@@ -458,6 +460,7 @@ export function App() {
           searchRef={searchRef}
           onActivate={activate}
           onOpen={openAt}
+          onToggleBookmark={(id) => toggleBookmark(true, id)}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}

@@ -16,6 +16,7 @@ interface BulletinListProps {
   busy: boolean;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
+  onToggleBookmark: (id: string) => void;
 }
 
 /** A first guess at a row's height; rows are measured once drawn. */
@@ -38,6 +39,7 @@ export function BulletinList({
   busy,
   onActivate,
   onOpen,
+  onToggleBookmark,
 }: BulletinListProps) {
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -130,6 +132,7 @@ export function BulletinList({
               start={item.start}
               measure={virtualizer.measureElement}
               onOpen={onOpen}
+              onToggleBookmark={onToggleBookmark}
             />
           );
         })}

@@ -20,6 +20,8 @@ interface BulletinRowViewProps {
   start: number;
   measure: (element: HTMLElement | null) => void;
   onOpen: (index: number) => void;
+  /** The row's own bookmark toggle, for the pointer (the keyboard has B). */
+  onToggleBookmark: (id: string) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export const BulletinRowView = memo(function BulletinRowView({
   start,
   measure,
   onOpen,
+  onToggleBookmark,
 }: BulletinRowViewProps) {
   const { t, i18n } = useTranslation();
   const classes = ['row', row.read ? 'row--read' : 'row--unread'];
@@ -76,12 +79,21 @@ export const BulletinRowView = memo(function BulletinRowView({
             <span className="visually-hidden">{t('list.noted')}</span>
           </span>
         )}
-        {row.bookmarked && (
-          <span className="row-bookmark">
-            <BookmarkIcon filled />
-            <span className="visually-hidden">{t('list.bookmarked')}</span>
-          </span>
-        )}
+        {row.bookmarked && <span className="visually-hidden">{t('list.bookmarked')}</span>}
+        {/* Out of the tab order and hidden from screen readers: an option holds no controls; B does this. */}
+        <button
+          type="button"
+          className={row.bookmarked ? 'row-bookmark row-bookmark--on' : 'row-bookmark'}
+          tabIndex={-1}
+          aria-hidden="true"
+          title={t(row.bookmarked ? 'list.removeBookmark' : 'list.addBookmark')}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggleBookmark(row.id);
+          }}
+        >
+          <BookmarkIcon filled={row.bookmarked} />
+        </button>
       </div>
       <div className="row-meta">
         <time dateTime={row.published}>{formatPublished(row.published, i18n.language)}</time>

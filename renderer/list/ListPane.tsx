@@ -36,6 +36,7 @@ interface ListPaneProps {
   searchRef: RefObject<HTMLInputElement | null>;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
+  onToggleBookmark: (id: string) => void;
   onFocusList: () => void;
   onImport: () => void;
   onSearchAll: () => void;
@@ -157,6 +158,7 @@ export function ListPane(props: ListPaneProps) {
           busy={pending}
           onActivate={props.onActivate}
           onOpen={props.onOpen}
+          onToggleBookmark={props.onToggleBookmark}
         />
       )}
     </section>

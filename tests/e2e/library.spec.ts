@@ -263,6 +263,14 @@ test('bookmarks: toggled from the menu, sorted by date bookmarked or published; 
   await window.keyboard.press('b');
   await expect(viewButton(window, /^Bookmarks, 2 bulletins/)).toBeVisible();
 
+  // The row's own toggle, for the pointer: it bookmarks that row without opening it.
+  await row(window, CUCUTA.title).hover();
+  await row(window, CUCUTA.title).getByTitle('Bookmark', { exact: true }).click();
+  await expect(viewButton(window, /^Bookmarks, 3 bulletins/)).toBeVisible();
+  await expect(readingPane(window).getByRole('heading', { name: LIMA.title })).toBeVisible();
+  await row(window, CUCUTA.title).getByTitle('Remove bookmark').click();
+  await expect(viewButton(window, /^Bookmarks, 2 bulletins/)).toBeVisible();
+
   const restarted = await killAndRestart(app, launch);
   await viewButton(restarted, /^Bookmarks, 2 bulletins/).click();
   await expect(bulletinRows(restarted)).toHaveText([new RegExp(DARIEN.title), new RegExp(LIMA.title)]);
