@@ -220,7 +220,7 @@ export interface AppNotice {
   details: string[];
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark' | 'export';
+export type MenuCommand = 'find' | 'toggle-bookmark' | 'toggle-read' | 'delete' | 'export';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

@@ -386,6 +386,8 @@ export function App() {
     onMenuCommand: (command) => {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
+      else if (command === 'toggle-read') toggleRead();
+      else if (command === 'delete') askDelete();
       else if (command === 'export') askExport();
     },
     onLibraryChanged: (fresh) => {

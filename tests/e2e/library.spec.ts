@@ -203,6 +203,11 @@ test('deleting a bulletin asks first, can be undone with Ctrl+Z, and stays delet
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(bulletinRows(window)).toHaveCount(4);
+  await clickMenu(app, 'view-delete');
+  await expect(dialog).toBeVisible();
+  await window.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(bulletinRows(window)).toHaveCount(4);
 
   await readingPane(window).getByRole('button', { name: 'Delete…' }).click();
   await window.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
@@ -243,6 +248,10 @@ test('read marks: read after a few seconds open, unread with M, counts in the si
   await expect(viewButton(window, /^Unread, 4 bulletins/)).toBeVisible();
 
   await readingPane(window).getByRole('button', { name: 'Mark read' }).click();
+  await expect(viewButton(window, /^Unread, 3 bulletins/)).toBeVisible();
+  await clickMenu(app, 'view-toggle-read');
+  await expect(viewButton(window, /^Unread, 4 bulletins/)).toBeVisible();
+  await clickMenu(app, 'view-toggle-read');
   await expect(viewButton(window, /^Unread, 3 bulletins/)).toBeVisible();
   const restarted = await killAndRestart(app, launch);
   await expect(viewButton(restarted, /^Unread, 3 bulletins/)).toBeVisible();
