@@ -87,17 +87,17 @@ export function createHandlers(
     },
     collections: () => library.collections(),
     async createCollection(_caller, name) {
-      const created = await library.createCollection(name).catch(nameRefused);
+      const created = await library.createCollection(name).catch(inUserWords);
       changed();
       return created;
     },
     async renameCollection(_caller, id, name) {
-      await library.renameCollection(id, name).catch(nameRefused);
+      await library.renameCollection(id, name).catch(inUserWords);
       changed();
     },
     async deleteCollection(_caller, id) {
       const position = library.collections().findIndex((collection) => collection.id === id);
-      const removed = await library.deleteCollection(id).catch(nameRefused);
+      const removed = await library.deleteCollection(id).catch(inUserWords);
       const token = randomUUID();
       deletedCollections.set(token, { collection: removed, position });
       changed();
@@ -112,12 +112,12 @@ export function createHandlers(
       return true;
     },
     async addToCollection(_caller, collectionId, ids) {
-      const added = await library.addToCollection(collectionId, ids).catch(nameRefused);
+      const added = await library.addToCollection(collectionId, ids).catch(inUserWords);
       if (added > 0) changed();
       return added;
     },
     async removeFromCollection(_caller, collectionId, ids) {
-      const removed = await library.removeFromCollection(collectionId, ids).catch(nameRefused);
+      const removed = await library.removeFromCollection(collectionId, ids).catch(inUserWords);
       if (removed > 0) changed();
       return removed;
     },
@@ -161,7 +161,7 @@ export function createHandlers(
 }
 
 /** A collection refusal, in the user's words (the window checks names first; this is the backstop). */
-function nameRefused(error: unknown): never {
+function inUserWords(error: unknown): never {
   if (error instanceof CollectionNameError)
     throw new Error(t(`collections.${error.reason}`, { name: error.collectionName }));
   if (error instanceof UnknownCollectionError) throw new Error(t('collections.unknown'));

@@ -10,6 +10,7 @@ import {
   findCollection,
   newCollection,
   renamed,
+  sameName,
   UnknownCollectionError,
 } from './collections';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
@@ -322,7 +323,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     async restoreCollection(collection, position) {
       if (findCollection(marks(), collection.id)) return;
-      marks().collections.splice(position, 0, collection);
+      // Its name may have been given to a new collection meanwhile: names stay unique (in:"name" needs it).
+      const taken = (name: string) => marks().collections.some((other) => sameName(other.name, name));
+      let name = collection.name;
+      for (let n = 2; taken(name); n++) name = `${collection.name} ${n}`;
+      marks().collections.splice(position, 0, { ...collection, name });
       await saveState();
     },
     async addToCollection(collectionId, ids) {

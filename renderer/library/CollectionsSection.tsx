@@ -244,7 +244,7 @@ function NameForm({ label, initial, submitLabel, others, onSave, onCancel }: Nam
           {submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          {t('collections.cancel')}
+          {t('common.cancel')}
         </button>
       </div>
       {problem && (

@@ -50,7 +50,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       <p id={messageId}>{message}</p>
       <div className="confirm-dialog-buttons">
         <button ref={cancel} type="button" className="button" onClick={onCancel}>
-          {t('collections.cancel')}
+          {t('common.cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm}>
           {confirmLabel}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Long enough to skip the keystrokes of a word, short enough that little is at risk on a crash. */
-export const NOTE_SAVE_DELAY_MS = 500;
+const NOTE_SAVE_DELAY_MS = 500;
 
 export type NoteStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

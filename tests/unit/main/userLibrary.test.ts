@@ -95,6 +95,14 @@ describe('collections', () => {
     expect(second.id).not.toBe(first.id);
   });
 
+  it('comes back under a free name when its own was given to another meanwhile', async () => {
+    const partners = await library.createCollection('Partners');
+    const removed = await library.deleteCollection(partners.id);
+    await library.createCollection('partners');
+    await library.restoreCollection(removed, 0);
+    expect(library.collections().map((collection) => collection.name)).toEqual(['Partners 2', 'partners']);
+  });
+
   it('adds 20,000 ids with one write of state.json and no shard written', async () => {
     const many = Array.from({ length: 20_000 }, (_, n) => bulletin(`m${n}`, '2019-05-01'));
     await library.add(many);
