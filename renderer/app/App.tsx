@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportDialog } from '../export/ExportDialog';
 import { ExportProgressBar } from '../export/ExportProgressBar';
@@ -17,6 +17,9 @@ import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
 import { CollectionsSection } from '../library/CollectionsSection';
 import { ConfirmDialog } from '../library/ConfirmDialog';
+import { useCollectionActions } from '../library/useCollectionActions';
+import { useDeleteBulletins } from '../library/useDeleteBulletins';
+import { useReadMarks } from '../library/useReadMarks';
 import { collectionIdOf, viewName } from '../library/viewName';
 import { ListPane } from '../list/ListPane';
 import { Announcer, type Announcement } from '../notices/Announcer';
@@ -46,8 +49,6 @@ const NO_COLLECTIONS: CollectionInfo[] = [];
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 120;
 const LIST_SIZE = { min: 260, max: 640 };
-/** A bulletin counts as read once open this long: enough to have read it, not just passed by with j/k. */
-const AUTO_READ_MS = 3000;
 /** About a third of the window, so a small laptop screen still leaves the reading pane room. */
 const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.innerWidth * 0.3)));
 
@@ -127,8 +128,6 @@ export function App() {
   const offerUndo = useUndo(notices, notify, dismiss, reportError);
 
   const listRef = useRef<HTMLDivElement>(null);
-  /** The bulletin whose read mark the user set by hand since opening it: not to be marked read behind their back. */
-  const readByHand = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusList = useCallback(() => listRef.current?.focus(), []);
@@ -150,7 +149,6 @@ export function App() {
       activate(index);
       open(row.id);
       keep(row.id);
-      readByHand.current = null;
       // Opening a result is settling on the search: remember it.
       if (searchedText !== '') remember(searchedText);
     },
@@ -158,35 +156,18 @@ export function App() {
   );
 
   const patchReader = reader.patch;
-  const setRead = useCallback(
-    (id: string, read: boolean) =>
-      bridge()
-        .markRead(id, read)
-        .then(() => {
-          patchRow(id, { read });
-          patchReader(id, { read });
-          reloadCounts();
-        }, reportError),
-    [patchRow, patchReader, reloadCounts, reportError],
-  );
-
   const detail = reader.shown ? reader.shown.detail : undefined;
   const openDetail = detail && detail.bulletin.id === reader.openId ? detail : null;
-  const autoReadId = openDetail && !openDetail.read ? openDetail.bulletin.id : null;
-  useEffect(() => {
-    if (autoReadId === null || readByHand.current === autoReadId) return;
-    const timer = window.setTimeout(() => void setRead(autoReadId, true), AUTO_READ_MS);
-    return () => window.clearTimeout(timer);
-  }, [autoReadId, setRead]);
-
-  const toggleRead = () => {
-    if (!openDetail) return;
-    const { id } = openDetail.bulletin;
-    const read = !openDetail.read;
-    readByHand.current = id;
-    keep(id);
-    void setRead(id, read).then(() => announce(t(read ? 'reader.markedRead' : 'reader.markedUnread')));
-  };
+  const { toggleRead } = useReadMarks(openDetail, {
+    onMarked: (id, read) => {
+      keep(id);
+      patchRow(id, { read });
+      patchReader(id, { read });
+      reloadCounts();
+    },
+    announce,
+    onError: reportError,
+  });
 
   const saveNote = useCallback(
     (id: string, text: string) =>
@@ -224,66 +205,36 @@ export function App() {
     );
   };
 
-  const dropOnCollection = (collection: CollectionInfo, ids: string[]) => {
-    bridge()
-      .addToCollection(collection.id, ids)
-      .then((added) => {
-        notify({
-          kind: 'info',
-          message:
-            added === 0
-              ? t('collections.alreadyIn', { count: ids.length, name: collection.name })
-              : t('collections.added', { count: added, name: collection.name }),
-        });
-        if (reader.openId !== null && ids.includes(reader.openId)) reader.reload();
-      }, reportError);
-  };
+  const collectionActions = useCollectionActions({
+    view,
+    onLeaveView: () => changeView('all'),
+    onChanged: reloadCounts,
+    announce,
+    notify,
+    offerUndo,
+    onError: reportError,
+    onOpenChanged: (ids) => {
+      if (reader.openId !== null && ids.includes(reader.openId)) reader.reload();
+    },
+  });
 
-  const createCollection = async (name: string) => {
-    const created = await bridge().createCollection(name);
-    reloadCounts();
-    announce(t('collections.created', { name: created.name }));
-  };
-  const renameCollection = async (id: string, name: string) => {
-    await bridge().renameCollection(id, name);
-    reloadCounts();
-  };
-  const deleteCollection = (collection: CollectionInfo) => {
-    bridge()
-      .deleteCollection(collection.id)
-      .then((token) => {
-        if (view === `collection:${collection.id}`) changeView('all');
-        reloadCounts();
-        offerUndo(t('collections.deleted', { name: collection.name }), async () => {
-          await bridge().restoreCollection(token);
-          reloadCounts();
-          announce(t('collections.restored', { name: collection.name }));
-        });
-      }, reportError);
-  };
-
-  const [deleting, setDeleting] = useState<{ ids: string[]; title: string } | null>(null);
+  const deletion = useDeleteBulletins({
+    onDeleted: (ids) => {
+      for (const id of ids) forget(id);
+      // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
+      focusList();
+    },
+    onChanged: () => {
+      list.reload();
+      reloadCounts();
+      reader.reload();
+    },
+    announce,
+    offerUndo,
+    onError: reportError,
+  });
   const askDelete = () => {
-    if (openDetail) setDeleting({ ids: [openDetail.bulletin.id], title: openDetail.bulletin.title });
-  };
-  const deleteBulletins = (ids: string[]) => {
-    setDeleting(null);
-    bridge()
-      .deleteBulletins(ids)
-      .then((receipt) => {
-        for (const id of ids) forget(id);
-        // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
-        focusList();
-        list.reload();
-        reloadCounts();
-        offerUndo(t('delete.done', { count: receipt.count }), async () => {
-          const restored = await bridge().undoDelete(receipt.undoToken);
-          list.reload();
-          reloadCounts();
-          reader.reload();
-          announce(t('delete.restored', { count: restored }));
-        });
-      }, reportError);
+    if (openDetail) deletion.ask([openDetail.bulletin.id], openDetail.bulletin.title);
   };
 
   /**
@@ -417,10 +368,10 @@ export function App() {
           collections={collections}
           view={view}
           onSelectView={changeView}
-          onCreate={createCollection}
-          onRename={renameCollection}
-          onDelete={deleteCollection}
-          onDropIds={dropOnCollection}
+          onCreate={collectionActions.create}
+          onRename={collectionActions.rename}
+          onDelete={collectionActions.remove}
+          onDropIds={collectionActions.addDropped}
         />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
@@ -485,13 +436,13 @@ export function App() {
           onLoadImages={loadImages}
         />
       </main>
-      {deleting && (
+      {deletion.asking && (
         <ConfirmDialog
-          title={t('delete.title', { count: deleting.ids.length })}
-          message={t('delete.message', { count: deleting.ids.length, title: deleting.title })}
+          title={t('delete.title', { count: deletion.asking.ids.length })}
+          message={t('delete.message', { count: deletion.asking.ids.length, title: deletion.asking.title })}
           confirmLabel={t('delete.confirm')}
-          onConfirm={() => deleteBulletins(deleting.ids)}
-          onCancel={() => setDeleting(null)}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         />
       )}
       {exporting.asking && (
