@@ -233,8 +233,11 @@ export function App() {
     offerUndo,
     onError: reportError,
   });
+  // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
   const askDelete = () => {
-    if (openDetail) deletion.ask([openDetail.bulletin.id], openDetail.bulletin.title);
+    const id = reader.openId;
+    if (id === null) return;
+    deletion.ask([id], rows.find((row) => row.id === id)?.title ?? openDetail?.bulletin.title ?? '');
   };
 
   /**
