@@ -114,6 +114,7 @@ async function start(): Promise<void> {
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
+    (id) => library.note(id),
   );
   registerHandlers(
     argumentSchemas,
@@ -171,7 +172,19 @@ async function start(): Promise<void> {
     importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => library.close());
+  // A note flushed as the window closed may still be on its way to disk: quit once it is there.
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    if (flushed) {
+      library.close();
+      return;
+    }
+    event.preventDefault();
+    void library.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
 }
 
 async function importInBackground(imports: ImportRunner, paths: string[]): Promise<void> {

@@ -3,7 +3,9 @@ import { channels, eventChannel, type Reply } from './channels';
 import type {
   AppNotice,
   BulletinDetail,
+  CollectionInfo,
   Counts,
+  DeleteReceipt,
   ExportOptions,
   ExportOutcome,
   ExportRequest,
@@ -64,6 +66,27 @@ export const api = {
     invoke<string[]>(channels.setBookmarked, ids, bookmarked),
   /** Marks many bulletins read or unread at once; resolves to the ids that changed. */
   setRead: (ids: string[], read: boolean) => invoke<string[]>(channels.setRead, ids, read),
+  /** Saves the user's note on a bulletin as typed; a blank text removes it. */
+  setNote: (id: string, text: string) => invoke<undefined>(channels.setNote, id, text),
+  /** The user's collections, in the order made, with their counts. */
+  collections: () => invoke<CollectionInfo[]>(channels.collections),
+  /** Rejects with a translated message when the name is empty or already taken. */
+  createCollection: (name: string) => invoke<CollectionInfo>(channels.createCollection, name),
+  renameCollection: (id: string, name: string) => invoke<undefined>(channels.renameCollection, id, name),
+  /** Resolves to an undo token for `restoreCollection` (valid until the app quits). */
+  deleteCollection: (id: string) => invoke<string>(channels.deleteCollection, id),
+  /** Puts a deleted collection back with its bulletins; false when the token is unknown. */
+  restoreCollection: (undoToken: string) => invoke<boolean>(channels.restoreCollection, undoToken),
+  /** Resolves to how many were not in the collection yet. Any number of ids, one write. */
+  addToCollection: (collectionId: string, ids: string[]) =>
+    invoke<number>(channels.addToCollection, collectionId, ids),
+  /** Resolves to how many were in it. */
+  removeFromCollection: (collectionId: string, ids: string[]) =>
+    invoke<number>(channels.removeFromCollection, collectionId, ids),
+  /** Hides bulletins everywhere (bookmarks, notes and collections keep them for undo). */
+  deleteBulletins: (ids: string[]) => invoke<DeleteReceipt>(channels.deleteBulletins, ids),
+  /** Brings back what one `deleteBulletins` call hid; resolves to how many came back. */
+  undoDelete: (undoToken: string) => invoke<number>(channels.undoDelete, undoToken),
   /** Asks for files with the system dialog and imports them; null when the user cancels. */
   importFiles: () => invoke<ImportReport | null>(channels.importFiles),
   /** Imports files dropped on the window, sent as bytes (no paths cross the bridge). */

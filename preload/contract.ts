@@ -46,6 +46,8 @@ export interface BulletinRow {
   excerpt: string;
   bookmarked: boolean;
   read: boolean;
+  /** The user wrote a note on it. */
+  noted: boolean;
 }
 
 /** A bulletin opened in the reading pane, with the user's marks on it. */
@@ -53,13 +55,27 @@ export interface BulletinDetail {
   bulletin: Bulletin;
   bookmarked: boolean;
   read: boolean;
+  /** The user's note; empty when there is none. */
+  note: string;
+  /** Ids of the collections it is in. */
+  collections: string[];
 }
 
-/** The sidebar's views. */
-export type View = 'all' | 'unread' | 'bookmarks';
+/** The sidebar's views: the fixed ones and one per collection (`collection:<id>`). */
+export type View = FixedView | CollectionView;
+export type FixedView = 'all' | 'unread' | 'bookmarks';
+export type CollectionView = `collection:${string}`;
+
+/**
+ * A list's order, newest first: by date published, or by when the user added the bulletin
+ * (bookmarked it, or put it in the collection). 'added' applies to bookmarks and collections only.
+ */
+export type ListSort = 'published' | 'added';
 
 export interface ListRequest {
   view: View;
+  /** Default 'published'. */
+  sort?: ListSort;
   /** A page of the view (newest first): at 100,000 bulletins the whole list takes seconds to send. */
   offset?: number;
   limit?: number;
@@ -88,6 +104,24 @@ export interface Counts {
   all: number;
   unread: number;
   bookmarks: number;
+  /** In the order the user made them. */
+  collections: CollectionInfo[];
+}
+
+/** A collection as the sidebar shows it; counts leave out deleted bulletins. */
+export interface CollectionInfo {
+  id: string;
+  name: string;
+  count: number;
+  unread: number;
+  /** ISO date-time. */
+  createdAt: string;
+}
+
+/** What `deleteBulletins` did: `undoToken` takes it back (it survives a restart). */
+export interface DeleteReceipt {
+  count: number;
+  undoToken: string;
 }
 
 export interface ImportedFile {
@@ -187,15 +221,23 @@ export interface AppNotice {
   details: string[];
 }
 
-export type MenuCommand = 'find' | 'toggle-bookmark' | 'export' | 'settings' | 'mark-all-read' | 'select-all';
+export type MenuCommand =
+  | 'find'
+  | 'toggle-bookmark'
+  | 'toggle-read'
+  | 'delete'
+  | 'export'
+  | 'settings'
+  | 'mark-all-read'
+  | 'select-all';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their
- * order is kept); the others name what the list shows.
+ * order is kept, and the label names them); the others name what the list shows.
  */
 export type ExportScope =
-  | { kind: 'view'; view: View }
-  | { kind: 'search'; view: View; text: string }
+  | { kind: 'view'; view: FixedView }
+  | { kind: 'search'; view: FixedView; text: string }
   | { kind: 'ids'; ids: string[]; label: string };
 
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';

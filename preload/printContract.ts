@@ -4,9 +4,11 @@
  * print window needs no preload and can call nothing in main.
  */
 
+import type { FixedView } from './contract';
+
 export type PrintOrigin =
-  | { kind: 'view'; view: 'all' | 'unread' | 'bookmarks' }
-  | { kind: 'search'; view: 'all' | 'unread' | 'bookmarks'; text: string }
+  | { kind: 'view'; view: FixedView }
+  | { kind: 'search'; view: FixedView; text: string }
   | { kind: 'ids'; label: string };
 
 export interface PrintBulletin {

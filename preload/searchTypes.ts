@@ -23,7 +23,7 @@ export interface SearchHint {
     | 'badValue'
     | 'unclosedQuote'
     | 'danglingOr'
-    | 'collectionsUnavailable'
+    | 'unknownCollection'
     | 'indexing';
   /** The piece of the query the hint is about. */
   value: string;

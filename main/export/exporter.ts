@@ -58,6 +58,8 @@ async function chooseFile(sender: WebContents, options: ExportOptions): Promise<
 export function createExporter(
   resolve: (scope: ExportScope) => Bulletin[],
   settings: ExportSettings,
+  /** The user's note on a bulletin, printed under it when the options ask for notes. */
+  noteFor?: (id: string) => string | undefined,
 ): Exporter {
   let running: AbortController | null = null;
   const finished = new Map<string, string>();
@@ -88,7 +90,7 @@ export function createExporter(
         controller.signal.throwIfAborted();
 
         broadcast('export:progress', { phase: 'preparing', fraction: 0.05 });
-        const content = await renderExport(bulletins, request, controller.signal);
+        const content = await renderExport(bulletins, request, controller.signal, noteFor);
         broadcast('export:progress', { phase: 'writing', fraction: 0.9 });
         await writeAtomically(file, content, controller.signal);
         const exportId = randomUUID();

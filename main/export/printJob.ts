@@ -34,8 +34,8 @@ export function printOrigin(scope: ExportScope): PrintOrigin {
 }
 
 /**
- * The print window's data for one export. `noteFor` is the hook for the
- * user's notes (none are stored yet); a note is only included when asked for.
+ * The print window's data for one export. `noteFor` gives the user's note on
+ * a bulletin; a note is only included when the options ask for notes.
  */
 export function buildPrintJob(
   bulletins: readonly Bulletin[],

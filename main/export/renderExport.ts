@@ -14,10 +14,11 @@ export async function renderExport(
   bulletins: Bulletin[],
   { scope, options }: ExportRequest,
   signal: AbortSignal,
+  noteFor?: (id: string) => string | undefined,
 ): Promise<Uint8Array | string> {
   const now = new Date();
   if (options.format === 'json') return jsonExport(bulletins, options.title, now);
-  const job = buildPrintJob(bulletins, options, scope, now);
+  const job = buildPrintJob(bulletins, options, scope, now, noteFor);
   if (options.format === 'markdown') return markdownExport(job, markdownLabels(job), formatDay);
   const steps = {
     signal,

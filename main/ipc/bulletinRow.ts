@@ -4,6 +4,8 @@ import type { Bulletin, BulletinRow } from '../../preload/contract';
 export interface Marks {
   isBookmarked(id: string): boolean;
   isRead(id: string): boolean;
+  /** Absent where notes do not matter (a search test's stand-in library). */
+  note?(id: string): string | undefined;
 }
 
 /** One list row: enough to paint it without the body, with the excerpt the caller chose. */
@@ -17,5 +19,6 @@ export function bulletinRow(bulletin: Bulletin, marks: Marks, excerpt: string): 
     excerpt,
     bookmarked: marks.isBookmarked(bulletin.id),
     read: marks.isRead(bulletin.id),
+    noted: marks.note?.(bulletin.id) !== undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BrowserWindow } from 'electron';
 import type { Bulletin, Settings } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
@@ -9,8 +10,11 @@ import type { RecentSearches } from '../search/recentSearches';
 import { searchBulletins, searchIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
+import { CollectionNameError, UnknownCollectionError } from '../store/collections';
 import type { Library } from '../store/library';
 import { SETTINGS_LIMITS } from '../store/schema';
+import type { Collection } from '../store/schema';
+import { t } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
 import { broadcast } from '../windows/mainWindow';
 import { bulletinRow } from './bulletinRow';
@@ -38,10 +42,12 @@ export function createHandlers(
   const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
+  /** Collections deleted in this run, by undo token: undo lasts as long as its notice. */
+  const deletedCollections = new Map<string, { collection: Collection; position: number }>();
 
   return {
-    list(_caller, { view, offset = 0, limit }) {
-      const all = library.bulletins(view);
+    list(_caller, { view, sort, offset = 0, limit }) {
+      const all = library.bulletins(view, sort);
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
       return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
@@ -53,7 +59,13 @@ export function createHandlers(
     get(_caller, id) {
       const bulletin = library.get(id);
       if (!bulletin) return null;
-      return { bulletin, bookmarked: library.isBookmarked(id), read: library.isRead(id) };
+      return {
+        bulletin,
+        bookmarked: library.isBookmarked(id),
+        read: library.isRead(id),
+        note: library.note(id) ?? '',
+        collections: library.collectionsOf(id),
+      };
     },
     loadImages(_caller, id) {
       const bulletin = library.get(id);
@@ -86,6 +98,58 @@ export function createHandlers(
       const done = await library.setReadMany(ids, read);
       if (done.length > 0) changed();
       return done;
+    },
+    async setNote(_caller, id, text) {
+      const noted = library.note(id) !== undefined;
+      await library.setNote(id, text);
+      // The list's note marker changes only when a note appears or goes; not on every keystroke.
+      if (noted !== (library.note(id) !== undefined)) changed();
+    },
+    collections: () => library.collections(),
+    async createCollection(_caller, name) {
+      const created = await library.createCollection(name).catch(inUserWords);
+      changed();
+      return created;
+    },
+    async renameCollection(_caller, id, name) {
+      await library.renameCollection(id, name).catch(inUserWords);
+      changed();
+    },
+    async deleteCollection(_caller, id) {
+      const position = library.collections().findIndex((collection) => collection.id === id);
+      const removed = await library.deleteCollection(id).catch(inUserWords);
+      const token = randomUUID();
+      deletedCollections.set(token, { collection: removed, position });
+      changed();
+      return token;
+    },
+    async restoreCollection(_caller, token) {
+      const deleted = deletedCollections.get(token);
+      if (!deleted) return false;
+      deletedCollections.delete(token);
+      await library.restoreCollection(deleted.collection, deleted.position);
+      changed();
+      return true;
+    },
+    async addToCollection(_caller, collectionId, ids) {
+      const added = await library.addToCollection(collectionId, ids).catch(inUserWords);
+      if (added > 0) changed();
+      return added;
+    },
+    async removeFromCollection(_caller, collectionId, ids) {
+      const removed = await library.removeFromCollection(collectionId, ids).catch(inUserWords);
+      if (removed > 0) changed();
+      return removed;
+    },
+    async deleteBulletins(_caller, ids) {
+      const { batch, count } = await library.deleteBulletins(ids);
+      if (count > 0) changed();
+      return { count, undoToken: batch };
+    },
+    async undoDelete(_caller, token) {
+      const count = await library.undoDelete(token);
+      if (count > 0) changed();
+      return count;
     },
     // The runner tells the windows when the archive changed.
     importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
@@ -121,6 +185,14 @@ export function createHandlers(
       return library.settings();
     },
   };
+}
+
+/** A collection refusal, in the user's words (the window checks names first; this is the backstop). */
+function inUserWords(error: unknown): never {
+  if (error instanceof CollectionNameError)
+    throw new Error(t(`collections.${error.reason}`, { name: error.collectionName }));
+  if (error instanceof UnknownCollectionError) throw new Error(t('collections.unknown'));
+  throw error;
 }
 
 // Rows show one line; the rest of a long summary would only cost IPC bytes.

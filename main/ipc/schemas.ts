@@ -4,11 +4,16 @@ import type { Method } from '../../preload/channels';
 import { exportRequestSchema } from '../export/options';
 import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
 
-const view = z.enum(['all', 'unread', 'bookmarks']);
 const id = z.string().min(1).max(200);
-const facetValues = z.array(z.string().max(200)).max(50).optional();
-/** A selection: at most every bulletin of a large archive (the benchmark's is 100,000). */
+const view = z.union([
+  z.enum(['all', 'unread', 'bookmarks']),
+  z.templateLiteral(['collection:', z.string().min(1).max(200)]),
+]);
+/** A selection: every id of a view or its search results, at most every bulletin of a large archive. */
 const ids = z.array(id).max(500_000);
+const collectionName = z.string().max(1000);
+const token = z.uuid();
+const facetValues = z.array(z.string().max(200)).max(50).optional();
 
 // Base64 of a file at the largest import cap the settings allow, with room for padding; larger is
 // refused here, and a file over the user's own cap by the importer, with the sentence that names it.
@@ -41,6 +46,7 @@ export const argumentSchemas = {
   list: z.tuple([
     z.strictObject({
       view,
+      sort: z.enum(['published', 'added']).optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
@@ -58,6 +64,17 @@ export const argumentSchemas = {
   listIds: z.tuple([searchRequest]),
   setBookmarked: z.tuple([ids, z.boolean()]),
   setRead: z.tuple([ids, z.boolean()]),
+  // A note is the user's own text: long meeting notes fit, a pasted book does not.
+  setNote: z.tuple([id, z.string().max(100_000)]),
+  collections: z.tuple([]),
+  createCollection: z.tuple([collectionName]),
+  renameCollection: z.tuple([id, collectionName]),
+  deleteCollection: z.tuple([id]),
+  restoreCollection: z.tuple([token]),
+  addToCollection: z.tuple([id, ids]),
+  removeFromCollection: z.tuple([id, ids]),
+  deleteBulletins: z.tuple([ids]),
+  undoDelete: z.tuple([token]),
   importFiles: z.tuple([]),
   importDropped: z.tuple([z.array(droppedFile).min(1).max(200)]),
   cancelImport: z.tuple([]),

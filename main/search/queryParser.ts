@@ -12,10 +12,13 @@ export interface QueryFilters {
   languages: string[];
   bookmarked: boolean;
   unread: boolean;
+  /** is:noted: bulletins the user wrote a note on. */
+  noted: boolean;
   /** YYYY-MM-DD, exclusive. */
   before?: string;
   /** YYYY-MM-DD, exclusive. */
   after?: string;
+  /** in:"name": collection names, as typed (matched by the caller, which knows the collections). */
   collections: string[];
 }
 
@@ -53,6 +56,7 @@ export function parseQuery(text: string): ParsedQuery {
     languages: [],
     bookmarked: false,
     unread: false,
+    noted: false,
     collections: [],
   };
   const clauses: Term[][] = [];
@@ -126,6 +130,7 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
       const flag = value.toLowerCase();
       if (flag === 'bookmarked') filters.bookmarked = true;
       else if (flag === 'unread') filters.unread = true;
+      else if (flag === 'noted') filters.noted = true;
       else {
         hints.push({ code: 'badValue', value: `is:${value}` });
         return true;
@@ -143,9 +148,8 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
       return false;
     }
     default:
-      // in:"collection": collections do not exist yet; say so and search without it.
+      // in:"collection": whether it names one is for the search to tell, which knows them.
       filters.collections.push(value);
-      hints.push({ code: 'collectionsUnavailable', value: `in:${value}` });
       return false;
   }
 }

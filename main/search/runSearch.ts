@@ -30,6 +30,10 @@ export interface SearchContext {
   isInView(bulletin: Bulletin): boolean;
   isBookmarked(id: string): boolean;
   isRead(id: string): boolean;
+  /** The user's notes as [bulletin id, text]: searched by a scan (they are few), and `is:noted`. */
+  notes?: ReadonlyArray<readonly [string, string]>;
+  /** The test for membership of the collection so named (case and accents aside), or undefined. */
+  collectionNamed?(name: string): ((id: string) => boolean) | undefined;
 }
 
 export interface SearchOptions {
@@ -65,10 +69,20 @@ const FEW_RESULTS = 5;
 export function runSearch(parsed: ParsedQuery, context: SearchContext, options: SearchOptions): SearchAnswer {
   const query = withoutStopWordClauses(parsed);
   const excluded = excludedIds(query, context);
+  const hints = [...query.hints];
+  const inCollections = query.filters.collections.map((name) => {
+    const member = context.collectionNamed?.(name);
+    // An unknown name narrows to nothing, and says why, rather than being silently ignored.
+    if (!member) hints.push({ code: 'unknownCollection', value: `in:${name}` });
+    return member ?? (() => false);
+  });
+  const noted = new Set(context.notes?.map(([id]) => id));
   const accept = (bulletin: Bulletin) =>
     context.isInView(bulletin) &&
     !excluded.has(bulletin.id) &&
-    passesFilters(bulletin, query.filters, context);
+    passesFilters(bulletin, query.filters, context) &&
+    (!query.filters.noted || noted.has(bulletin.id)) &&
+    inCollections.every((member) => member(bulletin.id));
 
   let matched: Array<Hit & { terms: string[] }>;
   if (query.clauses.length === 0) {
@@ -79,6 +93,7 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
       const tolerant = verified(context.matcher.match(query, true), query, context, accept);
       if (tolerant.length > matched.length) matched = tolerant;
     }
+    matched.push(...noteMatches(query, context, accept, matched));
   }
 
   const facets = countFacets(
@@ -99,8 +114,44 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
     total: results.length,
     terms: [...terms],
     facets,
-    hints: query.hints,
+    hints,
   };
+}
+
+/**
+ * Bulletins whose note has every clause of the query (the last word as a prefix while it is
+ * typed), not already found by their own text. They rank with the best text match: the user's
+ * own words about a bulletin are as telling as its title.
+ */
+function noteMatches(
+  query: ParsedQuery,
+  context: SearchContext,
+  accept: (bulletin: Bulletin) => boolean,
+  found: ReadonlyArray<Hit>,
+): Array<Hit & { terms: string[] }> {
+  if (!context.notes?.length) return [];
+  const already = new Set(found.map((hit) => hit.bulletin.id));
+  const score = found.reduce((best, hit) => Math.max(best, hit.score), 1);
+  const lastClause = query.clauses.length - 1;
+  const hits: Array<Hit & { terms: string[] }> = [];
+  for (const [id, text] of context.notes) {
+    if (already.has(id)) continue;
+    const bulletin = context.get(id);
+    if (!bulletin || !accept(bulletin)) continue;
+    const noteWords = foldedWords(text);
+    const has = (word: string, prefix: boolean) =>
+      noteWords.some((noteWord) => (prefix ? noteWord.startsWith(word) : noteWord === word));
+    const matches = query.clauses.every((clause, position) =>
+      clause.some((term) => {
+        const words = foldedWords(term.text);
+        if (term.phrase) return containsPhrase([noteWords], words);
+        const open = query.lastWordOpen && position === lastClause;
+        return words.length > 0 && words.every((word) => has(word, open));
+      }),
+    );
+    if (matches) hits.push({ bulletin, score, terms: [] });
+  }
+  return hits;
 }
 
 /** Candidates that really satisfy every clause (phrases checked against the text) and the filters. */

@@ -1,4 +1,5 @@
 import type { Bulletin, BulletinRow, ListResult, SearchRequest, View } from '../../preload/contract';
+import { cleanName, collectionView, sameName } from '../store/collections';
 import type { Library } from '../store/library';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
@@ -13,7 +14,8 @@ import { snippet } from './snippet';
  */
 export const MAX_ROWS = 200;
 
-type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'>;
+type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'> &
+  Partial<Pick<Library, 'notes' | 'collections'>>;
 
 /** A search request answered: rows with the passage that matched, terms, facets, hints. */
 export function searchBulletins(
@@ -48,22 +50,36 @@ export function searchIds(request: SearchRequest, library: Marks, index: SearchI
 }
 
 function runRequest(request: SearchRequest, library: Marks, index: SearchIndex, limit: number) {
+  const inView = library.bulletins(request.view);
   return runSearch(
     parseQuery(request.text),
     {
       matcher: index.matcher(),
       get: library.get,
-      inView: library.bulletins(request.view),
-      isInView: viewTest(request.view, library),
+      inView,
+      isInView: viewTest(request.view, library, inView),
       isBookmarked: library.isBookmarked,
       isRead: library.isRead,
+      notes: library.notes?.(),
+      collectionNamed: (name) => {
+        const collection = library.collections?.().find((info) => sameName(info.name, cleanName(name)));
+        if (!collection) return undefined;
+        const members = new Set(
+          library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id),
+        );
+        return (id) => members.has(id);
+      },
     },
     { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit },
   );
 }
 
-function viewTest(view: View, library: Marks): (bulletin: Bulletin) => boolean {
+function viewTest(view: View, library: Marks, inView: readonly Bulletin[]): (bulletin: Bulletin) => boolean {
   if (view === 'bookmarks') return (bulletin) => library.isBookmarked(bulletin.id);
   if (view === 'unread') return (bulletin) => !library.isRead(bulletin.id);
+  if (view !== 'all') {
+    const members = new Set(inView.map((bulletin) => bulletin.id));
+    return (bulletin) => members.has(bulletin.id);
+  }
   return () => true;
 }

@@ -1,8 +1,18 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import type { Bulletin, Counts, Settings, View } from '../../preload/contract';
+import { randomUUID } from 'node:crypto';
+import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
 import { createBackups } from './backups';
+import {
+  collectionIdOf,
+  collectionInfo,
+  findCollection,
+  newCollection,
+  renamed,
+  sameName,
+  UnknownCollectionError,
+} from './collections';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import { openJsonDocument, type JsonDocument } from './jsonDocument';
 import {
@@ -10,6 +20,7 @@ import {
   emptyState,
   shardSchema,
   stateSchema,
+  type Collection,
   type Shard,
   type State,
   type Subscription,
@@ -35,8 +46,11 @@ export interface LibrarySnapshot {
  * action such as a bookmark writes state.json alone.
  */
 export interface Library {
-  /** Newest first. */
-  bulletins(view?: View): Bulletin[];
+  /**
+   * Newest first, by date published or (bookmarks, collections) by when the user added them.
+   * Deleted bulletins are left out here, in `get` and in every count.
+   */
+  bulletins(view?: View, sort?: ListSort): Bulletin[];
   get(id: string): Bulletin | undefined;
   add(bulletins: Bulletin[]): Promise<AddResult>;
   isBookmarked(id: string): boolean;
@@ -51,6 +65,32 @@ export interface Library {
   /** Marks many bulletins read or unread with one write; resolves to the ids that changed. */
   setReadMany(ids: readonly string[], read: boolean): Promise<string[]>;
   counts(): Counts;
+  /** The user's note on a bulletin, or undefined. */
+  note(id: string): string | undefined;
+  /** Every note, as [bulletin id, text] (notes are few: a scan of them is cheap). */
+  notes(): Array<[string, string]>;
+  /** Saves a note; an empty or blank text removes it. */
+  setNote(id: string, text: string): Promise<void>;
+  collections(): CollectionInfo[];
+  /** Ids of the collections a bulletin is in. */
+  collectionsOf(id: string): string[];
+  /** Throws CollectionNameError for an empty or taken name. */
+  createCollection(name: string): Promise<CollectionInfo>;
+  renameCollection(id: string, name: string): Promise<void>;
+  /** Resolves to the collection removed, whole, so that undo can put it back. */
+  deleteCollection(id: string): Promise<Collection>;
+  /** Puts back a collection `deleteCollection` removed, at its old place in the list. */
+  restoreCollection(collection: Collection, position: number): Promise<void>;
+  /** Adds bulletins (one write, whatever their number); resolves to how many were not in it yet. */
+  addToCollection(collectionId: string, ids: string[]): Promise<number>;
+  removeFromCollection(collectionId: string, ids: string[]): Promise<number>;
+  /**
+   * Hides bulletins everywhere with a tombstone in state.json (their shards stay as they are);
+   * resolves to the batch that `undoDelete` takes back, and how many were deleted.
+   */
+  deleteBulletins(ids: string[]): Promise<{ batch: string; count: number }>;
+  /** Resolves to how many bulletins came back. */
+  undoDelete(batch: string): Promise<number>;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
@@ -62,6 +102,8 @@ export interface Library {
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
+  /** Resolves once every write begun so far has finished (the app waits for it before quitting). */
+  flush(): Promise<void>;
   /** Stops retrying failed writes. */
   close(): void;
 }
@@ -121,11 +163,20 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
 
   const byId = new Map<string, Bulletin>();
   let newestFirst: Bulletin[] = [];
+  /** `newestFirst` less the deleted: what every view starts from. */
+  let visible: Bulletin[] = [];
+  const isDeleted = (id: string) => id in state.db.data.deleted;
+  const isVisible = (id: string) => byId.has(id) && !isDeleted(id);
+  const refreshVisible = () => {
+    const deleted = state.db.data.deleted;
+    visible = Object.keys(deleted).length === 0 ? newestFirst : newestFirst.filter((b) => !(b.id in deleted));
+  };
   const reindex = () => {
     byId.clear();
     for (const shard of shards.values())
       for (const bulletin of shard.db.data.bulletins) byId.set(bulletin.id, bulletin);
     newestFirst = sortNewestFirst([...byId.values()]);
+    refreshVisible();
   };
   reindex();
 
@@ -140,9 +191,25 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   }
 
   const marks = () => state.db.data;
-  const saveState = () => guard.persist('state.json', state.db as Low<unknown>);
+  const collectionById = (id: string) => {
+    const collection = findCollection(marks(), id);
+    if (!collection) throw new UnknownCollectionError(id);
+    return collection;
+  };
+  const infoOf = (collection: Collection) =>
+    collectionInfo(collection, isVisible, (id) => id in marks().read);
+  const inFlight = new Set<Promise<void>>();
+  const track = (write: Promise<void>) => {
+    inFlight.add(write);
+    write.then(
+      () => inFlight.delete(write),
+      () => inFlight.delete(write),
+    );
+    return write;
+  };
+  const saveState = () => track(guard.persist('state.json', state.db as Low<unknown>));
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
-    guard.persist(`bulletins/${name}`, shard.db as Low<unknown>);
+    track(guard.persist(`bulletins/${name}`, shard.db as Low<unknown>));
 
   /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
   async function setMarks(
@@ -153,7 +220,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     const now = new Date().toISOString();
     const changed: string[] = [];
     for (const id of new Set(ids)) {
-      if (on === id in marked || !byId.has(id)) continue;
+      if (on === id in marked || !isVisible(id)) continue;
       if (on) marked[id] = now;
       else delete marked[id];
       changed.push(id);
@@ -165,12 +232,20 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   return {
     openingEvents,
     close: () => guard.dispose(),
-    bulletins(view = 'all') {
-      if (view === 'bookmarks') return newestFirst.filter((bulletin) => bulletin.id in marks().bookmarks);
-      if (view === 'unread') return newestFirst.filter((bulletin) => !(bulletin.id in marks().read));
-      return newestFirst;
+    async flush() {
+      await Promise.allSettled([...inFlight]);
     },
-    get: (id) => byId.get(id),
+    bulletins(view = 'all', sort = 'published') {
+      if (view === 'all') return visible;
+      if (view === 'unread') return visible.filter((bulletin) => !(bulletin.id in marks().read));
+      const collectionId = collectionIdOf(view);
+      // id → when the user added it: the bookmark's date, or the date it joined the collection.
+      const added =
+        collectionId === null ? marks().bookmarks : (findCollection(marks(), collectionId)?.items ?? {});
+      const members = visible.filter((bulletin) => bulletin.id in added);
+      return sort === 'added' ? byAdded(members, added) : members;
+    },
+    get: (id) => (isDeleted(id) ? undefined : byId.get(id)),
     async add(bulletins) {
       // New ids, and known ids whose content changed (a corrected item, updated in place).
       const changes = bulletins.filter(
@@ -204,7 +279,10 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         (existing ? updated : added).push(stored);
       }
       await Promise.all([...targets].map(([month, shard]) => saveShard(`${month}.json`, shard)));
-      if (added.length + updated.length > 0) newestFirst = sortNewestFirst([...byId.values()]);
+      if (added.length + updated.length > 0) {
+        newestFirst = sortNewestFirst([...byId.values()]);
+        refreshVisible();
+      }
       return { added, updated, unchanged: bulletins.length - added.length - updated.length };
     },
     isBookmarked: (id) => id in marks().bookmarks,
@@ -237,10 +315,110 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       await saveState();
     },
     counts() {
-      const all = byId.size;
-      const readCount = Object.keys(marks().read).filter((id) => byId.has(id)).length;
-      const bookmarks = Object.keys(marks().bookmarks).filter((id) => byId.has(id)).length;
-      return { all, unread: all - readCount, bookmarks };
+      const all = visible.length;
+      const readCount = Object.keys(marks().read).filter(isVisible).length;
+      const bookmarks = Object.keys(marks().bookmarks).filter(isVisible).length;
+      return { all, unread: all - readCount, bookmarks, collections: marks().collections.map(infoOf) };
+    },
+    note: (id) => marks().notes[id]?.text,
+    notes: () => Object.entries(marks().notes).map(([id, note]) => [id, note.text]),
+    async setNote(id, text) {
+      const notes = marks().notes;
+      // Kept as typed (the user's own spacing); only a blank note is no note.
+      if (text.trim() === '') {
+        if (!(id in notes)) return;
+        delete notes[id];
+      } else {
+        if (notes[id]?.text === text) return;
+        notes[id] = { text, updatedAt: new Date().toISOString() };
+      }
+      await saveState();
+    },
+    collections: () => marks().collections.map(infoOf),
+    collectionsOf: (id) =>
+      marks()
+        .collections.filter((collection) => id in collection.items)
+        .map((collection) => collection.id),
+    async createCollection(name) {
+      const collection = newCollection(marks(), name, new Date().toISOString());
+      marks().collections.push(collection);
+      await saveState();
+      return infoOf(collection);
+    },
+    async renameCollection(id, name) {
+      const collection = collectionById(id);
+      collection.name = renamed(marks(), collection, name);
+      await saveState();
+    },
+    async deleteCollection(id) {
+      const collection = collectionById(id);
+      marks().collections = marks().collections.filter((other) => other !== collection);
+      await saveState();
+      return collection;
+    },
+    async restoreCollection(collection, position) {
+      if (findCollection(marks(), collection.id)) return;
+      // Its name may have been given to a new collection meanwhile: names stay unique (in:"name" needs it).
+      const taken = (name: string) => marks().collections.some((other) => sameName(other.name, name));
+      let name = collection.name;
+      for (let n = 2; taken(name); n++) name = `${collection.name} ${n}`;
+      marks().collections.splice(position, 0, { ...collection, name });
+      await saveState();
+    },
+    async addToCollection(collectionId, ids) {
+      const items = collectionById(collectionId).items;
+      const now = new Date().toISOString();
+      let added = 0;
+      // One pass and one write however many ids (the selection bar sends up to tens of thousands).
+      for (const id of ids) {
+        if (id in items || !isVisible(id)) continue;
+        items[id] = now;
+        added++;
+      }
+      if (added > 0) await saveState();
+      return added;
+    },
+    async removeFromCollection(collectionId, ids) {
+      const items = collectionById(collectionId).items;
+      let removed = 0;
+      for (const id of ids) {
+        if (!(id in items)) continue;
+        delete items[id];
+        removed++;
+      }
+      if (removed > 0) await saveState();
+      return removed;
+    },
+    async deleteBulletins(ids) {
+      const batch = randomUUID();
+      const at = new Date().toISOString();
+      const deleted = marks().deleted;
+      let count = 0;
+      for (const id of ids) {
+        if (!isVisible(id)) continue;
+        // Bookmarks, notes and collections keep the id: undo brings everything back as it was.
+        deleted[id] = { at, batch };
+        count++;
+      }
+      if (count > 0) {
+        refreshVisible();
+        await saveState();
+      }
+      return { batch, count };
+    },
+    async undoDelete(batch) {
+      const deleted = marks().deleted;
+      let count = 0;
+      for (const [id, tombstone] of Object.entries(deleted)) {
+        if (tombstone.batch !== batch) continue;
+        delete deleted[id];
+        count++;
+      }
+      if (count > 0) {
+        refreshVisible();
+        await saveState();
+      }
+      return count;
     },
     snapshot: () => ({ state: structuredClone(marks()), bulletins: [...byId.values()] }),
     async restore(snapshot) {
@@ -273,6 +451,15 @@ async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {
       if (name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
     }
   }
+}
+
+/** By the date in `added`, newest first; stable, so equal dates keep publication order. */
+function byAdded(bulletins: Bulletin[], added: Record<string, string>): Bulletin[] {
+  return bulletins.sort((a, b) => {
+    const first = added[a.id] ?? '';
+    const second = added[b.id] ?? '';
+    return first < second ? 1 : first > second ? -1 : 0;
+  });
 }
 
 // Stable: bulletins of one day keep the order in which their source listed them. ISO dates

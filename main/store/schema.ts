@@ -69,6 +69,23 @@ const storedSettingsSchema = z
     refreshMinutes: bounded('refreshMinutes').catch(DEFAULT_SETTINGS.refreshMinutes),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
+/** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */
+export const collectionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  createdAt: z.string(),
+  items: z.record(z.string(), z.string()),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
+/** The user's note on one bulletin: plain text, never empty (an emptied note is removed). */
+export const noteSchema = z.object({ text: z.string().min(1), updatedAt: z.string() });
+
+/**
+ * A bulletin the user deleted: hidden everywhere but kept in its shard (a user action never
+ * rewrites the archive), so undo only removes this. `batch` names one delete, for its undo.
+ */
+export const tombstoneSchema = z.object({ at: z.string(), batch: z.string() });
 
 /** state.json: what the user made, small and written often. Maps are id → ISO date-time. */
 export const stateSchema = z.object({
@@ -78,6 +95,9 @@ export const stateSchema = z.object({
   // Added without a version bump: a file from before simply has none.
   subscriptions: z.array(subscriptionSchema).default([]),
   settings: storedSettingsSchema,
+  collections: z.array(collectionSchema).default([]),
+  notes: z.record(z.string(), noteSchema).default({}),
+  deleted: z.record(z.string(), tombstoneSchema).default({}),
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -87,5 +107,8 @@ export const emptyState = (): State => ({
   read: {},
   subscriptions: [],
   settings: { ...DEFAULT_SETTINGS },
+  collections: [],
+  notes: {},
+  deleted: {},
 });
 export const emptyShard = (): Shard => ({ schemaVersion: SCHEMA_VERSION, bulletins: [] });

@@ -76,6 +76,9 @@ export function installApplicationMenu(actions: MenuActions): void {
           click: command('toggle-bookmark'),
         },
         { id: 'view-mark-all-read', label: t('menu.markAllRead'), click: command('mark-all-read') },
+        // No accelerators: M and Delete work in the window, and a menu's Delete would take the key from text fields.
+        { id: 'view-toggle-read', label: t('menu.toggleRead'), click: command('toggle-read') },
+        { id: 'view-delete', label: t('menu.delete'), click: command('delete') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

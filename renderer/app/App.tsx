@@ -5,8 +5,10 @@ import { ExportProgressBar } from '../export/ExportProgressBar';
 import { currentScope, defaultTitle } from '../export/exportScope';
 import { useExport } from '../export/useExport';
 import type {
+  CollectionInfo,
   ImportProgress as Progress,
   ImportReport,
+  ListSort,
   Settings,
   SettingsLimits,
   View,
@@ -15,12 +17,19 @@ import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import { summariseImport } from '../import/importReport';
 import { readDropped } from '../import/readDropped';
 import { useFileDrop } from '../import/useFileDrop';
+import { CollectionsSection } from '../library/CollectionsSection';
+import { ConfirmDialog } from '../library/ConfirmDialog';
+import { useCollectionActions } from '../library/useCollectionActions';
+import { useDeleteBulletins } from '../library/useDeleteBulletins';
+import { useReadMarks } from '../library/useReadMarks';
+import { collectionIdOf, viewName } from '../library/viewName';
 import { ListPane } from '../list/ListPane';
 import { SelectionBar } from '../list/SelectionBar';
 import { Announcer, type Announcement } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
+import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -39,6 +48,8 @@ import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
 import './app.css';
+
+const NO_COLLECTIONS: CollectionInfo[] = [];
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -65,6 +76,13 @@ export function App() {
   );
 
   const [view, setView] = useState<View>('all');
+  // Each kind of list keeps its own order: bookmarks by publication unless asked, a collection as it was gathered.
+  const [sorts, setSorts] = useState<Record<'bookmarks' | 'collection', ListSort>>({
+    bookmarks: 'published',
+    collection: 'added',
+  });
+  const sortKind = view === 'bookmarks' ? 'bookmarks' : collectionIdOf(view) !== null ? 'collection' : null;
+  const listSort = sortKind ? sorts[sortKind] : undefined;
   const [query, setQuery] = useState('');
   const searchedText = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const [listSize, setListSize] = useState(initialListSize);
@@ -79,6 +97,8 @@ export function App() {
     () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
     [searchOptions.sort, searchOptions.facets],
   );
+  const counts = useCounts(reportError);
+  const collections = counts.counts?.collections ?? NO_COLLECTIONS;
   const list = useBulletinList(
     view,
     searchedText,
@@ -87,14 +107,15 @@ export function App() {
       onNewResults: (count, shownView, text) =>
         announce(
           text === ''
-            ? t('list.announceCount', { count, view: t(`sidebar.view.${shownView}`) })
+            ? t('list.announceCount', { count, view: viewName(shownView, collections, t) })
             : t('list.announceResults', { count, query: text }),
         ),
     },
     choices,
+    listSort,
   );
   const searching = searchedText !== '' || searchOptions.anyFacet;
-  const counts = useCounts(reportError);
+  const shownName = viewName(view, collections, t);
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
@@ -121,8 +142,14 @@ export function App() {
     // File > Export… is always in the menu; an empty list says why nothing happens.
     if (selected.count > 0) exportSelection();
     else if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
-    else exporting.ask(currentScope(view, searchedText), list.rows.length);
+    else {
+      const label =
+        searchedText === '' ? shownName : t('export.searchTitle', { query: searchedText, view: shownName });
+      const scope = currentScope(view, searchedText, { ids: list.rows.map((row) => row.id), label });
+      exporting.ask(scope, list.rows.length);
+    }
   };
+  const offerUndo = useUndo(notices, notify, dismiss, reportError);
 
   // File › Settings… (Ctrl/Cmd+,): the dialog opens with what main has stored.
   const [settings, setSettings] = useState<{ initial: Settings; limits: SettingsLimits } | null>(null);
@@ -151,13 +178,13 @@ export function App() {
     searchRef.current?.select();
   }, []);
 
-  const { rows, patchRow, keep } = list;
+  const { rows, patchRow, keep, forget } = list;
   const { activate } = navigation;
   const anchorSelection = selected.anchor;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
-  /** Shows a row's bulletin in the reading pane and marks it read. */
+  /** Shows a row's bulletin in the reading pane (it is marked read after a few seconds there). */
   const openAt = useCallback(
     (index: number) => {
       const row = rows[index];
@@ -168,38 +195,106 @@ export function App() {
       keep(row.id);
       // Opening a result is settling on the search: remember it.
       if (searchedText !== '') remember(searchedText);
-      if (!row.read) {
-        bridge()
-          .markRead(row.id, true)
-          .then(() => {
-            patchRow(row.id, { read: true });
-            reloadCounts();
-          }, reportError);
-      }
     },
-    [
-      rows,
-      activate,
-      anchorSelection,
-      open,
-      keep,
-      patchRow,
-      reloadCounts,
-      reportError,
-      searchedText,
-      remember,
-    ],
+    [rows, activate, anchorSelection, open, keep, searchedText, remember],
   );
 
-  /** `announceResult`: say the new state aloud, when the toggle came from a key rather than the button. */
-  const toggleBookmark = (announceResult: boolean) => {
+  const patchReader = reader.patch;
+  const detail = reader.shown ? reader.shown.detail : undefined;
+  const openDetail = detail && detail.bulletin.id === reader.openId ? detail : null;
+  const { toggleRead } = useReadMarks(openDetail, {
+    onMarked: (id, read) => {
+      keep(id);
+      patchRow(id, { read });
+      patchReader(id, { read });
+      reloadCounts();
+    },
+    announce,
+    onError: reportError,
+  });
+
+  const saveNote = useCallback(
+    (id: string, text: string) =>
+      bridge()
+        .setNote(id, text)
+        .then(
+          () => patchRow(id, { noted: text.trim() !== '' }),
+          (error: unknown) => {
+            reportError(error);
+            throw error;
+          },
+        ),
+    [patchRow, reportError],
+  );
+
+  const changeCollection = (collection: CollectionInfo, member: boolean) => {
+    if (!openDetail) return;
+    const { id } = openDetail.bulletin;
+    keep(id);
+    const before = openDetail.collections;
+    // The checkbox follows the click at once; a refusal puts it back.
+    patchReader(id, {
+      collections: member ? [...before, collection.id] : before.filter((other) => other !== collection.id),
+    });
+    const call = member
+      ? bridge().addToCollection(collection.id, [id])
+      : bridge().removeFromCollection(collection.id, [id]);
+    call.then(
+      () =>
+        announce(t(member ? 'collections.addedOne' : 'collections.removedOne', { name: collection.name })),
+      (error: unknown) => {
+        patchReader(id, { collections: before });
+        reportError(error);
+      },
+    );
+  };
+
+  const collectionActions = useCollectionActions({
+    view,
+    onLeaveView: () => changeView('all'),
+    onChanged: reloadCounts,
+    announce,
+    notify,
+    offerUndo,
+    onError: reportError,
+    onOpenChanged: (ids) => {
+      if (reader.openId !== null && ids.includes(reader.openId)) reader.reload();
+    },
+  });
+
+  const deletion = useDeleteBulletins({
+    onDeleted: (ids) => {
+      for (const id of ids) forget(id);
+      // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
+      focusList();
+    },
+    onChanged: () => {
+      list.reload();
+      reloadCounts();
+      reader.reload();
+    },
+    announce,
+    offerUndo,
+    onError: reportError,
+  });
+  // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
+  const askDelete = () => {
     const id = reader.openId;
+    if (id === null) return;
+    deletion.ask([id], rows.find((row) => row.id === id)?.title ?? openDetail?.bulletin.title ?? '');
+  };
+
+  /**
+   * Toggles the open bulletin's bookmark, or the given row's. `announceResult`: say the new state
+   * aloud, when the toggle came from a key rather than the button.
+   */
+  const toggleBookmark = (announceResult: boolean, id = reader.openId) => {
     if (id === null) return;
     keep(id);
     bridge()
       .toggleBookmark(id)
       .then((bookmarked) => {
-        reader.setBookmarked(id, bookmarked);
+        reader.patch(id, { bookmarked });
         patchRow(id, { bookmarked });
         reloadCounts();
         if (announceResult) announce(t(bookmarked ? 'reader.bookmarkAdded' : 'reader.bookmarkRemoved'));
@@ -255,10 +350,10 @@ export function App() {
     bridge().cancelImport().catch(reportError);
   };
 
-  const changeView = (next: View) => {
+  function changeView(next: View) {
     setView(next);
     navigation.reset();
-  };
+  }
   const changeQuery = (next: string) => {
     setQuery(next);
     navigation.reset();
@@ -280,6 +375,8 @@ export function App() {
     previous: () => step(-1),
     ...selected.shortcuts,
     toggleBookmark: () => toggleBookmark(true),
+    toggleRead,
+    deleteOpen: askDelete,
     focusSearch,
     focusList,
   });
@@ -288,6 +385,8 @@ export function App() {
     onMenuCommand: (command) => {
       if (command === 'find') focusSearch();
       else if (command === 'toggle-bookmark') toggleBookmark(true);
+      else if (command === 'toggle-read') toggleRead();
+      else if (command === 'delete') askDelete();
       else if (command === 'export') askExport();
       else if (command === 'settings') openSettings();
       else if (command === 'mark-all-read') selected.markAllRead();
@@ -307,8 +406,6 @@ export function App() {
     onImportProgress: (next) => setProgress(next.total > 1 && next.done < next.total ? next : null),
   });
 
-  const detail = reader.shown ? reader.shown.detail : undefined;
-
   return (
     <div className="app" {...drop.handlers}>
       <Sidebar
@@ -318,11 +415,26 @@ export function App() {
         onImport={importFiles}
         importing={importing}
       >
+        <CollectionsSection
+          collections={collections}
+          view={view}
+          onSelectView={changeView}
+          onCreate={collectionActions.create}
+          onRename={collectionActions.rename}
+          onDelete={collectionActions.remove}
+          onDropIds={collectionActions.addDropped}
+        />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
           view={view}
+          viewName={shownName}
+          sort={
+            sortKind && listSort
+              ? { value: listSort, onChange: (sort) => setSorts((all) => ({ ...all, [sortKind]: sort })) }
+              : undefined
+          }
           query={query}
           searchedText={searchedText}
           onQueryChange={changeQuery}
@@ -353,8 +465,18 @@ export function App() {
           onActivate={selected.activateRow}
           onOpen={openAt}
           selection={selected.gestures}
-          selectionBar={selected.bar && <SelectionBar {...selected.bar} onExport={exportSelection} />}
+          selectionBar={
+            selected.bar && (
+              <SelectionBar
+                {...selected.bar}
+                collections={collections}
+                onAddToCollection={collectionActions.addDropped}
+                onExport={exportSelection}
+              />
+            )
+          }
           onMarkAllRead={selected.markAllRead}
+          onToggleBookmark={(id) => toggleBookmark(true, id)}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}
@@ -368,10 +490,24 @@ export function App() {
           busy={reader.busy}
           terms={list.terms}
           onToggleBookmark={() => toggleBookmark(false)}
+          onToggleRead={toggleRead}
+          collections={collections}
+          onChangeCollection={changeCollection}
+          onSaveNote={saveNote}
+          onDelete={askDelete}
           onOpenLink={openLink}
           onLoadImages={loadImages}
         />
       </main>
+      {deletion.asking && (
+        <ConfirmDialog
+          title={t('delete.title', { count: deletion.asking.ids.length })}
+          message={t('delete.message', { count: deletion.asking.ids.length, title: deletion.asking.title })}
+          confirmLabel={t('delete.confirm')}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
+      )}
       {exporting.asking && (
         <ExportDialog
           summary={t('export.summary', {

@@ -3,6 +3,7 @@ import type {
   BulletinRow,
   FacetSelection,
   Facets,
+  ListSort,
   SearchHint,
   SearchSort,
   View,
@@ -35,8 +36,8 @@ export interface ListEvents {
   onNewResults: (count: number, view: View, text: string) => void;
 }
 
-const keyOf = (view: View, text: string, choices?: SearchChoices) =>
-  `${view}\n${text}\n${choices ? JSON.stringify(choices) : ''}`;
+const keyOf = (view: View, text: string, choices?: SearchChoices, sort?: ListSort) =>
+  `${view}\n${text}\n${choices ? JSON.stringify(choices) : ''}\n${sort ?? ''}`;
 
 const NO_HINTS: SearchHint[] = [];
 
@@ -61,7 +62,14 @@ function stableTerms(previous: string[] | undefined, next: string[]): string[] {
  * While a new request is under way the previous rows stay on screen (no flash
  * of emptiness between keystrokes); answers to superseded requests are dropped.
  */
-export function useBulletinList(view: View, text: string, events: ListEvents, choices?: SearchChoices) {
+export function useBulletinList(
+  view: View,
+  text: string,
+  events: ListEvents,
+  choices?: SearchChoices,
+  /** The order of a listed view (a search has its own, in `choices`). */
+  sort?: ListSort,
+) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const lastKey = useRef<string | null>(null);
@@ -72,7 +80,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents, ch
 
   useEffect(() => {
     let current = true;
-    const key = keyOf(view, text, choices);
+    const key = keyOf(view, text, choices, sort);
     const faceted =
       choices !== undefined && Object.values(choices.facets).some((values) => values.length > 0);
     // A reload of the rows on screen is applied whole, once complete, so the list never shrinks
@@ -146,6 +154,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents, ch
         for (let total = Infinity; rows.length < total;) {
           const page = await bridge().list({
             view,
+            sort,
             offset: rows.length,
             limit: rows.length === 0 ? FIRST_PAGE : PAGE,
           });
@@ -164,7 +173,7 @@ export function useBulletinList(view: View, text: string, events: ListEvents, ch
     return () => {
       current = false;
     };
-  }, [view, text, choices, generation]);
+  }, [view, text, choices, sort, generation]);
 
   /** Asks again, e.g. after the library changed. */
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
@@ -185,14 +194,20 @@ export function useBulletinList(view: View, text: string, events: ListEvents, ch
     kept.current.add(id);
   }, []);
 
+  /** Lets a kept row go (it was deleted: it must not linger in the list). */
+  const forget = useCallback((id: string) => {
+    kept.current.delete(id);
+  }, []);
+
   return {
+    forget,
     rows: loaded?.rows ?? [],
     total: loaded?.total ?? 0,
     terms: loaded?.terms ?? NO_TERMS,
     /** Nothing has arrived yet. */
     initial: loaded === null,
     /** The rows shown answer an older request. */
-    pending: loaded !== null && loaded.key !== keyOf(view, text, choices),
+    pending: loaded !== null && loaded.key !== keyOf(view, text, choices, sort),
     facets: loaded?.facets,
     hints: loaded?.hints ?? NO_HINTS,
     failed: loaded?.failed ?? false,

@@ -28,7 +28,7 @@ type ListGestures = Pick<
   ComponentProps<typeof BulletinList>,
   'selectedIds' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
 >;
-type BarProps = Omit<ComponentProps<typeof SelectionBar>, 'onExport' | 'onAddToCollection'>;
+type BarProps = Omit<ComponentProps<typeof SelectionBar>, 'onExport' | 'onAddToCollection' | 'collections'>;
 
 /**
  * The list's multi-selection wired to the window: mouse and keyboard gestures

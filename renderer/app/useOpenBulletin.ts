@@ -34,9 +34,10 @@ export function useOpenBulletin(onError: (error: unknown) => void) {
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
-  const setBookmarked = useCallback((id: string, bookmarked: boolean) => {
+  /** Updates the shown bulletin's marks in place, without asking main again. */
+  const patch = useCallback((id: string, marks: Partial<Omit<BulletinDetail, 'bulletin'>>) => {
     setLoaded((previous) =>
-      previous?.id === id && previous.detail ? { id, detail: { ...previous.detail, bookmarked } } : previous,
+      previous?.id === id && previous.detail ? { id, detail: { ...previous.detail, ...marks } } : previous,
     );
   }, []);
 
@@ -47,6 +48,6 @@ export function useOpenBulletin(onError: (error: unknown) => void) {
     shown: loaded,
     busy: openId !== null && loaded?.id !== openId,
     reload,
-    setBookmarked,
+    patch,
   };
 }

@@ -11,12 +11,15 @@ export interface ShortcutActions {
   toggleSelected: () => void;
   /** Esc: drops the selection (and returns to the list). */
   clearSelection: () => void;
+  toggleRead: () => void;
+  /** Asks to delete the open bulletin. */
+  deleteOpen: () => void;
   focusSearch: () => void;
   focusList: () => void;
 }
 
 /** True while the user is typing somewhere, when single letters are text, not commands. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -37,7 +40,7 @@ function letterOf(event: KeyboardEvent): string | null {
   return position?.[1]?.toLowerCase() ?? null;
 }
 
-/** The window-wide single-key shortcuts: j/k (Shift: extend the selection), x, "/", b and Esc. */
+/** The window-wide single-key shortcuts: j/k (Shift: extend the selection), x, "/", b, m, Delete and Esc. */
 export function useShortcuts(actions: ShortcutActions) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     // Handled already (the search box handles its own Esc), or a chord meant for the menu.
@@ -60,9 +63,20 @@ export function useShortcuts(actions: ShortcutActions) {
       actions.focusSearch();
       return;
     }
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      actions.deleteOpen();
+      return;
+    }
     const handlers: Record<string, (() => void) | undefined> = event.shiftKey
       ? { j: actions.extendNext, k: actions.extendPrevious }
-      : { j: actions.next, k: actions.previous, b: actions.toggleBookmark, x: actions.toggleSelected };
+      : {
+          j: actions.next,
+          k: actions.previous,
+          b: actions.toggleBookmark,
+          m: actions.toggleRead,
+          x: actions.toggleSelected,
+        };
     const handler = handlers[letterOf(event) ?? ''];
     if (handler) {
       event.preventDefault();

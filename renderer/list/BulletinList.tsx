@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { BulletinRow } from '../../preload/contract';
 import { BulletinRowView } from './BulletinRowView';
-import { BULLETIN_IDS_TYPE } from './selection';
+import { writeBulletinIds } from '../library/dragIds';
 
 interface BulletinListProps {
   /** Also the scrolling element; the app focuses it (Esc). */
@@ -26,6 +26,7 @@ interface BulletinListProps {
   onSelectAll: () => void;
   /** The ids a drag from this row carries. */
   dragIds: (index: number) => string[];
+  onToggleBookmark: (id: string) => void;
 }
 
 /** A first guess at a row's height; rows are measured once drawn. */
@@ -55,6 +56,7 @@ export function BulletinList({
   onExtend,
   onSelectAll,
   dragIds,
+  onToggleBookmark,
 }: BulletinListProps) {
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -117,9 +119,7 @@ export function BulletinList({
   };
 
   const onDragStart = (index: number, event: DragEvent<HTMLElement>) => {
-    event.dataTransfer.setData(BULLETIN_IDS_TYPE, JSON.stringify(dragIds(index)));
-    event.dataTransfer.setData('text/plain', rows[index]?.title ?? '');
-    event.dataTransfer.effectAllowed = 'copy';
+    writeBulletinIds(event.dataTransfer, dragIds(index), rows[index]?.title ?? '');
   };
 
   // Focus that comes with a click: the clicked row is the one to act on, and scrolling to another
@@ -174,6 +174,7 @@ export function BulletinList({
               onToggle={onToggle}
               onExtend={onExtend}
               onDragStart={onDragStart}
+              onToggleBookmark={onToggleBookmark}
             />
           );
         })}

@@ -2,7 +2,7 @@ import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
-import { BookmarkIcon } from '../icons/Icons';
+import { BookmarkIcon, NoteIcon } from '../icons/Icons';
 import { Highlighted } from '../search/Highlighted';
 
 interface BulletinRowViewProps {
@@ -27,6 +27,8 @@ interface BulletinRowViewProps {
   onExtend: (index: number) => void;
   /** A drag starts from this row: the ids it carries (the selection, when the row is in it). */
   onDragStart: (index: number, event: DragEvent<HTMLElement>) => void;
+  /** The row's own bookmark toggle, for the pointer (the keyboard has B). */
+  onToggleBookmark: (id: string) => void;
 }
 
 /**
@@ -49,6 +51,7 @@ export const BulletinRowView = memo(function BulletinRowView({
   onToggle,
   onExtend,
   onDragStart,
+  onToggleBookmark,
 }: BulletinRowViewProps) {
   const { t, i18n } = useTranslation();
   const classes = ['row', row.read ? 'row--read' : 'row--unread'];
@@ -83,6 +86,7 @@ export const BulletinRowView = memo(function BulletinRowView({
       onClick={onClick}
       // Shift-click picks a range: without this the browser would also select the text between.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      // Dragged onto a collection in the sidebar (the keyboard's way: the reading pane's Collections).
       draggable
       onDragStart={(event) => onDragStart(index, event)}
     >
@@ -103,12 +107,27 @@ export const BulletinRowView = memo(function BulletinRowView({
         <span className="row-title" lang={row.language} dir="auto">
           <Highlighted text={row.title} terms={terms} />
         </span>
-        {row.bookmarked && (
-          <span className="row-bookmark">
-            <BookmarkIcon filled />
-            <span className="visually-hidden">{t('list.bookmarked')}</span>
+        {row.noted && (
+          <span className="row-note">
+            <NoteIcon />
+            <span className="visually-hidden">{t('list.noted')}</span>
           </span>
         )}
+        {row.bookmarked && <span className="visually-hidden">{t('list.bookmarked')}</span>}
+        {/* Out of the tab order and hidden from screen readers: an option holds no controls; B does this. */}
+        <button
+          type="button"
+          className={row.bookmarked ? 'row-bookmark row-bookmark--on' : 'row-bookmark'}
+          tabIndex={-1}
+          aria-hidden="true"
+          title={t(row.bookmarked ? 'list.removeBookmark' : 'list.addBookmark')}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggleBookmark(row.id);
+          }}
+        >
+          <BookmarkIcon filled={row.bookmarked} />
+        </button>
       </div>
       <div className="row-meta">
         <time dateTime={row.published}>{formatPublished(row.published, i18n.language)}</time>

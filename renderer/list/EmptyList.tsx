@@ -30,10 +30,12 @@ export function EmptyList({ reason, focusRef, onImport, onSearchAll, onRetry }: 
       text = t('empty.libraryText');
       action = { label: t('sidebar.import'), run: onImport };
       break;
-    case 'view':
-      title = t(`empty.${reason.view}Title`);
-      text = t(`empty.${reason.view}Text`);
+    case 'view': {
+      const kind = reason.view.startsWith('collection:') ? 'collection' : reason.view;
+      title = t(`empty.${kind}Title`);
+      text = t(`empty.${kind}Text`);
       break;
+    }
     case 'search':
       title = t('empty.searchTitle', { query: reason.query });
       if (reason.view === 'all') {

@@ -8,7 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinRow, View } from '../../preload/contract';
+import type { BulletinRow, ListSort, View } from '../../preload/contract';
 import { SearchBox } from '../search/SearchBox';
 import { BulletinList } from './BulletinList';
 import { EmptyList, type EmptyReason } from './EmptyList';
@@ -16,6 +16,10 @@ import './list.css';
 
 interface ListPaneProps {
   view: View;
+  /** What the view is called (a collection's own name). */
+  viewName: string;
+  /** The order of bookmarks and collections when listed (not searched): published or added. */
+  sort?: { value: ListSort; onChange: (sort: ListSort) => void };
   query: string;
   /** The search the rows answer (the query once debounced), '' when listing. */
   searchedText: string;
@@ -48,6 +52,7 @@ interface ListPaneProps {
   selectionBar?: ReactNode;
   /** Marks every bulletin of the view or search read. */
   onMarkAllRead: () => void;
+  onToggleBookmark: (id: string) => void;
   onFocusList: () => void;
   onImport: () => void;
   onSearchAll: () => void;
@@ -63,7 +68,9 @@ export function ListPane(props: ListPaneProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const listId = useId();
-  const viewName = t(`sidebar.view.${view}`);
+  const { viewName, sort } = props;
+  const sortId = useId();
+  const addedLabel = view === 'bookmarks' ? t('list.sortBookmarked') : t('list.sortAdded');
   const searching = searchedText !== '';
   const countText = searching
     ? t('list.resultCount', { count: props.total })
@@ -138,6 +145,19 @@ export function ListPane(props: ListPaneProps) {
           recent={props.recentSearches}
           onSubmit={props.onSubmitSearch}
         />
+        {sort && !searching && (
+          <div className="list-sort">
+            <label htmlFor={sortId}>{t('list.sortLabel')}</label>
+            <select
+              id={sortId}
+              value={sort.value}
+              onChange={(event) => sort.onChange(event.target.value === 'added' ? 'added' : 'published')}
+            >
+              <option value="added">{addedLabel}</option>
+              <option value="published">{t('list.sortPublished')}</option>
+            </select>
+          </div>
+        )}
         {props.searchTools}
       </header>
       {props.selectionBar}
@@ -166,6 +186,7 @@ export function ListPane(props: ListPaneProps) {
           onActivate={props.onActivate}
           onOpen={props.onOpen}
           {...props.selection}
+          onToggleBookmark={props.onToggleBookmark}
         />
       )}
     </section>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { CollectionInfo } from '../../preload/contract';
+import { AddToCollectionMenu } from '../library/AddToCollectionMenu';
 
 interface SelectionBarProps {
   /** The selected ids, in the list's order. */
@@ -13,8 +15,8 @@ interface SelectionBarProps {
   onSelectAll: () => void;
   onBookmark: (bookmarked: boolean) => void;
   onMarkRead: (read: boolean) => void;
-  /** Not shown without a handler (collections are wired where they exist). */
-  onAddToCollection?: (ids: string[]) => void;
+  collections: readonly CollectionInfo[];
+  onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
   onExport: () => void;
   onClear: () => void;
 }
@@ -48,16 +50,11 @@ export function SelectionBar(props: SelectionBarProps) {
         <button type="button" className="button" disabled={busy} onClick={() => props.onMarkRead(props.read)}>
           {t(props.read ? 'selection.markRead' : 'selection.markUnread')}
         </button>
-        {onAddToCollection && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => onAddToCollection([...ids])}
-          >
-            {t('selection.addToCollection')}
-          </button>
-        )}
+        <AddToCollectionMenu
+          collections={props.collections}
+          disabled={busy}
+          onChoose={(collection) => onAddToCollection(collection, [...ids])}
+        />
         <button type="button" className="button" disabled={busy} onClick={props.onExport}>
           {t('selection.export')}
         </button>

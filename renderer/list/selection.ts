@@ -15,9 +15,6 @@ export interface Selection {
   base: ReadonlySet<string>;
 }
 
-/** What a dragged row carries, for drop targets such as the sidebar's collections: a JSON array of ids. */
-export const BULLETIN_IDS_TYPE = 'application/x-bulletin-ids';
-
 const NONE: ReadonlySet<string> = new Set();
 
 export const emptySelection = (key: string): Selection => ({ key, ids: NONE, anchor: null, base: NONE });

@@ -35,8 +35,9 @@ export function useNotices() {
     setNotices((current) => current.filter((notice) => notice.id !== id));
   }, []);
 
+  /** Shows a notice; returns its id (to dismiss it once it no longer applies). */
   const notify = useCallback(
-    (input: NoticeInput) => {
+    (input: NoticeInput): number => {
       const id = nextId.current++;
       const notice: Notice = { id, details: [], ...input };
       // The same failure twice (say, every keystroke of a search) is one notice, not a pile.
@@ -51,6 +52,7 @@ export function useNotices() {
           window.setTimeout(() => dismiss(id), INFO_LIFETIME_MS),
         );
       }
+      return id;
     },
     [dismiss],
   );

@@ -1,8 +1,10 @@
 import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinDetail } from '../../preload/contract';
+import type { BulletinDetail, CollectionInfo } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
-import { BookmarkIcon, ExternalIcon } from '../icons/Icons';
+import { BookmarkIcon, ExternalIcon, TrashIcon, UnreadIcon } from '../icons/Icons';
+import { CollectionPicker } from '../library/CollectionPicker';
+import { NoteEditor } from '../library/NoteEditor';
 import { Highlighted } from '../search/Highlighted';
 import { BulletinBody } from './BulletinBody';
 import { hostOf, isExternalUrl, linkFromEventTarget } from './links';
@@ -14,6 +16,12 @@ interface ReaderPaneProps {
   busy: boolean;
   terms: readonly string[];
   onToggleBookmark: () => void;
+  onToggleRead: () => void;
+  collections: readonly CollectionInfo[];
+  onChangeCollection: (collection: CollectionInfo, member: boolean) => void;
+  onSaveNote: (id: string, text: string) => Promise<void>;
+  /** Asks to delete the open bulletin (the caller confirms first). */
+  onDelete: () => void;
   onOpenLink: (url: string) => void;
   /** Fetches the bulletin's remote images through main; resolves to what could be loaded. */
   onLoadImages: (id: string) => Promise<Record<string, string>>;
@@ -25,6 +33,11 @@ export function ReaderPane({
   busy,
   terms,
   onToggleBookmark,
+  onToggleRead,
+  collections,
+  onChangeCollection,
+  onSaveNote,
+  onDelete,
   onOpenLink,
   onLoadImages,
 }: ReaderPaneProps) {
@@ -78,7 +91,7 @@ export function ReaderPane({
   } else if (detail === null) {
     content = <p className="reader-status">{t('reader.missing')}</p>;
   } else {
-    const { bulletin, bookmarked } = detail;
+    const { bulletin, bookmarked, read } = detail;
     const link = bulletin.link && isExternalUrl(bulletin.link) ? bulletin.link : null;
     const host = link ? hostOf(link) : '';
     const list = new Intl.ListFormat(i18n.language, { type: 'unit', style: 'short' });
@@ -107,6 +120,24 @@ export function ReaderPane({
             >
               <BookmarkIcon filled={bookmarked} />
               {t('reader.bookmark')}
+            </button>
+            <button type="button" className="button reader-read" aria-keyshortcuts="M" onClick={onToggleRead}>
+              <UnreadIcon />
+              {read ? t('reader.markUnread') : t('reader.markRead')}
+            </button>
+            <CollectionPicker
+              collections={collections}
+              memberOf={detail.collections}
+              onChange={onChangeCollection}
+            />
+            <button
+              type="button"
+              className="button reader-delete"
+              aria-keyshortcuts="Delete"
+              onClick={onDelete}
+            >
+              <TrashIcon />
+              {t('reader.delete')}
             </button>
             {remoteImages > 0 && !images && (
               <button
@@ -137,6 +168,7 @@ export function ReaderPane({
             </p>
           )}
         </header>
+        <NoteEditor key={bulletin.id} bulletinId={bulletin.id} initial={detail.note} onSave={onSaveNote} />
         {remoteImages > 0 && !images && (
           <p id="reader-images-hint" className="reader-images-hint">
             {t('reader.imagesHint', { count: remoteImages })}

@@ -11,6 +11,7 @@ const SYNTAX: ReadonlyArray<[example: string, name: string]> = [
   ['lang:es', 'lang'],
   ['is:bookmarked', 'bookmarked'],
   ['is:unread', 'unread'],
+  ['is:noted', 'noted'],
   ['before:2020-10-01', 'before'],
   ['after:2019', 'after'],
   ['in:"collection name"', 'in'],

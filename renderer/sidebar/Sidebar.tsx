@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Counts, View } from '../../preload/contract';
+import type { Counts, FixedView, View } from '../../preload/contract';
 import { BookmarkIcon, InboxIcon, ImportIcon, UnreadIcon } from '../icons/Icons';
 import './sidebar.css';
 
@@ -10,11 +10,11 @@ interface SidebarProps {
   onSelectView: (view: View) => void;
   onImport: () => void;
   importing: boolean;
-  /** More sections, shown between the views and the import button. */
+  /** More sections (collections, subscriptions), shown between the views and the import button. */
   children?: ReactNode;
 }
 
-const VIEWS: ReadonlyArray<{ view: View; icon: ReactNode }> = [
+const VIEWS: ReadonlyArray<{ view: FixedView; icon: ReactNode }> = [
   { view: 'all', icon: <InboxIcon /> },
   { view: 'unread', icon: <UnreadIcon /> },
   { view: 'bookmarks', icon: <BookmarkIcon /> },

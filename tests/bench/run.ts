@@ -6,6 +6,7 @@ import { exportSuite } from './export.bench';
 import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
+import { librarySuite } from './library.bench';
 import { searchSuite } from './search.bench';
 import { selectionSuite } from './selection.bench';
 import { storeSuite } from './store.bench';
@@ -18,6 +19,7 @@ import { storeSuite } from './store.bench';
  */
 const SUITES: Suite[] = [
   storeSuite,
+  librarySuite,
   importSuite,
   importThroughputSuite,
   launchSuite,

@@ -210,6 +210,7 @@ export const searchSuite: Suite = {
         excerpt,
         bookmarked: false,
         read: false,
+        noted: false,
       });
       const queries = generateQueries(bulletins, QUERIES);
       const ours = latencies(queries, (query) =>

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SearchRequest } from '../../preload/contract';
+import type { Bulletin, SearchRequest } from '../../preload/contract';
+import { bulletinRow } from '../../main/ipc/bulletinRow';
 import { searchBulletins, searchIds } from '../../main/search/searchBulletins';
 import { createSearchIndex } from '../../main/search/searchIndex';
 import { openLibrary } from '../../main/store/library';
@@ -39,15 +40,7 @@ export const selectionSuite: Suite = {
       const listed: number[] = [];
       let ids: string[] = [];
       let total = 0;
-      const toRow = (
-        bulletin: { id: string; title: string; published: string; source: string; language: string },
-        excerpt: string,
-      ) => ({
-        ...bulletin,
-        excerpt,
-        bookmarked: false,
-        read: false,
-      });
+      const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
       for (let round = 0; round < ROUNDS; round++) {
         shown.push(await time(() => (total = searchBulletins(REQUEST, library, index, toRow).total ?? 0)));
         listed.push(await time(() => (ids = searchIds(REQUEST, library, index))));

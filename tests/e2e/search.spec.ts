@@ -87,8 +87,8 @@ test('typos, exclusions, dates and syntax it does not know', async ({ launch }, 
   await expect(bulletinRows(window).first()).toContainText(SOLAR);
 
   await box.fill('in:"Field notes" floods');
-  await expect(window.getByText(/Collections are not available yet/)).toBeVisible();
-  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(window.getByText(/“in:Field notes”: there is no collection by that name/)).toBeVisible();
+  await expect(bulletinRows(window)).toHaveCount(0);
 
   await box.fill('colour:floods');
   await expect(window.getByText(/“colour:” is not a filter here/)).toBeVisible();

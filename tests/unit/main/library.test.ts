@@ -69,7 +69,7 @@ describe('library', () => {
     expect(library.bulletins().map((entry) => entry.id)).toEqual(['new', 'old']);
     expect(library.bulletins('bookmarks').map((entry) => entry.id)).toEqual(['old']);
     expect(library.bulletins('unread').map((entry) => entry.id)).toEqual(['old']);
-    expect(library.counts()).toEqual({ all: 2, unread: 1, bookmarks: 1 });
+    expect(library.counts()).toEqual({ all: 2, unread: 1, bookmarks: 1, collections: [] });
   });
 
   it('keeps bookmarks and read marks across a restart, writing only state.json', async () => {
@@ -93,6 +93,6 @@ describe('library', () => {
     expect(event).toMatchObject({ type: 'recovered', file: 'state.json', backup: null });
     const movedTo = event?.type === 'recovered' ? event.movedTo : '';
     expect(await readFile(join(folder, movedTo), 'utf8')).toBe('{"schemaVersion":1,"bookm');
-    expect(library.counts()).toEqual({ all: 0, unread: 0, bookmarks: 0 });
+    expect(library.counts()).toEqual({ all: 0, unread: 0, bookmarks: 0, collections: [] });
   });
 });

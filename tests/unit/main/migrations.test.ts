@@ -20,6 +20,9 @@ describe('migrations', () => {
       read: {},
       subscriptions: [],
       settings: { importCapMegabytes: 50, refreshMinutes: 30 },
+      collections: [],
+      notes: {},
+      deleted: {},
     });
   });
 

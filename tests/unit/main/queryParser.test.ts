@@ -44,6 +44,7 @@ describe('query parser', () => {
       languages: ['es'],
       bookmarked: true,
       unread: true,
+      noted: false,
       before: '2020-10-01',
       after: '2019-02-28',
       collections: [],
@@ -57,11 +58,16 @@ describe('query parser', () => {
     expect(parseQuery('after:2020').filters.after).toBe('2020-12-31');
   });
 
-  it('parses in:"collection" and says collections are not available yet', () => {
+  it('parses in:"collection" as a filter, leaving the name for the search to match', () => {
     const parsed = parseQuery('in:"Border reports" water');
     expect(parsed.filters.collections).toEqual(['Border reports']);
-    expect(parsed.hints).toEqual([{ code: 'collectionsUnavailable', value: 'in:Border reports' }]);
+    expect(parsed.hints).toEqual([]);
     expect(words('in:"Border reports" water')).toEqual([['water']]);
+  });
+
+  it('reads is:noted', () => {
+    expect(parseQuery('is:noted').filters.noted).toBe(true);
+    expect(parseQuery('is:noted').hints).toEqual([]);
   });
 
   it('searches unknown or malformed syntax as plain words, with a hint, never throwing', () => {

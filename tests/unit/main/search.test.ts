@@ -6,7 +6,10 @@ import { fail, fakeLibrary, searcher } from './searchHelpers';
 const FIRST = CORPUS[0] ?? fail();
 const index = createSearchIndex();
 await index.add(CORPUS);
-const library = fakeLibrary(CORPUS, ['belize', 'haiti'], ['darien']);
+const library = fakeLibrary(CORPUS, ['belize', 'haiti'], ['darien'], {
+  notes: { peru: 'Follow up: call the kiosk in Lima', haiti: 'Shared with the partner' },
+  collections: { 'Border reports': ['darien', 'mexico'] },
+});
 const search = searcher(index, library);
 const ids = (text: string) => search(text).rows.map((row) => row.id);
 
@@ -81,10 +84,26 @@ describe('query syntax', () => {
     ]);
   });
 
-  it('accepts in:"collection", says collections are not available yet and ignores it', () => {
-    const result = search('in:"Border reports" Tapachula');
-    expect(result.rows.map((row) => row.id)).toEqual(['mexico']);
-    expect(result.hints).toEqual([{ code: 'collectionsUnavailable', value: 'in:Border reports' }]);
+  it('narrows to a collection named with in:"…", regardless of case and accents', () => {
+    expect(ids('in:"border reports"').sort()).toEqual(['darien', 'mexico']);
+    expect(ids('in:"Bórder Reports" Tapachula')).toEqual(['mexico']);
+    expect(search('in:"Border reports" Tapachula').hints).toEqual([]);
+  });
+
+  it('finds nothing in a collection that does not exist, and says so', () => {
+    const result = search('in:"Trip notes" Tapachula');
+    expect(result.rows).toEqual([]);
+    expect(result.hints).toEqual([{ code: 'unknownCollection', value: 'in:Trip notes' }]);
+  });
+
+  it('finds bulletins by the words of their note, and by is:noted', () => {
+    // "Kiosk" is in no bulletin: only the note has it.
+    expect(ids('kiosk')).toEqual(['peru']);
+    expect(ids('follow up kios')).toEqual(['peru']);
+    expect(ids('"call the kiosk"')).toEqual(['peru']);
+    expect(ids('is:noted').sort()).toEqual(['haiti', 'peru']);
+    expect(ids('is:noted lang:fr kiosk')).toEqual(['peru']);
+    expect(search('kiosk').rows[0]?.noted).toBe(true);
   });
 
   it('searches unknown syntax as words with a hint, never failing', () => {

@@ -3,10 +3,21 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
 
-/** A library stand-in over a list of bulletins, with bookmarks and read marks. */
-export function fakeLibrary(bulletins: readonly Bulletin[], bookmarked: string[] = [], read: string[] = []) {
+/** A library stand-in over a list of bulletins, with bookmarks, read marks, notes and collections (name → ids). */
+export function fakeLibrary(
+  bulletins: readonly Bulletin[],
+  bookmarked: string[] = [],
+  read: string[] = [],
+  mine: { notes?: Record<string, string>; collections?: Record<string, string[]> } = {},
+) {
   const byId = new Map(bulletins.map((bulletin) => [bulletin.id, bulletin]));
   const newestFirst = [...bulletins].sort((a, b) => b.published.localeCompare(a.published));
+  const notes = mine.notes ?? {};
+  const collections = Object.entries(mine.collections ?? {}).map(([name, ids], index) => ({
+    id: `c${index}`,
+    name,
+    ids,
+  }));
   return {
     bulletins: (view: View = 'all') =>
       newestFirst.filter((bulletin) =>
@@ -14,8 +25,14 @@ export function fakeLibrary(bulletins: readonly Bulletin[], bookmarked: string[]
           ? bookmarked.includes(bulletin.id)
           : view === 'unread'
             ? !read.includes(bulletin.id)
-            : true,
+            : view.startsWith('collection:')
+              ? (collections.find((c) => `collection:${c.id}` === view)?.ids.includes(bulletin.id) ?? false)
+              : true,
       ),
+    note: (id: string): string | undefined => notes[id],
+    notes: (): Array<[string, string]> => Object.entries(notes),
+    collections: () =>
+      collections.map(({ id, name, ids }) => ({ id, name, count: ids.length, unread: 0, createdAt: '' })),
     get: (id: string) => byId.get(id),
     isBookmarked: (id: string) => bookmarked.includes(id),
     isRead: (id: string) => read.includes(id),

@@ -98,6 +98,9 @@ describe('library backup', () => {
     ]);
     await library.toggleBookmark('a');
     await library.setRead('b', true);
+    await library.setNote('c', 'call the partner');
+    const trip = await library.createCollection('Trip');
+    await library.addToCollection(trip.id, ['a', 'c']);
     const before = library.snapshot();
     const file = join(folder, '..', `${folder.split('/').at(-1)}-backup.json`);
     await writeLibraryBackup(library, file);
@@ -112,7 +115,9 @@ describe('library backup', () => {
 
     const reopened = await openLibrary(folder);
     expect(reopened.snapshot()).toEqual({ ...before, bulletins: expect.arrayContaining(before.bulletins) });
-    expect(reopened.counts()).toEqual({ all: 3, unread: 2, bookmarks: 1 });
+    expect(reopened.counts()).toMatchObject({ all: 3, unread: 2, bookmarks: 1 });
+    expect(reopened.collections()).toEqual([{ ...trip, count: 2, unread: 2 }]);
+    expect(reopened.note('c')).toBe('call the partner');
     // The month the backup lacked was rewritten empty and its previous content kept in backups/.
     const generations = join(folder, 'backups', 'bulletins', '2019-05');
     const [kept] = await readdir(generations);

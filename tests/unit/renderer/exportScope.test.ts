@@ -14,6 +14,14 @@ describe('export scope', () => {
     expect(currentScope('unread', 'Panamá')).toEqual({ kind: 'search', view: 'unread', text: 'Panamá' });
   });
 
+  it('sends a collection as the ids it shows, in order, under its name', () => {
+    expect(currentScope('collection:c1', '', { ids: ['b', 'a'], label: 'Trip to Darién' })).toEqual({
+      kind: 'ids',
+      ids: ['b', 'a'],
+      label: 'Trip to Darién',
+    });
+  });
+
   it('names the export after what the list shows', () => {
     expect(defaultTitle({ kind: 'view', view: 'bookmarks' }, i18n.t)).toBe('Bookmarks');
     expect(defaultTitle({ kind: 'search', view: 'all', text: 'Darién' }, i18n.t)).toBe(

@@ -11,6 +11,7 @@ const row = (id: string): BulletinRow => ({
   excerpt: '',
   bookmarked: false,
   read: false,
+  noted: false,
 });
 const ids = (rows: BulletinRow[]) => rows.map((r) => r.id);
 

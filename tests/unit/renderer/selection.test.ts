@@ -18,6 +18,7 @@ const rows: BulletinRow[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({
   excerpt: '',
   bookmarked: false,
   read: false,
+  noted: false,
 }));
 const sorted = (ids: ReadonlySet<string>) => [...ids].sort();
 

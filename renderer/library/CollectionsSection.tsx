@@ -1,0 +1,257 @@
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CollectionInfo, View } from '../../preload/contract';
+import { CloseIcon, FolderIcon, PencilIcon, PlusIcon } from '../icons/Icons';
+import { carriesBulletinIds, readBulletinIds } from './dragIds';
+import { nameProblem } from './names';
+import './library.css';
+
+interface CollectionsSectionProps {
+  collections: readonly CollectionInfo[];
+  view: View;
+  onSelectView: (view: View) => void;
+  /** Each resolves once main has it; a rejection's message is shown by the caller. */
+  onCreate: (name: string) => Promise<void>;
+  onRename: (id: string, name: string) => Promise<void>;
+  onDelete: (collection: CollectionInfo) => void;
+  /** Bulletins dropped on a collection (a row, or a selection). */
+  onDropIds: (collection: CollectionInfo, ids: string[]) => void;
+}
+
+/** The user's collections in the sidebar: views with counts, drop targets, made and renamed in place. */
+export function CollectionsSection(props: CollectionsSectionProps) {
+  const { collections, view } = props;
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const headingId = useId();
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Where focus goes once a name form closes (it would fall to the page otherwise): a collection, or '+'.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    const key = CSS.escape(focusAfter.current);
+    const target = section.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
+    if (!target) return;
+    focusAfter.current = null;
+    target.focus();
+  });
+
+  const dragOver = (event: DragEvent, id: string) => {
+    if (!carriesBulletinIds(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDropTarget(id);
+  };
+  const drop = (event: DragEvent, collection: CollectionInfo) => {
+    if (!carriesBulletinIds(event.dataTransfer)) return;
+    event.preventDefault();
+    setDropTarget(null);
+    const ids = readBulletinIds(event.dataTransfer);
+    if (ids.length > 0) props.onDropIds(collection, ids);
+  };
+
+  return (
+    <section ref={section} className="collections" aria-labelledby={headingId}>
+      <div className="collections-heading">
+        <h2 id={headingId} className="collections-title">
+          {t('collections.title')}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('collections.new')}
+          title={t('collections.new')}
+          aria-expanded={creating}
+          data-focus-key="new"
+          onClick={() => setCreating(true)}
+        >
+          <PlusIcon />
+        </button>
+      </div>
+      {creating && (
+        <NameForm
+          label={t('collections.nameLabel')}
+          initial=""
+          submitLabel={t('collections.create')}
+          others={collections}
+          onSave={async (name) => {
+            await props.onCreate(name);
+            setCreating(false);
+            focusAfter.current = 'new';
+          }}
+          onCancel={() => {
+            setCreating(false);
+            focusAfter.current = 'new';
+          }}
+        />
+      )}
+      {collections.length === 0 && !creating && <p className="collections-empty">{t('collections.none')}</p>}
+      <ul className="sidebar-views" aria-label={t('collections.title')}>
+        {collections.map((collection) => {
+          const own: View = `collection:${collection.id}`;
+          if (renaming === collection.id)
+            return (
+              <li key={collection.id}>
+                <NameForm
+                  label={t('collections.renameLabel', { name: collection.name })}
+                  initial={collection.name}
+                  submitLabel={t('collections.save')}
+                  others={collections.filter((other) => other.id !== collection.id)}
+                  onSave={async (name) => {
+                    await props.onRename(collection.id, name);
+                    setRenaming(null);
+                    focusAfter.current = collection.id;
+                  }}
+                  onCancel={() => {
+                    setRenaming(null);
+                    focusAfter.current = collection.id;
+                  }}
+                />
+              </li>
+            );
+          return (
+            <li
+              key={collection.id}
+              className={dropTarget === collection.id ? 'collection collection--drop' : 'collection'}
+              onDragOver={(event) => dragOver(event, collection.id)}
+              onDragLeave={() => setDropTarget(null)}
+              onDrop={(event) => drop(event, collection)}
+            >
+              <button
+                type="button"
+                className="sidebar-view"
+                data-focus-key={collection.id}
+                aria-current={own === view ? 'page' : undefined}
+                aria-label={t('collections.withCounts', {
+                  name: collection.name,
+                  count: collection.count,
+                  unread: collection.unread,
+                })}
+                onClick={() => props.onSelectView(own)}
+              >
+                <FolderIcon />
+                <span className="sidebar-view-name">{collection.name}</span>
+                {collection.unread > 0 && (
+                  <span className="collection-unread" aria-hidden="true">
+                    {number.format(collection.unread)}
+                  </span>
+                )}
+                <span className="sidebar-view-count" aria-hidden="true">
+                  {number.format(collection.count)}
+                </span>
+              </button>
+              <span className="collection-tools">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('collections.rename', { name: collection.name })}
+                  title={t('collections.rename', { name: collection.name })}
+                  onClick={() => setRenaming(collection.id)}
+                >
+                  <PencilIcon />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('collections.delete', { name: collection.name })}
+                  title={t('collections.delete', { name: collection.name })}
+                  onClick={() => props.onDelete(collection)}
+                >
+                  <CloseIcon />
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+interface NameFormProps {
+  label: string;
+  initial: string;
+  submitLabel: string;
+  /** Names already taken. */
+  others: readonly CollectionInfo[];
+  onSave: (name: string) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** A collection's name being typed: checked as the user goes, saved with Enter, dropped with Esc. */
+function NameForm({ label, initial, submitLabel, others, onSave, onCancel }: NameFormProps) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputId = useId();
+  const problemId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = nameProblem(name, others, t);
+    setProblem(found);
+    if (found) return;
+    setSaving(true);
+    // A refusal from main (a name taken meanwhile) is shown here; what was typed stays.
+    onSave(name.trim()).catch((error: unknown) => {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    // Handled here: the window's Esc would otherwise take focus to the list.
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  };
+
+  return (
+    <form className="collection-form" onSubmit={submit} onKeyDown={onKeyDown}>
+      <label htmlFor={inputId} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        className="collection-input"
+        type="text"
+        value={name}
+        maxLength={200}
+        placeholder={t('collections.namePlaceholder')}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
+        // The user just asked to type a name.
+        autoFocus
+        onChange={(event) => {
+          setName(event.target.value);
+          if (problem) setProblem(null);
+        }}
+      />
+      <div className="collection-form-buttons">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {problem && (
+        <p id={problemId} className="collection-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useEffectEvent, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulletinDetail } from '../../preload/contract';
+import { bridge } from '../app/bridge';
+
+/** A bulletin counts as read once open this long: enough to have read it, not just passed by with j/k. */
+const AUTO_READ_MS = 3000;
+
+interface ReadMarkEvents {
+  /** Main has the new mark: update the row, the pane and the counts. */
+  onMarked: (id: string, read: boolean) => void;
+  announce: (message: string) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Read marks of the open bulletin: set after it has been open a few seconds, or by hand (M, the
+ * button, the menu). Once the user set it by hand, the timer leaves that bulletin alone until it
+ * is opened again.
+ */
+export function useReadMarks(open: BulletinDetail | null, events: ReadMarkEvents) {
+  const { t } = useTranslation();
+  /** The opening (detail object's bulletin) whose mark the user set by hand. */
+  const byHand = useRef<string | null>(null);
+  const openId = open?.bulletin.id ?? null;
+  const onMarked = useEffectEvent(events.onMarked);
+  const onError = useEffectEvent(events.onError);
+
+  const setRead = (id: string, read: boolean) =>
+    bridge()
+      .markRead(id, read)
+      .then(() => {
+        events.onMarked(id, read);
+        return true;
+      }, events.onError);
+
+  // A new bulletin opened: the hand-set mark was for the previous opening.
+  useEffect(() => {
+    if (byHand.current !== openId) byHand.current = null;
+  }, [openId]);
+
+  const autoReadId = open && !open.read ? open.bulletin.id : null;
+  useEffect(() => {
+    if (autoReadId === null || byHand.current === autoReadId) return;
+    const timer = window.setTimeout(() => {
+      bridge()
+        .markRead(autoReadId, true)
+        .then(() => onMarked(autoReadId, true), onError);
+    }, AUTO_READ_MS);
+    return () => window.clearTimeout(timer);
+  }, [autoReadId]);
+
+  const toggleRead = () => {
+    if (!open) return;
+    const { id } = open.bulletin;
+    const read = !open.read;
+    byHand.current = id;
+    void setRead(id, read).then((done) => {
+      if (done) events.announce(t(read ? 'reader.markedRead' : 'reader.markedUnread'));
+    });
+  };
+
+  return { toggleRead };
+}
