@@ -116,6 +116,40 @@ test('collections: made, filled from the reader and by dragging a row, counted, 
   await expect(bulletinRows(restarted)).toHaveCount(2);
 });
 
+test('a selection goes into a collection from the selection bar and by dragging it; kept after kill -9', async ({
+  launch,
+  userDataDir,
+}) => {
+  const { app, window } = await start(launch, userDataDir);
+  await createCollection(window, 'For partners');
+  await createCollection(window, 'Meeting');
+
+  await row(window, DARIEN.title).locator('.row-check').click();
+  await row(window, CUCUTA.title).locator('.row-check').click();
+  const bar = window.getByRole('toolbar', { name: 'Selected bulletins' });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Add to collection…' }).click();
+  const choices = bar.getByRole('group', { name: 'Collections to add the selected bulletins to' });
+  // Esc closes the choices and keeps the selection.
+  await window.keyboard.press('Escape');
+  await expect(choices).toHaveCount(0);
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Add to collection…' }).click();
+  await choices.getByRole('button', { name: 'For partners' }).click();
+  await expect(notices(window)).toContainText('Added 2 bulletins to “For partners”.');
+  await expect(viewButton(window, /^For partners, 2 bulletins/)).toBeVisible();
+
+  // Dragging one row of the selection carries all of it.
+  await row(window, TAPACHULA.title).locator('.row-check').click();
+  await row(window, CUCUTA.title).dragTo(viewButton(window, /^Meeting/));
+  await expect(viewButton(window, /^Meeting, 3 bulletins/)).toBeVisible();
+
+  const restarted = await killAndRestart(app, launch);
+  await expect(viewButton(restarted, /^For partners, 2 bulletins/)).toBeVisible();
+  await viewButton(restarted, /^Meeting/).click();
+  await expect(bulletinRows(restarted)).toHaveCount(3);
+});
+
 test('deleting a collection can be undone with the button or Ctrl+Z', async ({ launch, userDataDir }) => {
   const { window } = await start(launch, userDataDir);
   await createCollection(window, 'Partners');
