@@ -11,9 +11,9 @@ import { createImportRunner, type ImportRunner } from './importers/importRunner'
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
 import { createHandlers } from './ipc/handlers';
-import { registerHandlers } from './ipc/guardedIpc';
+import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
-import { createNoticeBoard } from './notices/noticeBoard';
+import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
@@ -60,6 +60,20 @@ async function start(): Promise<void> {
   const dateFormat = new Intl.DateTimeFormat(app.getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
+  // The window opens first, so Chromium starts while the library is read; its calls wait for the
+  // handlers, which come once the library and the index are set up.
+  const window = createMainWindow();
+  const windowLoaded = new Promise<void>((resolve) => window.webContents.once('did-finish-load', resolve));
+  registerHandlers(argumentSchemas, setUp(notices, formatDate, window, windowLoaded));
+}
+
+/** Everything behind the window (the library, the index, imports, sync, menus), then its handlers. */
+async function setUp(
+  notices: NoticeBoard,
+  formatDate: (iso: string) => string,
+  window: BrowserWindow,
+  windowLoaded: Promise<void>,
+): Promise<Handlers> {
   const userData = app.getPath('userData');
   const library = await openLibrary(userData, {
     report: (event) => {
@@ -110,17 +124,7 @@ async function start(): Promise<void> {
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
   );
-  registerHandlers(
-    argumentSchemas,
-    createHandlers(library, index, {
-      exporter,
-      notices,
-      imports,
-      sync,
-      recent,
-      loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
-    }),
-  );
+
   const backupContext: BackupContext = {
     library,
     index,
@@ -141,13 +145,11 @@ async function start(): Promise<void> {
     restoreLibrary: () => void restoreLibrary(backupContext),
   });
 
-  const window = createMainWindow();
-
   // Files from the command line, "Open with" and a second launch are imported once the window listens.
   const importPaths = (paths: string[]) => {
     if (paths.length > 0) void importInBackground(imports, paths);
   };
-  window.webContents.once('did-finish-load', () => {
+  void windowLoaded.then(() => {
     importOpened = importPaths;
     importPaths([
       ...filesFromArgv(process.argv, process.cwd(), app.isPackaged ? 1 : 2),
@@ -161,7 +163,25 @@ async function start(): Promise<void> {
     importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => library.close());
+  // The index is saved a moment after changes settle; a quit sooner waits for it, else the next
+  // launch rebuilds it. An index still building is not waited for: there is nothing to save yet.
+  let indexSaved = false;
+  app.on('will-quit', (event) => {
+    if (indexSaved || index.status().state !== 'ready') return library.close();
+    event.preventDefault();
+    void index.flush().finally(() => {
+      indexSaved = true;
+      app.quit();
+    });
+  });
+  return createHandlers(library, index, {
+    exporter,
+    notices,
+    imports,
+    sync,
+    recent,
+    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+  });
 }
 
 async function importInBackground(imports: ImportRunner, paths: string[]): Promise<void> {

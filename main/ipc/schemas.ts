@@ -41,6 +41,8 @@ export const argumentSchemas = {
           language: facetValues,
         })
         .optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
     }),
   ]),
   suggest: z.tuple([z.string().max(1000)]),

@@ -2,6 +2,7 @@ import type { Bulletin } from '../../preload/contract';
 import type { FacetSelection, Facets, SearchHint, SearchSort } from '../../preload/searchTypes';
 import { containsPhrase, foldedWords, searchableFields } from './documentText';
 import { countFacets, matchesFacets } from './facets';
+import { firstInOrder } from './firstInOrder';
 import { processTerm } from './indexOptions';
 import type { ParsedQuery, QueryFilters, Term } from './queryParser';
 
@@ -35,6 +36,8 @@ export interface SearchContext {
 export interface SearchOptions {
   sort: SearchSort;
   facets: FacetSelection;
+  /** Where the page of rows starts in the results (0 for the first). */
+  offset: number;
   /** Rows to return; the total and the facets count them all. */
   limit: number;
 }
@@ -86,8 +89,8 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
     options.facets,
   );
   const results = matched.filter((hit) => matchesFacets(hit.bulletin, options.facets));
-  results.sort(options.sort === 'date' ? byDate : byRelevance);
-  const shown = results.slice(0, options.limit);
+  const order = options.sort === 'date' ? byDate : byRelevance;
+  const shown = firstInOrder(results, order, options.offset + options.limit).slice(options.offset);
   const terms = new Set<string>();
   for (const hit of shown) for (const term of hit.terms) terms.add(term);
   // Phrase words are highlighted too: the index may have matched them under a prefix.
@@ -180,14 +183,15 @@ function containsWords(text: string, value: string): boolean {
   return haystack.includes(` ${foldedWords(value).join(' ')}`);
 }
 
-const byDate = (a: Hit, b: Hit) =>
-  b.bulletin.published.localeCompare(a.bulletin.published) || b.score - a.score;
+// ISO dates order by code unit: no locale collation (it made sorting large results slow).
+const newerFirst = (a: Hit, b: Hit) =>
+  a.bulletin.published < b.bulletin.published ? 1 : a.bulletin.published > b.bulletin.published ? -1 : 0;
+
+const byDate = (a: Hit, b: Hit) => newerFirst(a, b) || b.score - a.score;
 
 // Scores are floats: "equal" within a hair, so recency decides between equally good matches.
 const byRelevance = (a: Hit, b: Hit) =>
-  Math.abs(b.score - a.score) > 1e-9 * Math.max(a.score, b.score)
-    ? b.score - a.score
-    : b.bulletin.published.localeCompare(a.bulletin.published);
+  Math.abs(b.score - a.score) > 1e-9 * Math.max(a.score, b.score) ? b.score - a.score : newerFirst(a, b);
 
 /**
  * Drops clauses whose every word is a stop word ("the", "de"): the index has

@@ -2,39 +2,27 @@ import type { Bulletin, BulletinRow, ListResult, SearchRequest, View } from '../
 import type { Library } from '../store/library';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
-import { runSearch } from './runSearch';
+import { runSearch, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
 import { snippet } from './snippet';
 
 /**
- * At most this many rows cross the bridge (VitePress shows 16): nobody reads
- * past the first couple of hundred, each row costs a snippet, and facets and
- * the total still count every result.
+ * Rows in a page of results unless the request says (VitePress shows 16):
+ * each row costs a snippet, and the total and facets count every result.
+ * Later pages are asked for with `offset`, as the list's are.
  */
 export const MAX_ROWS = 200;
 
 type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'>;
 
-/** A search request answered: rows with the passage that matched, terms, facets, hints. */
+/** A search request answered: a page of rows with the passage that matched, terms, facets, hints. */
 export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
 ): ListResult {
-  const inView = library.bulletins(request.view);
-  const answer = runSearch(
-    parseQuery(request.text),
-    {
-      matcher: index.matcher(),
-      get: library.get,
-      inView,
-      isInView: viewTest(request.view, library),
-      isBookmarked: library.isBookmarked,
-      isRead: library.isRead,
-    },
-    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit: MAX_ROWS },
-  );
+  const answer = answerRequest(request, library, index, request.offset ?? 0, request.limit ?? MAX_ROWS);
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
@@ -52,6 +40,34 @@ export function searchBulletins(
     facets: answer.facets,
     hints,
   };
+}
+
+/** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
+export function matchingIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
+  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER).hits.map(
+    (hit) => hit.bulletin.id,
+  );
+}
+
+function answerRequest(
+  request: SearchRequest,
+  library: Marks,
+  index: SearchIndex,
+  offset: number,
+  limit: number,
+): SearchAnswer {
+  return runSearch(
+    parseQuery(request.text),
+    {
+      matcher: index.matcher(),
+      get: library.get,
+      inView: library.bulletins(request.view),
+      isInView: viewTest(request.view, library),
+      isBookmarked: library.isBookmarked,
+      isRead: library.isRead,
+    },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit },
+  );
 }
 
 function viewTest(view: View, library: Marks): (bulletin: Bulletin) => boolean {
