@@ -44,6 +44,8 @@ export function countFacets(bulletins: readonly Bulletin[], selection: FacetSele
   };
   const bump = (name: FacetName, value: string) =>
     counts[name].set(value, (counts[name].get(value) ?? 0) + 1);
+  // Years by number: slicing a string per result was most of the counting at 100k results.
+  const years = new Uint32Array(10_000);
   for (const bulletin of bulletins) {
     // A bulletin outside one chosen facet still counts toward that facet's alternatives.
     const missed =
@@ -53,9 +55,14 @@ export function countFacets(bulletins: readonly Bulletin[], selection: FacetSele
     if (only === undefined || only === 'source') bump('source', bulletin.source);
     if (only === undefined || only === 'country')
       for (const country of bulletin.countries) bump('country', country);
-    if (only === undefined || only === 'year') bump('year', bulletin.published.slice(0, 4));
+    if (only === undefined || only === 'year') {
+      const year = yearOf(bulletin);
+      years[year] = (years[year] ?? 0) + 1;
+    }
     if (only === undefined || only === 'language') bump('language', bulletin.language);
   }
+  for (const [year, count] of years.entries())
+    if (count > 0) counts.year.set(String(year).padStart(4, '0'), count);
   const facets = {} as Facets;
   for (const name of NAMES) {
     const values: FacetValue[] = [...counts[name]].map(([value, count]) => ({ value, count }));
@@ -67,4 +74,12 @@ export function countFacets(bulletins: readonly Bulletin[], selection: FacetSele
     facets[name] = values;
   }
   return facets;
+}
+
+/** The year of an ISO date as a number, without making a string. */
+function yearOf(bulletin: Bulletin): number {
+  const date = bulletin.published;
+  let year = 0;
+  for (let at = 0; at < 4; at++) year = year * 10 + (date.charCodeAt(at) - 48);
+  return year >= 0 && year < 10_000 ? year : 0;
 }

@@ -1,7 +1,7 @@
 import type { Options } from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
 import { htmlToText } from './htmlText';
-import { foldTerm } from './normalise';
+import { foldWord } from './normalise';
 import { STOP_WORDS } from './stopWords';
 
 /**
@@ -34,24 +34,10 @@ export function toIndexedDoc(bulletin: Bulletin): IndexedDoc {
   };
 }
 
-/**
- * Distinct words seen lately and what they fold to. Indexing calls processTerm
- * once per token (tens of millions at 100k bulletins) but an archive has far
- * fewer distinct words, and NFD + a Unicode regex per token was most of an
- * import's time. Bounded: emptied when full, so memory stays flat.
- */
-const processed = new Map<string, string | null>();
-const PROCESSED_MAX = 200_000;
-
 /** Folds a word (case, accents); null drops it (empty, or a stop word). Same at index and query time. */
 export function processTerm(term: string): string | null {
-  const known = processed.get(term);
-  if (known !== undefined) return known;
-  const folded = foldTerm(term);
-  const result = folded === '' || STOP_WORDS.has(folded) ? null : folded;
-  if (processed.size >= PROCESSED_MAX) processed.clear();
-  processed.set(term, result);
-  return result;
+  const folded = foldWord(term);
+  return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 }
 
 /** Typos are likelier than other words only in longer words: one edit up to 7 letters, two from 8. */

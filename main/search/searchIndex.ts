@@ -172,10 +172,11 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       if (text.trim() === '') return { hits: [], terms: [] };
       const matcher = index ? indexMatcher(index) : fallback;
       const query = parseQuery(text);
-      let candidates = matcher.match(query, false);
-      if (candidates.length === 0) candidates = matcher.match(query, true);
-      const terms = new Set(candidates.flatMap((candidate) => candidate.terms));
-      return { hits: candidates.map(({ id, score }) => ({ id, score })), terms: [...terms] };
+      let found = matcher.match(query, false);
+      if (found.candidates.length === 0) found = matcher.match(query, true);
+      const terms = new Set(found.candidates.flatMap((candidate) => found.termsOf(candidate.id).terms));
+      const hits = found.candidates.map(({ id, score }) => ({ id, score }));
+      return { hits: hits.sort((a, b) => b.score - a.score), terms: [...terms] };
     },
     status: () => status,
     async flush() {
