@@ -129,10 +129,13 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
 
   const and = (a: Matches, b: Matches): Matches => {
     const [small, large] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
-    const docs = small.docs.filter((doc) => (large.score[doc] ?? 0) !== 0);
-    for (const doc of docs) {
-      small.score[doc] = (small.score[doc] ?? 0) + (large.score[doc] ?? 0);
-      small.words[doc] = (small.words[doc] ?? 0) | (large.words[doc] ?? 0);
+    const docs: number[] = [];
+    for (const doc of small.docs) {
+      const other = large.score[doc] ?? 0;
+      // A document dropped here is zeroed: a zero score is what "not matched" means later on.
+      small.score[doc] = other === 0 ? 0 : (small.score[doc] ?? 0) + other;
+      small.words[doc] = other === 0 ? 0 : (small.words[doc] ?? 0) | (large.words[doc] ?? 0);
+      if (other !== 0) docs.push(doc);
     }
     return { docs, score: small.score, words: small.words };
   };

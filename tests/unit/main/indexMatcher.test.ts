@@ -47,6 +47,9 @@ describe('indexMatcher answers as minisearch search() does', () => {
     'shelter OR refugio',
     'becas panad',
     'haiti -x',
+    'reception station darien',
+    'darien OR haiti reception station',
+    'families jungle OR shelter darien',
     '"reception station"',
     'Tapachla',
     'zzzz',
@@ -75,5 +78,28 @@ describe('indexMatcher answers as minisearch search() does', () => {
       .search('reception', { prefix: false, fuzzy: false })
       .map((result) => String(result.id));
     expect([...matcher.idsWithWord('Réception')].sort()).toEqual(expected.sort());
+  });
+});
+
+describe('indexMatcher combining clauses', () => {
+  it('drops a document one clause lacks, whatever the order the clauses are combined in', () => {
+    const doc = (id: string, title: string): IndexedDoc => ({ id, title, text: '', labels: '' });
+    const small = new MiniSearch<IndexedDoc>(indexOptions);
+    small.addAll([
+      doc('d1', 'alpha beta'),
+      doc('d2', 'beta gamma'),
+      doc('d3', 'alpha'),
+      doc('d4', 'alpha'),
+      doc('d5', 'alpha'),
+      doc('d6', 'alpha beta'),
+    ]);
+    // "alpha beta" leaves d1 and d6; d2 has beta and gamma but no alpha, so nothing has all three.
+    expect(indexMatcher(small).match(parseQuery('alpha beta gamma'), false).candidates).toEqual([]);
+    expect(
+      indexMatcher(small)
+        .match(parseQuery('alpha beta'), false)
+        .candidates.map((candidate) => candidate.id)
+        .sort(),
+    ).toEqual(['d1', 'd6']);
   });
 });
