@@ -86,7 +86,10 @@ async function setUp(
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),
     // This file is out/main/index.js; the worker is bundled beside it.
-    build: buildInWorker(join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js')),
+    build: buildInWorker(
+      join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js'),
+      join(userData, 'bulletins'),
+    ),
     onStatus: (status) => broadcast('search:status', status),
   });
   if (library.counts().all === 0) await importSample(library, index);
