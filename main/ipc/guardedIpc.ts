@@ -46,7 +46,8 @@ async function dispatch<M extends Method>(
     return { ok: false, error: { code: 'invalid-request', message: t('errors.invalidRequest') } };
   }
   try {
-    const handler = (await handlers)[method] as (caller: Caller, ...args: unknown[]) => unknown;
+    const ready = handlers instanceof Promise ? await handlers : handlers;
+    const handler = ready[method] as (caller: Caller, ...args: unknown[]) => unknown;
     return { ok: true, value: await handler({ sender: event.sender }, ...(parsed.data as unknown[])) };
   } catch (error) {
     console.error(`[ipc] ${channels[method]} failed`, error);
