@@ -12,9 +12,9 @@ import { createImportRunner, type ImportRunner } from './importers/importRunner'
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
 import { createHandlers } from './ipc/handlers';
-import { registerHandlers } from './ipc/guardedIpc';
+import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
-import { createNoticeBoard } from './notices/noticeBoard';
+import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
@@ -58,6 +58,20 @@ async function start(): Promise<void> {
   const dateFormat = new Intl.DateTimeFormat(app.getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
+  // The window opens first, so Chromium starts while the library is read; its calls wait for the
+  // handlers, which come once the library and the index are set up.
+  const window = createMainWindow();
+  const windowLoaded = new Promise<void>((resolve) => window.webContents.once('did-finish-load', resolve));
+  registerHandlers(argumentSchemas, setUp(notices, formatDate, window, windowLoaded));
+}
+
+/** Everything behind the window (the library, the index, imports, sync, menus), then its handlers. */
+async function setUp(
+  notices: NoticeBoard,
+  formatDate: (iso: string) => string,
+  window: BrowserWindow,
+  windowLoaded: Promise<void>,
+): Promise<Handlers> {
   const userData = app.getPath('userData');
   const library = await openLibrary(userData, {
     report: (event) => {
@@ -70,7 +84,10 @@ async function start(): Promise<void> {
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),
     // This file is out/main/index.js; the worker is bundled beside it.
-    build: buildInWorker(join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js')),
+    build: buildInWorker(
+      join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js'),
+      join(userData, 'bulletins'),
+    ),
     onStatus: (status) => broadcast('search:status', status),
   });
   if (library.counts().all === 0) await importSample(library, index);
@@ -116,18 +133,7 @@ async function start(): Promise<void> {
     openExportSettings(userData),
     (id) => library.note(id),
   );
-  registerHandlers(
-    argumentSchemas,
-    createHandlers(library, index, {
-      exporter,
-      notices,
-      imports,
-      sync,
-      recent,
-      loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
-      applySettings,
-    }),
-  );
+
   const backupContext: BackupContext = {
     library,
     index,
@@ -152,13 +158,11 @@ async function start(): Promise<void> {
     restoreLibrary: () => void restoreLibrary(backupContext),
   });
 
-  const window = createMainWindow();
-
   // Files from the command line, "Open with" and a second launch are imported once the window listens.
   const importPaths = (paths: string[]) => {
     if (paths.length > 0) void importInBackground(imports, paths);
   };
-  window.webContents.once('did-finish-load', () => {
+  void windowLoaded.then(() => {
     importOpened = importPaths;
     importPaths([
       ...filesFromArgv(process.argv, process.cwd(), app.isPackaged ? 1 : 2),
@@ -172,18 +176,27 @@ async function start(): Promise<void> {
     importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
-  // A note flushed as the window closed may still be on its way to disk: quit once it is there.
+  // Before quitting: a note flushed as the window closed may still be on its way to disk, and the
+  // index is saved a moment after changes settle (a quit sooner waits for it, else the next launch
+  // rebuilds it; an index still building has nothing to save yet).
   let flushed = false;
   app.on('will-quit', (event) => {
-    if (flushed) {
-      library.close();
-      return;
-    }
+    if (flushed) return library.close();
     event.preventDefault();
-    void library.flush().finally(() => {
+    const indexSaved = index.status().state === 'ready' ? index.flush() : Promise.resolve();
+    void Promise.allSettled([library.flush(), indexSaved]).finally(() => {
       flushed = true;
       app.quit();
     });
+  });
+  return createHandlers(library, index, {
+    exporter,
+    notices,
+    imports,
+    sync,
+    recent,
+    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+    applySettings,
   });
 }
 

@@ -87,6 +87,9 @@ export interface SearchRequest {
   /** Relevance (recency breaks ties) unless 'date'. */
   sort?: SearchSort;
   facets?: FacetSelection;
+  /** A page of the results (200 rows from the first unless said): the total and facets count them all. */
+  offset?: number;
+  limit?: number;
 }
 
 export interface ListResult {

@@ -4,6 +4,7 @@
  * up to date); a mention in any of them yields the country's English name, so one
  * country is one value whatever the bulletin's language.
  */
+import { foldWord } from '../search/normalise';
 
 const LANGUAGES = ['en', 'es', 'fr'] as const;
 
@@ -37,14 +38,8 @@ const NOT_COUNTRIES = new Set([
   'CQ',
 ]);
 
-/** Accent- and case-folded words: "Côte d’Ivoire" → ["cote", "d", "ivoire"]. */
-const words = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+/** Accent- and case-folded words: "Côte d’Ivoire" → ["cote", "d", "ivoire"]. Word by word, memoised. */
+const words = (text: string) => (text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map(foldWord);
 
 /** Names by their first word, longest first, so "Papua New Guinea" wins over "Guinea". */
 type Gazetteer = Map<string, { words: string[]; name: string }[]>;

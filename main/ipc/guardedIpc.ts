@@ -22,9 +22,10 @@ type Schemas = { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };
  * The one door into main from the renderer (as VS Code's validatedIpcMain):
  * every call is checked for who sent it and what it carries before a handler
  * runs, and every failure goes back as `{ code, message }`, never as a stack
- * trace or a path.
+ * trace or a path. Registered before the window opens, with the handlers still
+ * to come while the library opens: a call waits for them rather than failing.
  */
-export function registerHandlers(schemas: Schemas, handlers: Handlers): void {
+export function registerHandlers(schemas: Schemas, handlers: Handlers | Promise<Handlers>): void {
   for (const method of Object.keys(channels) as Method[]) {
     ipcMain.handle(channels[method], (event, ...args) => dispatch(method, schemas, handlers, event, args));
   }
@@ -33,7 +34,7 @@ export function registerHandlers(schemas: Schemas, handlers: Handlers): void {
 async function dispatch<M extends Method>(
   method: M,
   schemas: Schemas,
-  handlers: Handlers,
+  handlers: Handlers | Promise<Handlers>,
   event: IpcMainInvokeEvent,
   args: unknown[],
 ): Promise<Reply<unknown>> {
@@ -45,7 +46,8 @@ async function dispatch<M extends Method>(
     return { ok: false, error: { code: 'invalid-request', message: t('errors.invalidRequest') } };
   }
   try {
-    const handler = handlers[method] as (caller: Caller, ...args: unknown[]) => unknown;
+    const ready = handlers instanceof Promise ? await handlers : handlers;
+    const handler = ready[method] as (caller: Caller, ...args: unknown[]) => unknown;
     return { ok: true, value: await handler({ sender: event.sender }, ...(parsed.data as unknown[])) };
   } catch (error) {
     console.error(`[ipc] ${channels[method]} failed`, error);

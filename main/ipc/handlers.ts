@@ -7,7 +7,7 @@ import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import type { RecentSearches } from '../search/recentSearches';
-import { searchBulletins, searchIds } from '../search/searchBulletins';
+import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';
@@ -87,7 +87,7 @@ export function createHandlers(
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return searchIds(request, library, index);
+      return matchingIds(request, library, index);
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

@@ -35,6 +35,9 @@ const searchRequest = z.strictObject({
       language: facetValues,
     })
     .optional(),
+  // A page of results; `listIds` ignores them and answers every id.
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
 });
 
 /**

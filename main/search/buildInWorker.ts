@@ -1,18 +1,20 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type { Bulletin } from '../../preload/contract';
 import type { WorkerMessage } from './indexWorker';
 
-export type BuildIndex = (
-  bulletins: readonly Bulletin[],
-  onProgress: (progress: number) => void,
-) => Promise<string>;
+/** Builds a whole index, reporting progress (0..1); resolves to minisearch JSON. */
+export type BuildIndex = (onProgress: (progress: number) => void) => Promise<string>;
 
 /**
- * Builds an index in a worker thread started from `workerFile` (out/main/indexWorker.js
- * in the app; tests start the TypeScript source through a loader, with `options`).
+ * Builds an index of the shards in `shardFolder` in a worker thread started from
+ * `workerFile` (out/main/indexWorker.js in the app; tests start the TypeScript
+ * source through a loader, with `options`).
  */
-export function buildInWorker(workerFile: string | URL, options: WorkerOptions = {}): BuildIndex {
-  return (bulletins, onProgress) =>
+export function buildInWorker(
+  workerFile: string | URL,
+  shardFolder: string,
+  options: WorkerOptions = {},
+): BuildIndex {
+  return (onProgress) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(workerFile, options);
       let done = false;
@@ -28,6 +30,6 @@ export function buildInWorker(workerFile: string | URL, options: WorkerOptions =
       worker.on('exit', (code) => {
         if (!done) reject(new Error(`index worker stopped (exit code ${code})`));
       });
-      worker.postMessage(bulletins);
+      worker.postMessage(shardFolder);
     });
 }

@@ -1,42 +1,237 @@
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
-import { fuzzyFor, type IndexedDoc } from './indexOptions';
+import MiniSearch from 'minisearch';
+import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOptions';
 import type { ParsedQuery, Term } from './queryParser';
-import type { Candidate, Matcher } from './runSearch';
+import type { Candidate, Matcher, MatchedTerms } from './runSearch';
+
+/** Per field id, per document (short id), how often a term occurs. */
+type Postings = Map<number, Map<number, number>>;
 
 /**
- * Matches through the minisearch index: clauses AND-ed, alternatives OR-ed, a
- * phrase as all its words (runSearch checks their order), prefix only on the
- * word being typed, and typo tolerance when asked.
+ * The parts of a minisearch 7 index this matcher reads. They are not its public
+ * API: its `search()` builds an object per matching document for every derived
+ * term and sorts them all, which at 100k bulletins took over a second for a
+ * four-letter prefix. indexMatcher.test.ts checks that ids and scores here
+ * equal minisearch's own `search()`, so an upgrade that changes them fails there.
+ */
+interface IndexInternals {
+  _index: {
+    get(term: string): Postings | undefined;
+    atPrefix(prefix: string): Iterable<[string, Postings]>;
+    fuzzyGet(term: string, distance: number): Map<string, [Postings, number]>;
+  };
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _nextId: number;
+}
+
+// minisearch's defaults (BM25+ parameters, prefix and typo weights) and our field boosts.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = indexOptions.searchOptions?.maxFuzzy ?? 6;
+const BOOSTS: Record<string, number> = indexOptions.searchOptions?.boost ?? {};
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** One index term a query word reached (itself, a completion or a typo variant), with its weight. */
+interface Expansion {
+  term: string;
+  weight: number;
+  postings: Postings;
+}
+
+/**
+ * Documents matching part of a query: the list, and dense per-document arrays
+ * (by minisearch's short id) of score and of which query words matched (one bit each).
+ */
+interface Matches {
+  docs: number[];
+  score: Float64Array;
+  words: Uint32Array;
+}
+
+/**
+ * Matches through the minisearch index, as `index.search` would (clauses
+ * AND-ed, alternatives OR-ed, a phrase as all its words, prefix only on the word
+ * being typed, typos when asked; the same BM25+ scores), with typed arrays in
+ * place of an object per document. What matched in a document (for highlights)
+ * is worked out only for the documents that ask, i.e. the rows shown.
  */
 export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
+  const internals = index as unknown as IndexInternals;
+  const size = internals._nextId;
+  const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
+
+  /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
+  const matchWord = (word: string, bit: number, expansions: Expansion[]): Matches => {
+    const found: Expansion[] = [];
+    const exact = internals._index.get(word);
+    if (exact) found.push({ term: word, weight: 1, postings: exact });
+    for (const expansion of expansions) found.push(expansion);
+    const matches: Matches = { docs: [], score: new Float64Array(size), words: new Uint32Array(0) };
+    for (const { weight, postings } of found) {
+      for (const field of fields) {
+        const counts = postings.get(field.id);
+        if (!counts) continue;
+        const average = internals._avgFieldLength[field.id] ?? 1;
+        const idf = Math.log(1 + (internals._documentCount - counts.size + 0.5) / (counts.size + 0.5));
+        const factor = weight * field.boost * idf;
+        for (const [doc, frequency] of counts) {
+          // A discarded document has no lengths; minisearch leaves its postings until it vacuums.
+          const lengths = internals._fieldLength.get(doc);
+          if (!lengths) continue;
+          const length = lengths[field.id] ?? 0;
+          const score =
+            factor *
+            (BM25.d +
+              (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
+          const before = matches.score[doc] ?? 0;
+          if (before === 0) matches.docs.push(doc);
+          matches.score[doc] = before + score;
+        }
+      }
+    }
+    matches.words = new Uint32Array(size);
+    for (const doc of matches.docs) matches.words[doc] = bit;
+    return matches;
+  };
+
+  const expansionsOf = (word: string, prefix: boolean, fuzzy: boolean): Expansion[] => {
+    const expansions = new Map<string, Expansion>();
+    const maxDistance = fuzzy && fuzzyFor(word) ? Math.min(MAX_FUZZY, Math.round(word.length * 0.2)) : 0;
+    if (maxDistance > 0) {
+      for (const [term, [postings, distance]] of internals._index.fuzzyGet(word, maxDistance)) {
+        if (distance > 0)
+          expansions.set(term, {
+            term,
+            weight: (FUZZY_WEIGHT * term.length) / (term.length + distance),
+            postings,
+          });
+      }
+    }
+    if (prefix) {
+      // A completion that is also a typo variant counts as a completion, as in minisearch.
+      for (const [term, postings] of internals._index.atPrefix(word)) {
+        const distance = term.length - word.length;
+        if (distance > 0)
+          expansions.set(term, {
+            term,
+            weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance),
+            postings,
+          });
+      }
+    }
+    return [...expansions.values()];
+  };
+
+  const and = (a: Matches, b: Matches): Matches => {
+    const [small, large] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
+    const docs: number[] = [];
+    for (const doc of small.docs) {
+      const other = large.score[doc] ?? 0;
+      // A document dropped here is zeroed: a zero score is what "not matched" means later on.
+      small.score[doc] = other === 0 ? 0 : (small.score[doc] ?? 0) + other;
+      small.words[doc] = other === 0 ? 0 : (small.words[doc] ?? 0) | (large.words[doc] ?? 0);
+      if (other !== 0) docs.push(doc);
+    }
+    return { docs, score: small.score, words: small.words };
+  };
+  const or = (a: Matches, b: Matches): Matches => {
+    for (const doc of b.docs) {
+      const before = a.score[doc] ?? 0;
+      if (before === 0) a.docs.push(doc);
+      a.score[doc] = before + (b.score[doc] ?? 0);
+      a.words[doc] = (a.words[doc] ?? 0) | (b.words[doc] ?? 0);
+    }
+    return a;
+  };
+
+  /** The folded words of a term, as minisearch tokenizes and processes a query string. */
+  const wordsOf = (text: string) =>
+    tokenize(text)
+      .map((token) => processTerm(token))
+      .filter((word): word is string => word !== null && word !== '');
+
+  /** Runs a parsed query; each distinct query word gets a bit (words past the 32nd share the last). */
+  const run = (query: ParsedQuery, fuzzy: boolean) => {
+    const words: string[] = [];
+    /** Per query word, and whether it was open (a prefix), the index terms it reached. */
+    const expansions = new Map<string, { word: string; reached: Expansion[] }>();
+    const bitOf = (word: string) => {
+      let at = words.indexOf(word);
+      if (at === -1) at = words.push(word) - 1;
+      return 1 << Math.min(at, 31);
+    };
+    const last = query.clauses.length - 1;
+    const alternative = (term: Term, open: boolean): Matches | null => {
+      let matches: Matches | null = null;
+      for (const word of wordsOf(term.text)) {
+        const key = `${open ? 'open' : 'whole'}:${word}`;
+        const reached = expansions.get(key)?.reached ?? expansionsOf(word, open, fuzzy);
+        expansions.set(key, { word, reached });
+        const next = matchWord(word, bitOf(word), reached);
+        matches = matches ? and(matches, next) : next;
+      }
+      return matches;
+    };
+    let result: Matches | null = null;
+    for (const [position, clause] of query.clauses.entries()) {
+      let union: Matches | null = null;
+      for (const term of clause) {
+        const matches = alternative(term, query.lastWordOpen && position === last);
+        if (matches) union = union ? or(union, matches) : matches;
+      }
+      const clauseMatches = union ?? { docs: [], score: new Float64Array(0), words: new Uint32Array(0) };
+      result = result ? and(result, clauseMatches) : clauseMatches;
+    }
+    return { result, words, expansions };
+  };
+
   return {
     match(query, fuzzy) {
-      const results = index.search(toQuery(query), { fuzzy: fuzzy ? fuzzyFor : false, prefix: false });
-      return results.map((result): Candidate => ({
-        id: String(result.id),
-        score: result.score,
-        terms: result.terms,
-        queryTerms: result.queryTerms,
-      }));
+      const { result, words, expansions } = run(query, fuzzy);
+      if (!result) return { candidates: [], termsOf: () => ({ terms: [], queryTerms: [] }) };
+      const candidates: Candidate[] = [];
+      for (const doc of result.docs) {
+        const id = internals._documentIds.get(doc);
+        if (id === undefined) continue;
+        // As minisearch: a document matching more of the query's words ranks higher.
+        const quality = popCount(result.words[doc] ?? 0) || 1;
+        candidates.push({ id, score: (result.score[doc] ?? 0) * quality });
+      }
+      const termsOf = (id: string): MatchedTerms => {
+        const doc = internals._idToShortId.get(id) ?? -1;
+        const mask = result.words[doc] ?? 0;
+        const queryTerms = words.filter((_, at) => (mask & (1 << Math.min(at, 31))) !== 0);
+        const terms = new Set<string>();
+        for (const { word, reached } of expansions.values()) {
+          if (!queryTerms.includes(word)) continue;
+          const exact = internals._index.get(word);
+          for (const { term, postings } of exact ? [{ term: word, postings: exact }, ...reached] : reached)
+            if ([...postings.values()].some((counts) => counts.has(doc))) terms.add(term);
+        }
+        return { terms: [...terms], queryTerms };
+      };
+      return { candidates, termsOf };
     },
     idsWithWord(word) {
-      return new Set(index.search(word, { prefix: false, fuzzy: false }).map((result) => String(result.id)));
+      const folded = processTerm(word);
+      const ids = new Set<string>();
+      if (folded === null) return ids;
+      for (const doc of matchWord(folded, 1, []).docs) {
+        const id = internals._documentIds.get(doc);
+        if (id !== undefined) ids.add(id);
+      }
+      return ids;
     },
   };
 }
 
-function toQuery(query: ParsedQuery): Query {
-  const last = query.clauses.length - 1;
-  return {
-    combineWith: 'AND',
-    queries: query.clauses.map((clause, position) => ({
-      combineWith: 'OR',
-      queries: clause.map((term) => alternative(term, query.lastWordOpen && position === last)),
-    })),
-  };
-}
-
-function alternative(term: Term, open: boolean): Query {
-  return { combineWith: 'AND', prefix: open, queries: [term.text] };
+function popCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits >>> 0; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }

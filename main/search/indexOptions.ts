@@ -1,7 +1,7 @@
 import type { Options } from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
 import { htmlToText } from './htmlText';
-import { foldTerm } from './normalise';
+import { foldWord } from './normalise';
 import { STOP_WORDS } from './stopWords';
 
 /**
@@ -36,7 +36,7 @@ export function toIndexedDoc(bulletin: Bulletin): IndexedDoc {
 
 /** Folds a word (case, accents); null drops it (empty, or a stop word). Same at index and query time. */
 export function processTerm(term: string): string | null {
-  const folded = foldTerm(term);
+  const folded = foldWord(term);
   return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 }
 

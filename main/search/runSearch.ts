@@ -2,22 +2,33 @@ import type { Bulletin } from '../../preload/contract';
 import type { FacetSelection, Facets, SearchHint, SearchSort } from '../../preload/searchTypes';
 import { containsPhrase, foldedWords, searchableFields } from './documentText';
 import { countFacets, matchesFacets } from './facets';
+import { firstInOrder } from './firstInOrder';
 import { processTerm } from './indexOptions';
 import type { ParsedQuery, QueryFilters, Term } from './queryParser';
 
-/** A bulletin a matcher found, with the folded query words it matched and the index terms behind them. */
+/** A bulletin a matcher found. */
 export interface Candidate {
   id: string;
   score: number;
-  /** Index terms that matched (prefix and typo variants included): what to highlight. */
+}
+
+/** What a candidate matched: index terms (prefix and typo variants included) and query words. */
+export interface MatchedTerms {
+  /** What to highlight. */
   terms: string[];
-  /** Folded query words that matched, to tell which alternative of an OR clause did. */
+  /** Folded query words, to tell which alternative of an OR clause matched. */
   queryTerms: string[];
+}
+
+/** What a matcher found; what each candidate matched is worked out on demand (the rows shown need it). */
+export interface Matches {
+  candidates: Candidate[];
+  termsOf(id: string): MatchedTerms;
 }
 
 /** Finds candidates for the words of a query: the index when it is ready, a scan while it builds. */
 export interface Matcher {
-  match(query: ParsedQuery, fuzzy: boolean): Candidate[];
+  match(query: ParsedQuery, fuzzy: boolean): Matches;
   /** Ids of bulletins containing the word (exactly, no prefix or typo), for -exclusions. */
   idsWithWord(word: string): Set<string>;
 }
@@ -39,6 +50,8 @@ export interface SearchContext {
 export interface SearchOptions {
   sort: SearchSort;
   facets: FacetSelection;
+  /** Where the page of rows starts in the results (0 for the first). */
+  offset: number;
   /** Rows to return; the total and the facets count them all. */
   limit: number;
 }
@@ -56,6 +69,8 @@ export interface SearchAnswer {
   facets: Facets;
   hints: SearchHint[];
 }
+
+const nothingMatched = (): MatchedTerms => ({ terms: [], queryTerms: [] });
 
 /** Under this many results, exact and prefix matching are not enough: try again tolerating typos. */
 const FEW_RESULTS = 5;
@@ -84,14 +99,20 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
     (!query.filters.noted || noted.has(bulletin.id)) &&
     inCollections.every((member) => member(bulletin.id));
 
-  let matched: Array<Hit & { terms: string[] }>;
+  let matched: Hit[];
+  let found: Matches = { candidates: [], termsOf: nothingMatched };
   if (query.clauses.length === 0) {
-    matched = context.inView.filter(accept).map((bulletin) => ({ bulletin, score: 0, terms: [] }));
+    matched = context.inView.filter(accept).map((bulletin) => ({ bulletin, score: 0 }));
   } else {
-    matched = verified(context.matcher.match(query, false), query, context, accept);
+    found = context.matcher.match(query, false);
+    matched = verified(found, query, context, accept);
     if (matched.length < FEW_RESULTS) {
-      const tolerant = verified(context.matcher.match(query, true), query, context, accept);
-      if (tolerant.length > matched.length) matched = tolerant;
+      const tolerantFound = context.matcher.match(query, true);
+      const tolerant = verified(tolerantFound, query, context, accept);
+      if (tolerant.length > matched.length) {
+        matched = tolerant;
+        found = tolerantFound;
+      }
     }
     matched.push(...noteMatches(query, context, accept, matched));
   }
@@ -101,10 +122,10 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
     options.facets,
   );
   const results = matched.filter((hit) => matchesFacets(hit.bulletin, options.facets));
-  results.sort(options.sort === 'date' ? byDate : byRelevance);
-  const shown = results.slice(0, options.limit);
+  const order = options.sort === 'date' ? byDate : byRelevance;
+  const shown = firstInOrder(results, order, options.offset + options.limit).slice(options.offset);
   const terms = new Set<string>();
-  for (const hit of shown) for (const term of hit.terms) terms.add(term);
+  for (const hit of shown) for (const term of found.termsOf(hit.bulletin.id).terms) terms.add(term);
   // Phrase words are highlighted too: the index may have matched them under a prefix.
   for (const clause of query.clauses)
     for (const term of clause) if (term.phrase) for (const word of foldedWords(term.text)) terms.add(word);
@@ -156,25 +177,25 @@ function noteMatches(
 
 /** Candidates that really satisfy every clause (phrases checked against the text) and the filters. */
 function verified(
-  candidates: readonly Candidate[],
+  found: Matches,
   query: ParsedQuery,
   context: SearchContext,
   accept: (bulletin: Bulletin) => boolean,
-): Array<Hit & { terms: string[] }> {
+): Hit[] {
   const hasPhrase = query.clauses.some((clause) => clause.some((term) => term.phrase));
-  const hits: Array<Hit & { terms: string[] }> = [];
-  for (const candidate of candidates) {
+  const hits: Hit[] = [];
+  for (const candidate of found.candidates) {
     const bulletin = context.get(candidate.id);
     if (!bulletin || !accept(bulletin)) continue;
-    if (hasPhrase && !satisfiesClauses(bulletin, candidate, query.clauses)) continue;
-    hits.push({ bulletin, score: candidate.score, terms: candidate.terms });
+    if (hasPhrase && !satisfiesClauses(bulletin, found.termsOf(candidate.id), query.clauses)) continue;
+    hits.push({ bulletin, score: candidate.score });
   }
   return hits;
 }
 
-function satisfiesClauses(bulletin: Bulletin, candidate: Candidate, clauses: readonly Term[][]): boolean {
+function satisfiesClauses(bulletin: Bulletin, matched: MatchedTerms, clauses: readonly Term[][]): boolean {
   const fields = searchableFields(bulletin).map(foldedWords);
-  const matchedWords = new Set(candidate.queryTerms);
+  const matchedWords = new Set(matched.queryTerms);
   return clauses.every((clause) =>
     clause.some((term) =>
       term.phrase
@@ -217,9 +238,8 @@ function passesFilters(bulletin: Bulletin, filters: QueryFilters, context: Searc
     })
   )
     return false;
-  const day = bulletin.published.slice(0, 10);
-  if (filters.before !== undefined && !(day < filters.before)) return false;
-  if (filters.after !== undefined && !(day > filters.after)) return false;
+  if (filters.before !== undefined && !(bulletin.published.slice(0, 10) < filters.before)) return false;
+  if (filters.after !== undefined && !(bulletin.published.slice(0, 10) > filters.after)) return false;
   if (filters.bookmarked && !context.isBookmarked(bulletin.id)) return false;
   if (filters.unread && context.isRead(bulletin.id)) return false;
   return true;
@@ -231,14 +251,15 @@ function containsWords(text: string, value: string): boolean {
   return haystack.includes(` ${foldedWords(value).join(' ')}`);
 }
 
-const byDate = (a: Hit, b: Hit) =>
-  b.bulletin.published.localeCompare(a.bulletin.published) || b.score - a.score;
+// ISO dates order by code unit: no locale collation (it made sorting large results slow).
+const newerFirst = (a: Hit, b: Hit) =>
+  a.bulletin.published < b.bulletin.published ? 1 : a.bulletin.published > b.bulletin.published ? -1 : 0;
+
+const byDate = (a: Hit, b: Hit) => newerFirst(a, b) || b.score - a.score;
 
 // Scores are floats: "equal" within a hair, so recency decides between equally good matches.
 const byRelevance = (a: Hit, b: Hit) =>
-  Math.abs(b.score - a.score) > 1e-9 * Math.max(a.score, b.score)
-    ? b.score - a.score
-    : b.bulletin.published.localeCompare(a.bulletin.published);
+  Math.abs(b.score - a.score) > 1e-9 * Math.max(a.score, b.score) ? b.score - a.score : newerFirst(a, b);
 
 /**
  * Drops clauses whose every word is a stop word ("the", "de"): the index has

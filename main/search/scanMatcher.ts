@@ -24,6 +24,7 @@ export function scanMatcher(bulletins: () => readonly Bulletin[]): Matcher {
   return {
     match(query) {
       const candidates: Candidate[] = [];
+      const matchedWords = new Map<string, string[]>();
       for (const bulletin of bulletins()) {
         const text = haystack(bulletin);
         const title = ` ${foldedWords(bulletin.title).join(' ')}`;
@@ -38,9 +39,18 @@ export function scanMatcher(bulletins: () => readonly Bulletin[]): Matcher {
             return true;
           }),
         );
-        if (every) candidates.push({ id: bulletin.id, score, terms: matched, queryTerms: matched });
+        if (every) {
+          candidates.push({ id: bulletin.id, score });
+          matchedWords.set(bulletin.id, matched);
+        }
       }
-      return candidates;
+      return {
+        candidates,
+        termsOf: (id) => {
+          const words = matchedWords.get(id) ?? [];
+          return { terms: words, queryTerms: words };
+        },
+      };
     },
     idsWithWord(word) {
       const ids = new Set<string>();

@@ -3,28 +3,28 @@ import { cleanName, collectionView, sameName } from '../store/collections';
 import type { Library } from '../store/library';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
-import { runSearch } from './runSearch';
+import { runSearch, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
 import { snippet } from './snippet';
 
 /**
- * At most this many rows cross the bridge (VitePress shows 16): nobody reads
- * past the first couple of hundred, each row costs a snippet, and facets and
- * the total still count every result.
+ * Rows in a page of results unless the request says (VitePress shows 16):
+ * each row costs a snippet, and the total and facets count every result.
+ * Later pages are asked for with `offset`, as the list's are.
  */
 export const MAX_ROWS = 200;
 
 type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'> &
   Partial<Pick<Library, 'notes' | 'collections'>>;
 
-/** A search request answered: rows with the passage that matched, terms, facets, hints. */
+/** A search request answered: a page of rows with the passage that matched, terms, facets, hints. */
 export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
 ): ListResult {
-  const answer = runRequest(request, library, index, MAX_ROWS);
+  const answer = answerRequest(request, library, index, request.offset ?? 0, request.limit ?? MAX_ROWS);
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
@@ -44,12 +44,20 @@ export function searchBulletins(
   };
 }
 
-/** Every result's id, in the order the rows are listed: "select all" covers results beyond the rows sent. */
-export function searchIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
-  return runRequest(request, library, index, Infinity).hits.map(({ bulletin }) => bulletin.id);
+/** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
+export function matchingIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
+  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER).hits.map(
+    (hit) => hit.bulletin.id,
+  );
 }
 
-function runRequest(request: SearchRequest, library: Marks, index: SearchIndex, limit: number) {
+function answerRequest(
+  request: SearchRequest,
+  library: Marks,
+  index: SearchIndex,
+  offset: number,
+  limit: number,
+): SearchAnswer {
   const inView = library.bulletins(request.view);
   return runSearch(
     parseQuery(request.text),
@@ -70,7 +78,7 @@ function runRequest(request: SearchRequest, library: Marks, index: SearchIndex, 
         return (id) => members.has(id);
       },
     },
-    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, limit },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit },
   );
 }
 

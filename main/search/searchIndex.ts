@@ -26,7 +26,10 @@ export interface SearchIndexOptions {
   file?: string;
   /** The archive, read when the index is (re)built and to fingerprint it. */
   bulletins?: () => readonly Bulletin[];
-  /** How a whole index is built: in a worker thread in the app (buildInWorker), in-thread by default. */
+  /**
+   * How a whole index is built: in a worker thread from the shard files in the app
+   * (buildInWorker), in-thread from `bulletins` by default.
+   */
   build?: BuildIndex;
   onStatus?: (status: IndexStatus) => void;
 }
@@ -61,7 +64,7 @@ const PERSIST_DELAY_MS = 1500;
  */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
   const bulletins = options.bulletins ?? (() => []);
-  const build = options.build ?? ((all, onProgress) => Promise.resolve(buildIndexJson(all, onProgress)));
+  const build = options.build ?? ((onProgress) => Promise.resolve(buildIndexJson(bulletins(), onProgress)));
   let index: MiniSearch<IndexedDoc> | null = null;
   let status: IndexStatus = { state: 'building', progress: 0 };
   /** Changes made while the index was being built, applied when it is ready. */
@@ -117,8 +120,12 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         }
       }
       if (!loaded) {
-        const json = await build(all, (progress) => setStatus({ state: 'building', progress }));
+        const json = await build((progress) => setStatus({ state: 'building', progress }));
         loaded = await load(json);
+        // Built from the files, which can lack what the store holds in memory (a shard restored
+        // from a backup where the damaged file could not be moved aside): add those now.
+        const missing = all.filter((bulletin) => !loaded?.has(bulletin.id));
+        if (missing.length > 0) loaded.addAll(missing.map(toIndexedDoc));
         if (options.file) {
           const file = options.file;
           lastPersist = lastPersist
@@ -172,10 +179,11 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       if (text.trim() === '') return { hits: [], terms: [] };
       const matcher = index ? indexMatcher(index) : fallback;
       const query = parseQuery(text);
-      let candidates = matcher.match(query, false);
-      if (candidates.length === 0) candidates = matcher.match(query, true);
-      const terms = new Set(candidates.flatMap((candidate) => candidate.terms));
-      return { hits: candidates.map(({ id, score }) => ({ id, score })), terms: [...terms] };
+      let found = matcher.match(query, false);
+      if (found.candidates.length === 0) found = matcher.match(query, true);
+      const terms = new Set(found.candidates.flatMap((candidate) => found.termsOf(candidate.id).terms));
+      const hits = found.candidates.map(({ id, score }) => ({ id, score }));
+      return { hits: hits.sort((a, b) => b.score - a.score), terms: [...terms] };
     },
     status: () => status,
     async flush() {

@@ -115,7 +115,8 @@ export interface OpenOptions {
   retryMs?: number;
 }
 
-const SHARD_NAME = /^(\d{4})-(\d{2})\.json$/;
+/** A month's shard file, e.g. 2020-11.json. */
+export const SHARD_NAME = /^(\d{4})-(\d{2})\.json$/;
 
 export async function openLibrary(folder: string, options: OpenOptions = {}): Promise<Library> {
   const shardFolder = join(folder, 'bulletins');

@@ -10,9 +10,7 @@ import { htmlToText } from '../../main/search/htmlText';
 import { INDEX_VERSION } from '../../main/search/indexOptions';
 import { foldTerm } from '../../main/search/normalise';
 import { fingerprintOf, writePersistedIndex } from '../../main/search/persistedIndex';
-import { parseQuery } from '../../main/search/queryParser';
-import { runSearch } from '../../main/search/runSearch';
-import { searchBulletins } from '../../main/search/searchBulletins';
+import { matchingIds, searchBulletins } from '../../main/search/searchBulletins';
 import { createSearchIndex, type SearchIndex } from '../../main/search/searchIndex';
 import { openLibrary } from '../../main/store/library';
 import { percentile, time, type Figure, type Suite } from './harness';
@@ -137,21 +135,7 @@ const recall = (items: readonly KnownItem[], found: (query: string) => Set<strin
 
 /** All results of ours (not only the rows sent), for recall. */
 function ourIds(index: SearchIndex, library: Awaited<ReturnType<typeof openLibrary>>) {
-  return (query: string) =>
-    new Set(
-      runSearch(
-        parseQuery(query),
-        {
-          matcher: index.matcher(),
-          get: library.get,
-          inView: library.bulletins(),
-          isInView: () => true,
-          isBookmarked: library.isBookmarked,
-          isRead: library.isRead,
-        },
-        { sort: 'relevance', facets: {}, limit: Number.MAX_SAFE_INTEGER },
-      ).hits.map((hit) => hit.bulletin.id),
-    );
+  return (query: string) => new Set(matchingIds({ view: 'all', text: query }, library, index));
 }
 
 export const searchSuite: Suite = {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Bulletin, SearchRequest } from '../../preload/contract';
 import { bulletinRow } from '../../main/ipc/bulletinRow';
-import { searchBulletins, searchIds } from '../../main/search/searchBulletins';
+import { searchBulletins, matchingIds } from '../../main/search/searchBulletins';
 import { createSearchIndex } from '../../main/search/searchIndex';
 import { openLibrary } from '../../main/store/library';
 import { allOf, orderedIds } from '../../renderer/list/selection';
@@ -43,7 +43,7 @@ export const selectionSuite: Suite = {
       const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
       for (let round = 0; round < ROUNDS; round++) {
         shown.push(await time(() => (total = searchBulletins(REQUEST, library, index, toRow).total ?? 0)));
-        listed.push(await time(() => (ids = searchIds(REQUEST, library, index))));
+        listed.push(await time(() => (ids = matchingIds(REQUEST, library, index))));
       }
       if (ids.length !== total) throw new Error(`listIds found ${ids.length} of ${total} results`);
       figure(

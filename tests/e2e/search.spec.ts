@@ -1,5 +1,9 @@
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { INDEX_VERSION } from '../../main/search/indexOptions';
+import { fingerprintOf, readPersistedIndex } from '../../main/search/persistedIndex';
+import { openLibrary } from '../../main/store/library';
 import { expect, test, type App } from './fixtures';
 import { bulletinRows, readingPane, searchBox } from './support/ui';
 
@@ -124,4 +128,29 @@ test('suggestions as you type, then the search is remembered; help explains the 
   await dialog.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(help).toBeFocused();
+});
+
+test('quitting right after an import keeps the search index, so the next launch need not rebuild it', async ({
+  launch,
+  userDataDir,
+}, testInfo) => {
+  const file = testInfo.outputPath('darien.txt');
+  await writeFile(file, DIGEST);
+  const app = await launch({ dialogs: { open: [[file]] } });
+  const window = await app.firstWindow();
+  await expect(bulletinRows(window)).toHaveCount(10);
+  await window.getByRole('button', { name: /^Import/ }).click();
+  await expect(bulletinRows(window)).toHaveCount(12);
+  // At once: the index is saved a moment after changes settle, so only the quit itself can save it.
+  await app.close();
+
+  const library = await openLibrary(userDataDir);
+  const saved = await readPersistedIndex(
+    join(userDataDir, 'search-index.json'),
+    INDEX_VERSION,
+    fingerprintOf(library.bulletins()),
+  );
+  library.close();
+  expect(library.bulletins()).toHaveLength(12);
+  expect(saved).not.toBeNull();
 });

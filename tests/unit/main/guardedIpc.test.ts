@@ -82,4 +82,14 @@ describe('guarded IPC', () => {
     expect(reply.error.message).not.toContain('/home/field');
     expect(reply.error.message).not.toMatch(/\bat .*:\d+:\d+/);
   });
+
+  it('registered before the library opens, a call waits for the handlers, then is answered', async () => {
+    let give: (ready: Handlers) => void = () => undefined;
+    registerHandlers(argumentSchemas, new Promise<Handlers>((resolve) => (give = resolve)));
+    const reply = call('bulletins:get', frame('app://bulletin/index.html'), 'early');
+    // A plain object, as createHandlers gives (the Proxy above would pass for a promise itself).
+    give({ get: (_caller: unknown, id: string) => `got ${id}` } as unknown as Handlers);
+    expect(await reply).toEqual({ ok: true, value: 'got early' });
+    registerHandlers(argumentSchemas, handlers);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchingIds } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { CORPUS } from '../../fixtures/searchCorpus';
 import { fail, fakeLibrary, searcher } from './searchHelpers';
@@ -136,6 +137,26 @@ describe('ranking and order', () => {
   it('puts a title match above a body match', () => {
     expect(ids('vaccination')[0]).toBe('colombia');
     expect(ids('vaccination')).toContain('colombia');
+  });
+});
+
+describe('pages of results', () => {
+  it('pages through the same order, counting every result in the total and facets', () => {
+    const whole = search('migrants OR migración OR réfugiés', { sort: 'date' });
+    const total = whole.total ?? fail();
+    expect(total).toBeGreaterThan(4);
+    const firstPage = search('migrants OR migración OR réfugiés', { sort: 'date', limit: 2 });
+    const secondPage = search('migrants OR migración OR réfugiés', { sort: 'date', offset: 2, limit: 2 });
+    expect([...firstPage.rows, ...secondPage.rows].map((row) => row.id)).toEqual(
+      whole.rows.slice(0, 4).map((row) => row.id),
+    );
+    expect(secondPage.total).toBe(total);
+    expect(secondPage.facets).toEqual(whole.facets);
+  });
+
+  it('gives every matching id in row order, for actions on all results', () => {
+    const request = { view: 'all' as const, text: 'migrants', sort: 'relevance' as const };
+    expect(matchingIds(request, library, index)).toEqual(search('migrants').rows.map((row) => row.id));
   });
 });
 

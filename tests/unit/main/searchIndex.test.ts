@@ -9,6 +9,7 @@ import { INDEX_VERSION } from '../../../main/search/indexOptions';
 import { fingerprintOf } from '../../../main/search/persistedIndex';
 import { openRecentSearches } from '../../../main/search/recentSearches';
 import { createSearchIndex, type SearchIndexOptions } from '../../../main/search/searchIndex';
+import { openLibrary } from '../../../main/store/library';
 import { CORPUS } from '../../fixtures/searchCorpus';
 import { fail, fakeLibrary, searcher } from './searchHelpers';
 
@@ -22,8 +23,8 @@ afterEach(async () => {
 
 const ids = (outcome: { hits: Array<{ id: string }> }) => outcome.hits.map((hit) => hit.id);
 
-function spyBuild() {
-  return vi.fn<NonNullable<SearchIndexOptions['build']>>((all, onProgress) =>
+function spyBuild(all: readonly Bulletin[] = CORPUS) {
+  return vi.fn<NonNullable<SearchIndexOptions['build']>>((onProgress) =>
     Promise.resolve(buildIndexJson(all, onProgress)),
   );
 }
@@ -124,20 +125,36 @@ describe('search index lifecycle', () => {
     expect(ids(index.search('Tapachula'))).toEqual([]);
 
     await index.flush();
-    const build = spyBuild();
+    const build = spyBuild(archive);
     const reopened = createSearchIndex({ file, bulletins: () => archive, build });
     await reopened.ready;
     expect(build).not.toHaveBeenCalled();
     expect(ids(reopened.search('bocas'))).toEqual(['added']);
   });
 
-  it('builds in a worker thread', async () => {
+  it('builds in a worker thread from the shard files, then adds what the files lack', async () => {
+    const library = await openLibrary(folder);
+    await library.add(CORPUS.slice(1));
+    library.close();
+    // A month the store would not load is left out by the worker; main then adds its bulletins.
+    await writeFile(join(folder, 'bulletins', '1999-01.json'), '{ damaged');
     const shim = new URL('./tsWorker.mjs', import.meta.url);
-    const file = new URL('../../../main/search/indexWorker.ts', import.meta.url).href;
+    const worker = new URL('../../../main/search/indexWorker.ts', import.meta.url).href;
     const progress: number[] = [];
-    const json = await buildInWorker(shim, { workerData: { file } })(CORPUS, (value) => progress.push(value));
-    expect(json).toBe(buildIndexJson(CORPUS, () => {}));
+    const build = buildInWorker(shim, join(folder, 'bulletins'), { workerData: { file: worker } });
+    const index = createSearchIndex({
+      bulletins: () => CORPUS,
+      build: (onProgress) =>
+        build((value) => {
+          progress.push(value);
+          onProgress(value);
+        }),
+    });
+    await index.ready;
     expect(progress.at(-1)).toBe(1);
+    expect(ids(index.search('Tapachula'))).toEqual(['mexico']);
+    const first = CORPUS[0] ?? fail();
+    expect(ids(index.search('Lajas Blancas'))).toEqual([first.id]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ROWS, searchIds } from '../../../main/search/searchBulletins';
+import { MAX_ROWS, matchingIds } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { CORPUS } from '../../fixtures/searchCorpus';
 import { fail, fakeLibrary, searcher } from './searchHelpers';
@@ -8,7 +8,7 @@ import { fail, fakeLibrary, searcher } from './searchHelpers';
 
 const FIRST = CORPUS[0] ?? fail();
 
-describe('searchIds', () => {
+describe('matchingIds', () => {
   it('lists every result, past the rows a search sends, in the order of those rows', async () => {
     const many = Array.from({ length: MAX_ROWS + 50 }, (_, n) => ({
       ...FIRST,
@@ -20,7 +20,7 @@ describe('searchIds', () => {
     await index.add(many);
     const library = fakeLibrary(many);
     const shown = searcher(index, library)('Lajas Blancas', { sort: 'date' });
-    const all = searchIds({ view: 'all', text: 'Lajas Blancas', sort: 'date' }, library, index);
+    const all = matchingIds({ view: 'all', text: 'Lajas Blancas', sort: 'date' }, library, index);
 
     expect(shown.rows).toHaveLength(MAX_ROWS);
     expect(shown.total).toBe(many.length);
@@ -35,13 +35,13 @@ describe('searchIds', () => {
     const library = fakeLibrary(CORPUS, ['belize', 'haiti'], []);
     const search = searcher(index, library);
     const request = { view: 'bookmarks' as const, text: 'migrants' };
-    expect(searchIds(request, library, index)).toEqual(
+    expect(matchingIds(request, library, index)).toEqual(
       search(request.text, request).rows.map((row) => row.id),
     );
 
     const language = search('migrants').facets?.language[0]?.value ?? fail();
     const faceted = { view: 'all' as const, text: 'migrants', facets: { language: [language] } };
-    const ids = searchIds(faceted, library, index);
+    const ids = matchingIds(faceted, library, index);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => library.get(id)?.language === language)).toBe(true);
   });

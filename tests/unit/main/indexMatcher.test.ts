@@ -1,0 +1,105 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { indexMatcher } from '../../../main/search/indexMatcher';
+import { fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from '../../../main/search/indexOptions';
+import { parseQuery } from '../../../main/search/queryParser';
+import { CORPUS } from '../../fixtures/searchCorpus';
+
+/**
+ * indexMatcher reads minisearch's index directly (its search() was too slow at
+ * 100k bulletins). These cases pin it to minisearch's own search(): the same
+ * documents, scores and matched terms, so an upgrade that changes the index's
+ * shape or scoring fails here rather than quietly in the app.
+ */
+const index = new MiniSearch<IndexedDoc>(indexOptions);
+index.addAll(CORPUS.map(toIndexedDoc));
+// A discarded document leaves postings behind until minisearch vacuums: it must not come back.
+const gone = CORPUS[1]?.id ?? '';
+index.discard(gone);
+const matcher = indexMatcher(index);
+
+function viaMinisearch(text: string, fuzzy: boolean) {
+  const query = parseQuery(text);
+  const last = query.clauses.length - 1;
+  return index.search(
+    {
+      combineWith: 'AND',
+      queries: query.clauses.map((clause, position) => ({
+        combineWith: 'OR',
+        queries: clause.map((term) => ({
+          combineWith: 'AND',
+          prefix: query.lastWordOpen && position === last,
+          queries: [term.text],
+        })),
+      })),
+    },
+    { fuzzy: fuzzy ? fuzzyFor : false, prefix: false },
+  );
+}
+
+const TYPOS = ['recepton station', 'Tapachla'];
+
+describe('indexMatcher answers as minisearch search() does', () => {
+  const queries = [
+    'migra',
+    'darien reception',
+    'recepton station',
+    'shelter OR refugio',
+    'becas panad',
+    'haiti -x',
+    'reception station darien',
+    'darien OR haiti reception station',
+    'families jungle OR shelter darien',
+    '"reception station"',
+    'Tapachla',
+    'zzzz',
+  ];
+  it.each(queries.flatMap((text) => [[text, false] as const, [text, true] as const]))(
+    '%s (typos: %s)',
+    (text, fuzzy) => {
+      const expected = viaMinisearch(text, fuzzy);
+      // Cases match something (typos only when tolerated), so the comparison is not of two empty lists.
+      expect(expected.length > 0).toBe(text !== 'zzzz' && (fuzzy || !TYPOS.includes(text)));
+      const found = matcher.match(parseQuery(text), fuzzy);
+      const byId = new Map(found.candidates.map((candidate) => [candidate.id, candidate.score]));
+      expect([...byId.keys()].sort()).toEqual(expected.map((result) => String(result.id)).sort());
+      expect(byId.has(gone)).toBe(false);
+      for (const result of expected) {
+        expect(byId.get(String(result.id))).toBeCloseTo(result.score, 6);
+        const matched = found.termsOf(String(result.id));
+        expect(matched.terms.sort()).toEqual([...result.terms].sort());
+        expect(matched.queryTerms.sort()).toEqual([...result.queryTerms].sort());
+      }
+    },
+  );
+
+  it('finds the documents holding an exact word, for exclusions', () => {
+    const expected = index
+      .search('reception', { prefix: false, fuzzy: false })
+      .map((result) => String(result.id));
+    expect([...matcher.idsWithWord('Réception')].sort()).toEqual(expected.sort());
+  });
+});
+
+describe('indexMatcher combining clauses', () => {
+  it('drops a document one clause lacks, whatever the order the clauses are combined in', () => {
+    const doc = (id: string, title: string): IndexedDoc => ({ id, title, text: '', labels: '' });
+    const small = new MiniSearch<IndexedDoc>(indexOptions);
+    small.addAll([
+      doc('d1', 'alpha beta'),
+      doc('d2', 'beta gamma'),
+      doc('d3', 'alpha'),
+      doc('d4', 'alpha'),
+      doc('d5', 'alpha'),
+      doc('d6', 'alpha beta'),
+    ]);
+    // "alpha beta" leaves d1 and d6; d2 has beta and gamma but no alpha, so nothing has all three.
+    expect(indexMatcher(small).match(parseQuery('alpha beta gamma'), false).candidates).toEqual([]);
+    expect(
+      indexMatcher(small)
+        .match(parseQuery('alpha beta'), false)
+        .candidates.map((candidate) => candidate.id)
+        .sort(),
+    ).toEqual(['d1', 'd6']);
+  });
+});
