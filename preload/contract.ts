@@ -239,8 +239,8 @@ export type MenuCommand =
  * order is kept, and the label names them); the others name what the list shows.
  */
 export type ExportScope =
-  | { kind: 'view'; view: FixedView }
-  | { kind: 'search'; view: FixedView; text: string }
+  | { kind: 'view'; view: FixedView; sort?: ListSort }
+  | { kind: 'search'; view: FixedView; text: string; sort?: SearchSort; facets?: FacetSelection }
   | { kind: 'ids'; ids: string[]; label: string };
 
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';

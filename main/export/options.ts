@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { ExportOptions, ExportRequest, ExportScope } from '../../preload/contract';
+import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 
 const view = z.enum(['all', 'unread', 'bookmarks']);
 
 /** The longest title the cover and the page header are laid out for. */
 export const TITLE_MAX = 200;
 /** A selection larger than the whole archive is certainly not one. */
-const IDS_MAX = 100_000;
+const IDS_MAX = 500_000;
 
 export const exportOptionsSchema = z.strictObject({
   format: z.enum(['pdf', 'html', 'markdown', 'json']),
@@ -21,8 +22,14 @@ export const exportOptionsSchema = z.strictObject({
 }) satisfies z.ZodType<ExportOptions>;
 
 export const exportScopeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('view'), view }),
-  z.strictObject({ kind: z.literal('search'), view, text: z.string().min(1).max(1000) }),
+  z.strictObject({ kind: z.literal('view'), view, sort: z.enum(['published', 'added']).optional() }),
+  z.strictObject({
+    kind: z.literal('search'),
+    view,
+    text: z.string().min(1).max(1000),
+    sort: searchSortSchema.optional(),
+    facets: facetSelectionSchema.optional(),
+  }),
   z.strictObject({
     kind: z.literal('ids'),
     ids: z.array(z.string().min(1).max(200)).min(1).max(IDS_MAX),

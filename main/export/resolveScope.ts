@@ -1,16 +1,21 @@
 import type { Bulletin, ExportScope } from '../../preload/contract';
+import { matchingIds } from '../search/searchBulletins';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 
-/** The bulletins an export covers, in the order the user saw them (a selection keeps its own order). */
+/**
+ * The bulletins an export covers, in the order the user saw them: a view in its sort, a search
+ * with its facets and sort (every result, not only the rows the list holds), a selection in its own order.
+ */
 export function resolveScope(scope: ExportScope, library: Library, index: SearchIndex): Bulletin[] {
-  if (scope.kind === 'view') return library.bulletins(scope.view);
-  if (scope.kind === 'ids') return present(scope.ids.map((id) => library.get(id)));
-  const visible = new Set(library.bulletins(scope.view).map((bulletin) => bulletin.id));
-  const { hits } = index.search(scope.text);
-  return present(hits.filter((hit) => visible.has(hit.id)).map((hit) => library.get(hit.id)));
-}
-
-function present(bulletins: Array<Bulletin | undefined>): Bulletin[] {
-  return bulletins.filter((bulletin): bulletin is Bulletin => bulletin !== undefined);
+  if (scope.kind === 'view') return library.bulletins(scope.view, scope.sort);
+  const ids =
+    scope.kind === 'ids'
+      ? scope.ids
+      : matchingIds(
+          { view: scope.view, text: scope.text, sort: scope.sort, facets: scope.facets },
+          library,
+          index,
+        );
+  return ids.map((id) => library.get(id)).filter((bulletin): bulletin is Bulletin => bulletin !== undefined);
 }

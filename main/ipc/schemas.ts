@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
 import { exportRequestSchema } from '../export/options';
+import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
 
 const id = z.string().min(1).max(200);
@@ -13,7 +14,6 @@ const view = z.union([
 const ids = z.array(id).max(500_000);
 const collectionName = z.string().max(1000);
 const token = z.uuid();
-const facetValues = z.array(z.string().max(200)).max(50).optional();
 
 // Base64 of a file at the largest import cap the settings allow, with room for padding; larger is
 // refused here, and a file over the user's own cap by the importer, with the sentence that names it.
@@ -26,15 +26,8 @@ const droppedFile = z.strictObject({
 const searchRequest = z.strictObject({
   view,
   text: z.string().max(1000),
-  sort: z.enum(['relevance', 'date']).optional(),
-  facets: z
-    .strictObject({
-      source: facetValues,
-      country: facetValues,
-      year: facetValues,
-      language: facetValues,
-    })
-    .optional(),
+  sort: searchSortSchema.optional(),
+  facets: facetSelectionSchema.optional(),
   // A page of results; `listIds` ignores them and answers every id.
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),

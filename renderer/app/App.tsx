@@ -140,14 +140,26 @@ export function App() {
   };
   const askExport = () => {
     // File > Export… is always in the menu; an empty list says why nothing happens.
-    if (selected.count > 0) exportSelection();
-    else if (list.rows.length === 0) notify({ kind: 'info', message: t('export.empty') });
-    else {
-      const label =
-        searchedText === '' ? shownName : t('export.searchTitle', { query: searchedText, view: shownName });
-      const scope = currentScope(view, searchedText, { ids: list.rows.map((row) => row.id), label });
-      exporting.ask(scope, list.rows.length);
+    if (selected.count > 0) {
+      exportSelection();
+      return;
     }
+    if (list.rows.length === 0) {
+      notify({ kind: 'info', message: t('export.empty') });
+      return;
+    }
+    const search = { text: searchedText, sort: choices.sort, facets: choices.facets };
+    const scope = currentScope({ view, listSort, search });
+    if (scope) {
+      exporting.ask(scope, list.total);
+      return;
+    }
+    // A collection (or facets alone): every id the list stands for, not only the rows loaded yet.
+    const label =
+      searchedText === '' ? shownName : t('export.searchTitle', { query: searchedText, view: shownName });
+    bridge()
+      .listIds({ view, ...search })
+      .then((ids) => exporting.ask({ kind: 'ids', ids, label }, ids.length), reportError);
   };
   const offerUndo = useUndo(notices, notify, dismiss, reportError);
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { Bulletin } from '../../preload/contract';
-import { expect, test } from './fixtures';
+import { expect, test, type App } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
 import { pdfText, withoutSpaces } from './support/pdf';
 import { bulletinList, bulletinRows, clickMenu, readingPane, searchBox } from './support/ui';
@@ -288,5 +288,59 @@ test.describe('exporting a selection', () => {
     const text = withoutSpaces(await pdfText(file));
     const titles = archive(12).map((bulletin) => withoutSpaces(bulletin.title));
     expect(titles.filter((title) => text.includes(title))).toEqual([titles[1], titles[10]]);
+  });
+});
+
+test.describe('exporting what the list shows', () => {
+  const exportJson = async (app: App, page: Page, name: string) => {
+    await clickMenu(app, 'file-export');
+    const dialog = page.getByRole('dialog', { name: 'Export bulletins' });
+    await dialog.getByRole('combobox', { name: 'Format' }).selectOption('json');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(notices(page)).toContainText(`to ${name}.`);
+  };
+
+  test('a search covers every result (not only the rows loaded), with its facets and order; a collection all its bulletins', async ({
+    launch,
+    userDataDir,
+  }, testInfo) => {
+    const bulletins = archive(260);
+    await writeShards(userDataDir, bulletins);
+    const [searched, faceted, collected] = ['search.json', 'faceted.json', 'collection.json'].map((name) =>
+      testInfo.outputPath(name),
+    ) as [string, string, string];
+    const app = await launch({ dialogs: { save: [searched, faceted, collected] } });
+    const page = await app.firstWindow();
+    const idsIn = async (file: string) =>
+      (JSON.parse(await readFile(file, 'utf8')) as { bulletins: Bulletin[] }).bulletins.map(({ id }) => id);
+
+    await searchBox(page).fill('reception');
+    await expect(page.getByText('260 results', { exact: true })).toBeVisible();
+    await exportJson(app, page, 'search.json');
+    // Every bulletin matches equally, so recency orders them: the newest first, as listed.
+    expect(await idsIn(searched)).toEqual(bulletins.map(({ id }) => id));
+
+    await page.getByRole('button', { name: /^2023/ }).click();
+    await expect(page.getByText('259 results', { exact: true })).toBeVisible();
+    await exportJson(app, page, 'faceted.json');
+    expect(await idsIn(faceted)).toEqual(bulletins.slice(1).map(({ id }) => id));
+
+    await page.evaluate(
+      async (ids) => {
+        const { id } = await window.bulletins.createCollection('Everything');
+        await window.bulletins.addToCollection(id, ids);
+      },
+      bulletins.map(({ id }) => id),
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await searchBox(page).fill('');
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /^Everything/ })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Everything' })).toBeVisible();
+    await expect(page.getByText('260 bulletins', { exact: true })).toBeVisible();
+    await exportJson(app, page, 'collection.json');
+    expect((await idsIn(collected)).toSorted()).toEqual(bulletins.map(({ id }) => id).toSorted());
   });
 });

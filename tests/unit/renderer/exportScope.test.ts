@@ -9,17 +9,22 @@ beforeAll(async () => {
 });
 
 describe('export scope', () => {
-  it('is the search when one is shown, else the view', () => {
-    expect(currentScope('bookmarks', '')).toEqual({ kind: 'view', view: 'bookmarks' });
-    expect(currentScope('unread', 'Panamá')).toEqual({ kind: 'search', view: 'unread', text: 'Panamá' });
+  const nothing = { text: '', sort: 'relevance', facets: {} } as const;
+
+  it('is the search with its facets and order when one is shown, else the view in its sort', () => {
+    expect(currentScope({ view: 'bookmarks', listSort: 'added', search: nothing })).toEqual({
+      kind: 'view',
+      view: 'bookmarks',
+      sort: 'added',
+    });
+    const search = { text: 'Panamá', sort: 'date' as const, facets: { country: ['Panama'] } };
+    expect(currentScope({ view: 'unread', search })).toEqual({ kind: 'search', view: 'unread', ...search });
   });
 
-  it('sends a collection as the ids it shows, in order, under its name', () => {
-    expect(currentScope('collection:c1', '', { ids: ['b', 'a'], label: 'Trip to Darién' })).toEqual({
-      kind: 'ids',
-      ids: ['b', 'a'],
-      label: 'Trip to Darién',
-    });
+  it('leaves a collection, and facets without words, to the ids the list stands for', () => {
+    expect(currentScope({ view: 'collection:c1', search: nothing })).toBeNull();
+    expect(currentScope({ view: 'collection:c1', search: { ...nothing, text: 'Darién' } })).toBeNull();
+    expect(currentScope({ view: 'all', search: { ...nothing, facets: { year: ['2020'] } } })).toBeNull();
   });
 
   it('names the export after what the list shows', () => {
