@@ -77,6 +77,27 @@ try {
     await sidebarButton(window, /^Bookmarks/).click();
     await list(window).getByRole('option').first().waitFor();
     await shoot(window, '04-bookmarks');
+
+    // The user's own library: collections with counts, a note, and a selection with its bar.
+    await sidebarButton(window, /^All bulletins/).click();
+    await window.evaluate(async () => {
+      const api = /** @type {any} */ (window).bulletins;
+      const { rows } = await api.list({ view: 'all' });
+      const followUp = await api.createCollection('Follow up');
+      await api.createCollection('For partners');
+      await api.addToCollection(
+        followUp.id,
+        rows.slice(1, 4).map((/** @type {{ id: string }} */ row) => row.id),
+      );
+    });
+    await openFirstBulletin(window);
+    await window
+      .getByRole('textbox', { name: 'Your note' })
+      .fill('Ask the Panama office for the capacity figures.');
+    for (const index of [1, 2, 4])
+      await list(window).getByRole('option').nth(index).locator('.row-check').click();
+    await window.getByRole('toolbar', { name: 'Selected bulletins' }).waitFor();
+    await shoot(window, '06-library');
   });
 
   await withApp('dark', async (window) => {
