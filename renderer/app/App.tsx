@@ -116,6 +116,7 @@ export function App() {
   );
   const searching = searchedText !== '' || searchOptions.anyFacet;
   const shownName = viewName(view, collections, t);
+  const shownCollection = collections.find((collection) => collection.id === collectionIdOf(view));
   const reader = useOpenBulletin(reportError);
   const navigation = useListNavigation(list.rows);
 
@@ -193,6 +194,7 @@ export function App() {
   const { rows, patchRow, keep, forget } = list;
   const { activate } = navigation;
   const anchorSelection = selected.anchor;
+  const clearSelection = selected.clear;
   const { open } = reader;
   const reloadCounts = counts.reload;
 
@@ -277,6 +279,7 @@ export function App() {
   const deletion = useDeleteBulletins({
     onDeleted: (ids) => {
       for (const id of ids) forget(id);
+      clearSelection();
       // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
       focusList();
     },
@@ -484,6 +487,16 @@ export function App() {
                 collections={collections}
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exportSelection}
+                onDelete={(ids) => deletion.ask(ids, rows.find((row) => row.id === ids[0])?.title ?? '')}
+                removeFrom={
+                  shownCollection && {
+                    name: shownCollection.name,
+                    remove: (ids) => {
+                      selected.clear();
+                      collectionActions.removeFrom(shownCollection, ids);
+                    },
+                  }
+                }
               />
             )
           }

@@ -28,7 +28,10 @@ type ListGestures = Pick<
   ComponentProps<typeof BulletinList>,
   'selectedIds' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
 >;
-type BarProps = Omit<ComponentProps<typeof SelectionBar>, 'onExport' | 'onAddToCollection' | 'collections'>;
+type BarProps = Omit<
+  ComponentProps<typeof SelectionBar>,
+  'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom'
+>;
 
 /**
  * The list's multi-selection wired to the window: mouse and keyboard gestures
@@ -149,5 +152,6 @@ export function useListSelection(options: ListSelectionOptions) {
     anchor: selection.anchor,
     markAllRead,
     exportScope,
+    clear: selection.clear,
   };
 }

@@ -65,5 +65,19 @@ export function useCollectionActions(options: CollectionActionsOptions) {
       }, onError);
   };
 
-  return { create, rename, remove, addDropped };
+  /** Takes bulletins out of a collection; undo puts them back (dated as added again now). */
+  const removeFrom = (collection: CollectionInfo, ids: string[]) => {
+    bridge()
+      .removeFromCollection(collection.id, ids)
+      .then((removed) => {
+        onChanged();
+        options.offerUndo(t('collections.removed', { count: removed, name: collection.name }), async () => {
+          await bridge().addToCollection(collection.id, ids);
+          onChanged();
+          announce(t('collections.added', { count: removed, name: collection.name }));
+        });
+      }, onError);
+  };
+
+  return { create, rename, remove, addDropped, removeFrom };
 }

@@ -18,6 +18,9 @@ interface SelectionBarProps {
   collections: readonly CollectionInfo[];
   onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
   onExport: () => void;
+  onDelete: (ids: string[]) => void;
+  /** In a collection's view: takes the selected bulletins out of it. */
+  removeFrom?: { name: string; remove: (ids: string[]) => void };
   onClear: () => void;
 }
 
@@ -55,8 +58,21 @@ export function SelectionBar(props: SelectionBarProps) {
           disabled={busy}
           onChoose={(collection) => onAddToCollection(collection, [...ids])}
         />
+        {props.removeFrom && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => props.removeFrom?.remove([...ids])}
+          >
+            {t('selection.removeFrom', { name: props.removeFrom.name })}
+          </button>
+        )}
         <button type="button" className="button" disabled={busy} onClick={props.onExport}>
           {t('selection.export')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
+          {t('selection.delete')}
         </button>
       </div>
     </div>

@@ -116,7 +116,7 @@ test('collections: made, filled from the reader and by dragging a row, counted, 
   await expect(bulletinRows(restarted)).toHaveCount(2);
 });
 
-test('a selection goes into a collection from the selection bar and by dragging it; kept after kill -9', async ({
+test('a selection goes into a collection from the bar and by dragging it, out of one from its view, and is deleted at once; kept after kill -9', async ({
   launch,
   userDataDir,
 }) => {
@@ -144,10 +144,32 @@ test('a selection goes into a collection from the selection bar and by dragging 
   await row(window, CUCUTA.title).dragTo(viewButton(window, /^Meeting/));
   await expect(viewButton(window, /^Meeting, 3 bulletins/)).toBeVisible();
 
+  // In a collection's view the bar takes bulletins out of it, and Undo puts them back.
+  await viewButton(window, /^Meeting/).click();
+  await expect(bulletinRows(window)).toHaveCount(3);
+  await row(window, TAPACHULA.title).locator('.row-check').click();
+  await bar.getByRole('button', { name: 'Remove from “Meeting”' }).click();
+  await expect(notices(window)).toContainText('Removed 1 bulletin from “Meeting”.');
+  await expect(bulletinRows(window)).toHaveCount(2);
+  await notices(window).getByRole('button', { name: 'Undo' }).click();
+  await expect(bulletinRows(window)).toHaveCount(3);
+
+  // Deleting a selection asks first, once for all of them.
+  await viewButton(window, /^All bulletins/).click();
+  await row(window, LIMA.title).locator('.row-check').click();
+  await row(window, TAPACHULA.title).locator('.row-check').click();
+  await bar.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = window.getByRole('dialog', { name: 'Delete 2 bulletins?' });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(bulletinRows(window)).toHaveCount(ARCHIVE.length - 2);
+  await expect(bar).toHaveCount(0);
+  await expect(viewButton(window, /^Meeting, 2 bulletins/)).toBeVisible();
+
   const restarted = await killAndRestart(app, launch);
   await expect(viewButton(restarted, /^For partners, 2 bulletins/)).toBeVisible();
+  await expect(bulletinRows(restarted)).toHaveCount(ARCHIVE.length - 2);
   await viewButton(restarted, /^Meeting/).click();
-  await expect(bulletinRows(restarted)).toHaveCount(3);
+  await expect(bulletinRows(restarted)).toHaveCount(2);
 });
 
 test('deleting a collection can be undone with the button or Ctrl+Z', async ({ launch, userDataDir }) => {
