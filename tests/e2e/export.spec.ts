@@ -259,6 +259,35 @@ test.describe('PDF export', () => {
     }
   });
 
+  test('a note goes into the PDF under its bulletin when asked, and stays out otherwise', async ({
+    launch,
+  }, testInfo) => {
+    const withNotes = testInfo.outputPath('with-notes.pdf');
+    const withoutNotes = testInfo.outputPath('without-notes.pdf');
+    const app = await launch({ dialogs: { save: [withNotes, withoutNotes] } });
+    const page = await app.firstWindow();
+    await expect(bulletinRows(page)).toHaveCount(SAMPLE_TITLES.length);
+    await bulletinRows(page).first().click();
+    await page.getByRole('textbox', { name: 'Your note' }).fill('Call the Panama office about capacity');
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+    const scope: ExportScope = { kind: 'view', view: 'all' };
+    expect(await exportThroughBridge(page, scope, { title: 'Notes', includeNotes: true })).toMatchObject({
+      status: 'done',
+    });
+    expect(await exportThroughBridge(page, scope, { title: 'No notes', includeNotes: false })).toMatchObject({
+      status: 'done',
+    });
+    const noted = withoutSpaces(await pdfText(withNotes));
+    const note = withoutSpaces('Call the Panama office about capacity');
+    expect(noted).toContain(note);
+    // Under its own bulletin: after that title, before the next one.
+    const [first, second] = SAMPLE_TITLES.map(withoutSpaces);
+    const body = noted.slice(noted.lastIndexOf(first ?? ''));
+    expect(body.indexOf(note)).toBeLessThan(body.indexOf(second ?? ''));
+    expect(withoutSpaces(await pdfText(withoutNotes))).not.toContain(note);
+  });
+
   test('a cancelled save dialog writes nothing and opens no print window', async ({ launch }) => {
     const app = await launch({ dialogs: { save: [null] } });
     const page = await app.firstWindow();
