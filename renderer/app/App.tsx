@@ -502,6 +502,7 @@ export function App() {
           }
           onMarkAllRead={selected.markAllRead}
           onToggleBookmark={(id) => toggleBookmark(true, id)}
+          onNearEnd={list.loadMore}
           onFocusList={focusList}
           onImport={importFiles}
           onSearchAll={() => changeView('all')}

@@ -46,6 +46,12 @@ const NO_TERMS: string[] = [];
 /** Enough rows to fill a tall window, sent at once; the rest of a large view follows in pages. */
 const FIRST_PAGE = 100;
 const PAGE = 5000;
+/**
+ * Search results come a page at a time as the list nears its end: each page re-runs the search in
+ * main, so pages are fetched when someone scrolls that far, never all of a 100,000-result search.
+ */
+const SEARCH_PAGE = 1000;
+const SEARCH_FIRST_PAGE = 200;
 
 /**
  * The previous terms when they have not changed: the reading pane re-sanitises
@@ -77,6 +83,13 @@ export function useBulletinList(
   const kept = useRef(new Set<string>());
   const onError = useEffectEvent(events.onError);
   const onNewResults = useEffectEvent(events.onNewResults);
+  /** Fetches the next page of search results, when there is one and none is on its way. */
+  const fetchMore = useRef<(() => void) | null>(null);
+  /** How many rows the list holds: a reload of a search asks for as many again. */
+  const shown = useRef(0);
+  useEffect(() => {
+    shown.current = loaded?.rows.length ?? 0;
+  }, [loaded]);
 
   useEffect(() => {
     let current = true;
@@ -138,12 +151,33 @@ export function useBulletinList(
       onError(error);
     };
 
+    fetchMore.current = null;
     if (text !== '' || faceted) {
+      const request = { view, text, sort: choices?.sort, facets: choices?.facets };
+      let fetched = 0;
+      let fetching = false;
+      let total = 0;
+      const more = () => {
+        if (fetching || !current || fetched >= total) return;
+        fetching = true;
+        bridge()
+          .search({ ...request, offset: fetched, limit: SEARCH_PAGE })
+          .then((page) => {
+            if (!current) return;
+            fetching = false;
+            // An archive that shrank meanwhile ends the paging rather than asking forever.
+            fetched = page.rows.length === 0 ? total : fetched + page.rows.length;
+            append(page.rows);
+          }, fail);
+      };
+      const limit = reloading ? Math.min(SEARCH_PAGE, Math.max(SEARCH_FIRST_PAGE, shown.current)) : undefined;
       bridge()
-        .search({ view, text, sort: choices?.sort, facets: choices?.facets })
+        .search({ ...request, limit })
         .then((result) => {
           if (!current) return;
-          const total = result.total ?? result.rows.length;
+          total = result.total ?? result.rows.length;
+          fetched = result.rows.length;
+          fetchMore.current = more;
           const found = { facets: result.facets, hints: result.hints };
           if (reloading) replace(result.rows, result.terms, total, found);
           else showFirst(result.rows, result.terms, total, found);
@@ -177,6 +211,9 @@ export function useBulletinList(
 
   /** Asks again, e.g. after the library changed. */
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
+
+  /** The list scrolled near its end: the next page of search results, if any. */
+  const loadMore = useCallback(() => fetchMore.current?.(), []);
 
   /** Updates one row in place (read, bookmarked) without asking main for the whole list. */
   const patchRow = useCallback((id: string, patch: Partial<BulletinRow>) => {
@@ -212,6 +249,7 @@ export function useBulletinList(
     hints: loaded?.hints ?? NO_HINTS,
     failed: loaded?.failed ?? false,
     reload,
+    loadMore,
     patchRow,
     keep,
   };

@@ -27,7 +27,12 @@ interface BulletinListProps {
   /** The ids a drag from this row carries. */
   dragIds: (index: number) => string[];
   onToggleBookmark: (id: string) => void;
+  /** The list scrolled near its last row: time to fetch more, when the list has more to come. */
+  onNearEnd: () => void;
 }
+
+/** How many rows before the end the next page is fetched. */
+const NEAR_END = 40;
 
 /** A first guess at a row's height; rows are measured once drawn. */
 const ESTIMATED_ROW_HEIGHT = 92;
@@ -57,6 +62,7 @@ export function BulletinList({
   onSelectAll,
   dragIds,
   onToggleBookmark,
+  onNearEnd,
 }: BulletinListProps) {
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -71,6 +77,12 @@ export function BulletinList({
   useEffect(() => {
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
+
+  // Within a couple of screens of the end, the next page is asked for, so scrolling rarely waits.
+  const lastDrawn = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (rows.length > 0 && lastDrawn >= rows.length - NEAR_END) onNearEnd();
+  }, [lastDrawn, rows.length, onNearEnd]);
 
   const rowId = (index: number) => `${id}-row-${index}`;
   const last = rows.length - 1;

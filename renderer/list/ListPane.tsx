@@ -53,6 +53,8 @@ interface ListPaneProps {
   /** Marks every bulletin of the view or search read. */
   onMarkAllRead: () => void;
   onToggleBookmark: (id: string) => void;
+  /** The list scrolled near its end: fetch more search results, if there are. */
+  onNearEnd: () => void;
   onFocusList: () => void;
   onImport: () => void;
   onSearchAll: () => void;
@@ -187,6 +189,7 @@ export function ListPane(props: ListPaneProps) {
           onOpen={props.onOpen}
           {...props.selection}
           onToggleBookmark={props.onToggleBookmark}
+          onNearEnd={props.onNearEnd}
         />
       )}
     </section>

@@ -5,7 +5,8 @@ import { INDEX_VERSION } from '../../main/search/indexOptions';
 import { fingerprintOf, readPersistedIndex } from '../../main/search/persistedIndex';
 import { openLibrary } from '../../main/store/library';
 import { expect, test, type App } from './fixtures';
-import { bulletinRows, readingPane, searchBox } from './support/ui';
+import { makeBulletin, writeShards } from './support/archive';
+import { bulletinList, bulletinRows, readingPane, searchBox } from './support/ui';
 
 /** Two bulletins beside the sample's (all 2020), in other years, both about the Darién. */
 const DIGEST = `3 March, 2019
@@ -153,4 +154,36 @@ test('quitting right after an import keeps the search index, so the next launch 
   library.close();
   expect(library.bulletins()).toHaveLength(12);
   expect(saved).not.toBeNull();
+});
+
+test('a search with more results than the first page loads the rest as the list is scrolled to its end', async ({
+  launch,
+  userDataDir,
+}) => {
+  const count = 1250;
+  await writeShards(
+    userDataDir,
+    Array.from({ length: count }, (_, index) =>
+      makeBulletin({
+        id: `r${index}`,
+        title: `Reception report ${index}`,
+        published: new Date(Date.UTC(2024, 0, 1) - index * 86_400_000).toISOString().slice(0, 10),
+      }),
+    ),
+  );
+  const app = await launch();
+  const window = await app.firstWindow();
+  await searchBox(window).fill('reception');
+  await expect(window.getByText('1,250 results', { exact: true })).toBeVisible();
+  const lastRow = bulletinRows(window).last();
+  await expect(lastRow).toHaveAttribute('aria-setsize', '200');
+
+  // End moves to the last row loaded; near it the next page arrives, and so on to the last result.
+  await bulletinList(window).focus();
+  for (const loaded of ['1200', '1250']) {
+    await window.keyboard.press('End');
+    await expect(lastRow).toHaveAttribute('aria-setsize', loaded);
+  }
+  await window.keyboard.press('End');
+  await expect(window.locator('[aria-posinset="1250"]')).toContainText(`Reception report ${count - 1}`);
 });
