@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOptions';
 import type { ParsedQuery, Term } from './queryParser';
+import type { DocColumns } from './docColumns';
 import type { Candidate, Matcher, MatchedTerms } from './runSearch';
 
 /** Per field id, per document (short id), how often a term occurs. */
@@ -60,8 +61,9 @@ interface Matches {
  * place of an object per document. What matched in a document (for highlights)
  * is worked out only for the documents that ask, i.e. the rows shown.
  */
-export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
+export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns): Matcher {
   const internals = index as unknown as IndexInternals;
+  const idOf = (doc: number) => internals._documentIds.get(doc);
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
 
@@ -194,14 +196,24 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
     match(query, fuzzy) {
       const { result, words, expansions } = run(query, fuzzy);
       if (!result) return { candidates: [], termsOf: () => ({ terms: [], queryTerms: [] }) };
-      const candidates: Candidate[] = [];
-      for (const doc of result.docs) {
-        const id = internals._documentIds.get(doc);
-        if (id === undefined) continue;
+      const docs = Int32Array.from(result.docs);
+      const scores = new Float64Array(docs.length);
+      for (const [at, doc] of docs.entries()) {
         // As minisearch: a document matching more of the query's words ranks higher.
         const quality = popCount(result.words[doc] ?? 0) || 1;
-        candidates.push({ id, score: (result.score[doc] ?? 0) * quality });
+        scores[at] = (result.score[doc] ?? 0) * quality;
       }
+      // Ids only when asked for: with columns, runSearch reads the numbers and names only the rows shown.
+      let candidates: Candidate[] | undefined;
+      const listed = (): Candidate[] => {
+        if (candidates) return candidates;
+        candidates = [];
+        for (const [at, doc] of docs.entries()) {
+          const id = idOf(doc);
+          if (id !== undefined) candidates.push({ id, score: scores[at] ?? 0 });
+        }
+        return candidates;
+      };
       const termsOf = (id: string): MatchedTerms => {
         const doc = internals._idToShortId.get(id) ?? -1;
         const mask = result.words[doc] ?? 0;
@@ -215,8 +227,15 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
         }
         return { terms: [...terms], queryTerms };
       };
-      return { candidates, termsOf };
+      return {
+        get candidates() {
+          return listed();
+        },
+        termsOf,
+        ...(columns ? { numbered: { docs, scores, columns, idOf } } : {}),
+      };
     },
+    docOf: (id) => internals._idToShortId.get(id),
     idsWithWord(word) {
       const folded = processTerm(word);
       const ids = new Set<string>();
@@ -228,6 +247,11 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
       return ids;
     },
   };
+}
+
+/** The index's own number for a document, which the columns are indexed by. */
+export function documentNumber(index: MiniSearch<IndexedDoc>, id: string): number | undefined {
+  return (index as unknown as IndexInternals)._idToShortId.get(id);
 }
 
 function popCount(bits: number): number {

@@ -58,7 +58,8 @@ function answerRequest(
   offset: number,
   limit: number,
 ): SearchAnswer {
-  const inView = library.bulletins(request.view);
+  // The view's list only when needed: listing the whole archive is a copy of 100k bulletins.
+  const inView = () => library.bulletins(request.view);
   return runSearch(
     parseQuery(request.text),
     {
@@ -82,12 +83,17 @@ function answerRequest(
   );
 }
 
-function viewTest(view: View, library: Marks, inView: readonly Bulletin[]): (bulletin: Bulletin) => boolean {
-  if (view === 'bookmarks') return (bulletin) => library.isBookmarked(bulletin.id);
-  if (view === 'unread') return (bulletin) => !library.isRead(bulletin.id);
+/** The test of the view searched; none for the whole archive (then no result's id is looked up). */
+function viewTest(
+  view: View,
+  library: Marks,
+  inView: () => readonly Bulletin[],
+): ((id: string) => boolean) | undefined {
+  if (view === 'bookmarks') return library.isBookmarked;
+  if (view === 'unread') return (id) => !library.isRead(id);
   if (view !== 'all') {
-    const members = new Set(inView.map((bulletin) => bulletin.id));
-    return (bulletin) => members.has(bulletin.id);
+    const members = new Set(inView().map((bulletin) => bulletin.id));
+    return (id) => members.has(id);
   }
-  return () => true;
+  return undefined;
 }
