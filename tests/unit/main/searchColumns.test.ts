@@ -43,7 +43,7 @@ describe('search on the index columns answers as the search on the bulletins', (
   const cases: Array<[string, Partial<SearchRequest>]> = [
     ['migrants', {}],
     ['migra', { sort: 'date' }],
-    ['migra country:panama', {}],
+    ['migration country:panama', {}],
     ['migrants source:"oim"', {}],
     ['migrants lang:es', {}],
     ['migrants after:2020 before:2023', { sort: 'date' }],
