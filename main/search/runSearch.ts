@@ -71,6 +71,8 @@ export interface SearchOptions {
   offset: number;
   /** Rows to return; the total and the facets count them all. */
   limit: number;
+  /** Only the ids of the page, in order (no Bulletins, no highlights): for actions on all results. */
+  idsOnly?: boolean;
 }
 
 export interface Hit {
@@ -79,7 +81,10 @@ export interface Hit {
 }
 
 export interface SearchAnswer {
+  /** Empty when only ids were asked for. */
   hits: Hit[];
+  /** The page's ids, in order. */
+  ids: string[];
   total: number;
   /** Index terms that matched in the returned hits, for highlighting. */
   terms: string[];
@@ -172,6 +177,7 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
   const shown = firstInOrder(results, order, options.offset + options.limit).slice(options.offset);
   return {
     hits: shown.map(({ bulletin, score }) => ({ bulletin, score })),
+    ids: shown.map((hit) => hit.bulletin.id),
     total: results.length,
     terms: highlighted(shown, found, query),
     facets,
@@ -275,13 +281,19 @@ function pageOfNumbered(
           return Math.abs(sb - sa) > 1e-9 * Math.max(sa, sb) ? sb - sa : newer(a, b);
         };
   const page = firstInOrder(positions, order, options.offset + options.limit).slice(options.offset);
-  const shown: Hit[] = [];
+  const ids: string[] = [];
   for (const at of page) {
     const id = found.numbered?.idOf(docs[at] ?? 0);
-    const bulletin = id === undefined ? undefined : context.get(id);
-    if (bulletin) shown.push({ bulletin, score: scores[at] ?? 0 });
+    if (id !== undefined) ids.push(id);
   }
-  return { hits: shown, total: positions.length, terms: highlighted(shown, found, query), facets };
+  const total = positions.length;
+  if (options.idsOnly) return { hits: [], ids, total, terms: [], facets };
+  const shown: Hit[] = [];
+  for (const [at, id] of ids.entries()) {
+    const bulletin = context.get(id);
+    if (bulletin) shown.push({ bulletin, score: scores[page[at] ?? 0] ?? 0 });
+  }
+  return { hits: shown, ids, total, terms: highlighted(shown, found, query), facets };
 }
 
 /** The column part of a query's filters (source, country, language, dates); each value tested once per code. */

@@ -46,9 +46,7 @@ export function searchBulletins(
 
 /** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
 export function matchingIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
-  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER).hits.map(
-    (hit) => hit.bulletin.id,
-  );
+  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER, true).ids;
 }
 
 function answerRequest(
@@ -57,6 +55,7 @@ function answerRequest(
   index: SearchIndex,
   offset: number,
   limit: number,
+  idsOnly = false,
 ): SearchAnswer {
   // The view's list only when needed: listing the whole archive is a copy of 100k bulletins.
   const inView = () => library.bulletins(request.view);
@@ -79,7 +78,7 @@ function answerRequest(
         return (id) => members.has(id);
       },
     },
-    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit, idsOnly },
   );
 }
 
