@@ -248,23 +248,18 @@ function pageOfNumbered(
 ): Omit<SearchAnswer, 'hints'> {
   const docs = Array.from(hits.docs.subarray(0, hits.count));
   const scores = Array.from(hits.scores.subarray(0, hits.count));
-  const found_ = new Set(docs);
-  const best = scores.reduce((top, score) => Math.max(top, score), 1);
-  const docOf = context.matcher.docOf;
-  for (const { bulletin, score } of noteMatches(
-    query,
-    context,
-    accept,
-    (id) => {
-      const doc = docOf?.(id);
-      return doc !== undefined && found_.has(doc);
-    },
-    best,
-  )) {
-    const doc = docOf?.(bulletin.id);
-    if (doc === undefined) continue;
-    docs.push(doc);
-    scores.push(score);
+  if (context.notes?.length) {
+    const docOf = context.matcher.docOf;
+    const isFound = new Uint8Array(columns.live.length);
+    for (const doc of docs) isFound[doc] = 1;
+    const best = scores.reduce((top, score) => Math.max(top, score), 1);
+    const alreadyFound = (id: string) => isFound[docOf?.(id) ?? -1] === 1;
+    for (const { bulletin, score } of noteMatches(query, context, accept, alreadyFound, best)) {
+      const doc = docOf?.(bulletin.id);
+      if (doc === undefined) continue;
+      docs.push(doc);
+      scores.push(score);
+    }
   }
   const facets = countFacetsOfDocs(columns, docs, options.facets);
   const chosen = facetsTestOfDocs(columns, options.facets);
