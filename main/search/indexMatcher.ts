@@ -66,6 +66,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
   const idOf = (doc: number) => internals._documentIds.get(doc);
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
+  const fieldLengths = lengthsByField(internals);
 
   /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
   const matchWord = (word: string, bit: number, expansions: Expansion[]): Matches => {
@@ -81,11 +82,11 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
         const average = internals._avgFieldLength[field.id] ?? 1;
         const idf = Math.log(1 + (internals._documentCount - counts.size + 0.5) / (counts.size + 0.5));
         const factor = weight * field.boost * idf;
+        const lengths = fieldLengths[field.id] ?? new Float64Array(0);
         for (const [doc, frequency] of counts) {
-          // A discarded document has no lengths; minisearch leaves its postings until it vacuums.
-          const lengths = internals._fieldLength.get(doc);
-          if (!lengths) continue;
-          const length = lengths[field.id] ?? 0;
+          // A discarded document has no lengths (NaN); minisearch leaves its postings until it vacuums.
+          const length = lengths[doc] ?? Number.NaN;
+          if (Number.isNaN(length)) continue;
           const score =
             factor *
             (BM25.d +
@@ -247,6 +248,30 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
       return ids;
     },
   };
+}
+
+/** Field lengths as arrays, and the index state they were read at (any change makes new ones). */
+const lengthsOf = new WeakMap<IndexInternals, { nextId: number; count: number; byField: Float64Array[] }>();
+
+/**
+ * minisearch's field lengths (a Map entry per document) as one array per field, by document
+ * number: reading the Map for every posting of a common prefix was most of the scoring at 100k.
+ * Made again after the index changes (adds and deletes change the next id or the count).
+ */
+function lengthsByField(internals: IndexInternals): Float64Array[] {
+  const cached = lengthsOf.get(internals);
+  if (cached && cached.nextId === internals._nextId && cached.count === internals._documentCount)
+    return cached.byField;
+  const byField = Object.values(internals._fieldIds).map(() =>
+    new Float64Array(internals._nextId).fill(Number.NaN),
+  );
+  for (const [doc, lengths] of internals._fieldLength)
+    for (const [field, length] of lengths.entries()) {
+      const column = byField[field];
+      if (column) column[doc] = length;
+    }
+  lengthsOf.set(internals, { nextId: internals._nextId, count: internals._documentCount, byField });
+  return byField;
 }
 
 /** The index's own number for a document, which the columns are indexed by. */
