@@ -78,6 +78,8 @@ export interface SearchOptions {
 export interface Hit {
   bulletin: Bulletin;
   score: number;
+  /** In a returned page: the terms that matched in this bulletin (and phrase words), for its passage. */
+  terms?: string[];
 }
 
 export interface SearchAnswer {
@@ -176,22 +178,34 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
   const order = options.sort === 'date' ? byDate : byRelevance;
   const shown = firstInOrder(results, order, options.offset + options.limit).slice(options.offset);
   return {
-    hits: shown.map(({ bulletin, score }) => ({ bulletin, score })),
+    ...highlighted(shown, found, query),
     ids: shown.map((hit) => hit.bulletin.id),
     total: results.length,
-    terms: highlighted(shown, found, query),
     facets,
     hints,
   };
 }
 
-/** Index terms that matched in the rows shown, and the words of phrases (the index may have matched them as prefixes). */
-function highlighted(shown: readonly Hit[], found: Matches, query: ParsedQuery): string[] {
-  const terms = new Set<string>();
-  for (const hit of shown) for (const term of found.termsOf(hit.bulletin.id).terms) terms.add(term);
-  for (const clause of query.clauses)
-    for (const term of clause) if (term.phrase) for (const word of foldedWords(term.text)) terms.add(word);
-  return [...terms];
+/**
+ * Index terms that matched in each row shown and in all of them, with the words of phrases (the
+ * index may have matched them as prefixes). A row's own terms pick its passage: with the terms of
+ * every row, a common prefix ("migr") asked each row for dozens of words it lacks.
+ */
+function highlighted(
+  shown: readonly Hit[],
+  found: Matches,
+  query: ParsedQuery,
+): { hits: Hit[]; terms: string[] } {
+  const phraseWords = query.clauses.flatMap((clause) =>
+    clause.flatMap((term) => (term.phrase ? foldedWords(term.text) : [])),
+  );
+  const all = new Set<string>(phraseWords);
+  const hits = shown.map(({ bulletin, score }) => {
+    const terms = [...new Set([...found.termsOf(bulletin.id).terms, ...phraseWords])];
+    for (const term of terms) all.add(term);
+    return { bulletin, score, terms };
+  });
+  return { hits, terms: [...all] };
 }
 
 interface NumberedCheck {
@@ -288,7 +302,7 @@ function pageOfNumbered(
     const bulletin = context.get(id);
     if (bulletin) shown.push({ bulletin, score: scores[page[at] ?? 0] ?? 0 });
   }
-  return { hits: shown, ids, total, terms: highlighted(shown, found, query), facets };
+  return { ...highlighted(shown, found, query), ids, total, facets };
 }
 
 /** The column part of a query's filters (source, country, language, dates); each value tested once per code. */

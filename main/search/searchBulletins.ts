@@ -28,12 +28,12 @@ export function searchBulletins(
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
-    rows: answer.hits.map(({ bulletin }) =>
+    rows: answer.hits.map(({ bulletin, terms }) =>
       toRow(
         bulletin,
         snippet(
           [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-          answer.terms,
+          terms ?? answer.terms,
         ),
       ),
     ),
