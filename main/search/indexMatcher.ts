@@ -49,10 +49,19 @@ interface Expansion {
  * (by minisearch's short id) of score and of which query words matched (one bit each).
  */
 interface Matches {
-  docs: number[];
+  /** The documents, in `docs[0..count)`. */
+  docs: Int32Array;
+  count: number;
   score: Float64Array;
   words: Uint32Array;
 }
+
+const NO_MATCHES: Matches = {
+  docs: new Int32Array(0),
+  count: 0,
+  score: new Float64Array(0),
+  words: new Uint32Array(0),
+};
 
 /**
  * Matches through the minisearch index, as `index.search` would (clauses
@@ -67,6 +76,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
   const fieldLengths = lengthsByField(internals);
+  const take = scratchFor(internals, size);
 
   /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
   const matchWord = (word: string, bit: number, expansions: Expansion[]): Matches => {
@@ -74,7 +84,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
     const exact = internals._index.get(word);
     if (exact) found.push({ term: word, weight: 1, postings: exact });
     for (const expansion of expansions) found.push(expansion);
-    const matches: Matches = { docs: [], score: new Float64Array(size), words: new Uint32Array(0) };
+    const matches = take();
     for (const { weight, postings } of found) {
       for (const field of fields) {
         const counts = postings.get(field.id);
@@ -92,13 +102,12 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
             (BM25.d +
               (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
           const before = matches.score[doc] ?? 0;
-          if (before === 0) matches.docs.push(doc);
+          if (before === 0) matches.docs[matches.count++] = doc;
           matches.score[doc] = before + score;
         }
       }
     }
-    matches.words = new Uint32Array(size);
-    for (const doc of matches.docs) matches.words[doc] = bit;
+    for (const doc of matches.docs.subarray(0, matches.count)) matches.words[doc] = bit;
     return matches;
   };
 
@@ -131,21 +140,23 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
   };
 
   const and = (a: Matches, b: Matches): Matches => {
-    const [small, large] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
-    const docs: number[] = [];
-    for (const doc of small.docs) {
+    const [small, large] = a.count <= b.count ? [a, b] : [b, a];
+    // Kept documents are written back over the small list: never ahead of the one read.
+    let kept = 0;
+    for (const doc of small.docs.subarray(0, small.count)) {
       const other = large.score[doc] ?? 0;
       // A document dropped here is zeroed: a zero score is what "not matched" means later on.
       small.score[doc] = other === 0 ? 0 : (small.score[doc] ?? 0) + other;
       small.words[doc] = other === 0 ? 0 : (small.words[doc] ?? 0) | (large.words[doc] ?? 0);
-      if (other !== 0) docs.push(doc);
+      if (other !== 0) small.docs[kept++] = doc;
     }
-    return { docs, score: small.score, words: small.words };
+    small.count = kept;
+    return small;
   };
   const or = (a: Matches, b: Matches): Matches => {
-    for (const doc of b.docs) {
+    for (const doc of b.docs.subarray(0, b.count)) {
       const before = a.score[doc] ?? 0;
-      if (before === 0) a.docs.push(doc);
+      if (before === 0) a.docs[a.count++] = doc;
       a.score[doc] = before + (b.score[doc] ?? 0);
       a.words[doc] = (a.words[doc] ?? 0) | (b.words[doc] ?? 0);
     }
@@ -187,7 +198,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
         const matches = alternative(term, query.lastWordOpen && position === last);
         if (matches) union = union ? or(union, matches) : matches;
       }
-      const clauseMatches = union ?? { docs: [], score: new Float64Array(0), words: new Uint32Array(0) };
+      const clauseMatches = union ?? NO_MATCHES;
       result = result ? and(result, clauseMatches) : clauseMatches;
     }
     return { result, words, expansions };
@@ -197,7 +208,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
     match(query, fuzzy) {
       const { result, words, expansions } = run(query, fuzzy);
       if (!result) return { candidates: [], termsOf: () => ({ terms: [], queryTerms: [] }) };
-      const docs = Int32Array.from(result.docs);
+      const docs = result.docs.subarray(0, result.count);
       const scores = new Float64Array(docs.length);
       for (const [at, doc] of docs.entries()) {
         // As minisearch: a document matching more of the query's words ranks higher.
@@ -241,12 +252,59 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
       const folded = processTerm(word);
       const ids = new Set<string>();
       if (folded === null) return ids;
-      for (const doc of matchWord(folded, 1, []).docs) {
+      const matches = matchWord(folded, 1, []);
+      for (const doc of matches.docs.subarray(0, matches.count)) {
         const id = internals._documentIds.get(doc);
         if (id !== undefined) ids.add(id);
       }
       return ids;
     },
+  };
+}
+
+/** Per index: dense per-document arrays lent to the matcher made last (see scratchFor). */
+const scratchOf = new WeakMap<IndexInternals, { size: number; all: Matches[]; lent: number }>();
+
+/**
+ * Dense arrays for a query's words, reused from one search to the next: allocating a
+ * megabyte or two per word at 100k bulletins made the collector stop queries every few
+ * ones. Making a matcher takes back what the one before it was lent, so a matcher's
+ * results are read before the next matcher of the same index is made (each search is
+ * synchronous: it makes one, and is done with it when it returns).
+ */
+function scratchFor(internals: IndexInternals, size: number): () => Matches {
+  let scratch = scratchOf.get(internals);
+  if (!scratch || scratch.size !== size) {
+    scratch = { size, all: [], lent: 0 };
+    scratchOf.set(internals, scratch);
+  }
+  const pool = scratch;
+  pool.lent = 0;
+  return () => {
+    // A query of many words gets arrays of its own past the first few: the pool stays small.
+    if (pool.lent >= POOLED) return emptyMatches(size);
+    let matches = pool.all[pool.lent];
+    if (matches) {
+      matches.score.fill(0);
+      matches.words.fill(0);
+      matches.count = 0;
+    } else {
+      matches = emptyMatches(size);
+      pool.all.push(matches);
+    }
+    pool.lent++;
+    return matches;
+  };
+}
+
+const POOLED = 8;
+
+function emptyMatches(size: number): Matches {
+  return {
+    docs: new Int32Array(size),
+    count: 0,
+    score: new Float64Array(size),
+    words: new Uint32Array(size),
   };
 }
 
