@@ -123,7 +123,7 @@ export function facetsTestOfDocs(columns: DocColumns, selection: FacetSelection)
 /** `countFacets` on the index's columns: counts by code in typed arrays, names only for the totals. */
 export function countFacetsOfDocs(
   columns: DocColumns,
-  docs: readonly number[],
+  docs: Iterable<number>,
   selection: FacetSelection,
 ): Facets {
   const tests = codeTests(columns, selection);

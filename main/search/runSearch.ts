@@ -260,25 +260,29 @@ function pageOfNumbered(
   accept: (bulletin: Bulletin) => boolean,
   options: SearchOptions,
 ): Omit<SearchAnswer, 'hints'> {
-  const docs = Array.from(hits.docs.subarray(0, hits.count));
-  const scores = Array.from(hits.scores.subarray(0, hits.count));
+  let docs = hits.docs.subarray(0, hits.count);
+  let scores = hits.scores.subarray(0, hits.count);
   if (context.notes?.length) {
     const docOf = context.matcher.docOf;
     const isFound = new Uint8Array(columns.live.length);
     for (const doc of docs) isFound[doc] = 1;
     const best = scores.reduce((top, score) => Math.max(top, score), 1);
     const alreadyFound = (id: string) => isFound[docOf?.(id) ?? -1] === 1;
-    for (const { bulletin, score } of noteMatches(query, context, accept, alreadyFound, best)) {
+    const noted = noteMatches(query, context, accept, alreadyFound, best).flatMap(({ bulletin, score }) => {
       const doc = docOf?.(bulletin.id);
-      if (doc === undefined) continue;
-      docs.push(doc);
-      scores.push(score);
+      return doc === undefined ? [] : [{ doc, score }];
+    });
+    if (noted.length > 0) {
+      docs = Int32Array.from([...docs, ...noted.map((hit) => hit.doc)]);
+      scores = Float64Array.from([...scores, ...noted.map((hit) => hit.score)]);
     }
   }
   const facets = countFacetsOfDocs(columns, docs, options.facets);
   const chosen = facetsTestOfDocs(columns, options.facets);
-  const positions: number[] = [];
-  for (let at = 0; at < docs.length; at++) if (chosen(docs[at] ?? 0)) positions.push(at);
+  const chosenAt = new Int32Array(docs.length);
+  let total = 0;
+  for (let at = 0; at < docs.length; at++) if (chosen(docs[at] ?? 0)) chosenAt[total++] = at;
+  const positions = chosenAt.subarray(0, total);
   const published = columns.published;
   const newer = (a: number, b: number) => (published[docs[b] ?? 0] ?? 0) - (published[docs[a] ?? 0] ?? 0);
   const order =
@@ -290,17 +294,16 @@ function pageOfNumbered(
           return Math.abs(sb - sa) > 1e-9 * Math.max(sa, sb) ? sb - sa : newer(a, b);
         };
   const page = firstInOrder(positions, order, options.offset + options.limit).slice(options.offset);
-  const ids: string[] = [];
-  for (const at of page) {
+  const named = page.flatMap((at) => {
     const id = found.numbered?.idOf(docs[at] ?? 0);
-    if (id !== undefined) ids.push(id);
-  }
-  const total = positions.length;
+    return id === undefined ? [] : [{ id, score: scores[at] ?? 0 }];
+  });
+  const ids = named.map((hit) => hit.id);
   if (options.idsOnly) return { hits: [], ids, total, terms: [], facets };
   const shown: Hit[] = [];
-  for (const [at, id] of ids.entries()) {
+  for (const { id, score } of named) {
     const bulletin = context.get(id);
-    if (bulletin) shown.push({ bulletin, score: scores[page[at] ?? 0] ?? 0 });
+    if (bulletin) shown.push({ bulletin, score });
   }
   return { ...highlighted(shown, found, query), ids, total, facets };
 }
