@@ -26,6 +26,10 @@ test('a deleted bulletin leaves the search results, and undo brings it back', as
   await readingPane(window).getByRole('button', { name: 'Delete…' }).click();
   await window.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(notices(window)).toContainText('Bulletin deleted.');
+  // Searched again: the count and the facets come from the index, not only the rows.
+  await searchBox(window).fill('');
+  await searchBox(window).fill('vaccination');
+  await expect(window.getByText('1 result', { exact: true })).toBeVisible();
   await expect(bulletinRows(window)).toHaveCount(1);
   await expect(bulletinRows(window)).toContainText(BOGOTA.title);
 
@@ -33,6 +37,7 @@ test('a deleted bulletin leaves the search results, and undo brings it back', as
   await window.keyboard.press('Control+z');
   await searchBox(window).fill('');
   await searchBox(window).fill('vaccination');
+  await expect(window.getByText('2 results', { exact: true })).toBeVisible();
   await expect(bulletinRows(window)).toHaveCount(2);
   await searchBox(window).fill('cucuta');
   await expect(bulletinRows(window)).toHaveCount(1);
