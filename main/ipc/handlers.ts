@@ -44,6 +44,8 @@ export function createHandlers(
   const changed = () => broadcast('library:changed', library.counts());
   /** Collections deleted in this run, by undo token: undo lasts as long as its notice. */
   const deletedCollections = new Map<string, { collection: Collection; position: number }>();
+  /** Bulletins deleted in this run, by undo token: undo puts them back in the search index. */
+  const deletedBulletins = new Map<string, readonly string[]>();
 
   return {
     list(_caller, { view, sort, offset = 0, limit }) {
@@ -143,11 +145,18 @@ export function createHandlers(
     },
     async deleteBulletins(_caller, ids) {
       const { batch, count } = await library.deleteBulletins(ids);
+      // Out of the index too: a search answers from the index's columns without asking the store.
+      const gone = ids.filter((id) => library.get(id) === undefined);
+      deletedBulletins.set(batch, gone);
+      await index.remove(gone);
       if (count > 0) changed();
       return { count, undoToken: batch };
     },
     async undoDelete(_caller, token) {
       const count = await library.undoDelete(token);
+      const back = (deletedBulletins.get(token) ?? []).map((id) => library.get(id));
+      deletedBulletins.delete(token);
+      await index.add(back.filter((bulletin): bulletin is Bulletin => bulletin !== undefined));
       if (count > 0) changed();
       return count;
     },

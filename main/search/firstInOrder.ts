@@ -4,7 +4,11 @@
  * can match most of them while a page shows a hundred. Most items lose to the
  * last one kept at the first comparison, so this is about one pass.
  */
-export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => number, count: number): T[] {
+export function firstInOrder<T>(
+  items: ArrayLike<T> & Iterable<T>,
+  compare: (a: T, b: T) => number,
+  count: number,
+): T[] {
   if (count <= 0) return [];
   if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
   const kept: T[] = [];

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOptions';
 import type { ParsedQuery, Term } from './queryParser';
+import type { DocColumns } from './docColumns';
 import type { Candidate, Matcher, MatchedTerms } from './runSearch';
 
 /** Per field id, per document (short id), how often a term occurs. */
@@ -48,10 +49,19 @@ interface Expansion {
  * (by minisearch's short id) of score and of which query words matched (one bit each).
  */
 interface Matches {
-  docs: number[];
+  /** The documents, in `docs[0..count)`. */
+  docs: Int32Array;
+  count: number;
   score: Float64Array;
   words: Uint32Array;
 }
+
+const NO_MATCHES: Matches = {
+  docs: new Int32Array(0),
+  count: 0,
+  score: new Float64Array(0),
+  words: new Uint32Array(0),
+};
 
 /**
  * Matches through the minisearch index, as `index.search` would (clauses
@@ -60,10 +70,13 @@ interface Matches {
  * place of an object per document. What matched in a document (for highlights)
  * is worked out only for the documents that ask, i.e. the rows shown.
  */
-export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
+export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns): Matcher {
   const internals = index as unknown as IndexInternals;
+  const idOf = (doc: number) => internals._documentIds.get(doc);
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
+  const fieldLengths = lengthsByField(internals);
+  const take = scratchFor(internals, size);
 
   /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
   const matchWord = (word: string, bit: number, expansions: Expansion[]): Matches => {
@@ -71,7 +84,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
     const exact = internals._index.get(word);
     if (exact) found.push({ term: word, weight: 1, postings: exact });
     for (const expansion of expansions) found.push(expansion);
-    const matches: Matches = { docs: [], score: new Float64Array(size), words: new Uint32Array(0) };
+    const matches = take();
     for (const { weight, postings } of found) {
       for (const field of fields) {
         const counts = postings.get(field.id);
@@ -79,23 +92,22 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
         const average = internals._avgFieldLength[field.id] ?? 1;
         const idf = Math.log(1 + (internals._documentCount - counts.size + 0.5) / (counts.size + 0.5));
         const factor = weight * field.boost * idf;
+        const lengths = fieldLengths[field.id] ?? new Float64Array(0);
         for (const [doc, frequency] of counts) {
-          // A discarded document has no lengths; minisearch leaves its postings until it vacuums.
-          const lengths = internals._fieldLength.get(doc);
-          if (!lengths) continue;
-          const length = lengths[field.id] ?? 0;
+          // A discarded document has no lengths (NaN); minisearch leaves its postings until it vacuums.
+          const length = lengths[doc] ?? Number.NaN;
+          if (Number.isNaN(length)) continue;
           const score =
             factor *
             (BM25.d +
               (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
           const before = matches.score[doc] ?? 0;
-          if (before === 0) matches.docs.push(doc);
+          if (before === 0) matches.docs[matches.count++] = doc;
           matches.score[doc] = before + score;
         }
       }
     }
-    matches.words = new Uint32Array(size);
-    for (const doc of matches.docs) matches.words[doc] = bit;
+    for (const doc of matches.docs.subarray(0, matches.count)) matches.words[doc] = bit;
     return matches;
   };
 
@@ -128,21 +140,23 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
   };
 
   const and = (a: Matches, b: Matches): Matches => {
-    const [small, large] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
-    const docs: number[] = [];
-    for (const doc of small.docs) {
+    const [small, large] = a.count <= b.count ? [a, b] : [b, a];
+    // Kept documents are written back over the small list: never ahead of the one read.
+    let kept = 0;
+    for (const doc of small.docs.subarray(0, small.count)) {
       const other = large.score[doc] ?? 0;
       // A document dropped here is zeroed: a zero score is what "not matched" means later on.
       small.score[doc] = other === 0 ? 0 : (small.score[doc] ?? 0) + other;
       small.words[doc] = other === 0 ? 0 : (small.words[doc] ?? 0) | (large.words[doc] ?? 0);
-      if (other !== 0) docs.push(doc);
+      if (other !== 0) small.docs[kept++] = doc;
     }
-    return { docs, score: small.score, words: small.words };
+    small.count = kept;
+    return small;
   };
   const or = (a: Matches, b: Matches): Matches => {
-    for (const doc of b.docs) {
+    for (const doc of b.docs.subarray(0, b.count)) {
       const before = a.score[doc] ?? 0;
-      if (before === 0) a.docs.push(doc);
+      if (before === 0) a.docs[a.count++] = doc;
       a.score[doc] = before + (b.score[doc] ?? 0);
       a.words[doc] = (a.words[doc] ?? 0) | (b.words[doc] ?? 0);
     }
@@ -184,7 +198,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
         const matches = alternative(term, query.lastWordOpen && position === last);
         if (matches) union = union ? or(union, matches) : matches;
       }
-      const clauseMatches = union ?? { docs: [], score: new Float64Array(0), words: new Uint32Array(0) };
+      const clauseMatches = union ?? NO_MATCHES;
       result = result ? and(result, clauseMatches) : clauseMatches;
     }
     return { result, words, expansions };
@@ -194,14 +208,24 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
     match(query, fuzzy) {
       const { result, words, expansions } = run(query, fuzzy);
       if (!result) return { candidates: [], termsOf: () => ({ terms: [], queryTerms: [] }) };
-      const candidates: Candidate[] = [];
-      for (const doc of result.docs) {
-        const id = internals._documentIds.get(doc);
-        if (id === undefined) continue;
+      const docs = result.docs.subarray(0, result.count);
+      const scores = new Float64Array(docs.length);
+      for (const [at, doc] of docs.entries()) {
         // As minisearch: a document matching more of the query's words ranks higher.
         const quality = popCount(result.words[doc] ?? 0) || 1;
-        candidates.push({ id, score: (result.score[doc] ?? 0) * quality });
+        scores[at] = (result.score[doc] ?? 0) * quality;
       }
+      // Ids only when asked for: with columns, runSearch reads the numbers and names only the rows shown.
+      let candidates: Candidate[] | undefined;
+      const listed = (): Candidate[] => {
+        if (candidates) return candidates;
+        candidates = [];
+        for (const [at, doc] of docs.entries()) {
+          const id = idOf(doc);
+          if (id !== undefined) candidates.push({ id, score: scores[at] ?? 0 });
+        }
+        return candidates;
+      };
       const termsOf = (id: string): MatchedTerms => {
         const doc = internals._idToShortId.get(id) ?? -1;
         const mask = result.words[doc] ?? 0;
@@ -215,19 +239,102 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>): Matcher {
         }
         return { terms: [...terms], queryTerms };
       };
-      return { candidates, termsOf };
+      return {
+        get candidates() {
+          return listed();
+        },
+        termsOf,
+        ...(columns ? { numbered: { docs, scores, columns, idOf } } : {}),
+      };
     },
+    docOf: (id) => internals._idToShortId.get(id),
     idsWithWord(word) {
       const folded = processTerm(word);
       const ids = new Set<string>();
       if (folded === null) return ids;
-      for (const doc of matchWord(folded, 1, []).docs) {
+      const matches = matchWord(folded, 1, []);
+      for (const doc of matches.docs.subarray(0, matches.count)) {
         const id = internals._documentIds.get(doc);
         if (id !== undefined) ids.add(id);
       }
       return ids;
     },
   };
+}
+
+/** Per index: dense per-document arrays lent to the matcher made last (see scratchFor). */
+const scratchOf = new WeakMap<IndexInternals, { size: number; all: Matches[]; lent: number }>();
+
+/**
+ * Dense arrays for a query's words, reused from one search to the next: allocating a
+ * megabyte or two per word at 100k bulletins made the collector stop queries every few
+ * ones. Making a matcher takes back what the one before it was lent, so a matcher's
+ * results are read before the next matcher of the same index is made (each search is
+ * synchronous: it makes one, and is done with it when it returns).
+ */
+function scratchFor(internals: IndexInternals, size: number): () => Matches {
+  let scratch = scratchOf.get(internals);
+  if (!scratch || scratch.size !== size) {
+    scratch = { size, all: [], lent: 0 };
+    scratchOf.set(internals, scratch);
+  }
+  const pool = scratch;
+  pool.lent = 0;
+  return () => {
+    // A query of many words gets arrays of its own past the first few: the pool stays small.
+    if (pool.lent >= POOLED) return emptyMatches(size);
+    let matches = pool.all[pool.lent];
+    if (matches) {
+      matches.score.fill(0);
+      matches.words.fill(0);
+      matches.count = 0;
+    } else {
+      matches = emptyMatches(size);
+      pool.all.push(matches);
+    }
+    pool.lent++;
+    return matches;
+  };
+}
+
+const POOLED = 8;
+
+function emptyMatches(size: number): Matches {
+  return {
+    docs: new Int32Array(size),
+    count: 0,
+    score: new Float64Array(size),
+    words: new Uint32Array(size),
+  };
+}
+
+/** Field lengths as arrays, and the index state they were read at (any change makes new ones). */
+const lengthsOf = new WeakMap<IndexInternals, { nextId: number; count: number; byField: Float64Array[] }>();
+
+/**
+ * minisearch's field lengths (a Map entry per document) as one array per field, by document
+ * number: reading the Map for every posting of a common prefix was most of the scoring at 100k.
+ * Made again after the index changes (adds and deletes change the next id or the count).
+ */
+function lengthsByField(internals: IndexInternals): Float64Array[] {
+  const cached = lengthsOf.get(internals);
+  if (cached && cached.nextId === internals._nextId && cached.count === internals._documentCount)
+    return cached.byField;
+  const byField = Object.values(internals._fieldIds).map(() =>
+    new Float64Array(internals._nextId).fill(Number.NaN),
+  );
+  for (const [doc, lengths] of internals._fieldLength)
+    for (const [field, length] of lengths.entries()) {
+      const column = byField[field];
+      if (column) column[doc] = length;
+    }
+  lengthsOf.set(internals, { nextId: internals._nextId, count: internals._documentCount, byField });
+  return byField;
+}
+
+/** The index's own number for a document, which the columns are indexed by. */
+export function documentNumber(index: MiniSearch<IndexedDoc>, id: string): number | undefined {
+  return (index as unknown as IndexInternals)._idToShortId.get(id);
 }
 
 function popCount(bits: number): number {

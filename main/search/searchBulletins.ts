@@ -28,12 +28,12 @@ export function searchBulletins(
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
-    rows: answer.hits.map(({ bulletin }) =>
+    rows: answer.hits.map(({ bulletin, terms }) =>
       toRow(
         bulletin,
         snippet(
           [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-          answer.terms,
+          terms ?? answer.terms,
         ),
       ),
     ),
@@ -46,9 +46,7 @@ export function searchBulletins(
 
 /** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
 export function matchingIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
-  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER).hits.map(
-    (hit) => hit.bulletin.id,
-  );
+  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER, true).ids;
 }
 
 function answerRequest(
@@ -57,8 +55,10 @@ function answerRequest(
   index: SearchIndex,
   offset: number,
   limit: number,
+  idsOnly = false,
 ): SearchAnswer {
-  const inView = library.bulletins(request.view);
+  // The view's list only when needed: listing the whole archive is a copy of 100k bulletins.
+  const inView = () => library.bulletins(request.view);
   return runSearch(
     parseQuery(request.text),
     {
@@ -78,16 +78,21 @@ function answerRequest(
         return (id) => members.has(id);
       },
     },
-    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit },
+    { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit, idsOnly },
   );
 }
 
-function viewTest(view: View, library: Marks, inView: readonly Bulletin[]): (bulletin: Bulletin) => boolean {
-  if (view === 'bookmarks') return (bulletin) => library.isBookmarked(bulletin.id);
-  if (view === 'unread') return (bulletin) => !library.isRead(bulletin.id);
+/** The test of the view searched; none for the whole archive (then no result's id is looked up). */
+function viewTest(
+  view: View,
+  library: Marks,
+  inView: () => readonly Bulletin[],
+): ((id: string) => boolean) | undefined {
+  if (view === 'bookmarks') return library.isBookmarked;
+  if (view === 'unread') return (id) => !library.isRead(id);
   if (view !== 'all') {
-    const members = new Set(inView.map((bulletin) => bulletin.id));
-    return (bulletin) => members.has(bulletin.id);
+    const members = new Set(inView().map((bulletin) => bulletin.id));
+    return (id) => members.has(id);
   }
-  return () => true;
+  return undefined;
 }

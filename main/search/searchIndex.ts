@@ -3,11 +3,12 @@ import type { Bulletin } from '../../preload/contract';
 import type { IndexStatus } from '../../preload/searchTypes';
 import { buildIndexJson } from './buildIndex';
 import type { BuildIndex } from './buildInWorker';
-import { indexMatcher } from './indexMatcher';
+import { createDocColumns } from './docColumns';
+import { documentNumber, indexMatcher } from './indexMatcher';
 import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
 import { fingerprintOf, readPersistedIndex, writePersistedIndex } from './persistedIndex';
 import { parseQuery } from './queryParser';
-import type { Matcher } from './runSearch';
+import { withoutStopWordClauses, type Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
 
 export interface SearchHit {
@@ -70,6 +71,16 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   /** Changes made while the index was being built, applied when it is ready. */
   const pending: Array<(ready: MiniSearch<IndexedDoc>) => void> = [];
   const fallback = scanMatcher(bulletins);
+  /** Filters, facets and dates of the indexed bulletins by document number; kept with the index. */
+  let columns = createDocColumns();
+  const record = (ready: MiniSearch<IndexedDoc>, bulletin: Bulletin) => {
+    const doc = documentNumber(ready, bulletin.id);
+    if (doc !== undefined) columns.set(doc, bulletin);
+  };
+  const forget = (ready: MiniSearch<IndexedDoc>, id: string) => {
+    const doc = documentNumber(ready, id);
+    if (doc !== undefined) columns.drop(doc);
+  };
   let persistTimer: NodeJS.Timeout | undefined;
   let lastPersist: Promise<void> = Promise.resolve();
 
@@ -133,6 +144,9 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
             .catch((error: unknown) => console.error('[search] could not save the index', error));
         }
       }
+      // Only what the archive holds now counts (a bulletin deleted since the index was saved does not).
+      columns = createDocColumns();
+      for (const bulletin of bulletins()) record(loaded, bulletin);
       index = loaded;
     }
     const ready = index;
@@ -152,19 +166,29 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   return {
     ready,
     add: (added) =>
-      change((ready) => ready.addAll(added.filter((bulletin) => !ready.has(bulletin.id)).map(toIndexedDoc))),
+      change((ready) => {
+        const fresh = added.filter((bulletin) => !ready.has(bulletin.id));
+        ready.addAll(fresh.map(toIndexedDoc));
+        for (const bulletin of fresh) record(ready, bulletin);
+      }),
     update: (changed) =>
       change((ready) => {
         for (const bulletin of changed) {
+          // Replacing gives the bulletin a new document number: the old one stops counting.
+          forget(ready, bulletin.id);
           if (ready.has(bulletin.id)) ready.replace(toIndexedDoc(bulletin));
           else ready.add(toIndexedDoc(bulletin));
+          record(ready, bulletin);
         }
       }),
     remove: (ids) =>
       change((ready) => {
-        for (const id of ids) if (ready.has(id)) ready.discard(id);
+        for (const id of ids) {
+          forget(ready, id);
+          if (ready.has(id)) ready.discard(id);
+        }
       }),
-    matcher: () => (index ? indexMatcher(index) : fallback),
+    matcher: () => (index ? indexMatcher(index, columns.read()) : fallback),
     suggest(text) {
       if (!index || text.trim() === '' || !isPlainWords(text)) return [];
       return index
@@ -178,7 +202,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     search(text) {
       if (text.trim() === '') return { hits: [], terms: [] };
       const matcher = index ? indexMatcher(index) : fallback;
-      const query = parseQuery(text);
+      const query = withoutStopWordClauses(parseQuery(text));
       let found = matcher.match(query, false);
       if (found.candidates.length === 0) found = matcher.match(query, true);
       const terms = new Set(found.candidates.flatMap((candidate) => found.termsOf(candidate.id).terms));
