@@ -11,6 +11,7 @@ import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
+import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -19,7 +20,7 @@ import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex, type SearchIndex } from './search/searchIndex';
-import { openLibrary, type Library } from './store/library';
+import { openLibrary, type Library, type LibraryPreview } from './store/library';
 import { exportSubscriptions } from './sync/exportSubscriptions';
 import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
@@ -62,7 +63,13 @@ async function start(): Promise<void> {
   // handlers, which come once the library and the index are set up.
   const window = createMainWindow();
   const windowLoaded = new Promise<void>((resolve) => window.webContents.once('did-finish-load', resolve));
-  registerHandlers(argumentSchemas, setUp(notices, formatDate, window, windowLoaded));
+  // The first page of the list is answered as soon as the newest months are read (see openLibrary).
+  let showPreview: (preview: LibraryPreview | undefined) => void = () => undefined;
+  const preview = new Promise<LibraryPreview | undefined>((resolve) => (showPreview = resolve));
+  const handlers = setUp(notices, formatDate, window, windowLoaded, showPreview);
+  // A library that fails to open has no preview: the first page then waits for (and fails with) the rest.
+  void handlers.finally(() => showPreview(undefined)).catch(() => undefined);
+  registerHandlers(argumentSchemas, handlers, firstPageWhileOpening(preview));
 }
 
 /** Everything behind the window (the library, the index, imports, sync, menus), then its handlers. */
@@ -71,9 +78,11 @@ async function setUp(
   formatDate: (iso: string) => string,
   window: BrowserWindow,
   windowLoaded: Promise<void>,
+  onPreview: (preview: LibraryPreview) => void,
 ): Promise<Handlers> {
   const userData = app.getPath('userData');
   const library = await openLibrary(userData, {
+    onPreview,
     report: (event) => {
       const notice = describeStoreEvent(event, formatDate);
       if (notice) notices.post(notice);
