@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bulletin } from '../../preload/contract';
 import { openLibrary } from '../../main/store/library';
@@ -32,26 +34,53 @@ function archive(): Bulletin[] {
   return bulletins;
 }
 
-test('a large archive opens on its newest bulletins, then counts them all, an older damaged month recovered', async ({
+/**
+ * Gives a pipe's content to a reader waiting on it, if one is (else false): the library reads
+ * each month once as it opens, and the search index's worker reads them all again after.
+ */
+async function feedWaitingReader(pipe: string, content: Buffer): Promise<boolean> {
+  try {
+    const writer = await open(pipe, constants.O_WRONLY | constants.O_NONBLOCK);
+    await writer.write(content);
+    await writer.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return false;
+    throw error;
+  }
+}
+
+test('a large archive shows its newest page at once, then counts every month, an older damaged one recovered', async ({
   launch,
   userDataDir,
 }) => {
   const library = await openLibrary(userDataDir);
   await library.add(archive());
   library.close();
-  // The oldest month is read last, after the first page is shown: it is still checked and kept aside.
-  await writeFile(join(userDataDir, 'bulletins', '2001-01.json'), '{"schemaVersion": 1, "bulletins": [');
+  const shards = join(userDataDir, 'bulletins');
+  // Older months are read after the first page is shown: a damaged one is still checked and kept aside.
+  await writeFile(join(shards, '2001-02.json'), '{"schemaVersion": 1, "bulletins": [');
+  // The oldest month is a pipe that gives its content only when the test says: the archive is
+  // still opening, for as long as we look at the window.
+  const oldest = join(shards, '2001-01.json');
+  const oldestContent = await readFile(oldest);
+  await rm(oldest);
+  execFileSync('mkfifo', [oldest]);
 
   const window = await (await launch()).firstWindow();
   await expect(bulletinRows(window).first()).toContainText('Situation report 2020-12 day 10');
-  await expect(
-    window.getByText(`${((MONTHS - 1) * PER_MONTH).toLocaleString('en')} bulletins`, { exact: true }),
-  ).toBeVisible();
+  await expect(window.getByText('Counting bulletins…', { exact: true })).toBeVisible();
+
+  await expect.poll(() => feedWaitingReader(oldest, oldestContent)).toBe(true);
+  const kept = (MONTHS - 1) * PER_MONTH;
+  await expect(window.getByText(`${kept.toLocaleString('en')} bulletins`, { exact: true })).toBeVisible();
   await expect(window.getByRole('region', { name: 'Notifications' })).toContainText(
-    'The archive of 2001-01 was damaged on disk',
+    'The archive of 2001-02 was damaged on disk',
   );
-  // Every row of the whole archive is reachable from the keyboard, down to the oldest one kept.
+  // The index is built from every month too: it must not wait forever on the pipe.
+  await expect.poll(() => feedWaitingReader(oldest, oldestContent), { timeout: 20_000 }).toBe(true);
+  // Every row of the whole archive is reachable from the keyboard, down to the oldest.
   await bulletinRows(window).first().click();
   await bulletinList(window).press('End');
-  await expect(bulletinRows(window).last()).toContainText('Situation report 2001-02 day 1');
+  await expect(bulletinRows(window).last()).toContainText('Situation report 2001-01 day 1');
 });
