@@ -19,7 +19,9 @@ const MONTHS = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06'
 async function sixMonths(): Promise<void> {
   const library = await openLibrary(folder);
   for (const month of MONTHS)
-    await library.add(['10', '20', '05'].map((day) => bulletin(`${month}-${day}`, `${month}-${day}T08:00:00Z`)));
+    await library.add(
+      ['10', '20', '05'].map((day) => bulletin(`${month}-${day}`, `${month}-${day}T08:00:00Z`)),
+    );
   await library.toggleBookmark('2020-06-20');
   await library.deleteBulletins(['2020-06-10']);
   library.close();
