@@ -11,6 +11,7 @@ import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
+import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -19,7 +20,8 @@ import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex, type SearchIndex } from './search/searchIndex';
-import { openLibrary, type Library } from './store/library';
+import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
+import type { Library } from './store/library';
 import { exportSubscriptions } from './sync/exportSubscriptions';
 import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
@@ -45,41 +47,47 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  void app.whenReady().then(start);
+  // Read while Electron and Chromium start: at 100,000 bulletins that is most of the library.
+  const opening = openLibraryEarly(app.getPath('userData'));
+  void app.whenReady().then(() => start(opening));
 }
 
-async function start(): Promise<void> {
+async function start(opening: EarlyOpening): Promise<void> {
   await initI18n(app.getLocale());
   applySecurityPolicy();
   serveRenderer();
 
-  // Before the library opens, so what it finds at start (a recovered file) waits here for the window.
+  // What the library found at opening (a recovered file) is posted here and waits for the window.
   const notices = createNoticeBoard((notice) => broadcast('notice:added', notice));
   const dateFormat = new Intl.DateTimeFormat(app.getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
-  // The window opens first, so Chromium starts while the library is read; its calls wait for the
-  // handlers, which come once the library and the index are set up.
+  // The window's calls wait for the handlers, which come once the library and the index are set up.
   const window = createMainWindow();
   const windowLoaded = new Promise<void>((resolve) => window.webContents.once('did-finish-load', resolve));
-  registerHandlers(argumentSchemas, setUp(notices, formatDate, window, windowLoaded));
+  // The first page of the list is answered as soon as the newest months are read (see openLibrary).
+  registerHandlers(
+    argumentSchemas,
+    setUp(opening, notices, formatDate, window, windowLoaded),
+    firstPageWhileOpening(opening.preview),
+  );
 }
 
 /** Everything behind the window (the library, the index, imports, sync, menus), then its handlers. */
 async function setUp(
+  opening: EarlyOpening,
   notices: NoticeBoard,
   formatDate: (iso: string) => string,
   window: BrowserWindow,
   windowLoaded: Promise<void>,
 ): Promise<Handlers> {
   const userData = app.getPath('userData');
-  const library = await openLibrary(userData, {
-    report: (event) => {
-      const notice = describeStoreEvent(event, formatDate);
-      if (notice) notices.post(notice);
-      else console.info('[store]', event);
-    },
+  opening.reportTo((event) => {
+    const notice = describeStoreEvent(event, formatDate);
+    if (notice) notices.post(notice);
+    else console.info('[store]', event);
   });
+  const library = await opening.library;
   const index = createSearchIndex({
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),

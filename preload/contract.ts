@@ -98,6 +98,11 @@ export interface ListResult {
   terms: string[];
   /** All rows of the view or all search results, when `rows` stops short of them. */
   total?: number;
+  /**
+   * A first page answered while the archive is still opening: `total` is not known yet, and the
+   * next page (which waits for the whole archive) brings it.
+   */
+  counting?: boolean;
   /** Searches only: facet counts and notes on the query. */
   facets?: Facets;
   hints?: SearchHint[];

@@ -22,3 +22,10 @@ export function bulletinRow(bulletin: Bulletin, marks: Marks, excerpt: string): 
     noted: marks.note?.(bulletin.id) !== undefined,
   };
 }
+
+const EXCERPT_LENGTH = 220;
+
+/** A listed row's excerpt: the summary, cut at a word's end if long. */
+export function excerptOf(text: string): string {
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
+}

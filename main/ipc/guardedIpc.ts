@@ -16,6 +16,17 @@ export type Handler<M extends Method> = (
 ) => Promise<Awaited<ReturnType<BulletinsApi[M]>>> | Awaited<ReturnType<BulletinsApi[M]>>;
 
 export type Handlers = { [M in Method]: Handler<M> };
+
+/**
+ * Answers a call while the handlers are still to come (the library still opening), or resolves
+ * to `undefined` to let the call wait for them.
+ */
+export type EarlyHandlers = {
+  [M in Method]?: (
+    caller: Caller,
+    ...args: Parameters<BulletinsApi[M]>
+  ) => Promise<Awaited<ReturnType<BulletinsApi[M]>> | undefined>;
+};
 type Schemas = { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };
 
 /**
@@ -23,18 +34,37 @@ type Schemas = { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };
  * every call is checked for who sent it and what it carries before a handler
  * runs, and every failure goes back as `{ code, message }`, never as a stack
  * trace or a path. Registered before the window opens, with the handlers still
- * to come while the library opens: a call waits for them rather than failing.
+ * to come while the library opens: a call waits for them rather than failing,
+ * unless one of `early` can answer it already (the first page of the list).
  */
-export function registerHandlers(schemas: Schemas, handlers: Handlers | Promise<Handlers>): void {
+export function registerHandlers(
+  schemas: Schemas,
+  handlers: Handlers | Promise<Handlers>,
+  early: EarlyHandlers = {},
+): void {
+  let ready = !(handlers instanceof Promise);
+  if (handlers instanceof Promise)
+    void handlers.then(
+      () => (ready = true),
+      () => (ready = true),
+    );
   for (const method of Object.keys(channels) as Method[]) {
-    ipcMain.handle(channels[method], (event, ...args) => dispatch(method, schemas, handlers, event, args));
+    const before = early[method] as EarlyHandler | undefined;
+    const answer = (caller: Caller, args: unknown[]) =>
+      !ready && before ? before(caller, ...args) : undefined;
+    ipcMain.handle(channels[method], (event, ...args) =>
+      dispatch(method, schemas, handlers, answer, event, args),
+    );
   }
 }
+
+type EarlyHandler = (caller: Caller, ...args: unknown[]) => Promise<unknown>;
 
 async function dispatch<M extends Method>(
   method: M,
   schemas: Schemas,
   handlers: Handlers | Promise<Handlers>,
+  early: (caller: Caller, args: unknown[]) => Promise<unknown> | undefined,
   event: IpcMainInvokeEvent,
   args: unknown[],
 ): Promise<Reply<unknown>> {
@@ -46,6 +76,8 @@ async function dispatch<M extends Method>(
     return { ok: false, error: { code: 'invalid-request', message: t('errors.invalidRequest') } };
   }
   try {
+    const answer = await early({ sender: event.sender }, parsed.data as unknown[]);
+    if (answer !== undefined) return { ok: true, value: answer };
     const ready = handlers instanceof Promise ? await handlers : handlers;
     const handler = ready[method] as (caller: Caller, ...args: unknown[]) => unknown;
     return { ok: true, value: await handler({ sender: event.sender }, ...(parsed.data as unknown[])) };

@@ -17,10 +17,8 @@ import type { Collection } from '../store/schema';
 import { t } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
 import { broadcast } from '../windows/mainWindow';
-import { bulletinRow } from './bulletinRow';
+import { bulletinRow, excerptOf } from './bulletinRow';
 import type { Handlers } from './guardedIpc';
-
-const EXCERPT_LENGTH = 220;
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
 export function createHandlers(
@@ -39,7 +37,7 @@ export function createHandlers(
   },
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages, applySettings } = services;
-  const toRow = (bulletin: Bulletin, excerpt = truncate(bulletin.summary)) =>
+  const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
   /** Collections deleted in this run, by undo token: undo lasts as long as its notice. */
@@ -205,6 +203,3 @@ function inUserWords(error: unknown): never {
 }
 
 // Rows show one line; the rest of a long summary would only cost IPC bytes.
-function truncate(text: string): string {
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text;
-}

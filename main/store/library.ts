@@ -108,11 +108,24 @@ export interface Library {
   close(): void;
 }
 
+/**
+ * The library while its older months are still being read: enough to list the newest bulletins
+ * of a view (and the user's marks on them), never a count or anything else about the whole.
+ */
+export type LibraryPreview = Pick<Library, 'bulletins' | 'isBookmarked' | 'isRead' | 'note'>;
+
 export interface OpenOptions {
   /** Told of everything the user should know, at opening and later (e.g. a full disk). */
   report?: ReportStoreEvent;
   /** How long to wait before retrying a write the disk refused. */
   retryMs?: number;
+  /**
+   * Called once, as soon as the newest months hold `previewRows` visible bulletins (or every month
+   * is in): the first page of the list can be shown while the older months are read.
+   */
+  onPreview?: (preview: LibraryPreview) => void;
+  /** Default 100: the renderer's first page. */
+  previewRows?: number;
 }
 
 /** A month's shard file, e.g. 2020-11.json. */
@@ -157,11 +170,6 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       report,
     );
   const shards = new Map<string, JsonDocument<Shard>>();
-  for (const name of (await readdir(shardFolder)).filter((entry) => SHARD_NAME.test(entry)).sort()) {
-    shards.set(name, await openShard(name));
-  }
-  opened = true;
-
   const byId = new Map<string, Bulletin>();
   let newestFirst: Bulletin[] = [];
   /** `newestFirst` less the deleted: what every view starts from. */
@@ -172,14 +180,14 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     const deleted = state.db.data.deleted;
     visible = Object.keys(deleted).length === 0 ? newestFirst : newestFirst.filter((b) => !(b.id in deleted));
   };
+  /** Oldest month first, as they were read at launch: a later month's copy of an id wins. */
   const reindex = () => {
     byId.clear();
-    for (const shard of shards.values())
-      for (const bulletin of shard.db.data.bulletins) byId.set(bulletin.id, bulletin);
+    for (const name of [...shards.keys()].sort())
+      for (const bulletin of shards.get(name)?.db.data.bulletins ?? []) byId.set(bulletin.id, bulletin);
     newestFirst = sortNewestFirst([...byId.values()]);
     refreshVisible();
   };
-  reindex();
 
   async function shardFor(month: string): Promise<JsonDocument<Shard>> {
     const name = `${month}.json`;
@@ -230,7 +238,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     return changed;
   }
 
-  return {
+  const library: Library = {
     openingEvents,
     close: () => guard.dispose(),
     async flush() {
@@ -441,6 +449,33 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       reindex();
     },
   };
+
+  // Newest month first: a month's bulletins are all newer than an older month's (shards are by
+  // month of publication), so once the newest months hold a page of visible bulletins, that page
+  // is the first page of the whole archive, and the window can show it while the rest is read.
+  const newestMonthFirst = (await readdir(shardFolder))
+    .filter((entry) => SHARD_NAME.test(entry))
+    .sort()
+    .reverse();
+  const previewRows = options.previewRows ?? 100;
+  let previewed = !options.onPreview;
+  let readSoFar = 0;
+  for (const name of newestMonthFirst) {
+    const shard = await openShard(name);
+    shards.set(name, shard);
+    if (previewed) continue;
+    readSoFar += shard.db.data.bulletins.length;
+    if (readSoFar < previewRows) continue;
+    reindex();
+    if (visible.length >= previewRows) {
+      previewed = true;
+      options.onPreview?.(library);
+    }
+  }
+  opened = true;
+  reindex();
+  if (!previewed) options.onPreview?.(library);
+  return library;
 }
 
 const monthOf = (bulletin: Bulletin) => bulletin.published.slice(0, 7);

@@ -468,6 +468,7 @@ export function App() {
           }
           rows={rows}
           total={list.total}
+          counting={list.counting}
           terms={list.terms}
           initial={list.initial}
           pending={list.pending}

@@ -18,6 +18,8 @@ interface Loaded {
   terms: string[];
   /** Rows in the whole view, or all search results; more than `rows` while pages are on their way. */
   total: number;
+  /** The archive is still opening: `total` is only the rows so far, until the next page. */
+  counting?: boolean;
   failed: boolean;
   /** Searches only. */
   facets?: Facets;
@@ -105,6 +107,7 @@ export function useBulletinList(
       terms: string[],
       total: number,
       found?: Pick<Loaded, 'facets' | 'hints'>,
+      counting = false,
     ) => {
       kept.current = new Set();
       setLoaded((previous) => ({
@@ -112,17 +115,24 @@ export function useBulletinList(
         rows,
         terms: stableTerms(previous?.terms, terms),
         total,
+        counting,
         failed: false,
         ...found,
       }));
-      onNewResults(total, view, text);
+      // Announced once the size is known (the next page brings it).
+      if (!counting) onNewResults(total, view, text);
       lastKey.current = key;
     };
-    const append = (rows: BulletinRow[]) =>
+    const append = (rows: BulletinRow[], total: number, wasCounting: boolean) => {
       setLoaded(
         (previous) =>
-          previous && (previous.key === key ? { ...previous, rows: [...previous.rows, ...rows] } : previous),
+          previous &&
+          (previous.key === key
+            ? { ...previous, rows: [...previous.rows, ...rows], total, counting: false }
+            : previous),
       );
+      if (wasCounting) onNewResults(total, view, text);
+    };
     const replace = (
       rows: BulletinRow[],
       terms: string[],
@@ -185,6 +195,7 @@ export function useBulletinList(
     } else {
       void (async () => {
         const rows: BulletinRow[] = [];
+        let counting = false;
         for (let total = Infinity; rows.length < total;) {
           const page = await bridge().list({
             view,
@@ -193,11 +204,20 @@ export function useBulletinList(
             limit: rows.length === 0 ? FIRST_PAGE : PAGE,
           });
           if (!current) return;
-          total = page.total ?? rows.length + page.rows.length;
+          // A first page answered while the archive opens: the next one waits for it and says how many.
+          total = page.counting ? Infinity : (page.total ?? rows.length + page.rows.length);
           if (!reloading) {
-            if (rows.length === 0) showFirst(page.rows, NO_TERMS, total);
-            else append(page.rows);
+            if (rows.length === 0)
+              showFirst(
+                page.rows,
+                NO_TERMS,
+                page.counting ? page.rows.length : total,
+                undefined,
+                page.counting,
+              );
+            else append(page.rows, total, counting);
           }
+          counting = page.counting === true;
           rows.push(...page.rows);
           if (page.rows.length === 0) break;
         }
@@ -240,6 +260,8 @@ export function useBulletinList(
     forget,
     rows: loaded?.rows ?? [],
     total: loaded?.total ?? 0,
+    /** The first page is shown but the archive is still opening: the total is not known yet. */
+    counting: loaded?.counting ?? false,
     terms: loaded?.terms ?? NO_TERMS,
     /** Nothing has arrived yet. */
     initial: loaded === null,

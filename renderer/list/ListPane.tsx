@@ -33,6 +33,8 @@ interface ListPaneProps {
   rows: readonly BulletinRow[];
   /** Rows in the whole view (the list may still be receiving them). */
   total: number;
+  /** The archive is still opening: the newest rows are shown, the total is not known yet. */
+  counting: boolean;
   terms: readonly string[];
   initial: boolean;
   pending: boolean;
@@ -76,7 +78,9 @@ export function ListPane(props: ListPaneProps) {
   const searching = searchedText !== '';
   const countText = searching
     ? t('list.resultCount', { count: props.total })
-    : t('list.count', { count: props.total });
+    : props.counting
+      ? t('list.counting')
+      : t('list.count', { count: props.total });
 
   const pane = useRef<HTMLElement>(null);
   const focusWasInList = useRef(false);

@@ -33,17 +33,29 @@ export const launchSuite: Suite = {
       });
 
       const started = performance.now();
+      const startedAt = Date.now();
       const app = await launchApp({ userDataDir });
       try {
         const page = await app.firstWindow({ timeout: 120_000 });
         // Mostly not ours: the host and Chromium starting; main opens the window before the library.
         const windowOpen = performance.now() - started;
+        // The page's own clock of the first row in the DOM: Playwright's polling, under load, notices
+        // it hundreds of milliseconds later. (A string: the bench's TypeScript loader would add helpers.)
+        await page.evaluate(`(() => {
+          const seen = () => {
+            if (window.firstRowAt === undefined && document.querySelector('[role="option"]'))
+              window.firstRowAt = Date.now();
+          };
+          new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+          seen();
+        })()`);
         await page
           .getByRole('listbox', { name: /list of bulletins/ })
           .getByRole('option')
           .first()
           .waitFor({ timeout: 120_000 });
         const firstPaint = performance.now() - started;
+        const firstRowInPage = Number(await page.evaluate('window.firstRowAt')) - startedAt;
         const reply = await page.evaluate(async () => {
           const start = performance.now();
           const result = await window.bulletins.list({ view: 'all' });
@@ -67,6 +79,14 @@ export const launchSuite: Suite = {
             name: 'launch to first list row, no index on disk yet (host: built app on Chromium)',
             size,
             value: firstPaint,
+            unit: 'ms',
+            goal: '≤ 1500 ms',
+          },
+          {
+            suite: 'launch',
+            name: 'launch to first list row in the page (its own clock, not Playwright noticing it)',
+            size,
+            value: firstRowInPage,
             unit: 'ms',
             goal: '≤ 1500 ms',
           },

@@ -92,4 +92,26 @@ describe('guarded IPC', () => {
     expect(await reply).toEqual({ ok: true, value: 'got early' });
     registerHandlers(argumentSchemas, handlers);
   });
+
+  it('while the library opens, an early handler answers what it can; the rest waits for the handlers', async () => {
+    let give: (ready: Handlers) => void = () => undefined;
+    const early = {
+      list: (_caller: unknown, request: { offset?: number }) =>
+        Promise.resolve(request.offset ? undefined : { rows: [], terms: ['early'], counting: true }),
+    };
+    registerHandlers(argumentSchemas, new Promise<Handlers>((resolve) => (give = resolve)), early);
+    const app = frame('app://bulletin/index.html');
+    expect(await call('bulletins:list', app, { view: 'all', limit: 100 })).toEqual({
+      ok: true,
+      value: { rows: [], terms: ['early'], counting: true },
+    });
+    const later = call('bulletins:list', app, { view: 'all', offset: 100, limit: 5000 });
+    give({ list: () => ({ rows: [], terms: ['whole'], total: 7 }) } as unknown as Handlers);
+    expect(await later).toEqual({ ok: true, value: { rows: [], terms: ['whole'], total: 7 } });
+    // Once the handlers are there, they answer everything, the first page too.
+    expect(await call('bulletins:list', app, { view: 'all', limit: 100 })).toMatchObject({
+      value: { terms: ['whole'] },
+    });
+    registerHandlers(argumentSchemas, handlers);
+  });
 });
