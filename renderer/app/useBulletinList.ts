@@ -177,7 +177,7 @@ export function useBulletinList(
             fetching = false;
             // An archive that shrank meanwhile ends the paging rather than asking forever.
             fetched = page.rows.length === 0 ? total : fetched + page.rows.length;
-            append(page.rows);
+            append(page.rows, page.total ?? total, false);
           }, fail);
       };
       const limit = reloading ? Math.min(SEARCH_PAGE, Math.max(SEARCH_FIRST_PAGE, shown.current)) : undefined;
