@@ -46,7 +46,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
   );
 
   return (
-    <dialog {...dialog} className="export-dialog" aria-labelledby={titleId}>
+    <dialog {...dialog} className="modal-dialog export-dialog" aria-labelledby={titleId}>
       <form onSubmit={submit}>
         <h2 id={titleId} className="export-dialog-title">
           {t('export.dialogTitle')}

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo } from '../../preload/contract';
 import { FolderIcon } from '../icons/Icons';
+import { useDisclosure } from './useDisclosure';
 
 interface AddToCollectionMenuProps {
   collections: readonly CollectionInfo[];
@@ -12,32 +12,11 @@ interface AddToCollectionMenuProps {
 /** The selection bar's "Add to collection…": one button per collection, in a panel under it. */
 export function AddToCollectionMenu({ collections, disabled, onChoose }: AddToCollectionMenuProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    toggle.current?.focus();
-  };
-  // Esc closes the panel only: the selection it was opened for stays.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    event.stopPropagation();
-    close();
-  };
+  const { open, panelId, close, onKeyDown, buttonProps } = useDisclosure();
 
   return (
     <div className="collection-picker" onKeyDown={onKeyDown}>
-      <button
-        ref={toggle}
-        type="button"
-        className="button"
-        disabled={disabled}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button type="button" className="button" disabled={disabled} {...buttonProps}>
         <FolderIcon />
         {t('selection.addToCollection')}
       </button>

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo } from '../../preload/contract';
 import { FolderIcon } from '../icons/Icons';
+import { useDisclosure } from './useDisclosure';
 
 interface CollectionPickerProps {
   collections: readonly CollectionInfo[];
@@ -13,29 +13,12 @@ interface CollectionPickerProps {
 /** The reading pane's "Collections" button: a checkbox per collection, for the open bulletin. */
 export function CollectionPicker({ collections, memberOf, onChange }: CollectionPickerProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, panelId, onKeyDown, buttonProps } = useDisclosure();
   const count = memberOf.length;
-  // Esc closes the panel and goes back to its button, rather than leaving the reading pane.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(false);
-    toggle.current?.focus();
-  };
 
   return (
     <div className="collection-picker" onKeyDown={onKeyDown}>
-      <button
-        ref={toggle}
-        type="button"
-        className="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button type="button" className="button" {...buttonProps}>
         <FolderIcon />
         {count === 0 ? t('collections.picker') : t('collections.pickerCount', { count })}
       </button>

@@ -59,7 +59,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
   };
 
   return (
-    <dialog {...dialog} className="settings-dialog" aria-labelledby={titleId}>
+    <dialog {...dialog} className="modal-dialog settings-dialog" aria-labelledby={titleId}>
       <form onSubmit={submit} noValidate>
         <h2 id={titleId} className="settings-title">
           {t('settings.title')}

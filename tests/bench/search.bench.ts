@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import type { Bulletin, BulletinRow } from '../../preload/contract';
+import type { Bulletin } from '../../preload/contract';
+import { bulletinRow } from '../../main/ipc/bulletinRow';
 import { buildIndexJson } from '../../main/search/buildIndex';
+import { searchableFields } from '../../main/search/documentText';
 import { htmlToText } from '../../main/search/htmlText';
 import { INDEX_VERSION } from '../../main/search/indexOptions';
 import { foldTerm } from '../../main/search/normalise';
@@ -82,16 +84,7 @@ function fts5(bulletins: readonly Bulletin[]) {
   const insert = db.prepare('INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)');
   const buildMs = performance.now();
   db.transaction(() => {
-    for (const b of bulletins)
-      insert.run(
-        b.id,
-        b.title,
-        b.summary,
-        b.bodyHtml ? htmlToText(b.bodyHtml) : '',
-        b.source,
-        b.countries.join(' '),
-        b.tags.join(' '),
-      );
+    for (const b of bulletins) insert.run(b.id, ...searchableFields(b));
   })();
   const built = performance.now() - buildMs;
   const select = db.prepare('SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 500');
@@ -185,17 +178,7 @@ export const searchSuite: Suite = {
       const library = await openLibrary(folder);
       const index = createSearchIndex({ file, bulletins: () => library.bulletins() });
       await index.ready;
-      const toRow = (bulletin: Bulletin, excerpt: string): BulletinRow => ({
-        id: bulletin.id,
-        title: bulletin.title,
-        published: bulletin.published,
-        source: bulletin.source,
-        language: bulletin.language,
-        excerpt,
-        bookmarked: false,
-        read: false,
-        noted: false,
-      });
+      const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
       const queries = generateQueries(bulletins, QUERIES);
       const ours = latencies(queries, (query) =>
         searchBulletins({ view: 'all', text: query }, library, index, toRow),
