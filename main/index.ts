@@ -69,7 +69,7 @@ async function start(opening: EarlyOpening): Promise<void> {
   registerHandlers(
     argumentSchemas,
     setUp(opening, notices, formatDate, window, windowLoaded),
-    firstPageWhileOpening(opening.preview),
+    firstPageWhileOpening(opening),
   );
 }
 

@@ -121,9 +121,12 @@ export interface OpenOptions {
   retryMs?: number;
   /**
    * Called once, as soon as the newest months hold `previewRows` visible bulletins (or every month
-   * is in): the first page of the list can be shown while the older months are read.
+   * is in): the first page of the list can be shown while the older months are read. Those are
+   * read once what it returns settles: reading them keeps main's thread busy for seconds at 100,000
+   * bulletins, and the window loading meanwhile needs that thread (Electron's main process is the
+   * browser's UI thread), so the caller may hold them back until the window has its first page.
    */
-  onPreview?: (preview: LibraryPreview) => void;
+  onPreview?: (preview: LibraryPreview) => void | Promise<void>;
   /** Default 100: the renderer's first page. */
   previewRows?: number;
 }
@@ -183,9 +186,18 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   /** Oldest month first, as they were read at launch: a later month's copy of an id wins. */
   const reindex = () => {
     byId.clear();
-    for (const name of [...shards.keys()].sort())
+    const months = [...shards.keys()].sort();
+    for (const name of months)
       for (const bulletin of shards.get(name)?.db.data.bulletins ?? []) byId.set(bulletin.id, bulletin);
-    newestFirst = sortNewestFirst([...byId.values()]);
+    // A shard holds one month of publication, so its bulletins sorted, newest month first, are the
+    // whole archive sorted: a sort of a few hundred at a time instead of one of every bulletin (a
+    // tenth of the opening at 100,000). A shard edited by hand may break that: then the whole is sorted.
+    const byMonth = months
+      .reverse()
+      .flatMap((name) =>
+        sortNewestFirst((shards.get(name)?.db.data.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
+      );
+    newestFirst = isNewestFirst(byMonth) ? byMonth : sortNewestFirst(byMonth);
     refreshVisible();
   };
 
@@ -469,7 +481,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     reindex();
     if (visible.length >= previewRows) {
       previewed = true;
-      options.onPreview?.(library);
+      await options.onPreview?.(library);
     }
   }
   opened = true;
@@ -502,4 +514,10 @@ function byAdded(bulletins: Bulletin[], added: Record<string, string>): Bulletin
 // order by code unit; localeCompare's collation made this sort most of the load time at 100k.
 function sortNewestFirst(bulletins: Bulletin[]): Bulletin[] {
   return bulletins.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
+}
+
+function isNewestFirst(bulletins: readonly Bulletin[]): boolean {
+  for (let i = 1; i < bulletins.length; i++)
+    if ((bulletins[i - 1] as Bulletin).published < (bulletins[i] as Bulletin).published) return false;
+  return true;
 }

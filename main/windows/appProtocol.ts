@@ -53,10 +53,16 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `codeCache`: Chromium keeps the compiled renderer bundle
+ * between launches (by default only for http(s)), so later starts skip compiling it.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

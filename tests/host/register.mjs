@@ -17,3 +17,6 @@ const resolveToStandIn = function (request, ...rest) {
   return resolveFilename.call(this, request, ...rest);
 };
 moduleInternals._resolveFilename = resolveToStandIn;
+
+// Chromium starts now, while Node loads the app (see electron/booting.mjs).
+await import('./electron/booting.mjs');

@@ -1,8 +1,7 @@
 // The Chromium side of the stand-in: starts Chromium once, connects to it over CDP and opens one
 // Chromium window per BrowserWindow. Everything the app asks of Electron's browser process ends here.
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startChromium, stopChromium } from './chromium.mjs';
+import { chromiumChild, chromiumStarted } from './booting.mjs';
+import { stopChromium } from './chromium.mjs';
 import { config, debugLog, tellLauncher } from './config.mjs';
 import { handleRoute, watchPopups } from './network.mjs';
 
@@ -20,8 +19,6 @@ import { handleRoute, watchPopups } from './network.mjs';
  * @property {string} targetId
  */
 
-/** @type {import('node:child_process').ChildProcess | null} */
-let chromiumProcess = null;
 /** @type {Map<string, { resolve: (value: WindowPage) => void, promise: Promise<WindowPage> }>} */
 const pagesByTarget = new Map();
 /** Targets opened by BrowserWindow (not popups). */
@@ -43,16 +40,9 @@ function slotFor(targetId) {
 
 /** @returns {Promise<Connection>} */
 async function connect() {
-  const started = await startChromium(
-    {
-      executablePath: config.chromiumPath,
-      headless: config.headless,
-      profileDir: join(config.tempDir, 'chromium-profile'),
-      timeoutMs: 30_000,
-      dark: config.colorScheme === 'dark',
-    },
-    (child) => (chromiumProcess = child),
-  );
+  // Loaded here rather than imported above: the app's own modules then run while it loads, as on
+  // Electron, whose main.js starts without a CDP client to load first.
+  const [started, { chromium }] = await Promise.all([chromiumStarted, import('playwright-core')]);
   started.process.once('exit', () => {
     if (!lifecycle.shuttingDown) {
       console.error(`[host] Chromium ended unexpectedly.\n${started.stderrTail()}`);
@@ -153,7 +143,7 @@ export async function shutdown(exitCode) {
   } catch {
     // Chromium never came up or is already gone.
   }
-  if (chromiumProcess) await stopChromium(chromiumProcess);
+  if (chromiumChild.process) await stopChromium(chromiumChild.process);
   process.exit(exitCode);
 }
 
@@ -162,5 +152,6 @@ process.on('disconnect', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('SIGINT', () => void shutdown(130));
 process.on('exit', () => {
-  if (chromiumProcess && chromiumProcess.exitCode === null) chromiumProcess.kill('SIGKILL');
+  const child = chromiumChild.process;
+  if (child && child.exitCode === null) child.kill('SIGKILL');
 });
