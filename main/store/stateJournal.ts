@@ -231,9 +231,8 @@ export async function openStateJournal(
         await append(batch);
       }
     } catch (error) {
-      // The line may be half written: only a whole state.json may follow it.
+      // The line may be half written: only a compaction (which replaces the journal) may follow it.
       compactionDue = true;
-      appendable = false;
       throw error;
     }
   }
