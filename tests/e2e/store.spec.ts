@@ -188,8 +188,9 @@ async function snapshotOf(folder: string) {
   const library = await openLibrary(folder);
   const snapshot = library.snapshot();
   library.close();
+  // Which generation of state.json's journal a file is at is the store's bookkeeping, not the library.
   return {
-    state: snapshot.state,
+    state: { ...snapshot.state, journalGeneration: undefined },
     bulletins: [...snapshot.bulletins].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
