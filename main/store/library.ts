@@ -1,6 +1,5 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Low } from 'lowdb';
 import { randomUUID } from 'node:crypto';
 import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
 import { createBackups } from './backups';
@@ -231,7 +230,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     return track(guard.persist('state.json', journal));
   };
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
-    track(guard.persist(`bulletins/${name}`, shard.db as Low<unknown>));
+    track(guard.persist(`bulletins/${name}`, shard.db));
 
   /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
   async function setMarks(map: 'bookmarks' | 'read', ids: readonly string[], on: boolean): Promise<string[]> {
