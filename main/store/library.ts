@@ -103,7 +103,10 @@ export interface Library {
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
-  /** Resolves once every write begun so far has finished (the app waits for it before quitting). */
+  /**
+   * Resolves once every write begun so far has finished and state.json's journal is folded into
+   * state.json (the app waits for it before quitting).
+   */
   flush(): Promise<void>;
   /** Stops retrying failed writes. */
   close(): void;
