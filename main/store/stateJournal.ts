@@ -173,7 +173,7 @@ export async function openStateJournal(
     const line = `${JSON.stringify({ patches: batch })}\n`;
     if (!appendable) {
       // No journal of this generation yet (a new library, or a stale journal after a crash).
-      const header = `${JSON.stringify({ journal: 'state', schemaVersion: SCHEMA_VERSION, generation: diskGeneration })}\n`;
+      const header = headerLine(diskGeneration ?? 0);
       await writeAtomically(path, header + line);
       appendable = true;
       lines = 1;
@@ -200,10 +200,7 @@ export async function openStateJournal(
     diskGeneration = generation;
     // A crash here leaves the old journal beside the new state.json: its generation says it is folded in.
     appendable = false;
-    await writeAtomically(
-      path,
-      `${JSON.stringify({ journal: 'state', schemaVersion: SCHEMA_VERSION, generation })}\n`,
-    );
+    await writeAtomically(path, headerLine(generation));
     appendable = true;
     lines = 0;
     bytes = 0;
@@ -269,6 +266,9 @@ export async function openStateJournal(
     },
   };
 }
+
+const headerLine = (generation: number) =>
+  `${JSON.stringify({ journal: 'state', schemaVersion: SCHEMA_VERSION, generation })}\n`;
 
 async function readJournal(path: string): Promise<Read> {
   let buffer: Buffer;
