@@ -164,6 +164,28 @@ describe('state.json journal', () => {
     expect([again.isBookmarked('a'), again.isBookmarked('b')]).toEqual([false, true]);
   });
 
+  it('a damaged state.json restored from an older backup still gets the journal that followed it', async () => {
+    const library = await withBulletins();
+    await library.toggleBookmark('a');
+    await library.flush(); // the day's backup: a
+    await library.toggleBookmark('b');
+    await library.flush(); // state.json: a, b (no new backup today)
+    await library.toggleBookmark('c'); // the journal of that state.json: c
+    library.close();
+    await writeFile(join(folder, 'state.json'), '{"schemaVersion":1,"book');
+
+    const events: StoreEvent[] = [];
+    const reopened = await open(events);
+    expect(events).toMatchObject([{ type: 'recovered', kind: 'state', items: 1 }]);
+    // b was only in the damaged file; c's line is absolute, so it applies to the older copy too.
+    expect(['a', 'b', 'c'].map((id) => reopened.isBookmarked(id))).toEqual([true, false, true]);
+    // Written whole at once: the journal it came from may now be replaced.
+    expect(Object.keys((await stateOnDisk()).bookmarks).sort()).toEqual(['a', 'c']);
+    const clean: StoreEvent[] = [];
+    expect((await open(clean)).isBookmarked('c')).toBe(true);
+    expect(clean).toEqual([]);
+  });
+
   it('changes made while a compaction is writing go to the new journal and resolve once on disk', async () => {
     const library = await withBulletins();
     await library.toggleBookmark('a');
