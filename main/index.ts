@@ -184,8 +184,8 @@ async function setUp(
     importOpened(filesFromArgv(argv, workingDirectory, app.isPackaged ? 1 : 2));
   });
   app.on('window-all-closed', () => app.quit());
-  // Before quitting: a note flushed as the window closed may still be on its way to disk, and the
-  // index is saved a moment after changes settle (a quit sooner waits for it, else the next launch
+  // Before quitting: a note flushed as the window closed may still be on its way to disk (then
+  // state.json's journal is folded into it, so the next launch reads one file), and the index is saved a moment after changes settle (a quit sooner waits for it, else the next launch
   // rebuilds it; an index still building has nothing to save yet).
   let flushed = false;
   app.on('will-quit', (event) => {

@@ -46,6 +46,12 @@ export function describeStoreEvent(
       };
     case 'write-resumed':
       return { kind: 'info', message: t('storeNotices.writeResumed'), details: [] };
+    case 'journal-damaged':
+      return {
+        kind: 'warning',
+        message: t('storeNotices.journalDamaged', { count: event.kept }),
+        details: [t('storeNotices.keptAs', { file: event.movedTo })],
+      };
     case 'migrated':
       return null;
   }

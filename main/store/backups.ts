@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { preserveAtomically, errorCode } from './durableJsonFile';
+import { preserveAtomically, errorCode, writeAtomically } from './durableJsonFile';
 
 export interface BackupCopy {
   path: string;
@@ -10,7 +10,9 @@ export interface BackupCopy {
 
 /**
  * Rotating generations of the store's files in `<library>/backups/`, taken
- * just before a file is replaced:
+ * just before a file is replaced (shards, a migrated file) or, for state.json,
+ * from each compaction of its journal (so that a copy holds every mark, not a
+ * state.json whose latest marks were in a journal since replaced):
  *   backups/state/<time>.json            at most one a day, the newest 7 kept;
  *   backups/bulletins/YYYY-MM/<time>.json before every rewrite, the newest 2 kept
  *                                         (shards are large; each is rebuilt by re-importing too).
@@ -18,6 +20,11 @@ export interface BackupCopy {
 export interface Backups {
   /** Copies `file` (relative to the library) before it is replaced; `force` ignores the once-a-day rule. */
   beforeReplace(file: string, force?: boolean): Promise<void>;
+  /**
+   * Keeps `text`, the content `file` was just given, unless today already has a copy. Written, not
+   * linked: a copy sharing state.json's inode would share any damage done to it in place.
+   */
+  keepDaily(file: string, text: string): Promise<void>;
   /** Copies of `file`, newest first. */
   copiesOf(file: string): Promise<BackupCopy[]>;
   readonly folder: string;
@@ -49,25 +56,30 @@ export function createBackups(libraryFolder: string): Backups {
       .map((name) => ({ path: join(generations, name), takenAt: stampToIso(name) }));
   }
 
+  /** Takes a copy with `put` (unless a daily file has one from today) and drops the oldest. */
+  async function rotate(file: string, force: boolean, put: (copy: string) => Promise<void>): Promise<void> {
+    const policy = policyOf(file);
+    const now = new Date().toISOString();
+    try {
+      const existing = await copiesOf(file);
+      if (!force && policy.daily && existing[0]?.takenAt.slice(0, 10) === now.slice(0, 10)) return;
+      const generations = generationsOf(file);
+      await mkdir(generations, { recursive: true });
+      await put(join(generations, `${isoToStamp(now)}.json`));
+      for (const old of existing.slice(policy.keep - 1)) await rm(old.path, { force: true });
+    } catch (error) {
+      // Nothing to copy yet (a new shard); or the copy failed: the write itself matters more
+      // than its backup, so it goes ahead (a full disk then fails the write, which is reported).
+      if (errorCode(error) !== 'ENOENT') console.warn(`[store] no backup of ${file}:`, errorCode(error));
+    }
+  }
+
   return {
     folder,
     copiesOf,
-    async beforeReplace(file, force = false) {
-      const policy = policyOf(file);
-      const now = new Date().toISOString();
-      try {
-        const existing = await copiesOf(file);
-        if (!force && policy.daily && existing[0]?.takenAt.slice(0, 10) === now.slice(0, 10)) return;
-        const generations = generationsOf(file);
-        await mkdir(generations, { recursive: true });
-        await preserveAtomically(join(libraryFolder, file), join(generations, `${isoToStamp(now)}.json`));
-        for (const old of existing.slice(policy.keep - 1)) await rm(old.path, { force: true });
-      } catch (error) {
-        // Nothing to copy yet (a new shard); or the copy failed: the write itself matters more
-        // than its backup, so it goes ahead (a full disk then fails the write, which is reported).
-        if (errorCode(error) !== 'ENOENT') console.warn(`[store] no backup of ${file}:`, errorCode(error));
-      }
-    },
+    beforeReplace: (file, force = false) =>
+      rotate(file, force, (copy) => preserveAtomically(join(libraryFolder, file), copy)),
+    keepDaily: (file, text) => rotate(file, false, (copy) => writeAtomically(copy, text)),
   };
 }
 

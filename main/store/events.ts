@@ -16,6 +16,11 @@ export type StoreEvent =
   /** Made by a newer version of the app: left untouched, and never written. */
   | { type: 'newer-version'; file: string; version: number }
   | { type: 'migrated'; file: string; from: number; to: number }
+  /**
+   * A line of the journal of recent changes could not be read: the `kept` changes before it were
+   * applied, the journal moved aside as `movedTo`, and what came after it is lost.
+   */
+  | { type: 'journal-damaged'; file: string; movedTo: string; kept: number }
   /** The disk refused a write (full, read-only, denied): the change is kept in memory and retried. */
   | { type: 'write-failed'; file: string; code: string }
   | { type: 'write-resumed'; file: string };

@@ -23,6 +23,8 @@ export interface JsonDocument<T> {
   db: Low<T>;
   /** Made by a newer app: kept as it is on disk; changes stay in memory. */
   readonly readOnly: boolean;
+  /** Why the file must not be written (a newer app's file, or a damaged one that could not be moved aside). */
+  readonly refusal: Error | null;
 }
 
 type Loaded<T> =
@@ -94,7 +96,7 @@ export async function openJsonDocument<T>(
   });
   const db = new Low<T>(adapter, spec.fallback());
   db.data = data;
-  return { db, readOnly: refusal !== null };
+  return { db, readOnly: refusal !== null, refusal };
 }
 
 async function load<T>(path: string, spec: DocumentSpec<T>): Promise<Loaded<T>> {

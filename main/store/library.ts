@@ -1,6 +1,5 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Low } from 'lowdb';
 import { randomUUID } from 'node:crypto';
 import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
 import { createBackups } from './backups';
@@ -25,6 +24,7 @@ import {
   type State,
   type Subscription,
 } from './schema';
+import { openStateJournal, type JournalLimits, type StatePatch } from './stateJournal';
 import { createWriteGuard } from './writeGuard';
 
 export interface AddResult {
@@ -43,7 +43,8 @@ export interface LibrarySnapshot {
 /**
  * The archive (bulletins, sharded by month of publication) and the user's marks
  * on it (state.json). Shards are written only when bulletins are added; a user
- * action such as a bookmark writes state.json alone.
+ * action such as a bookmark appends a line to state.json's journal, and a
+ * structural one (settings, a collection made or deleted) rewrites state.json.
  */
 export interface Library {
   /**
@@ -102,7 +103,10 @@ export interface Library {
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
-  /** Resolves once every write begun so far has finished (the app waits for it before quitting). */
+  /**
+   * Resolves once every write begun so far has finished and state.json's journal is folded into
+   * state.json (the app waits for it before quitting).
+   */
   flush(): Promise<void>;
   /** Stops retrying failed writes. */
   close(): void;
@@ -129,6 +133,8 @@ export interface OpenOptions {
   onPreview?: (preview: LibraryPreview) => void | Promise<void>;
   /** Default 100: the renderer's first page. */
   previewRows?: number;
+  /** When state.json's journal is compacted (tests make it small to exercise compactions). */
+  journalLimits?: JournalLimits;
 }
 
 /** A month's shard file, e.g. 2020-11.json. */
@@ -159,6 +165,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     backups,
     report,
   );
+  const journal = await openStateJournal(folder, state, backups, report, options.journalLimits);
   const openShard = (name: string) =>
     openJsonDocument<Shard>(
       {
@@ -228,26 +235,31 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     );
     return write;
   };
-  const saveState = () => track(guard.persist('state.json', state.db as Low<unknown>));
+  /**
+   * Keyed changes (already made in memory) go to the journal as absolute patches; without any,
+   * the change is structural and state.json is written whole.
+   */
+  const saveState = (patches?: readonly StatePatch[]) => {
+    if (patches) journal.record(patches);
+    else journal.compactNext();
+    return track(guard.persist('state.json', journal));
+  };
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
-    track(guard.persist(`bulletins/${name}`, shard.db as Low<unknown>));
+    track(guard.persist(`bulletins/${name}`, shard.db));
 
   /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
-  async function setMarks(
-    marked: Record<string, string>,
-    ids: readonly string[],
-    on: boolean,
-  ): Promise<string[]> {
-    const now = new Date().toISOString();
-    const changed: string[] = [];
+  async function setMarks(map: 'bookmarks' | 'read', ids: readonly string[], on: boolean): Promise<string[]> {
+    const marked = marks()[map];
+    const value = on ? new Date().toISOString() : null;
+    const changed: StatePatch[] = [];
     for (const id of new Set(ids)) {
       if (on === id in marked || !isVisible(id)) continue;
-      if (on) marked[id] = now;
+      if (value) marked[id] = value;
       else delete marked[id];
-      changed.push(id);
+      changed.push({ map, id, value });
     }
-    if (changed.length > 0) await saveState();
-    return changed;
+    if (changed.length > 0) await saveState(changed);
+    return changed.map((patch) => patch.id);
   }
 
   const library: Library = {
@@ -255,6 +267,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     close: () => guard.dispose(),
     async flush() {
       await Promise.allSettled([...inFlight]);
+      // At quit: the journal is folded into state.json, so the next launch reads one file.
+      if (journal.dirty) await saveState();
     },
     bulletins(view = 'all', sort = 'published') {
       if (view === 'all') return visible;
@@ -309,22 +323,23 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
       const bookmarks = marks().bookmarks;
-      const nowBookmarked = !(id in bookmarks);
-      if (nowBookmarked) bookmarks[id] = new Date().toISOString();
+      const value = id in bookmarks ? null : new Date().toISOString();
+      if (value) bookmarks[id] = value;
       else delete bookmarks[id];
-      await saveState();
-      return nowBookmarked;
+      await saveState([{ map: 'bookmarks', id, value }]);
+      return value !== null;
     },
     isRead: (id) => id in marks().read,
     async setRead(id, read) {
       const marksRead = marks().read;
       if (read === id in marksRead) return;
-      if (read) marksRead[id] = new Date().toISOString();
+      const value = read ? new Date().toISOString() : null;
+      if (value) marksRead[id] = value;
       else delete marksRead[id];
-      await saveState();
+      await saveState([{ map: 'read', id, value }]);
     },
-    setBookmarked: (ids, bookmarked) => setMarks(marks().bookmarks, ids, bookmarked),
-    setReadMany: (ids, read) => setMarks(marks().read, ids, read),
+    setBookmarked: (ids, bookmarked) => setMarks('bookmarks', ids, bookmarked),
+    setReadMany: (ids, read) => setMarks('read', ids, read),
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;
@@ -349,11 +364,13 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       if (text.trim() === '') {
         if (!(id in notes)) return;
         delete notes[id];
+        await saveState([{ map: 'notes', id, value: null }]);
       } else {
         if (notes[id]?.text === text) return;
-        notes[id] = { text, updatedAt: new Date().toISOString() };
+        const note = { text, updatedAt: new Date().toISOString() };
+        notes[id] = note;
+        await saveState([{ map: 'notes', id, value: note }]);
       }
-      await saveState();
     },
     collections: () => marks().collections.map(infoOf),
     collectionsOf: (id) =>
@@ -389,61 +406,62 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     async addToCollection(collectionId, ids) {
       const items = collectionById(collectionId).items;
       const now = new Date().toISOString();
-      let added = 0;
+      const added: StatePatch[] = [];
       // One pass and one write however many ids (the selection bar sends up to tens of thousands).
       for (const id of ids) {
         if (id in items || !isVisible(id)) continue;
         items[id] = now;
-        added++;
+        added.push({ map: 'items', collection: collectionId, id, value: now });
       }
-      if (added > 0) await saveState();
-      return added;
+      if (added.length > 0) await saveState(added);
+      return added.length;
     },
     async removeFromCollection(collectionId, ids) {
       const items = collectionById(collectionId).items;
-      let removed = 0;
+      const removed: StatePatch[] = [];
       for (const id of ids) {
         if (!(id in items)) continue;
         delete items[id];
-        removed++;
+        removed.push({ map: 'items', collection: collectionId, id, value: null });
       }
-      if (removed > 0) await saveState();
-      return removed;
+      if (removed.length > 0) await saveState(removed);
+      return removed.length;
     },
     async deleteBulletins(ids) {
       const batch = randomUUID();
       const at = new Date().toISOString();
       const deleted = marks().deleted;
-      let count = 0;
+      const tombstones: StatePatch[] = [];
       for (const id of ids) {
         if (!isVisible(id)) continue;
         // Bookmarks, notes and collections keep the id: undo brings everything back as it was.
-        deleted[id] = { at, batch };
-        count++;
+        const tombstone = { at, batch };
+        deleted[id] = tombstone;
+        tombstones.push({ map: 'deleted', id, value: tombstone });
       }
-      if (count > 0) {
+      if (tombstones.length > 0) {
         refreshVisible();
-        await saveState();
+        await saveState(tombstones);
       }
-      return { batch, count };
+      return { batch, count: tombstones.length };
     },
     async undoDelete(batch) {
       const deleted = marks().deleted;
-      let count = 0;
+      const undone: StatePatch[] = [];
       for (const [id, tombstone] of Object.entries(deleted)) {
         if (tombstone.batch !== batch) continue;
         delete deleted[id];
-        count++;
+        undone.push({ map: 'deleted', id, value: null });
       }
-      if (count > 0) {
+      if (undone.length > 0) {
         refreshVisible();
-        await saveState();
+        await saveState(undone);
       }
-      return count;
+      return undone.length;
     },
     snapshot: () => ({ state: structuredClone(marks()), bulletins: [...byId.values()] }),
     async restore(snapshot) {
-      const locked = [state, ...shards.values()].find((document) => document.readOnly);
+      const locked = [state, ...shards.values(), journal].find((document) => document.readOnly);
       if (locked) throw new ReadOnlyFileError('library');
       const byMonth = new Map<string, Bulletin[]>();
       for (const bulletin of snapshot.bulletins) {
@@ -457,7 +475,9 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         await shard.db.write();
       }
       state.db.data = structuredClone(snapshot.state);
-      await state.db.write();
+      // Whole, and unguarded: a failure is the restore's own, and the user is told it failed.
+      journal.compactNext();
+      await journal.write();
       reindex();
     },
   };
@@ -484,6 +504,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       await options.onPreview?.(library);
     }
   }
+  // A journal set aside, or replayed over an older copy of state.json: its marks go to disk now.
+  if (journal.compactionDue) await saveState();
   opened = true;
   reindex();
   if (!previewed) options.onPreview?.(library);

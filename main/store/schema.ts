@@ -98,6 +98,11 @@ export const stateSchema = z.object({
   collections: z.array(collectionSchema).default([]),
   notes: z.record(z.string(), noteSchema).default({}),
   deleted: z.record(z.string(), tombstoneSchema).default({}),
+  /**
+   * The generation of state.journal.jsonl that continues this file (see stateJournal.ts): a
+   * journal of another generation is already folded in. Files from before the journal have none.
+   */
+  journalGeneration: z.number().int().nonnegative().default(0),
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -110,5 +115,6 @@ export const emptyState = (): State => ({
   collections: [],
   notes: {},
   deleted: {},
+  journalGeneration: 0,
 });
 export const emptyShard = (): Shard => ({ schemaVersion: SCHEMA_VERSION, bulletins: [] });

@@ -1,4 +1,3 @@
-import type { Low } from 'lowdb';
 import { errorCode } from './durableJsonFile';
 import type { ReportStoreEvent } from './events';
 
@@ -6,9 +5,14 @@ import type { ReportStoreEvent } from './events';
 const DISK_TROUBLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EBUSY', 'EIO']);
 const RETRY_MS = 30_000;
 
+/** A lowdb database, or state.json's journal: each write carries every change not yet on disk. */
+export interface Writable {
+  write(): Promise<void>;
+}
+
 export interface WriteGuard {
   /** Writes `db`; a disk problem is reported once and retried, never thrown: the change lives on in memory. */
-  persist(file: string, db: Low<unknown>): Promise<void>;
+  persist(file: string, db: Writable): Promise<void>;
   /** Files whose latest change is not on disk yet. */
   unsaved(): string[];
   /** Stops the retry timer (the app is quitting, or a test is done). */
@@ -16,10 +20,10 @@ export interface WriteGuard {
 }
 
 export function createWriteGuard(report: ReportStoreEvent, retryMs = RETRY_MS): WriteGuard {
-  const failing = new Map<string, Low<unknown>>();
+  const failing = new Map<string, Writable>();
   let timer: NodeJS.Timeout | undefined;
 
-  async function persist(file: string, db: Low<unknown>): Promise<void> {
+  async function persist(file: string, db: Writable): Promise<void> {
     try {
       await db.write();
       if (failing.delete(file)) report({ type: 'write-resumed', file });

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { App } from './fixtures';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { bulletinList, bulletinRows, clickMenu, readingPane, searchBox } from './support/ui';
+import { bulletinList, bulletinRows, clickMenu, killAndRestart, readingPane, searchBox } from './support/ui';
 
 // The user's own library: collections, notes, read marks, bookmarks and deletes, each kept
 // across a restart and across a kill -9 of main right after the action.
@@ -33,18 +33,6 @@ async function start(launch: (dir?: string) => Promise<App>, userDataDir: string
   const window = await app.firstWindow();
   await expect(bulletinRows(window)).toHaveCount(ARCHIVE.length);
   return { app, window };
-}
-
-/** Ends main as a power cut would (no quit, no flush), then starts the app on the same folder. */
-async function killAndRestart(app: App, launch: () => Promise<App>): Promise<Page> {
-  const main = app.process();
-  const gone = new Promise((resolve) => main.once('exit', resolve));
-  main.kill('SIGKILL');
-  await gone;
-  const restarted = await launch();
-  const window = await restarted.firstWindow();
-  await expect(bulletinList(window)).toBeVisible();
-  return window;
 }
 
 async function createCollection(window: Page, name: string): Promise<void> {

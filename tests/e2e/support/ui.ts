@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { App } from '../fixtures';
 
 // Locators for the main window, by role and accessible name as a screen reader finds them.
@@ -16,4 +16,16 @@ export async function clickMenu(app: App, id: string): Promise<void> {
     if (!item) throw new Error(`no menu item ${itemId}`);
     item.click();
   }, id);
+}
+
+/** Ends main as a power cut would (no quit, no flush), then starts the app on the same folder. */
+export async function killAndRestart(app: App, launch: () => Promise<App>): Promise<Page> {
+  const main = app.process();
+  const gone = new Promise((resolve) => main.once('exit', resolve));
+  main.kill('SIGKILL');
+  await gone;
+  const restarted = await launch();
+  const window = await restarted.firstWindow();
+  await expect(bulletinList(window)).toBeVisible();
+  return window;
 }

@@ -23,6 +23,7 @@ describe('migrations', () => {
       collections: [],
       notes: {},
       deleted: {},
+      journalGeneration: 0,
     });
   });
 

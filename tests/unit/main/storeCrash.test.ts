@@ -86,35 +86,45 @@ it(
     const next = random(SEED);
     const bookmarked = new Map<string, boolean>();
     const read = new Map<string, boolean>();
+    const notes = new Map<string, string | undefined>();
     const imported = new Set<string>();
     let acknowledged = 0;
+    let duringCompaction = 0;
 
     for (let life = 0; life < KILLS; life++) {
       const { acked, inFlight } = await live(folder, life, Math.floor(next() * 12), Math.floor(next() * 4));
       acknowledged += acked.length;
+      if (inFlight?.op === 'flush') duringCompaction++;
       for (const operation of acked) {
         if (operation.op === 'bookmark') bookmarked.set(operation.id, operation.now ?? false);
         else if (operation.op === 'read') read.set(operation.id, operation.read);
-        else for (const id of operation.ids) imported.add(id);
+        else if (operation.op === 'note') notes.set(operation.id, operation.text || undefined);
+        else if (operation.op === 'import') for (const id of operation.ids) imported.add(id);
       }
 
       const library = await openLibrary(folder);
       const context = `seed ${SEED}, life ${life}`;
       expect(library.openingEvents, context).toEqual([]);
-      const uncertain = inFlight && inFlight.op !== 'import' ? inFlight.id : null;
+      const uncertain = inFlight && 'id' in inFlight ? inFlight.id : null;
       for (const [id, now] of bookmarked)
         if (id !== uncertain) expect(library.isBookmarked(id), `${context}: ${id}`).toBe(now);
       for (const [id, now] of read)
         if (id !== uncertain) expect(library.isRead(id), `${context}: ${id}`).toBe(now);
+      for (const [id, text] of notes)
+        if (id !== uncertain) expect(library.note(id), `${context}: note on ${id}`).toBe(text);
       for (const id of imported) expect(library.get(id), `${context}: ${id}`).toBeDefined();
       // Whether the unacknowledged change landed or not, what is on disk is the truth from now on.
       if (uncertain !== null) {
         bookmarked.set(uncertain, library.isBookmarked(uncertain));
         read.set(uncertain, library.isRead(uncertain));
+        notes.set(uncertain, library.note(uncertain));
       }
       library.close();
     }
-    console.info(`crash test: ${KILLS} kills, ${acknowledged} acknowledged writes checked (seed ${SEED})`);
+    console.info(
+      `crash test: ${KILLS} kills (${duringCompaction} during a compaction), ${acknowledged} acknowledged writes checked (seed ${SEED})`,
+    );
     expect(acknowledged).toBeGreaterThan(KILLS);
+    expect(duringCompaction).toBeGreaterThan(0);
   },
 );

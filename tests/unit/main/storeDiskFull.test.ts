@@ -11,9 +11,10 @@ const disk = vi.hoisted(() => ({ full: false, readOnly: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof FsPromises>();
   const open: typeof fs.open = async (path, flags, mode) => {
-    if (disk.readOnly && flags === 'w')
+    const writing = flags === 'w' || flags === 'a';
+    if (disk.readOnly && writing)
       throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
-    if (disk.full && flags === 'w')
+    if (disk.full && writing)
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     return fs.open(path, flags, mode);
   };
@@ -55,6 +56,33 @@ it('a full disk keeps the change in memory, says so once, and the next change wr
   ]);
 });
 
+it('a full disk refuses an append to the journal: kept in memory, said once, retried whole, nothing lost', async () => {
+  const events: StoreEvent[] = [];
+  const library = await openLibrary(folder, { report: (event) => events.push(event), retryMs: 20 });
+  await library.toggleBookmark('a'); // the journal exists: the next changes are appends
+  disk.full = true;
+  await library.toggleBookmark('b');
+  await library.setNote('b', 'Kept while the disk is full');
+  expect(library.isBookmarked('b')).toBe(true);
+  expect(events).toEqual([{ type: 'write-failed', file: 'state.json', code: 'ENOSPC' }]);
+
+  disk.full = false;
+  // Retried by itself, as one whole state.json (it carries every change kept in memory).
+  await expect.poll(() => events.at(-1)).toEqual({ type: 'write-resumed', file: 'state.json' });
+  const onDisk = JSON.parse(await readFile(join(folder, 'state.json'), 'utf8')) as {
+    bookmarks: Record<string, string>;
+  };
+  expect(Object.keys(onDisk.bookmarks).sort()).toEqual(['a', 'b']);
+  library.close();
+  const reopened = await openLibrary(folder);
+  expect(reopened.openingEvents).toEqual([]);
+  expect([reopened.isBookmarked('a'), reopened.isBookmarked('b'), reopened.note('b')]).toEqual([
+    true,
+    true,
+    'Kept while the disk is full',
+  ]);
+});
+
 it('a full disk during an import keeps the bulletins listed and writes them when space returns', async () => {
   const events: StoreEvent[] = [];
   const library = await openLibrary(folder, { report: (event) => events.push(event), retryMs: 20 });
@@ -86,7 +114,9 @@ it('a damaged file on a read-only disk is neither moved nor written over; the ba
   const events: StoreEvent[] = [];
   const library = await openLibrary(folder);
   await library.toggleBookmark('a');
-  await library.toggleBookmark('b'); // the day's backup holds 'a'
+  await library.flush(); // quit: state.json is compacted, and the day's backup holds 'a'
+  await library.toggleBookmark('b');
+  await library.flush();
   library.close();
   await writeFile(join(folder, 'state.json'), '{"schemaVersion":1,');
   disk.readOnly = true;

@@ -50,6 +50,9 @@ describe('what the user reads about the store', () => {
       { type: 'write-failed', file: 'state.json', code: 'EROFS' },
       { type: 'write-failed', file: 'state.json', code: 'EXDEV' },
       { type: 'write-resumed', file: 'state.json' },
+      { type: 'journal-damaged', file: 'state.journal.jsonl', movedTo: 'j', kept: 0 },
+      { type: 'journal-damaged', file: 'state.journal.jsonl', movedTo: 'j', kept: 1 },
+      { type: 'newer-version', file: 'state.journal.jsonl', version: 2 },
     ];
     for (const event of events) {
       const notice = describeStoreEvent(event, date);

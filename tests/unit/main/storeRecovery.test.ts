@@ -28,7 +28,9 @@ async function libraryWithBackups() {
   await library.add([bulletin('a', '2020-11-12'), bulletin('b', '2020-10-13')]);
   await library.add([bulletin('c', '2020-11-20')]); // the November shard is rewritten: its first version is backed up
   await library.toggleBookmark('a');
-  await library.toggleBookmark('b'); // state.json was replaced: the day's backup holds the bookmark of a
+  await library.flush(); // a quit compacts state.json: the day's backup holds the bookmark of a
+  await library.toggleBookmark('b');
+  await library.flush();
   library.close();
 }
 
@@ -127,7 +129,10 @@ describe('backups', () => {
   it('keeps one state generation a day and the newest two of each shard', async () => {
     const library = await openLibrary(folder);
     for (let n = 0; n < 4; n++) await library.add([bulletin(`n${n}`, '2020-11-01')]);
-    for (let n = 0; n < 5; n++) await library.toggleBookmark(`n${n % 2}`);
+    for (let n = 0; n < 5; n++) {
+      await library.toggleBookmark(`n${n % 2}`);
+      await library.flush(); // each compaction offers a copy: one a day is kept
+    }
     expect(await readdir(join(folder, 'backups', 'bulletins', '2020-11'))).toHaveLength(2);
     expect(await readdir(join(folder, 'backups', 'state'))).toHaveLength(1);
   });
