@@ -132,6 +132,10 @@ export async function openStateJournal(
   let compactionDue = false;
   let refusal: Error | null = state.refusal;
   let pending: StatePatch[] = [];
+  // One backup a day of use (backups are taken at compactions): the first write of a new day
+  // compacts. A library without any copy yet is new; its first compaction takes one.
+  const today = () => new Date().toISOString().slice(0, 10);
+  let backedUpOn = (await backups.copiesOf('state.json'))[0]?.takenAt.slice(0, 10) ?? today();
 
   // A newer app's state.json: its journal is that app's too, left as it is.
   const read: Read = errorCode(refusal) === 'READ_ONLY' ? { status: 'missing' } : await readJournal(path);
@@ -206,6 +210,7 @@ export async function openStateJournal(
     bytes = 0;
     state.db.data.journalGeneration = generation;
     await backups.keepDaily('state.json', text);
+    backedUpOn = today();
   }
 
   async function round(): Promise<void> {
@@ -215,7 +220,8 @@ export async function openStateJournal(
       diskGeneration === null ||
       pending.length > limits.patchesPerLine ||
       lines >= limits.lines ||
-      bytes >= limits.bytes;
+      bytes >= limits.bytes ||
+      backedUpOn !== today();
     const batch = pending;
     pending = [];
     if (!due && batch.length === 0) return;

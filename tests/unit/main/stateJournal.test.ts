@@ -277,6 +277,28 @@ describe('state.json journal', () => {
     expect([reopened.isBookmarked('a'), reopened.isBookmarked('b')]).toEqual([true, true]);
   });
 
+  it('takes a backup on each day of use, even when the app is never quit', async () => {
+    const library = await withBulletins();
+    await library.toggleBookmark('a');
+    await library.flush(); // today's backup
+    await library.toggleBookmark('b');
+    expect(await readdir(join(folder, 'backups', 'state'))).toHaveLength(1);
+    // Past midnight (UTC): the next change compacts, and the compaction keeps a copy for the new day.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 24 * 60 * 60 * 1000);
+      await library.toggleBookmark('c');
+      const copies = await readdir(join(folder, 'backups', 'state'));
+      expect(copies).toHaveLength(2);
+      expect(Object.keys((await stateOnDisk()).bookmarks).sort()).toEqual(['a', 'b', 'c']);
+      // The rest of that day appends again.
+      await library.toggleBookmark('d');
+      expect(await journalLines()).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("the day's backup of state.json holds the marks that were in the journal", async () => {
     const library = await withBulletins();
     await library.toggleBookmark('a');
