@@ -52,7 +52,21 @@ export interface Library {
    */
   bulletins(view?: View, sort?: ListSort): Bulletin[];
   get(id: string): Bulletin | undefined;
+  /** `stage` then `commit`: for one set of bulletins on its own. */
   add(bulletins: Bulletin[]): Promise<AddResult>;
+  /**
+   * Takes bulletins into memory, all or nothing: when a month they need was made by a newer app,
+   * the call is refused whole (READ_ONLY) and nothing changes. The months they touch are written
+   * by `commit`, so an import of many files writes each month once, not once per file. `get`
+   * knows them at once; lists and counts from the commit on.
+   */
+  stage(bulletins: Bulletin[]): Promise<AddResult>;
+  /**
+   * Writes each month staged since the last commit, once. Resolves when they are on disk, or held
+   * for retry (a full disk, reported as `write-failed`); each month is replaced atomically, but a
+   * crash between two months can leave one written and the other not.
+   */
+  commit(): Promise<void>;
   isBookmarked(id: string): boolean;
   toggleBookmark(id: string): Promise<boolean>;
   isRead(id: string): boolean;
@@ -219,6 +233,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   const saveState = () => track(guard.persist('state.json', state.db as Low<unknown>));
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
     track(guard.persist(`bulletins/${name}`, shard.db as Low<unknown>));
+  /** Months changed by `stage` and not yet handed to `commit`. */
+  const staged = new Set<string>();
 
   /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
   async function setMarks(
@@ -256,6 +272,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     get: (id) => (isDeleted(id) ? undefined : byId.get(id)),
     async add(bulletins) {
+      const result = await library.stage(bulletins);
+      await library.commit();
+      return result;
+    },
+    async stage(bulletins) {
       // New ids, and known ids whose content changed (a corrected item, updated in place).
       const changes = bulletins.filter(
         (bulletin) => byId.get(bulletin.id)?.contentHash !== bulletin.contentHash,
@@ -287,12 +308,22 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         byId.set(stored.id, stored);
         (existing ? updated : added).push(stored);
       }
-      await Promise.all([...targets].map(([month, shard]) => saveShard(`${month}.json`, shard)));
-      if (added.length + updated.length > 0) {
-        newestFirst = sortNewestFirst([...byId.values()]);
-        refreshVisible();
-      }
+      for (const month of targets.keys()) staged.add(`${month}.json`);
       return { added, updated, unchanged: bulletins.length - added.length - updated.length };
+    },
+    async commit() {
+      if (staged.size === 0) return;
+      const names = [...staged];
+      staged.clear();
+      // One sort per commit, not per file: at 100k bulletins each sort is a pass over all of them.
+      newestFirst = sortNewestFirst([...byId.values()]);
+      refreshVisible();
+      await Promise.all(
+        names.map((name) => {
+          const shard = shards.get(name);
+          return shard ? saveShard(name, shard) : Promise.resolve();
+        }),
+      );
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
