@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type {
   Bulletin,
   ImportProgress,
@@ -78,10 +79,25 @@ export interface CommitAfter {
 /**
  * Files are written to disk together, each month once per batch (an RSS file of 10k items spans
  * a hundred months; written per file, an import of ten such files rewrote each month ten times,
- * most of its time). A batch ends with the import, or once it holds this much: what a crash can
- * cost (files never reported imported; importing them again finishes the work) stays bounded.
+ * most of its time; at 100k bulletins one write of the touched months is seconds). A batch ends
+ * with the import, or after a minute: a crash costs at most that much work, on files never
+ * reported imported (importing them again finishes it, and the files that did land go quickly,
+ * unchanged). The item count is a backstop for machines fast enough to take more in a minute.
  */
-export const COMMIT_AFTER: CommitAfter = { items: 50_000, ms: 30_000 };
+export const COMMIT_AFTER: CommitAfter = { items: 200_000, ms: 60_000 };
+
+/**
+ * Bulletins indexed between two turns of the event loop: a batch's indexing takes seconds at
+ * 100k, and main must keep answering the window meanwhile.
+ */
+const INDEX_CHUNK = 2_000;
+
+async function inChunks(items: Bulletin[], work: (chunk: Bulletin[]) => Promise<void>): Promise<void> {
+  for (let at = 0; at < items.length; at += INDEX_CHUNK) {
+    await work(items.slice(at, at + INDEX_CHUNK));
+    await setImmediate();
+  }
+}
 
 /**
  * Imports files into the library and the search index. Each file is read,
@@ -144,9 +160,14 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    const added = written.flatMap(({ result }) => result.added);
-    const updated = written.flatMap(({ result }) => result.updated);
-    await Promise.all([index.add(added), index.update(updated)]);
+    await inChunks(
+      written.flatMap(({ result }) => result.added),
+      (chunk) => index.add(chunk),
+    );
+    await inChunks(
+      written.flatMap(({ result }) => result.updated),
+      (chunk) => index.update(chunk),
+    );
     for (const { position, name, result, rejected } of written) {
       files[position] = {
         name,
@@ -164,29 +185,34 @@ export async function importSources(
     started = position + 1;
     onProgress?.({ done: position, total: sources.length, file: source.name });
     const { name } = source;
+    if (batch.length === 0) batchStarted = performance.now();
     try {
       const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
       const result = await library.stage(bulletins);
-      if (batch.length === 0) batchStarted = performance.now();
       batch.push({ position, name, result, rejected });
       batchItems += result.added.length + result.updated.length;
-      if (batchItems >= commitAfter.items || performance.now() - batchStarted >= commitAfter.ms)
-        await commit();
     } catch (error) {
       if (error instanceof SubscriptionList) {
-        const outcome = subscribe
-          ? await subscribeFromList(error.bytes, subscribe)
-          : { added: 0, updated: 0, unchanged: 0, rejected: [], error: t('errors.opml') };
-        files[position] = { name, ...outcome };
-        continue;
+        files[position] = subscribe
+          ? {
+              name,
+              added: 0,
+              updated: 0,
+              unchanged: 0,
+              rejected: [],
+              ...(await subscribeFromList(error.bytes, subscribe)),
+            }
+          : refused(name, t('errors.opml'));
+      } else {
+        files[position] = refused(
+          name,
+          error instanceof RefusedFile
+            ? error.message
+            : t('errors.fileUnreadable', { reason: describe(error) }),
+        );
       }
-      files[position] = refused(
-        name,
-        error instanceof RefusedFile
-          ? error.message
-          : t('errors.fileUnreadable', { reason: describe(error) }),
-      );
     }
+    if (batchItems >= commitAfter.items || performance.now() - batchStarted >= commitAfter.ms) await commit();
   }
   // Cancelled or done: what was taken in is written and reported; the files not started are not.
   await commit();
@@ -259,11 +285,13 @@ function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string,
   }
 }
 
-async function subscribeFromList(bytes: Uint8Array, subscribe: (feeds: ListedFeed[]) => Promise<number>) {
-  const empty = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+async function subscribeFromList(
+  bytes: Uint8Array,
+  subscribe: (feeds: ListedFeed[]) => Promise<number>,
+): Promise<{ subscribed: number } | { error: string }> {
   const feeds = feedsFromOpml(decodeText(bytes));
-  if (!feeds || feeds.length === 0) return { ...empty, error: t('errors.emptyOpml') };
-  return { ...empty, subscribed: await subscribe(feeds) };
+  if (!feeds || feeds.length === 0) return { error: t('errors.emptyOpml') };
+  return { subscribed: await subscribe(feeds) };
 }
 
 const PROBLEMS: Record<string, string> = {
