@@ -25,14 +25,3 @@ describe('decodeText', () => {
     expect(charsetOf('text/xml; charset="iso-8859-7"')).toBe('iso-8859-7');
   });
 });
-
-describe('decodeText, UTF-8', () => {
-  it('drops the byte-order mark and reads bad bytes as replacement characters, as iconv-lite did', () => {
-    const utf8 = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><t>“Niño” – déjà</t>');
-    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-    const broken = Buffer.concat([utf8, Buffer.from([0xc3, 0x28, 0xe2, 0x82])]);
-    for (const bytes of [utf8, marked, broken]) expect(decodeText(bytes)).toBe(iconv.decode(bytes, 'utf-8'));
-    expect(decodeText(marked).startsWith('<?xml')).toBe(true);
-    expect(decodeText(broken)).toContain('\uFFFD');
-  });
-});
