@@ -64,7 +64,8 @@ export interface Library {
   /**
    * Writes each month staged since the last commit, once. Resolves when they are on disk, or held
    * for retry (a full disk, reported as `write-failed`); each month is replaced atomically, but a
-   * crash between two months can leave one written and the other not.
+   * crash between two months can leave one written and the other not. Rejects when a month could
+   * not be written for another reason; that month is written again by the next commit.
    */
   commit(): Promise<void>;
   isBookmarked(id: string): boolean;
@@ -318,12 +319,18 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       // One sort per commit, not per file: at 100k bulletins each sort is a pass over all of them.
       newestFirst = sortNewestFirst([...byId.values()]);
       refreshVisible();
-      await Promise.all(
+      const writes = await Promise.allSettled(
         names.map((name) => {
           const shard = shards.get(name);
           return shard ? saveShard(name, shard) : Promise.resolve();
         }),
       );
+      // A write that failed outright (not a full disk: the guard retries that) is tried again by
+      // the next commit, so importing the same file again saves what is already in memory.
+      const failed = names.filter((_, at) => writes[at]?.status === 'rejected');
+      for (const name of failed) staged.add(name);
+      const refusal = writes.find((write) => write.status === 'rejected');
+      if (refusal) throw refusal.reason;
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
