@@ -117,7 +117,10 @@ export interface Library {
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
-  /** Resolves once every write begun so far has finished (the app waits for it before quitting). */
+  /**
+   * Commits what is staged, then resolves once every write begun so far has finished (the app
+   * waits for it before quitting).
+   */
   flush(): Promise<void>;
   /** Stops retrying failed writes. */
   close(): void;
@@ -259,6 +262,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     openingEvents,
     close: () => guard.dispose(),
     async flush() {
+      // The app quitting during an import keeps the files it finished, as a cancel does.
+      await library.commit().catch(() => undefined);
       await Promise.allSettled([...inFlight]);
     },
     bulletins(view = 'all', sort = 'published') {

@@ -182,4 +182,25 @@ describe('an import batch', () => {
     expect(report.files.map((file) => file.name)).toEqual(['a.xml', 'b.xml']);
     expect(await titlesOnDisk()).toEqual(['Item a', 'Item b']);
   });
+
+  it('taken in but not yet written when the app quits, is written by the quit', async () => {
+    const store = await openLibrary(library);
+    await store.stage([
+      {
+        id: 'staged',
+        source: 'Test',
+        title: 'Item staged',
+        summary: '',
+        published: '2020-11-02',
+        language: 'en',
+        countries: [],
+        tags: [],
+        importedAt: '2026-01-01T00:00:00.000Z',
+        contentHash: 'staged',
+      },
+    ]);
+    expect(await titlesOnDisk()).toEqual([]);
+    await store.flush();
+    expect(await titlesOnDisk()).toEqual(['Item staged']);
+  });
 });
