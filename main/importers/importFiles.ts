@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { setImmediate } from 'node:timers/promises';
 import type {
   Bulletin,
   ImportProgress,
@@ -87,19 +86,6 @@ export interface CommitAfter {
 export const COMMIT_AFTER: CommitAfter = { items: 200_000, ms: 60_000 };
 
 /**
- * Bulletins indexed between two turns of the event loop: a batch's indexing takes seconds at
- * 100k, and main must keep answering the window meanwhile.
- */
-const INDEX_CHUNK = 2_000;
-
-async function inChunks(items: Bulletin[], work: (chunk: Bulletin[]) => Promise<void>): Promise<void> {
-  for (let at = 0; at < items.length; at += INDEX_CHUNK) {
-    await work(items.slice(at, at + INDEX_CHUNK));
-    await setImmediate();
-  }
-}
-
-/**
  * Imports files into the library and the search index. Each file is read,
  * parsed and taken in on its own: one bad file never stops the others, one bad
  * item never stops its file, and a file's bulletins land together or not at all.
@@ -160,14 +146,6 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    await inChunks(
-      written.flatMap(({ result }) => result.added),
-      (chunk) => index.add(chunk),
-    );
-    await inChunks(
-      written.flatMap(({ result }) => result.updated),
-      (chunk) => index.update(chunk),
-    );
     for (const { position, name, result, rejected } of written) {
       files[position] = {
         name,
@@ -189,6 +167,8 @@ export async function importSources(
     try {
       const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
       const result = await library.stage(bulletins);
+      // Indexed now, not at the commit: the progress bar moves with the work.
+      await Promise.all([index.add(result.added), index.update(result.updated)]);
       batch.push({ position, name, result, rejected });
       batchItems += result.added.length + result.updated.length;
     } catch (error) {
