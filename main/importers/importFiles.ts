@@ -71,7 +71,7 @@ export interface ImportOptions {
 export interface CommitAfter {
   /** Bulletins added or updated since the last write. */
   items: number;
-  /** Milliseconds since the first file of the batch was taken in. */
+  /** Milliseconds since the batch's first file began to be read. */
   ms: number;
 }
 
@@ -167,10 +167,10 @@ export async function importSources(
     try {
       const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
       const result = await library.stage(bulletins);
-      // Indexed now, not at the commit: the progress bar moves with the work.
-      await Promise.all([index.add(result.added), index.update(result.updated)]);
       batch.push({ position, name, result, rejected });
       batchItems += result.added.length + result.updated.length;
+      // Indexed now, not at the commit: the progress bar moves with the work.
+      await Promise.all([index.add(result.added), index.update(result.updated)]);
     } catch (error) {
       if (error instanceof SubscriptionList) {
         files[position] = subscribe
