@@ -53,7 +53,22 @@ export interface Library {
    */
   bulletins(view?: View, sort?: ListSort): Bulletin[];
   get(id: string): Bulletin | undefined;
+  /** `stage` then `commit`: for one set of bulletins on its own. */
   add(bulletins: Bulletin[]): Promise<AddResult>;
+  /**
+   * Takes bulletins into memory, all or nothing: when a month they need was made by a newer app,
+   * the call is refused whole (READ_ONLY) and nothing changes. The months they touch are written
+   * by `commit`, so an import of many files writes each month once, not once per file. `get`
+   * knows them at once; lists and counts from the commit on.
+   */
+  stage(bulletins: Bulletin[]): Promise<AddResult>;
+  /**
+   * Writes each month staged since the last commit, once. Resolves when they are on disk, or held
+   * for retry (a full disk, reported as `write-failed`); each month is replaced atomically, but a
+   * crash between two months can leave one written and the other not. Rejects when a month could
+   * not be written for another reason; that month is written again by the next commit.
+   */
+  commit(): Promise<void>;
   isBookmarked(id: string): boolean;
   toggleBookmark(id: string): Promise<boolean>;
   isRead(id: string): boolean;
@@ -104,8 +119,8 @@ export interface Library {
   /** What happened while opening (recoveries, migrations, newer files), in order. */
   readonly openingEvents: readonly StoreEvent[];
   /**
-   * Resolves once every write begun so far has finished and state.json's journal is folded into
-   * state.json (the app waits for it before quitting).
+   * Commits what is staged, then resolves once every write begun so far has finished and
+   * state.json's journal is folded into state.json (the app waits for it before quitting).
    */
   flush(): Promise<void>;
   /** Stops retrying failed writes. */
@@ -246,6 +261,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   };
   const saveShard = (name: string, shard: JsonDocument<Shard>) =>
     track(guard.persist(`bulletins/${name}`, shard.db));
+  /** Months changed by `stage` and not yet handed to `commit`. */
+  const staged = new Set<string>();
 
   /** Sets or clears one kind of mark (keyed by id, valued by when) on many bulletins; one write. */
   async function setMarks(map: 'bookmarks' | 'read', ids: readonly string[], on: boolean): Promise<string[]> {
@@ -266,6 +283,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     openingEvents,
     close: () => guard.dispose(),
     async flush() {
+      // The app quitting during an import keeps the files it finished, as a cancel does.
+      await library.commit().catch(() => undefined);
       await Promise.allSettled([...inFlight]);
       // At quit: the journal is folded into state.json, so the next launch reads one file.
       if (journal.dirty) await saveState();
@@ -282,6 +301,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     get: (id) => (isDeleted(id) ? undefined : byId.get(id)),
     async add(bulletins) {
+      const result = await library.stage(bulletins);
+      await library.commit();
+      return result;
+    },
+    async stage(bulletins) {
       // New ids, and known ids whose content changed (a corrected item, updated in place).
       const changes = bulletins.filter(
         (bulletin) => byId.get(bulletin.id)?.contentHash !== bulletin.contentHash,
@@ -313,12 +337,28 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         byId.set(stored.id, stored);
         (existing ? updated : added).push(stored);
       }
-      await Promise.all([...targets].map(([month, shard]) => saveShard(`${month}.json`, shard)));
-      if (added.length + updated.length > 0) {
-        newestFirst = sortNewestFirst([...byId.values()]);
-        refreshVisible();
-      }
+      for (const month of targets.keys()) staged.add(`${month}.json`);
       return { added, updated, unchanged: bulletins.length - added.length - updated.length };
+    },
+    async commit() {
+      if (staged.size === 0) return;
+      const names = [...staged];
+      staged.clear();
+      // One sort per commit, not per file: at 100k bulletins each sort is a pass over all of them.
+      newestFirst = sortNewestFirst([...byId.values()]);
+      refreshVisible();
+      const writes = await Promise.allSettled(
+        names.map((name) => {
+          const shard = shards.get(name);
+          return shard ? saveShard(name, shard) : Promise.resolve();
+        }),
+      );
+      // A write that failed outright (not a full disk: the guard retries that) is tried again by
+      // the next commit, so importing the same file again saves what is already in memory.
+      const failed = names.filter((_, at) => writes[at]?.status === 'rejected');
+      for (const name of failed) staged.add(name);
+      const refusal = writes.find((write) => write.status === 'rejected');
+      if (refusal) throw refusal.reason;
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {

@@ -50,9 +50,11 @@ export const importThroughputSuite: Suite = {
         const library = await openLibrary(join(folder, 'library'));
         const index = createSearchIndex();
         let added = 0;
+        const cpuBefore = process.cpuUsage();
         const fresh = await time(async () => {
           added = (await importFiles(paths, library, index)).added;
         });
+        const cpu = process.cpuUsage(cpuBefore);
         if (added !== size) throw new Error(`imported ${added} of ${size}`);
         const again = await time(() => importFiles(paths, library, index));
         const rate = (ms: number) => Math.round(size / (ms / 1000));
@@ -66,6 +68,16 @@ export const importThroughputSuite: Suite = {
             unit: 'items/s',
             baseline,
             goal: '≥ 3,000 items/s',
+          },
+          {
+            // On a shared machine the wall clock waits for other jobs; the CPU time this process
+            // spent moves far less, so it says whether a change helped.
+            suite: 'import-throughput',
+            name: 'RSS import into an empty archive, per second of CPU (this process, all threads)',
+            size,
+            value: rate((cpu.user + cpu.system) / 1000),
+            unit: 'items/s',
+            baseline,
           },
           {
             suite: 'import-throughput',

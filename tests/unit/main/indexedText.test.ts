@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest';
+import type { Bulletin } from '../../../preload/contract';
+import { createSearchIndex } from '../../../main/search/searchIndex';
+
+const bulletin = (id: string, summary: string, bodyHtml?: string): Bulletin => ({
+  id,
+  source: 'Test',
+  title: `Bulletin ${id}`,
+  summary,
+  ...(bodyHtml ? { bodyHtml } : {}),
+  published: '2024-05-01',
+  language: 'en',
+  countries: [],
+  tags: [],
+  importedAt: '2024-05-01T00:00:00.000Z',
+  contentHash: id,
+});
+
+it('finds words of a summary whether or not it is the lead of the body, and of a body alone', async () => {
+  const index = createSearchIndex();
+  await index.add([
+    // A feed's summary: the body's text cut at a word, with an ellipsis.
+    bulletin(
+      'lead',
+      'Flooding closed the northern…',
+      '<p>Flooding closed the northern crossing overnight.</p>',
+    ),
+    // A summary written apart from the body: its words are nowhere else.
+    bulletin('apart', 'Quarterly shelter census', '<p>Numbers rose at every station.</p>'),
+    bulletin('plain', 'Vaccination drive announced'),
+  ]);
+  const ids = (text: string) => index.search(text).hits.map((hit) => hit.id);
+  expect(ids('flooding')).toEqual(['lead']);
+  expect(ids('overnight')).toEqual(['lead']);
+  expect(ids('census')).toEqual(['apart']);
+  expect(ids('station')).toEqual(['apart']);
+  expect(ids('vaccination')).toEqual(['plain']);
+});
