@@ -10,9 +10,14 @@ export default defineConfig({
       outDir: 'out/main',
       // eld ships four n-gram tables (9 MB); bundled, only the one we load goes into the app.
       externalizeDeps: { exclude: ['eld'] },
-      // The search index is built in a worker thread, from its own entry point.
+      // Worker threads, each from its own entry point: the search index's builder, and the reader
+      // that decodes the archive's files at opening.
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), indexWorker: resolve('main/search/indexWorker.ts') },
+        input: {
+          index: resolve('main/index.ts'),
+          indexWorker: resolve('main/search/indexWorker.ts'),
+          textWorker: resolve('main/store/textWorker.ts'),
+        },
       },
     },
   },

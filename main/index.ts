@@ -22,6 +22,7 @@ import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex, type SearchIndex } from './search/searchIndex';
 import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import type { Library } from './store/library';
+import { readInWorker } from './store/textReader';
 import { exportSubscriptions } from './sync/exportSubscriptions';
 import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
@@ -31,6 +32,9 @@ import { registerAppScheme, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
+
+/** This file is out/main/index.js; the worker threads' bundles are beside it. */
+const bundleFolder = dirname(fileURLToPath(import.meta.url));
 
 // A portable or test install can keep its library elsewhere.
 if (process.env.BULLETIN_USER_DATA_DIR) app.setPath('userData', process.env.BULLETIN_USER_DATA_DIR);
@@ -48,7 +52,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   // Read while Electron and Chromium start: at 100,000 bulletins that is most of the library.
-  const opening = openLibraryEarly(app.getPath('userData'));
+  const opening = openLibraryEarly(app.getPath('userData'), {
+    reader: readInWorker(join(bundleFolder, 'textWorker.js')),
+  });
   void app.whenReady().then(() => start(opening));
 }
 
@@ -91,11 +97,7 @@ async function setUp(
   const index = createSearchIndex({
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),
-    // This file is out/main/index.js; the worker is bundled beside it.
-    build: buildInWorker(
-      join(dirname(fileURLToPath(import.meta.url)), 'indexWorker.js'),
-      join(userData, 'bulletins'),
-    ),
+    build: buildInWorker(join(bundleFolder, 'indexWorker.js'), join(userData, 'bulletins')),
     onStatus: (status) => broadcast('search:status', status),
   });
   if (library.counts().all === 0) await importSample(library, index);

@@ -1,5 +1,6 @@
 import type { ReportStoreEvent, StoreEvent } from './events';
 import { openLibrary, type Library, type LibraryPreview } from './library';
+import type { TextReader } from './textReader';
 
 export interface EarlyOpening {
   library: Promise<Library>;
@@ -22,7 +23,10 @@ const HOLD_MS = 3000;
  * What the opening finds meanwhile (a recovered file) waits here: notices are worded in the user's
  * language, known only once the app is ready.
  */
-export function openLibraryEarly(folder: string, { holdMs = HOLD_MS } = {}): EarlyOpening {
+export function openLibraryEarly(
+  folder: string,
+  { holdMs = HOLD_MS, reader }: { holdMs?: number; reader?: TextReader } = {},
+): EarlyOpening {
   const found: StoreEvent[] = [];
   let report: ReportStoreEvent = (event) => found.push(event);
   let showPreview: (preview: LibraryPreview | undefined) => void = () => undefined;
@@ -30,6 +34,7 @@ export function openLibraryEarly(folder: string, { holdMs = HOLD_MS } = {}): Ear
   let release: () => void = () => undefined;
   const asked = new Promise<void>((resolve) => (release = resolve));
   const library = openLibrary(folder, {
+    reader,
     report: (event) => report(event),
     onPreview: (newest) => {
       showPreview(newest);
@@ -39,6 +44,8 @@ export function openLibraryEarly(folder: string, { holdMs = HOLD_MS } = {}): Ear
   });
   // Awaited later, once the app is ready: a failure is handled there, not as an unhandled rejection.
   library.catch(() => showPreview(undefined));
+  // Only the opening reads through the worker; later reads (a new month) are single files.
+  void library.finally(() => reader?.close()).catch(() => undefined);
   return {
     library,
     preview,

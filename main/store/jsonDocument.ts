@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { durableJsonFile, errorCode, writeAtomically } from './durableJsonFile';
 import { ReadOnlyFileError, type ReportStoreEvent } from './events';
 import { migrate, type FileKind } from './migrations';
 import { SCHEMA_VERSION } from './schema';
+import { readTextHere, type ReadText } from './textReader';
 
 export interface DocumentSpec<T> {
   folder: string;
@@ -17,6 +18,8 @@ export interface DocumentSpec<T> {
   fallback: () => T;
   /** What a recovered copy holds, for the message (bookmarks, bulletins). */
   count: (data: T) => number;
+  /** How the file is read (at opening, in a worker: see textReader.ts); backups are read here. */
+  read?: ReadText;
 }
 
 export interface JsonDocument<T> {
@@ -46,7 +49,7 @@ export async function openJsonDocument<T>(
   report: ReportStoreEvent,
 ): Promise<JsonDocument<T>> {
   const path = join(spec.folder, spec.file);
-  const loaded = await load(path, spec);
+  const loaded = await load(path, spec, spec.read);
   let data = spec.fallback();
   /** Why this file must not be written, if it must not. */
   let refusal: Error | null = null;
@@ -99,10 +102,10 @@ export async function openJsonDocument<T>(
   return { db, readOnly: refusal !== null, refusal };
 }
 
-async function load<T>(path: string, spec: DocumentSpec<T>): Promise<Loaded<T>> {
+async function load<T>(path: string, spec: DocumentSpec<T>, read = readTextHere): Promise<Loaded<T>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await read(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { status: 'missing' };
     throw error;

@@ -13,6 +13,7 @@ import {
   UnknownCollectionError,
 } from './collections';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
+import type { ReadText, TextReader } from './textReader';
 import { openJsonDocument, type JsonDocument } from './jsonDocument';
 import {
   emptyShard,
@@ -150,6 +151,11 @@ export interface OpenOptions {
   previewRows?: number;
   /** When state.json's journal is compacted (tests make it small to exercise compactions). */
   journalLimits?: JournalLimits;
+  /**
+   * Reads the month files at opening (the app's reads and decodes them in a worker, ahead of the
+   * one being parsed); by default they are read on this thread.
+   */
+  reader?: Pick<TextReader, 'read' | 'expect'>;
 }
 
 /** A month's shard file, e.g. 2020-11.json. */
@@ -181,9 +187,10 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     report,
   );
   const journal = await openStateJournal(folder, state, backups, report, options.journalLimits);
-  const openShard = (name: string) =>
+  const openShard = (name: string, read?: ReadText) =>
     openJsonDocument<Shard>(
       {
+        read,
         folder,
         file: `bulletins/${name}`,
         kind: 'shard',
@@ -532,9 +539,19 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   const previewRows = options.previewRows ?? 100;
   let previewed = !options.onPreview;
   let readSoFar = 0;
-  for (const name of newestMonthFirst) {
-    const shard = await openShard(name);
+  // The newest months (the first page) are read on this thread; the rest through the reader, which
+  // decodes them ahead of the one being parsed.
+  let readingAhead = false;
+  for (const [at, name] of newestMonthFirst.entries()) {
+    if (previewed && !readingAhead) {
+      options.reader?.expect(newestMonthFirst.slice(at).map((month) => join(shardFolder, month)));
+      readingAhead = true;
+    }
+    const shard = await openShard(name, readingAhead ? options.reader?.read : undefined);
     shards.set(name, shard);
+    // A month read ahead is parsed at once, so nothing else would run until the last one: the
+    // window's messages (main is Electron's UI thread) get a turn between months.
+    await new Promise((resolve) => setImmediate(resolve));
     if (previewed) continue;
     readSoFar += shard.db.data.bulletins.length;
     if (readSoFar < previewRows) continue;
