@@ -1,12 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openLibrary, type Library } from '../../main/store/library';
-import { readInWorker } from '../../main/store/textReader';
+import { openAsTheAppDoes } from './appOpening';
 import { percentile, time, type Figure, type Suite } from './harness';
-
-// The worker's TypeScript source, started through the loader shim the unit tests use.
-const TS_WORKER = new URL('../unit/main/tsWorker.mjs', import.meta.url);
-const TEXT_WORKER = new URL('../../main/store/textWorker.ts', import.meta.url).href;
 
 /** Rounds of each load, one per position in the order (see `steps`). */
 const ROUNDS = 4;
@@ -30,19 +26,6 @@ export const storeSuite: Suite = {
           keep?.push(parsed);
         }
       };
-      // As the app opens it: files read and decoded in a worker, ahead of the one being parsed.
-      const openAsTheAppDoes = async () => {
-        const reader = readInWorker(TS_WORKER, { workerData: { file: TEXT_WORKER } });
-        // Started before the timing: here its TypeScript source is compiled first (hundreds of ms);
-        // the app starts the bundled worker with the process, long before the first shard is read.
-        await reader.read(join(folder, 'state.json')).catch(() => '');
-        let opened: Library | undefined;
-        const ms = await time(async () => {
-          opened = await openLibrary(folder, { reader });
-        });
-        reader.close();
-        return { ms, opened: opened as Library };
-      };
       const steps = [
         // The goal's baseline drops each file's objects at once, so the collector never copies them;
         // any store keeps them (at 100k that copying alone is ~0.3×), hence the second baseline.
@@ -53,15 +36,15 @@ export const storeSuite: Suite = {
         },
         async () => hereLoads.push(await time(async () => (await openLibrary(folder)).close())),
         async () => {
-          const { ms, opened } = await openAsTheAppDoes();
-          opened.close();
+          const { ms, library } = await openAsTheAppDoes(folder);
+          library.close();
           loads.push(ms);
         },
       ];
       // Each step in each position once: a step pays for collecting what the one before it left.
       for (let round = 0; round < ROUNDS; round++)
         for (let step = 0; step < steps.length; step++) await steps[(round + step) % steps.length]?.();
-      const library = (await openAsTheAppDoes()).opened;
+      const { library } = await openAsTheAppDoes(folder);
       const load = percentile(loads, 50);
       const name = `load (read + validate + index by id; decoded in a worker, as the app does), median of ${ROUNDS}`;
       figures.push(
