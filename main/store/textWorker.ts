@@ -17,9 +17,7 @@ export type TextReply =
 parentPort?.on('message', ({ id, path }: TextRequest) => {
   void readFile(path).then(
     (bytes) => {
-      // Not valid UTF-8 (a damaged file): main decodes it as readFile would, replacement characters and all.
-      const encoding = !isUtf8(bytes) ? 'utf8' : fitsLatin1(bytes) ? 'latin1' : 'utf16le';
-      const text = encoding === 'utf8' ? bytes : transcode(bytes, 'utf8', encoding);
+      const { encoding, text } = forMain(bytes);
       const owned =
         text.byteOffset === 0 && text.byteLength === text.buffer.byteLength
           ? text.buffer
@@ -33,6 +31,20 @@ parentPort?.on('message', ({ id, path }: TextRequest) => {
     },
   );
 });
+
+/**
+ * The text as bytes main can make a string of at once. Not valid UTF-8 (a damaged file), or a
+ * runtime without ICU's transcoding: the bytes as they are, which main decodes as readFile would.
+ */
+function forMain(bytes: Buffer): { encoding: 'latin1' | 'utf16le' | 'utf8'; text: Buffer } {
+  if (!isUtf8(bytes)) return { encoding: 'utf8', text: bytes };
+  const encoding = fitsLatin1(bytes) ? 'latin1' : 'utf16le';
+  try {
+    return { encoding, text: transcode(bytes, 'utf8', encoding) };
+  } catch {
+    return { encoding: 'utf8', text: bytes };
+  }
+}
 
 /** Valid UTF-8 whose lead bytes are all below 0xC4 encodes only code points up to U+00FF. */
 function fitsLatin1(bytes: Uint8Array): boolean {
