@@ -122,14 +122,14 @@ export async function importSources(
 ): Promise<ImportReport> {
   /** By position in `sources`: a batch's files are reported once written, in the order given. */
   const files: ImportedFile[] = [];
-  const refused = (name: string, error: string): ImportedFile => ({
+  const nothingFrom = (name: string): ImportedFile => ({
     name,
     added: 0,
     updated: 0,
     unchanged: 0,
     rejected: [],
-    error,
   });
+  const refused = (name: string, error: string): ImportedFile => ({ ...nothingFrom(name), error });
   let batch: Staged[] = [];
   let batchItems = 0;
   let batchStarted = 0;
@@ -174,14 +174,7 @@ export async function importSources(
     } catch (error) {
       if (error instanceof SubscriptionList) {
         files[position] = subscribe
-          ? {
-              name,
-              added: 0,
-              updated: 0,
-              unchanged: 0,
-              rejected: [],
-              ...(await subscribeFromList(error.bytes, subscribe)),
-            }
+          ? { ...nothingFrom(name), ...(await subscribeFromList(error.bytes, subscribe)) }
           : refused(name, t('errors.opml'));
       } else {
         files[position] = refused(

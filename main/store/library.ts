@@ -215,13 +215,19 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   /** Oldest month first, as they were read at launch: a later month's copy of an id wins. */
   const reindex = () => {
     byId.clear();
-    const months = [...shards.keys()].sort();
-    for (const name of months)
+    for (const name of [...shards.keys()].sort())
       for (const bulletin of shards.get(name)?.db.data.bulletins ?? []) byId.set(bulletin.id, bulletin);
-    // A shard holds one month of publication, so its bulletins sorted, newest month first, are the
-    // whole archive sorted: a sort of a few hundred at a time instead of one of every bulletin (a
-    // tenth of the opening at 100,000). A shard edited by hand may break that: then the whole is sorted.
-    const byMonth = months
+    reorder();
+  };
+  /**
+   * Every bulletin newest first. A shard holds one month of publication, so its bulletins sorted,
+   * newest month first, are the whole archive sorted: a sort of a few hundred at a time instead of
+   * one of every bulletin (a tenth of the opening at 100,000). A shard edited by hand may break
+   * that: then the whole is sorted.
+   */
+  const reorder = () => {
+    const byMonth = [...shards.keys()]
+      .sort()
       .reverse()
       .flatMap((name) =>
         sortNewestFirst((shards.get(name)?.db.data.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
@@ -351,9 +357,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       if (staged.size === 0) return;
       const names = [...staged];
       staged.clear();
-      // One sort per commit, not per file: at 100k bulletins each sort is a pass over all of them.
-      newestFirst = sortNewestFirst([...byId.values()]);
-      refreshVisible();
+      // Once per commit, not per file: at 100k bulletins each is a pass over all of them.
+      reorder();
       const writes = await Promise.allSettled(
         names.map((name) => {
           const shard = shards.get(name);

@@ -284,12 +284,12 @@ async function readJournal(path: string): Promise<Read> {
     if (errorCode(error) === 'ENOENT') return { status: 'missing' };
     throw error;
   }
+  if (buffer.length === 0) return { status: 'missing' };
   // A newline byte never occurs inside a UTF-8 sequence: cutting at the last one is cutting at a line.
   const wholeBytes = buffer.lastIndexOf(0x0a) + 1;
   const torn = wholeBytes < buffer.length;
   const [first, ...rest] = buffer.subarray(0, wholeBytes).toString('utf8').split('\n').slice(0, -1);
   const result: JournalOnDisk = { generation: null, patches: [], lines: 0, wholeBytes, torn, damaged: false };
-  if (buffer.length === 0) return { status: 'missing' };
   // The header is written with the file, atomically: a journal without one was damaged, not torn.
   const header = headerSchema.safeParse(parseOrNull(first ?? ''));
   if (!header.success) return { status: 'read', ...result, damaged: true };

@@ -45,43 +45,28 @@ export const storeSuite: Suite = {
       for (let round = 0; round < ROUNDS; round++)
         for (let step = 0; step < steps.length; step++) await steps[(round + step) % steps.length]?.();
       const { library } = await openAsTheAppDoes(folder);
-      const load = percentile(loads, 50);
-      const name = `load (read + validate + index by id; decoded in a worker, as the app does), median of ${ROUNDS}`;
+      const median = (values: number[]) => percentile(values, 50);
+      const bare = {
+        name: `bare JSON.parse of the same files, median of ${ROUNDS}`,
+        value: median(bareParses),
+      };
+      const load = (name: string, values: number[], baseline: Figure['baseline'], goal?: string): Figure => ({
+        suite: 'store',
+        name: `${name}, median of ${ROUNDS}`,
+        size,
+        value: median(values),
+        unit: 'ms',
+        baseline,
+        goal,
+      });
+      const asTheApp = 'load (read + validate + index by id; decoded in a worker, as the app does)';
       figures.push(
-        {
-          suite: 'store',
-          name,
-          size,
-          value: load,
-          unit: 'ms',
-          baseline: {
-            name: `bare JSON.parse of the same files, median of ${ROUNDS}`,
-            value: percentile(bareParses, 50),
-          },
-          goal: '≤ 1.3× JSON.parse',
-        },
-        {
-          suite: 'store',
-          name,
-          size,
-          value: load,
-          unit: 'ms',
-          baseline: {
-            name: `JSON.parse of the same files, the objects kept, median of ${ROUNDS}`,
-            value: percentile(keptParses, 50),
-          },
-        },
-        {
-          suite: 'store',
-          name: `load with every file read and decoded on main's thread, median of ${ROUNDS}`,
-          size,
-          value: percentile(hereLoads, 50),
-          unit: 'ms',
-          baseline: {
-            name: `bare JSON.parse of the same files, median of ${ROUNDS}`,
-            value: percentile(bareParses, 50),
-          },
-        },
+        load(asTheApp, loads, bare, '≤ 1.3× JSON.parse'),
+        load(asTheApp, loads, {
+          name: `JSON.parse of the same files, the objects kept, median of ${ROUNDS}`,
+          value: median(keptParses),
+        }),
+        load("load with every file read and decoded on main's thread", hereLoads, bare),
       );
 
       const ids = library

@@ -25,20 +25,23 @@ const SOLAR = 'Reception station in Darién gets solar power';
 
 const facets = (window: Page) => window.getByRole('region', { name: 'Narrow the results' });
 
-async function withTwoMoreBulletins(launch: (request?: object) => Promise<App>, file: string): Promise<Page> {
+async function withTwoMoreBulletins(
+  launch: (request?: object) => Promise<App>,
+  file: string,
+): Promise<{ app: App; window: Page }> {
   await writeFile(file, DIGEST);
   const app = await launch({ dialogs: { open: [[file]] } });
   const window = await app.firstWindow();
   await expect(bulletinRows(window)).toHaveCount(10);
   await window.getByRole('button', { name: /^Import/ }).click();
   await expect(bulletinRows(window)).toHaveCount(12);
-  return window;
+  return { app, window };
 }
 
 test('type a query, see highlighted results and facet counts, apply a facet, open a result, find highlights in the reading pane', async ({
   launch,
 }, testInfo) => {
-  const window = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
+  const { window } = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
 
   // Accents dropped, the last word a prefix.
   await searchBox(window).fill('darien statio');
@@ -72,7 +75,7 @@ test('type a query, see highlighted results and facet counts, apply a facet, ope
 });
 
 test('typos, exclusions, dates and syntax it does not know', async ({ launch }, testInfo) => {
-  const window = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
+  const { window } = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
   const box = searchBox(window);
 
   await box.fill('solar staton');
@@ -135,13 +138,7 @@ test('quitting right after an import keeps the search index, so the next launch 
   launch,
   userDataDir,
 }, testInfo) => {
-  const file = testInfo.outputPath('darien.txt');
-  await writeFile(file, DIGEST);
-  const app = await launch({ dialogs: { open: [[file]] } });
-  const window = await app.firstWindow();
-  await expect(bulletinRows(window)).toHaveCount(10);
-  await window.getByRole('button', { name: /^Import/ }).click();
-  await expect(bulletinRows(window)).toHaveCount(12);
+  const { app } = await withTwoMoreBulletins(launch, testInfo.outputPath('darien.txt'));
   // At once: the index is saved a moment after changes settle, so only the quit itself can save it.
   await app.close();
 

@@ -3,11 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/store/library';
 import { random } from '../../support/random';
+import { bundleWorker } from './crash/bundleWorker';
 import type { CrashFile } from './crash/importWorker';
 
 /**
@@ -25,19 +24,7 @@ let worker: string;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'bulletin-import-crash-'));
   worker = join(scratch, 'importWorker.mjs');
-  // Bundled once: a bare `node` start is a fraction of a TypeScript loader's.
-  await build({
-    entryPoints: [fileURLToPath(new URL('./crash/importWorker.ts', import.meta.url))],
-    outfile: worker,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'silent',
-    // Bundled CommonJS dependencies (feedsmith's XML parser, iconv-lite) call require().
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleWorker(new URL('./crash/importWorker.ts', import.meta.url), worker);
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });

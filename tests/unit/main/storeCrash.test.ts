@@ -3,11 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/store/library';
 import { random } from '../../support/random';
+import { bundleWorker } from './crash/bundleWorker';
 import type { Operation } from './crash/storeWorker';
 
 /**
@@ -24,15 +23,7 @@ let worker: string;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'bulletin-crash-'));
   worker = join(scratch, 'storeWorker.mjs');
-  // Bundled once: a bare `node` start is a fraction of a TypeScript loader's, and 200 starts add up.
-  await build({
-    entryPoints: [fileURLToPath(new URL('./crash/storeWorker.ts', import.meta.url))],
-    outfile: worker,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'silent',
-  });
+  await bundleWorker(new URL('./crash/storeWorker.ts', import.meta.url), worker);
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
