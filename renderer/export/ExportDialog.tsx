@@ -58,7 +58,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
         </label>
         <input
           id={ids.title}
-          className="export-input"
+          className="field-input export-input"
           type="text"
           required
           maxLength={200}
@@ -72,7 +72,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
         </label>
         <select
           id={ids.format}
-          className="export-input"
+          className="field-input export-input"
           value={format}
           onChange={(event) => {
             if (isFormat(event.target.value)) set('format', event.target.value);
@@ -103,7 +103,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
             </label>
             <select
               id={ids.pageSize}
-              className="export-input"
+              className="field-input export-input"
               value={options.pageSize}
               onChange={(event) => set('pageSize', event.target.value === 'Letter' ? 'Letter' : 'A4')}
             >

@@ -77,7 +77,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
                   inputs.current[field] = element;
                 }}
                 id={id}
-                className="settings-input"
+                className="field-input settings-input"
                 type="number"
                 inputMode="numeric"
                 step={1}
