@@ -18,6 +18,7 @@ import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
 import { feedsFromOpml, type ListedFeed } from '../sync/opml';
 import { bulletinsFromOurJson } from './ourJson';
+import { validateImport, type ValidatedItems } from './validateImport';
 
 /** File name extensions offered by the Import dialog (without the dot). */
 export const DIGEST_EXTENSIONS = ['txt'];
@@ -105,7 +106,7 @@ interface Staged {
   position: number;
   name: string;
   result: AddResult;
-  rejected: RejectedItem[];
+  read: ValidatedItems;
 }
 
 export async function importSources(
@@ -146,13 +147,14 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    for (const { position, name, result, rejected } of written) {
+    for (const { position, name, result, read } of written) {
       files[position] = {
         name,
         added: result.added.length,
         updated: result.updated.length,
         unchanged: result.unchanged,
-        rejected,
+        rejected: read.rejected,
+        ...(read.merged > 0 ? { merged: read.merged, duplicates: read.duplicates } : {}),
       };
     }
   }
@@ -165,9 +167,12 @@ export async function importSources(
     const { name } = source;
     if (batch.length === 0) batchStarted = performance.now();
     try {
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
-      const result = await library.stage(bulletins);
-      batch.push({ position, name, result, rejected });
+      const importedAt = new Date().toISOString();
+      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt);
+      const read = validateImport(bulletins, importedAt);
+      read.rejected.unshift(...rejected);
+      const result = await library.stage(read.bulletins);
+      batch.push({ position, name, result, read });
       batchItems += result.added.length + result.updated.length;
       // Indexed now, not at the commit: the progress bar moves with the work.
       await Promise.all([index.add(result.added), index.update(result.updated)]);
@@ -198,6 +203,7 @@ export async function importSources(
 async function readBulletins(
   source: ImportSource,
   maxMegabytes: number,
+  importedAt: string,
 ): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
@@ -207,7 +213,6 @@ async function readBulletins(
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
   const bytes = await source.bytes();
-  const importedAt = new Date().toISOString();
   const ours =
     extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
   if (ours) {
@@ -274,6 +279,7 @@ const PROBLEMS: Record<string, string> = {
   EISDIR: 'fileProblems.folder',
   EBUSY: 'fileProblems.busy',
   READ_ONLY: 'fileProblems.newerLibrary',
+  OUTSIDE_ARCHIVE: 'fileProblems.outsideArchive',
 };
 
 /** A reason a person understands, without paths: the renderer never sees the file system. */
