@@ -231,9 +231,13 @@ async function readBulletins(
     return { ...feed, bulletins: await withDetectedLanguages(feed.bulletins) };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
-  if (bulletins.length === 0) throw new RefusedFile(t('errors.noBulletins'));
-  return { bulletins, rejected: [] };
+  const digest = parseDigest(text);
+  if (digest.entries.length === 0 && digest.problems.length === 0)
+    throw new RefusedFile(t('errors.noBulletins'));
+  return {
+    bulletins: digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+    rejected: digest.problems.map(({ problem, text: item }) => ({ item, reason: t(`rejected.${problem}`) })),
+  };
 }
 
 /** A file without a telling extension is a feed when it opens like XML or JSON. */

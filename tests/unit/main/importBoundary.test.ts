@@ -129,6 +129,33 @@ describe('the import boundary', () => {
     expect(file?.added).toBe(1);
     expect(file?.merged).toBe(9_999);
     expect(file?.duplicates).toEqual([{ kept: 'Story 1', merged: 9_999 }]);
+  }, 60_000);
+
+  it('a digest with irregular date lines imports every entry it can date and reports the rest', async () => {
+    const { library, index } = await setUp();
+    const path = join(folder, 'irregular.txt');
+    await writeFile(
+      path,
+      [
+        'Prepared by the field office',
+        '31 February, 2020',
+        'Impossible',
+        'Text.',
+        '12 Nov 2020',
+        'Short month',
+        'Text.',
+        'Thursday, 12 November 2020',
+        'Weekday first',
+        'Text.',
+      ].join('\n\n'),
+    );
+    const report = await importFiles([path], library, index);
+    expect(report.added).toBe(2);
+    expect(report.files[0]?.rejected.map((item) => item.item)).toEqual([
+      'Prepared by the field office',
+      '31 February, 2020',
+    ]);
+    expect(report.files[0]?.rejected[1]?.reason).toMatch(/not a day of the calendar/);
   });
 
   it('caps every string and list, and keeps the id of a bulletin the bridge could already reach', () => {
