@@ -184,6 +184,8 @@ export interface ImportProgress {
 /** A file dropped on the window, as bytes: the renderer never sees paths. */
 export interface DroppedFile {
   name: string;
+  /** Bytes on disk: a file over the import limit is sent with its size only (`base64` empty). */
+  size: number;
   /** The file's bytes, base64: the bridge carries plain JSON only. */
   base64: string;
 }

@@ -50,9 +50,10 @@ export const fileSource = (path: string): ImportSource => ({
   bytes: () => readFile(path),
 });
 
-export const bytesSource = (name: string, bytes: Uint8Array): ImportSource => ({
+/** `declaredSize`: a dropped file's size on disk, sent without its bytes when over the limit. */
+export const bytesSource = (name: string, bytes: Uint8Array, declaredSize = 0): ImportSource => ({
   name: basename(name),
-  size: () => Promise.resolve(bytes.byteLength),
+  size: () => Promise.resolve(Math.max(bytes.byteLength, declaredSize)),
   bytes: () => Promise.resolve(bytes),
 });
 

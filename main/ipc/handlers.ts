@@ -171,7 +171,7 @@ export function createHandlers(
     // The runner tells the windows when the archive changed.
     importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
     importDropped: (_caller, files) =>
-      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64')))),
+      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64'), file.size))),
     cancelImport() {
       imports.cancel();
     },

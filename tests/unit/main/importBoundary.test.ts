@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
 import { initI18n } from '../../../main/i18n';
-import { importFiles } from '../../../main/importers/importFiles';
+import { bytesSource, importFiles, importSources } from '../../../main/importers/importFiles';
 import { MAX_ID_LENGTH, boundedId, isoDate, validateImport } from '../../../main/importers/validateImport';
 import { argumentSchemas } from '../../../main/ipc/schemas';
 import { createSearchIndex } from '../../../main/search/searchIndex';
@@ -156,6 +156,16 @@ describe('the import boundary', () => {
       '31 February, 2020',
     ]);
     expect(report.files[0]?.rejected[1]?.reason).toMatch(/not a day of the calendar/);
+  });
+
+  it('refuses a dropped file sent with only its size when that is over the limit, unread', async () => {
+    const { library, index } = await setUp();
+    const report = await importSources(
+      [bytesSource('big.xml', new Uint8Array(), 51 * 1024 * 1024)],
+      library,
+      index,
+    );
+    expect(report.files[0]?.error).toMatch(/larger than 50 MB/);
   });
 
   it('caps every string and list, and keeps the id of a bulletin the bridge could already reach', () => {
