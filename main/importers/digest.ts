@@ -20,8 +20,11 @@ export interface DigestEntry {
   published: string;
   /** The date as written in the file. */
   publishedText: string;
-  /** The language the date line is written in, else the digest's (see digestLanguage). */
-  language: DigestLanguage;
+  /**
+   * The language the date line is written in, else the digest's (see digestLanguage); "und" when
+   * no date line of the digest names one (the importer then detects it from the text).
+   */
+  language: DigestLanguage | 'und';
   title: string;
   paragraphs: string[];
 }
@@ -220,15 +223,16 @@ function calendarDate(year: number, month: number, day: number, language?: Diges
 
 /**
  * The digest's language: that of its first date line that names one (a month or weekday of one
- * language, or the Spanish "de"); English when none does. It orders numeric dates and is the
- * language of entries whose date line is shared by the three ("12 Nov 2020", "12/11/2020").
+ * language, or the Spanish "de"); undefined when none does. It orders numeric dates (month first
+ * when undefined) and is the language of entries whose date line is shared by the three
+ * ("12 Nov 2020", "12/11/2020").
  */
-function digestLanguage(blocks: readonly string[]): DigestLanguage {
+function digestLanguage(blocks: readonly string[]): DigestLanguage | undefined {
   for (const block of blocks) {
     const line = readDigestDate(block);
     if (line?.language) return line.language;
   }
-  return 'en';
+  return undefined;
 }
 
 /** A block quoted in the report: short enough to read. */
@@ -266,7 +270,7 @@ export function parseDigest(text: string): DigestRead {
       current = {
         published: date.date,
         publishedText: block,
-        language: date.language ?? language,
+        language: date.language ?? language ?? 'und',
         title: '',
         paragraphs: [],
       };

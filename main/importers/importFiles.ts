@@ -236,7 +236,10 @@ async function readBulletins(
   if (digest.entries.length === 0 && digest.problems.length === 0)
     throw new RefusedFile(t('errors.noBulletins'));
   return {
-    bulletins: digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+    // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
+    bulletins: await withDetectedLanguages(
+      digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+    ),
     rejected: digest.problems.map(({ problem, text: item }) => ({ item, reason: t(`rejected.${problem}`) })),
   };
 }

@@ -141,6 +141,11 @@ describe('the date forms people type (issue 13)', () => {
     ]);
   });
 
+  it('leaves the language of a digest with numeric dates only undetermined (the importer detects it), month first', () => {
+    const { entries } = parseDigest('12/11/2020\n\nA title\n\nText.');
+    expect(entries.map((entry) => [entry.published, entry.language])).toEqual([['2020-12-11', 'und']]);
+  });
+
   it('reports an impossible date with its entry, text before the first date, and a date without a title', () => {
     const text = [
       'Weekly digest, prepared by the office',
