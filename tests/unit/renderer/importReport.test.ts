@@ -76,7 +76,7 @@ describe('summariseImport', () => {
       i18n.t,
     );
     expect(summary.message).toBe(
-      'Added 1 bulletin. 2 bulletins were updated with corrected versions. 1 item was left out:',
+      'Added 1 bulletin. 2 bulletins were updated with corrected versions. 1 item was left out.',
     );
     expect(summary.problems).toEqual([
       'news.xml, item 3: left out because it has neither a title nor any text',
@@ -118,7 +118,7 @@ describe('summariseImport', () => {
       i18n.t,
     );
     expect(summary.message).toBe(
-      'Added 1 bulletin. 9,999 items repeated others of their file and were merged into them (the first of each was kept). 60 items were left out:',
+      'Added 1 bulletin. 9,999 items repeated others of their file and were merged into them (the first of each was kept). 60 items were left out.',
     );
     expect(summary.problems[0]).toBe(
       'same-guid.xml: 9,999 repeats of “Story 1” merged into it (the first was kept)',
