@@ -32,7 +32,8 @@ export default tseslint.config(
               message: 'The renderer uses window.bulletins only.',
             },
             {
-              group: ['../preload/*', '../../preload/*'],
+              // linkRule.ts is pure code the reader shares with main: one link rule for the app.
+              group: ['../preload/*', '../../preload/*', '!../../preload/linkRule'],
               allowTypeImports: true,
               message: 'Import the contract with `import type`.',
             },

@@ -141,6 +141,10 @@ export interface ImportedFile {
   unchanged: number;
   /** Items left out while the rest of the file was imported. */
   rejected: RejectedItem[];
+  /** Items that repeated an earlier item of the same file (same id) and were merged into it. */
+  merged?: number;
+  /** The first groups of those duplicates, each naming the item kept. */
+  duplicates?: DuplicateGroup[];
   /** For a subscription list (OPML): how many of its feeds were newly subscribed to. */
   subscribed?: number;
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
@@ -152,6 +156,13 @@ export interface RejectedItem {
   item: string;
   /** A translated, user-facing sentence. */
   reason: string;
+}
+
+/** Items of one file sharing an id: the first was kept, `merged` others were merged into it. */
+export interface DuplicateGroup {
+  /** The kept item's title, else its position ("item 3"). */
+  kept: string;
+  merged: number;
 }
 
 export interface ImportReport {
@@ -173,6 +184,8 @@ export interface ImportProgress {
 /** A file dropped on the window, as bytes: the renderer never sees paths. */
 export interface DroppedFile {
   name: string;
+  /** Bytes on disk: a file over the import limit is sent with its size only (`base64` empty). */
+  size: number;
   /** The file's bytes, base64: the bridge carries plain JSON only. */
   base64: string;
 }

@@ -1,4 +1,5 @@
 import type { Bulletin, ExportOptions, ExportScope } from '../../preload/contract';
+import { externalUrl } from '../../preload/linkRule';
 import type { PrintBulletin, PrintJob, PrintOrigin } from '../../preload/printContract';
 
 /** Languages written right to left (BCP 47 primary subtags). */
@@ -53,6 +54,11 @@ export function buildPrintJob(
     newPagePerBulletin: options.newPagePerBulletin,
     bulletins: bulletins.map((bulletin, index): PrintBulletin => {
       const note = options.includeNotes ? noteFor(bulletin.id)?.trim() : undefined;
+      // The reader's link rule: PDF link annotations, HTML hrefs and Markdown autolinks are made
+      // from this, so a file:, javascript: or ms-msdt: "original" never reaches an export.
+      const allowed = options.includeLinks && bulletin.link ? externalUrl(bulletin.link) : null;
+      // As written, unless a mailto: lost fields (attach=…) to the rule.
+      const link = allowed?.protocol === 'mailto:' ? allowed.href : allowed ? bulletin.link : undefined;
       return {
         anchor: `bulletin-${index + 1}`,
         title: bulletin.title,
@@ -63,7 +69,7 @@ export function buildPrintJob(
         countries: bulletin.countries,
         ...(bulletin.bodyHtml ? { bodyHtml: bulletin.bodyHtml } : {}),
         summary: bulletin.summary,
-        ...(options.includeLinks && bulletin.link ? { link: bulletin.link } : {}),
+        ...(link ? { link } : {}),
         ...(note ? { note } : {}),
       };
     }),

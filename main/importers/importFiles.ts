@@ -18,6 +18,7 @@ import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
 import { feedsFromOpml, type ListedFeed } from '../sync/opml';
 import { bulletinsFromOurJson } from './ourJson';
+import { validateImport, type ValidatedItems } from './validateImport';
 
 /** File name extensions offered by the Import dialog (without the dot). */
 export const DIGEST_EXTENSIONS = ['txt'];
@@ -49,9 +50,10 @@ export const fileSource = (path: string): ImportSource => ({
   bytes: () => readFile(path),
 });
 
-export const bytesSource = (name: string, bytes: Uint8Array): ImportSource => ({
+/** `declaredSize`: a dropped file's size on disk, sent without its bytes when over the limit. */
+export const bytesSource = (name: string, bytes: Uint8Array, declaredSize = 0): ImportSource => ({
   name: basename(name),
-  size: () => Promise.resolve(bytes.byteLength),
+  size: () => Promise.resolve(Math.max(bytes.byteLength, declaredSize)),
   bytes: () => Promise.resolve(bytes),
 });
 
@@ -105,7 +107,7 @@ interface Staged {
   position: number;
   name: string;
   result: AddResult;
-  rejected: RejectedItem[];
+  read: ValidatedItems;
 }
 
 export async function importSources(
@@ -146,13 +148,14 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    for (const { position, name, result, rejected } of written) {
+    for (const { position, name, result, read } of written) {
       files[position] = {
         name,
         added: result.added.length,
         updated: result.updated.length,
         unchanged: result.unchanged,
-        rejected,
+        rejected: read.rejected,
+        ...(read.merged > 0 ? { merged: read.merged, duplicates: read.duplicates } : {}),
       };
     }
   }
@@ -165,9 +168,12 @@ export async function importSources(
     const { name } = source;
     if (batch.length === 0) batchStarted = performance.now();
     try {
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
-      const result = await library.stage(bulletins);
-      batch.push({ position, name, result, rejected });
+      const importedAt = new Date().toISOString();
+      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt);
+      const read = validateImport(bulletins, importedAt);
+      read.rejected.unshift(...rejected);
+      const result = await library.stage(read.bulletins);
+      batch.push({ position, name, result, read });
       batchItems += result.added.length + result.updated.length;
       // Indexed now, not at the commit: the progress bar moves with the work.
       await Promise.all([index.add(result.added), index.update(result.updated)]);
@@ -198,6 +204,7 @@ export async function importSources(
 async function readBulletins(
   source: ImportSource,
   maxMegabytes: number,
+  importedAt: string,
 ): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
@@ -207,7 +214,6 @@ async function readBulletins(
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
   const bytes = await source.bytes();
-  const importedAt = new Date().toISOString();
   const ours =
     extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
   if (ours) {
@@ -226,9 +232,16 @@ async function readBulletins(
     return { ...feed, bulletins: await withDetectedLanguages(feed.bulletins) };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
-  if (bulletins.length === 0) throw new RefusedFile(t('errors.noBulletins'));
-  return { bulletins, rejected: [] };
+  const digest = parseDigest(text);
+  if (digest.entries.length === 0 && digest.problems.length === 0)
+    throw new RefusedFile(t('errors.noBulletins'));
+  return {
+    // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
+    bulletins: await withDetectedLanguages(
+      digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+    ),
+    rejected: digest.problems.map(({ problem, text: item }) => ({ item, reason: t(`rejected.${problem}`) })),
+  };
 }
 
 /** A file without a telling extension is a feed when it opens like XML or JSON. */
@@ -274,6 +287,7 @@ const PROBLEMS: Record<string, string> = {
   EISDIR: 'fileProblems.folder',
   EBUSY: 'fileProblems.busy',
   READ_ONLY: 'fileProblems.newerLibrary',
+  OUTSIDE_ARCHIVE: 'fileProblems.outsideArchive',
 };
 
 /** A reason a person understands, without paths: the renderer never sees the file system. */

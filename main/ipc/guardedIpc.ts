@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import { channels, type Method, type Reply } from '../../preload/channels';
+import type { BridgeError } from '../../preload/contract';
 import { t } from '../i18n';
 import { isAppUrl } from '../windows/appProtocol';
 
@@ -60,6 +61,26 @@ export function registerHandlers(
 
 type EarlyHandler = (caller: Caller, ...args: unknown[]) => Promise<unknown>;
 
+/** A call that is well formed but means nothing (a note on a bulletin that does not exist): its sentence is the user's. */
+export class BridgeRefusal extends Error {
+  constructor(
+    readonly code: Exclude<BridgeError['code'], 'failed'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why the arguments were refused, in words: a text too long says so and names the limit. */
+function invalidRequest(error: z.ZodError): string {
+  const tooLong = error.issues.find((issue) => issue.code === 'too_big');
+  if (tooLong?.code === 'too_big')
+    return t(tooLong.origin === 'string' ? 'errors.textTooLong' : 'errors.tooMany', {
+      max: Number(tooLong.maximum),
+    });
+  return t('errors.invalidRequest');
+}
+
 async function dispatch<M extends Method>(
   method: M,
   schemas: Schemas,
@@ -73,7 +94,7 @@ async function dispatch<M extends Method>(
   }
   const parsed = schemas[method].safeParse(args);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-request', message: t('errors.invalidRequest') } };
+    return { ok: false, error: { code: 'invalid-request', message: invalidRequest(parsed.error) } };
   }
   try {
     const answer = await early({ sender: event.sender }, parsed.data as unknown[]);
@@ -82,6 +103,8 @@ async function dispatch<M extends Method>(
     const handler = ready[method] as (caller: Caller, ...args: unknown[]) => unknown;
     return { ok: true, value: await handler({ sender: event.sender }, ...(parsed.data as unknown[])) };
   } catch (error) {
+    if (error instanceof BridgeRefusal)
+      return { ok: false, error: { code: error.code, message: error.message } };
     console.error(`[ipc] ${channels[method]} failed`, error);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {

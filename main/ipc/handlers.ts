@@ -18,7 +18,7 @@ import { t } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
 import { broadcast } from '../windows/mainWindow';
 import { bulletinRow, excerptOf } from './bulletinRow';
-import type { Handlers } from './guardedIpc';
+import { BridgeRefusal, type Handlers } from './guardedIpc';
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
 export function createHandlers(
@@ -40,6 +40,13 @@ export function createHandlers(
   const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
+  /**
+   * Marks and notes only on bulletins that exist: state.json would otherwise grow with every id a
+   * page makes up, and keep marks no view can show or remove.
+   */
+  const existing = (id: string) => {
+    if (!library.get(id)) throw new BridgeRefusal('not-found', t('errors.unknownBulletin'));
+  };
   /** Collections deleted in this run, by undo token: undo lasts as long as its notice. */
   const deletedCollections = new Map<string, { collection: Collection; position: number }>();
   /** Bulletins deleted in this run, by undo token: undo puts them back in the search index. */
@@ -73,11 +80,13 @@ export function createHandlers(
     },
     counts: () => library.counts(),
     async toggleBookmark(_caller, id) {
+      existing(id);
       const bookmarked = await library.toggleBookmark(id);
       changed();
       return bookmarked;
     },
     async markRead(_caller, id, read) {
+      existing(id);
       const before = library.isRead(id);
       await library.setRead(id, read);
       if (before !== read) changed();
@@ -100,6 +109,7 @@ export function createHandlers(
       return done;
     },
     async setNote(_caller, id, text) {
+      existing(id);
       const noted = library.note(id) !== undefined;
       await library.setNote(id, text);
       // The list's note marker changes only when a note appears or goes; not on every keystroke.
@@ -161,7 +171,7 @@ export function createHandlers(
     // The runner tells the windows when the archive changed.
     importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
     importDropped: (_caller, files) =>
-      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64')))),
+      imports.run(files.map((file) => bytesSource(file.name, Buffer.from(file.base64, 'base64'), file.size))),
     cancelImport() {
       imports.cancel();
     },

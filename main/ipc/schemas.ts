@@ -20,6 +20,7 @@ const token = z.uuid();
 const MAX_DROPPED_BASE64 = Math.ceil((SETTINGS_LIMITS.importCapMegabytes.max * 1024 * 1024 * 4) / 3) + 4;
 const droppedFile = z.strictObject({
   name: z.string().min(1).max(255),
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   base64: z.string().max(MAX_DROPPED_BASE64),
 });
 

@@ -28,6 +28,17 @@ export type StoreEvent =
 export type ReportStoreEvent = (event: StoreEvent) => void;
 
 /** The error a write to a read-only (newer-version) file rejects with. */
+/**
+ * A bulletin whose month would name a file outside `bulletins/` (its date is not YYYY-MM…): the
+ * import boundary rejects such dates first, so this is the store's own backstop.
+ */
+export class OutsideArchiveError extends Error {
+  readonly code = 'OUTSIDE_ARCHIVE';
+  constructor(readonly month: string) {
+    super(`not a month of the archive: ${JSON.stringify(month.slice(0, 40))}`);
+  }
+}
+
 export class ReadOnlyFileError extends Error {
   readonly code = 'READ_ONLY';
   constructor(file: string) {

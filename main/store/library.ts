@@ -12,7 +12,7 @@ import {
   sameName,
   UnknownCollectionError,
 } from './collections';
-import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
+import { OutsideArchiveError, ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import type { ReadText, TextReader } from './textReader';
 import { openJsonDocument, type JsonDocument } from './jsonDocument';
 import {
@@ -236,8 +236,14 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     refreshVisible();
   };
 
+  /**
+   * The one door to month files: only a name of the YYYY-MM.json form, so no bulletin's date can
+   * name a path outside `bulletins/` ("../../p"). Refused before anything is staged, so a bad
+   * month never waits in `staged` to fail every later commit.
+   */
   async function shardFor(month: string): Promise<JsonDocument<Shard>> {
     const name = `${month}.json`;
+    if (!SHARD_NAME.test(name)) throw new OutsideArchiveError(month);
     let shard = shards.get(name);
     if (!shard) {
       shard = await openShard(name);

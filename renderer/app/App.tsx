@@ -15,7 +15,7 @@ import type {
 } from '../../preload/contract';
 import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import { summariseImport } from '../import/importReport';
-import { readDropped } from '../import/readDropped';
+import { importDroppedFiles } from '../import/importDropped';
 import { useFileDrop } from '../import/useFileDrop';
 import { CollectionsSection } from '../library/CollectionsSection';
 import { ConfirmDialog } from '../library/ConfirmDialog';
@@ -357,10 +357,20 @@ export function App() {
   };
 
   const importFiles = () => runImport(() => bridge().importFiles());
-  const drop = useFileDrop((files) =>
-    runImport(async () => bridge().importDropped(await Promise.all(files.map(readDropped)))),
-  );
+  /** A drop is imported file by file (importDropped.ts): its progress is the window's, not main's. */
+  const dropping = useRef({ running: false, cancelled: false });
+  const drop = useFileDrop((files) => {
+    dropping.current = { running: true, cancelled: false };
+    runImport(() =>
+      importDroppedFiles(files, {
+        api: bridge(),
+        onProgress: (next) => setProgress(next.total > 1 ? next : null),
+        cancelled: () => dropping.current.cancelled,
+      }).finally(() => (dropping.current.running = false)),
+    );
+  });
   const cancelImport = () => {
+    dropping.current.cancelled = true;
     setCancelling(true);
     bridge().cancelImport().catch(reportError);
   };
@@ -418,7 +428,9 @@ export function App() {
       showImportReport(report);
     },
     // Progress of a batch with more than one file: a single file needs no bar.
-    onImportProgress: (next) => setProgress(next.total > 1 && next.done < next.total ? next : null),
+    onImportProgress: (next) => {
+      if (!dropping.current.running) setProgress(next.total > 1 && next.done < next.total ? next : null);
+    },
   });
 
   return (

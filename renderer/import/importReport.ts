@@ -39,15 +39,32 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
   if (subscribed > 0) message = t('import.subscribed', { message, count: subscribed }).trim();
   if (report.cancelled) message = t('import.cancelled', { message }).trim();
 
+  // Every item of every file is accounted for: the counts above, then the merged and the left out.
+  const merged = report.files.reduce((sum, file) => sum + (file.merged ?? 0), 0);
+  const leftOut = report.files.reduce((sum, file) => sum + (file.rejected ?? []).length, 0);
+  if (merged > 0) message = t('import.merged', { message, count: merged }).trim();
+  if (leftOut > 0) message = t('import.leftOut', { message, count: leftOut }).trim();
+
   const refused = report.files.filter((file) => file.error);
-  const problems = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
+  const lines = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
   if (refused.length > 0) {
     message = t('import.withProblems', { summary: message, count: refused.length });
   }
   for (const file of report.files) {
+    for (const { kept, merged: count } of file.duplicates ?? []) {
+      lines.push(t('import.duplicates', { name: file.name, kept, count }));
+    }
     for (const { item, reason } of file.rejected ?? []) {
-      problems.push(t('import.itemProblem', { name: file.name, item, reason }));
+      lines.push(t('import.itemProblem', { name: file.name, item, reason }));
     }
   }
+  // A file of 10,000 bad items would make a notice no one can read: the counts above cover them all.
+  const problems =
+    lines.length > MAX_LINES
+      ? [...lines.slice(0, MAX_LINES), t('import.moreLines', { count: lines.length - MAX_LINES })]
+      : lines;
   return { message, problems, hasProblems: problems.length > 0 };
 }
+
+/** Lines of detail a report shows. */
+const MAX_LINES = 50;

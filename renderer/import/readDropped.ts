@@ -9,7 +9,7 @@ export function readDropped(file: File): Promise<DroppedFile> {
     const reader = new FileReader();
     reader.onload = () => {
       const url = String(reader.result);
-      resolve({ name: file.name, base64: url.slice(url.indexOf(',') + 1) });
+      resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1) });
     };
     reader.onerror = () => reject(reader.error ?? new Error(file.name));
     reader.readAsDataURL(file);

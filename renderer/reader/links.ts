@@ -1,18 +1,5 @@
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/**
- * True for the only addresses the app hands to the system: absolute http(s)
- * and mailto. Relative links have nothing to resolve against (the window's own
- * origin is app://, never a place to send a reader) and are refused, as are
- * javascript:, file:, data: and every other scheme. Main checks again.
- */
-export function isExternalUrl(href: string): boolean {
-  try {
-    return EXTERNAL_PROTOCOLS.has(new URL(href).protocol);
-  } catch {
-    return false;
-  }
-}
+/** The app's link rule (http, https, mailto; no user-info): one rule for the reader, main and exports. */
+export { isExternalUrl } from '../../preload/linkRule';
 
 /** The host to show next to "Open original", so the reader knows where it leads. */
 export function hostOf(href: string): string {

@@ -36,6 +36,45 @@ test('a link opens in the browser only after the user confirms its real address'
   expect(page.url()).not.toContain('example.org');
 });
 
+test('Enter (the dialog’s default) cancels; the dialog shows where the link goes on its own line', async ({
+  launch,
+}) => {
+  // No scripted answer: the host answers with the dialog's default button, as Enter would.
+  const app = await launch();
+  test.skip(!app.host, 'the confirmation and the browser hand-off are recorded by tests/host only');
+  const page = await app.firstWindow();
+  await bulletinRows(page).first().click();
+  await page
+    .getByRole('region', { name: 'Reading pane' })
+    .getByRole('link', { name: 'Read the report' })
+    .click();
+  await expect.poll(async () => (await app.host?.dialogsShown())?.length).toBe(1);
+  const [dialog] = (await app.host?.dialogsShown()) ?? [];
+  expect(dialog?.options).toMatchObject({ detail: `Goes to: example.org (https)\n\n${REPORT}` });
+  expect(await app.host?.openedExternally()).toEqual([]);
+});
+
+test('a URL with user-info is refused unasked; a mailto opens without attach=', async ({ launch }) => {
+  const app = await launch({ dialogs: { message: [0] } });
+  test.skip(!app.host, 'the confirmation and the browser hand-off are recorded by tests/host only');
+  const page = await app.firstWindow();
+  const open = (url: string) =>
+    page.evaluate(
+      (address) =>
+        window.bulletins.openExternal(address).then(
+          (opened) => String(opened),
+          (error: Error) => error.message,
+        ),
+      url,
+    );
+  expect(await open('https://trusted.org&x@127.0.0.1/')).toContain(
+    'Only web and e-mail links can be opened.',
+  );
+  expect(await app.host?.dialogsShown()).toEqual([]);
+  expect(await open('mailto:desk@example.org?subject=Report&attach=/etc/passwd')).toBe('true');
+  expect(await app.host?.openedExternally()).toEqual(['mailto:desk@example.org?subject=Report']);
+});
+
 test('a javascript: link is inert and other schemes are refused with a message', async ({ launch }) => {
   const app = await launch();
   const page = await app.firstWindow();

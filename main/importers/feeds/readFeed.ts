@@ -50,15 +50,11 @@ export function bulletinsFromFeed(
   }
   const source = context.source?.trim() || feed.title?.trim() || fallbackSource;
   const result: FeedBulletins = { bulletins: [], rejected: [] };
-  const seen = new Set<string>();
+  // An item listed twice is merged (and counted) at the import boundary: main/importers/validateImport.ts.
   feed.entries.forEach((entry, position) => {
     const outcome = bulletinFromFeed(entry, feed, source, importedAt);
     if ('problem' in outcome) result.rejected.push({ item: String(position + 1), problem: outcome.problem });
-    // A feed that lists one item twice keeps the first.
-    else if (!seen.has(outcome.bulletin.id)) {
-      seen.add(outcome.bulletin.id);
-      result.bulletins.push(outcome.bulletin);
-    }
+    else result.bulletins.push(outcome.bulletin);
   });
   return result;
 }

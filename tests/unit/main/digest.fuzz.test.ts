@@ -43,7 +43,7 @@ describe('digest importer under random and mutated input', () => {
   it('never throws, and everything it returns is a dated, titled entry', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), mutatedDigest), (text) => {
-        for (const entry of parseDigest(text)) {
+        for (const entry of parseDigest(text).entries) {
           expect(isCalendarDate(entry.published)).toBe(true);
           expect(entry.title.trim()).not.toBe('');
         }

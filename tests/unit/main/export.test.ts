@@ -265,6 +265,38 @@ describe('Markdown export', () => {
     expect(text).toContain('## Title b\n\n*2024-01-02 · Digest*\n\nSummary b');
   });
 
+  it('applies the reader’s link rule: only http, https and mailto originals reach the PDF, HTML or Markdown', () => {
+    const hostile = [
+      'file:///C:/Windows/System32/calc.exe',
+      'javascript:alert(1)',
+      'ms-msdt:/id PCWDiagnostic',
+      'https://trusted.org&x@127.0.0.1/',
+    ];
+    const job = buildPrintJob(
+      [
+        ...hostile.map((link, index) => bulletin(`h${index}`, { link })),
+        bulletin('ok', { link: 'https://example.org/ok' }),
+        bulletin('mail', { link: 'mailto:desk@example.org?subject=Hi&attach=C:/secrets.txt' }),
+      ],
+      options(),
+      { kind: 'view', view: 'all' },
+      new Date('2026-03-02T10:00:00.000Z'),
+    );
+    // The print job feeds the PDF's link annotations and the HTML export's hrefs (PrintDocument).
+    expect(job.bulletins.map((item) => item.link)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'https://example.org/ok',
+      'mailto:desk@example.org?subject=Hi',
+    ]);
+    const text = markdownExport(job, labels, day);
+    for (const scheme of ['file:', 'javascript:', 'ms-msdt:', '127.0.0.1', 'attach'])
+      expect(text).not.toContain(scheme);
+    expect(text).toContain('Original: <https://example.org/ok>');
+  });
+
   it('turns untrusted markup into text', () => {
     expect(inline('<img src=x onerror=alert(1)> *bold* [a](javascript:x) # h')).toBe(
       '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[a\\](javascript:x) \\# h',

@@ -75,7 +75,9 @@ describe('summariseImport', () => {
       },
       i18n.t,
     );
-    expect(summary.message).toBe('Added 1 bulletin. 2 bulletins were updated with corrected versions.');
+    expect(summary.message).toBe(
+      'Added 1 bulletin. 2 bulletins were updated with corrected versions. 1 item was left out.',
+    );
     expect(summary.problems).toEqual([
       'news.xml, item 3: left out because it has neither a title nor any text',
     ]);
@@ -93,5 +95,36 @@ describe('summariseImport', () => {
       i18n.t,
     );
     expect(summary.message).toBe('Subscribed to 3 new feeds.');
+  });
+
+  it('accounts for every item: merged duplicates name the one kept, and a long list is cut with a count', () => {
+    const summary = summariseImport(
+      {
+        added: 1,
+        updated: 0,
+        unchanged: 0,
+        files: [
+          {
+            name: 'same-guid.xml',
+            added: 1,
+            updated: 0,
+            unchanged: 0,
+            merged: 9_999,
+            duplicates: [{ kept: 'Story 1', merged: 9_999 }],
+            rejected: Array.from({ length: 60 }, (_, i) => ({ item: `item ${i + 2}`, reason: 'it is bad' })),
+          },
+        ],
+      },
+      i18n.t,
+    );
+    expect(summary.message).toBe(
+      'Added 1 bulletin. 9,999 items repeated others of their file and were merged into them (the first of each was kept). 60 items were left out.',
+    );
+    expect(summary.problems[0]).toBe(
+      'same-guid.xml: 9,999 repeats of “Story 1” merged into it (the first was kept)',
+    );
+    expect(summary.problems).toHaveLength(51);
+    expect(summary.problems.at(-1)).toBe('…and 11 more lines');
+    expect(summary.hasProblems).toBe(true);
   });
 });
