@@ -11,6 +11,7 @@ import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
+import { createFetchWithPolicy } from './net/fetchWithPolicy';
 import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
@@ -112,12 +113,14 @@ async function setUp(
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
-  // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
-  const fetchFromWeb = (url: string, init: RequestInit) => net.fetch(url, init);
+  // Every request to the web: public addresses, or the local hosts the user allowed (read each time).
+  const fetchFromWeb = createFetchWithPolicy({
+    userAgent,
+    allowedHosts: () => library.settings().allowedLocalHosts,
+  });
   const subscriptions = createSubscriptions({
     store: library,
     fetch: fetchFromWeb,
-    userAgent,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
     maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
@@ -205,7 +208,7 @@ async function setUp(
     imports,
     sync,
     recent,
-    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb),
     applySettings,
   });
 }

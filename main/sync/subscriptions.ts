@@ -3,7 +3,8 @@ import type { ImportedFile } from '../../preload/contract';
 import type { ImportSource } from '../importers/importFiles';
 import type { Subscription } from '../store/schema';
 import { charsetOf } from '../importers/feeds/decodeText';
-import { fetchFeed, type FetchLike } from './fetchFeed';
+import { fetchableUrl, type FetchWithPolicy } from '../net/fetchWithPolicy';
+import { fetchFeed } from './fetchFeed';
 
 export interface SubscriptionStore {
   subscriptions(): readonly Subscription[];
@@ -12,8 +13,7 @@ export interface SubscriptionStore {
 
 export interface SubscriptionDeps {
   store: SubscriptionStore;
-  fetch: FetchLike;
-  userAgent: string;
+  fetch: FetchWithPolicy;
   /** Imports one fetched feed (through the import runner, so it queues with other imports). */
   importFeed(source: ImportSource): Promise<ImportedFile | undefined>;
   isOnline(): boolean;
@@ -48,7 +48,6 @@ export function createSubscriptions(deps: SubscriptionDeps) {
     const attempt = now();
     const outcome = await fetchFeed(subscription.url, {
       fetch: deps.fetch,
-      userAgent: deps.userAgent,
       validators: { etag: subscription.etag, lastModified: subscription.lastModified },
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.maxBytes ? { maxBytes: deps.maxBytes() } : {}),
@@ -95,13 +94,14 @@ export function createSubscriptions(deps: SubscriptionDeps) {
     list: () => list(),
     async add(url: string, title?: string): Promise<Subscription> {
       const address = url.trim();
-      if (!/^https?:\/\/[^\s]+$/i.test(address)) throw new BadFeedAddress(address);
+      const parsed = /\s/.test(address) ? null : fetchableUrl(address);
+      if (!parsed) throw new BadFeedAddress(address);
       const existing = list().find((subscription) => subscription.url === address);
       if (existing) return existing;
       const subscription: Subscription = {
         id: createHash('sha256').update(address).digest('hex').slice(0, 16),
         url: address,
-        title: title?.trim() || new URL(address).hostname,
+        title: title?.trim() || parsed.hostname,
         addedAt: now(),
       };
       await save([...list(), subscription]);
