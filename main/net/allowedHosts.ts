@@ -1,4 +1,4 @@
-import { normaliseHost } from '../../preload/settings';
+import { normaliseHost } from './hostName';
 
 /**
  * Whether the user allowed this host (Settings › Allowed local hosts): by name, then whatever it

@@ -5,7 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable, Transform } from 'node:stream';
 import { isPublicAddress } from './addressRange';
-import { hostWithoutBrackets } from '../../preload/settings';
+import { hostWithoutBrackets } from './hostName';
 import { isAllowedHost } from './allowedHosts';
 
 /**
@@ -15,13 +15,7 @@ import { isAllowedHost } from './allowedHosts';
  * from a closed one.
  */
 export type NetProblem =
-  | 'badAddress'
-  | 'refused'
-  | 'network'
-  | 'timeout'
-  | 'tooManyRedirects'
-  | 'tooLarge'
-  | 'truncated';
+  'badAddress' | 'refused' | 'network' | 'timeout' | 'tooManyRedirects' | 'tooLarge' | 'truncated';
 
 export type NetOutcome =
   | {
@@ -244,7 +238,11 @@ function plainHeaders(response: IncomingMessage): Record<string, string | undefi
 async function readBody(response: IncomingMessage, max: number): Promise<Uint8Array> {
   const declared = Number(response.headers['content-length']);
   if (declared > max) throw new Stop('tooLarge');
-  const decoded = decoder(String(response.headers['content-encoding'] ?? '').trim().toLowerCase());
+  const decoded = decoder(
+    String(response.headers['content-encoding'] ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const stream: Readable = decoded ? response.pipe(decoded) : response;
   if (decoded) response.on('error', (error) => decoded.destroy(error));
   const chunks: Buffer[] = [];

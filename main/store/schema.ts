@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
-import {
-  MAX_ALLOWED_HOSTS,
-  normaliseHost,
-  type NumericSetting,
-  type Settings,
-  type SettingsLimits,
-} from '../../preload/settings';
+import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
+import { normaliseHost } from '../net/hostName';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
 export const SCHEMA_VERSION = 1;
@@ -54,6 +49,8 @@ export const SETTINGS_LIMITS: SettingsLimits = {
   importCapMegabytes: { min: 1, max: 500 },
   // More often than every 5 minutes is rude to the feeds' servers; at least once a day.
   refreshMinutes: { min: 5, max: 1440 },
+  // A list to read at a glance: the office's feed servers, not a map of the network.
+  allowedLocalHosts: { min: 0, max: 50 },
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -71,7 +68,7 @@ export const settingsSchema = z.strictObject({
   refreshMinutes: bounded('refreshMinutes'),
   allowedLocalHosts: z
     .array(z.string().refine((entry) => normaliseHost(entry) === entry))
-    .max(MAX_ALLOWED_HOSTS),
+    .max(SETTINGS_LIMITS.allowedLocalHosts.max),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -83,7 +80,7 @@ const storedSettingsSchema = z
     // Entries that are not hosts are ignored where the list is used (main/net/allowedHosts.ts).
     allowedLocalHosts: z
       .array(z.string())
-      .max(MAX_ALLOWED_HOSTS)
+      .max(SETTINGS_LIMITS.allowedLocalHosts.max)
       .catch(() => []),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));

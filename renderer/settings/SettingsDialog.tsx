@@ -8,7 +8,7 @@ import { readSetting } from './readSetting';
 import './settings.css';
 
 type Field = NumericSetting;
-const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
+const FIELDS: readonly NumericSetting[] = ['importCapMegabytes', 'refreshMinutes'];
 
 interface SettingsDialogProps {
   initial: Settings;
@@ -50,7 +50,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
       else values[field] = value;
     }
     setErrors(found);
-    const hosts = readAllowedHosts(hostsText);
+    const hosts = readAllowedHosts(hostsText, limits.allowedLocalHosts.max);
     setHostsError(
       hosts.kind === 'notHosts'
         ? t('settings.allowedLocalHosts.notHosts', { entries: hosts.entries.join(', ') })

@@ -117,10 +117,12 @@ describe('fetchWithPolicy refuses the local network', () => {
     );
     const before = hits('/ok');
     const target = encodeURIComponent(`http://127.0.0.1:${web.port}/ok`);
-    expect(await fetchAllowed(`http://feeds.office.test:${web.port}/redirect?to=${target}`, request)).toEqual({
-      kind: 'failed',
-      problem: 'refused',
-    });
+    expect(await fetchAllowed(`http://feeds.office.test:${web.port}/redirect?to=${target}`, request)).toEqual(
+      {
+        kind: 'failed',
+        problem: 'refused',
+      },
+    );
     expect(hits('/redirect')).toBeGreaterThan(0);
     expect(hits('/ok')).toBe(before);
   });
@@ -165,7 +167,10 @@ describe('fetchWithPolicy refuses the local network', () => {
         ]),
       ),
     );
-    expect(await mixed(`http://mixed.test:${web.port}/ok`, request)).toEqual({ kind: 'failed', problem: 'refused' });
+    expect(await mixed(`http://mixed.test:${web.port}/ok`, request)).toEqual({
+      kind: 'failed',
+      problem: 'refused',
+    });
   });
 });
 
@@ -183,7 +188,10 @@ describe('fetchWithPolicy with 127.0.0.1 allowed (Settings › Allowed local hos
   });
 
   it('follows five redirects and refuses the sixth', async () => {
-    expect(await allowedFetch(`${web.base}/hops/5`, request)).toMatchObject({ kind: 'response', status: 200 });
+    expect(await allowedFetch(`${web.base}/hops/5`, request)).toMatchObject({
+      kind: 'response',
+      status: 200,
+    });
     const before = hits('/ok');
     expect(await allowedFetch(`${web.base}/hops/6`, request)).toEqual({
       kind: 'failed',

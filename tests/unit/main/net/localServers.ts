@@ -33,7 +33,12 @@ const routes: Record<string, Route> = {
 };
 
 /** An HTTP server on 127.0.0.1; `/hops/N` redirects N times before reaching /ok. */
-export async function startWebServer(): Promise<{ port: number; base: string; seen: Seen; close(): Promise<void> }> {
+export async function startWebServer(): Promise<{
+  port: number;
+  base: string;
+  seen: Seen;
+  close(): Promise<void>;
+}> {
   const seen: Seen = [];
   const server = createHttpServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -65,7 +70,9 @@ export async function startWebServer(): Promise<{ port: number; base: string; se
  * A port with a service that is not HTTP: `silent` accepts and says nothing, `chatty` greets in
  * its own protocol (an SSH or SMTP banner). What a scan of the office network would find.
  */
-export async function startTcpService(kind: 'silent' | 'chatty'): Promise<{ port: number; close(): Promise<void> }> {
+export async function startTcpService(
+  kind: 'silent' | 'chatty',
+): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   const server = createTcpServer((socket) => {
     sockets.add(socket);
