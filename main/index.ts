@@ -25,7 +25,6 @@ import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import type { Library } from './store/library';
 import { readInWorker } from './store/textReader';
 import { exportSubscriptions } from './sync/exportSubscriptions';
-import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
 import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
@@ -104,12 +103,9 @@ async function setUp(
   if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
-  // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
-  let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
-    subscribe: (feeds) => followFeeds(feeds),
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
@@ -126,14 +122,6 @@ async function setUp(
     maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
-  followFeeds = async (feeds) => {
-    const before = subscriptions.list().length;
-    for (const feed of feeds) await subscriptions.add(feed.url, feed.title).catch(() => undefined);
-    broadcast('subscriptions:changed', sync.list());
-    // Fetched in the background: this import must not wait for the network.
-    void sync.refresh();
-    return subscriptions.list().length - before;
-  };
   // Every N minutes while online, N a setting.
   const setRefreshMinutes = scheduleRefresh(
     () => void sync.refresh(),

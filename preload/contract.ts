@@ -141,10 +141,19 @@ export interface ImportedFile {
   unchanged: number;
   /** Items left out while the rest of the file was imported. */
   rejected: RejectedItem[];
-  /** For a subscription list (OPML): how many of its feeds were newly subscribed to. */
-  subscribed?: number;
+  /**
+   * For a subscription list (OPML): the feeds it names (web addresses, at most the first 500;
+   * the others are in `rejected`). Nothing is subscribed until the user chooses among them.
+   */
+  feeds?: ListedFeed[];
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+}
+
+/** A feed named by a subscription list, offered to the user to follow. */
+export interface ListedFeed {
+  url: string;
+  title?: string;
 }
 
 export interface RejectedItem {

@@ -173,4 +173,43 @@ describe('subscriptions', () => {
       await Promise.all([silent.close(), chatty.close()]);
     }
   });
+
+  it('follows the feeds chosen from a list in one write of state.json, however many', async () => {
+    const library = await openLibrary(folder);
+    let writes = 0;
+    const runner = createImportRunner(library, createSearchIndex(), {
+      progress: () => {},
+      changed: () => {},
+    });
+    const subscriptions = createSubscriptions({
+      store: {
+        subscriptions: () => library.subscriptions(),
+        saveSubscriptions: (list) => {
+          writes += 1;
+          return library.saveSubscriptions(list);
+        },
+      },
+      fetch: createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => [] }),
+      importFeed: async (source) => (await runner.run([source])).files[0],
+      isOnline: () => true,
+    });
+    await subscriptions.add('https://already.example/feed');
+    writes = 0;
+    const feeds = [
+      ...Array.from({ length: 2_000 }, (_, i) => ({ url: `https://feeds.example/${i}`, title: `Feed ${i}` })),
+      { url: 'https://already.example/feed' },
+      { url: 'https://feeds.example/7' },
+      { url: 'file:///etc/passwd' },
+      { url: 'http://user:secret@feeds.example/x' },
+    ];
+    const started = performance.now();
+    const added = await subscriptions.addMany(feeds);
+    console.info(`[addMany] 2,000 feeds followed in ${Math.round(performance.now() - started)} ms`);
+    expect(writes).toBe(1);
+    expect(added).toHaveLength(2_000);
+    expect(subscriptions.list()).toHaveLength(2_001);
+    expect((await openLibrary(folder)).subscriptions()).toHaveLength(2_001);
+    expect(await subscriptions.addMany([{ url: 'https://feeds.example/1' }])).toEqual([]);
+    expect(writes).toBe(1);
+  });
 });
