@@ -106,7 +106,7 @@ describe('importFiles', () => {
     expect(library.counts().all).toBe(2);
   });
 
-  it('keeps a feed whose items are partly unusable, and refuses bombs and non-feeds with a reason, lists an OPML's feeds', async () => {
+  it('keeps a feed whose items are partly unusable, and refuses bombs and non-feeds with a reason, lists the feeds of an OPML', async () => {
     const { library, index } = await setUp();
     const partly = join(folder, 'partly.xml');
     await writeFile(partly, rss(item('ok', 'Fine') + '<item><guid>empty</guid></item>'));
