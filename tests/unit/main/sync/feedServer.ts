@@ -69,7 +69,8 @@ export async function startFeedServer(): Promise<{ base: string; seen: Seen; clo
       response.writeHead(301, { location: left > 1 ? `/hops/${left - 1}` : '/feed' }).end();
       return;
     }
-    (routes[path] ?? routes['/missing'])?.(request, response);
+    // A query tells requests apart in `seen`; the route is the path alone.
+    (routes[path.split('?')[0] ?? path] ?? routes['/missing'])?.(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
