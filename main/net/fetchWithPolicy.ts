@@ -90,7 +90,7 @@ export function createFetchWithPolicy(policy: OutboundPolicy): FetchWithPolicy {
     try {
       for (let hop = 0; ; hop += 1) {
         const target = parseAddress(current);
-        const address = await permittedAddress(target, policy, resolve);
+        const address = await permittedAddress(target, policy, resolve, deadline);
         const answer = await get(target, address, request, deadline, policy.userAgent);
         if (answer.redirect === undefined) return { kind: 'response', url: target.href, ...answer.response };
         if (hop >= MAX_REDIRECTS) return { kind: 'failed', problem: 'tooManyRedirects' };
@@ -129,6 +129,7 @@ async function permittedAddress(
   url: URL,
   policy: OutboundPolicy,
   resolve: Resolve,
+  deadline: number,
 ): Promise<{ address: string; family: number }> {
   const host = hostWithoutBrackets(url.hostname);
   const allowed = policy.allowedHosts();
@@ -139,10 +140,17 @@ async function permittedAddress(
     return { address: host, family };
   }
   let addresses: readonly { address: string; family: number }[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    addresses = await resolve(host);
+    // A resolver that hangs counts against the request's time like the rest.
+    const outOfTime = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('resolution timed out')), Math.max(0, deadline - Date.now()));
+    });
+    addresses = await Promise.race([resolve(host), outOfTime]);
   } catch {
     throw new Stop('network');
+  } finally {
+    clearTimeout(timer);
   }
   if (addresses.length === 0) throw new Stop('network');
   const chosen = addresses.find((candidate) => permitted(candidate.address));

@@ -3,7 +3,7 @@ import { opmlOf } from '../../main/sync/opml';
 import { startFeedServer } from '../unit/main/sync/feedServer';
 import { expect, test } from './fixtures';
 import { allowLocalHosts } from './support/archive';
-import { clickMenu } from './support/ui';
+import { bulletinRows, clickMenu } from './support/ui';
 
 test('an imported subscription list follows nothing until the user chooses; the chosen feeds, and only they, are followed and fetched', async ({
   launch,
@@ -28,6 +28,8 @@ test('an imported subscription list follows nothing until the user chooses; the 
     const window = await app.firstWindow();
     await window.setViewportSize({ width: 1024, height: 640 });
     const panel = window.getByRole('region', { name: 'Subscriptions' });
+    // The first run's sample digest is in: the app is ready for the menu.
+    await expect(bulletinRows(window)).toHaveCount(10);
     await clickMenu(app, 'file-import');
 
     const dialog = window.getByRole('dialog', { name: 'Follow feeds from a subscription list' });

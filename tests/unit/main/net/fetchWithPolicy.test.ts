@@ -158,18 +158,30 @@ describe('fetchWithPolicy refuses the local network', () => {
     expect(web.seen.at(-1)?.headers.host).toBe(`feeds.office.test:${web.port}`);
   });
 
-  it('takes the first allowed address of a name that resolves to several', async () => {
-    const mixed = createFetchWithPolicy(
-      policy([], () =>
-        Promise.resolve([
-          { address: '10.0.0.1', family: 4 },
-          { address: '127.0.0.1', family: 4 },
-        ]),
-      ),
-    );
-    expect(await mixed(`http://mixed.test:${web.port}/ok`, request)).toEqual({
+  it('counts a name that never resolves against the time cap, as "could not be reached"', async () => {
+    const hanging = createFetchWithPolicy(policy([], () => new Promise(() => {})));
+    const started = performance.now();
+    expect(await hanging('http://nowhere.test/', { ...request, timeoutMs: 300 })).toEqual({
+      kind: 'failed',
+      problem: 'network',
+    });
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it('of a name that resolves to several addresses, connects to the first allowed one, or refuses', async () => {
+    const several: Resolve = () =>
+      Promise.resolve([
+        { address: '10.0.0.1', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ]);
+    const url = `http://several.test:${web.port}/ok`;
+    expect(await createFetchWithPolicy(policy([], several))(url, request)).toEqual({
       kind: 'failed',
       problem: 'refused',
+    });
+    expect(await createFetchWithPolicy(policy(['127.0.0.1'], several))(url, request)).toMatchObject({
+      kind: 'response',
+      status: 200,
     });
   });
 });
