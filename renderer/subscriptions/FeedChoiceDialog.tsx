@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedFeed } from '../../preload/contract';
 import { useModalDialog } from '../app/useModalDialog';
@@ -29,6 +29,9 @@ export function FeedChoiceDialog({ files, feeds, refreshMinutes, onFollow, onClo
   const titleId = useId();
   const introId = useId();
   const listId = useId();
+  const followNone = useRef<HTMLButtonElement>(null);
+  // After showModal (the hook's effect, declared before): a stray Enter follows nothing.
+  useEffect(() => followNone.current?.focus(), []);
 
   const toggle = (url: string, on: boolean) =>
     setChosen((current) => {
@@ -101,7 +104,7 @@ export function FeedChoiceDialog({ files, feeds, refreshMinutes, onFollow, onClo
           </p>
         )}
         <div className="feed-choice-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button ref={followNone} type="button" className="button" onClick={onClose}>
             {t('feedChoice.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={saving || chosen.size === 0}>
