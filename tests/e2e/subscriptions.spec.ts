@@ -6,6 +6,8 @@ test('subscribe to a feed by address: refused on this computer until its host is
   app,
   window,
 }) => {
+  // A longer journey than most (refused, allowed in Settings, fetched, renamed, a broken address).
+  test.setTimeout(120_000);
   const server = await startFeedServer();
   try {
     const panel = window.getByRole('region', { name: 'Subscriptions' });
