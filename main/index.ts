@@ -11,6 +11,7 @@ import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
+import { createFetchWithPolicy } from './net/fetchWithPolicy';
 import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
@@ -24,7 +25,6 @@ import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import type { Library } from './store/library';
 import { readInWorker } from './store/textReader';
 import { exportSubscriptions } from './sync/exportSubscriptions';
-import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
 import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
@@ -103,34 +103,25 @@ async function setUp(
   if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
-  // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
-  let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
-    subscribe: (feeds) => followFeeds(feeds),
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
-  // Chromium's network stack: the system's proxy settings and certificates, as in a browser.
-  const fetchFromWeb = (url: string, init: RequestInit) => net.fetch(url, init);
+  // Every request to the web: public addresses, or the local hosts the user allowed (read each time).
+  const fetchFromWeb = createFetchWithPolicy({
+    userAgent,
+    allowedHosts: () => library.settings().allowedLocalHosts,
+  });
   const subscriptions = createSubscriptions({
     store: library,
     fetch: fetchFromWeb,
-    userAgent,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
     maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
-  followFeeds = async (feeds) => {
-    const before = subscriptions.list().length;
-    for (const feed of feeds) await subscriptions.add(feed.url, feed.title).catch(() => undefined);
-    broadcast('subscriptions:changed', sync.list());
-    // Fetched in the background: this import must not wait for the network.
-    void sync.refresh();
-    return subscriptions.list().length - before;
-  };
   // Every N minutes while online, N a setting.
   const setRefreshMinutes = scheduleRefresh(
     () => void sync.refresh(),
@@ -205,7 +196,7 @@ async function setUp(
     imports,
     sync,
     recent,
-    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
+    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb),
     applySettings,
   });
 }

@@ -18,6 +18,7 @@ import type {
   Settings,
   SettingsLimits,
   SubscriptionList,
+  ListedFeed,
   Topics,
 } from './contract';
 
@@ -96,6 +97,8 @@ export const api = {
   subscriptions: () => invoke<SubscriptionList>(channels.subscriptions),
   /** Follows a feed by its web address and fetches it at once. */
   addSubscription: (url: string) => invoke<SubscriptionList>(channels.addSubscription, url),
+  /** Follows the feeds the user chose from an imported subscription list (OPML), in one write. */
+  addSubscriptions: (feeds: ListedFeed[]) => invoke<SubscriptionList>(channels.addSubscriptions, feeds),
   renameSubscription: (id: string, title: string) =>
     invoke<SubscriptionList>(channels.renameSubscription, id, title),
   removeSubscription: (id: string) => invoke<SubscriptionList>(channels.removeSubscription, id),

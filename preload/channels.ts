@@ -32,6 +32,7 @@ export const channels = {
   cancelImport: 'import:cancel',
   subscriptions: 'subscriptions:list',
   addSubscription: 'subscriptions:add',
+  addSubscriptions: 'subscriptions:addMany',
   renameSubscription: 'subscriptions:rename',
   removeSubscription: 'subscriptions:remove',
   refreshSubscriptions: 'subscriptions:refresh',

@@ -145,10 +145,19 @@ export interface ImportedFile {
   merged?: number;
   /** The first groups of those duplicates, each naming the item kept. */
   duplicates?: DuplicateGroup[];
-  /** For a subscription list (OPML): how many of its feeds were newly subscribed to. */
-  subscribed?: number;
+  /**
+   * For a subscription list (OPML): the feeds it names (web addresses, at most the first 500;
+   * the others are in `rejected`). Nothing is subscribed until the user chooses among them.
+   */
+  feeds?: ListedFeed[];
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+}
+
+/** A feed named by a subscription list, offered to the user to follow. */
+export interface ListedFeed {
+  url: string;
+  title?: string;
 }
 
 export interface RejectedItem {

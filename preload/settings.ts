@@ -4,9 +4,21 @@ export interface Settings {
   importCapMegabytes: number;
   /** How often subscriptions refresh while the computer is online. */
   refreshMinutes: number;
+  /**
+   * Hosts on this computer or the local network that main may fetch from (an intranet feed
+   * server), as main/net/hostName.ts writes them; every other local address is refused. Empty by
+   * default.
+   */
+  allowedLocalHosts: string[];
 }
 
-/** The range each setting accepts, from main, so the dialog and main's validation agree. */
+/** The settings that are whole numbers within a range. */
+export type NumericSetting = 'importCapMegabytes' | 'refreshMinutes';
+
+/**
+ * The range each setting accepts (for a list, how many entries), from main, so the dialog and
+ * main's validation agree.
+ */
 export type SettingsLimits = {
   readonly [K in keyof Settings]: { readonly min: number; readonly max: number };
 };

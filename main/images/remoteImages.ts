@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { Bulletin } from '../../preload/contract';
-import { readCapped, type FetchLike } from '../sync/fetchFeed';
+import type { FetchWithPolicy } from '../net/fetchWithPolicy';
 
 /** Raster formats only: an SVG is a document that can carry script. */
 const IMAGE_TYPES = new Set([
@@ -20,17 +20,18 @@ const TIMEOUT_MS = 20_000;
  * ("Load images"), as data: URLs keyed by the `src` written in the body. The
  * renderer itself never reaches the network, so its CSP stays closed; main
  * fetches only http(s) images the body names, raster types, each capped in
- * size and time. An image that fails is left out (the placeholder stays).
+ * size and time, through main's outbound-request policy (main/net: no local
+ * address unless allowed, redirects checked). An image that fails is left out
+ * (the placeholder stays).
  */
 export async function fetchRemoteImages(
   bulletin: Bulletin,
-  fetchImage: FetchLike,
-  userAgent: string,
+  fetchImage: FetchWithPolicy,
 ): Promise<Record<string, string>> {
   const sources = imageSources(bulletin.bodyHtml ?? '').slice(0, MAX_IMAGES);
   const loaded = await Promise.all(
     sources.map(async (src) => {
-      const dataUrl = await fetchAsDataUrl(src, fetchImage, userAgent);
+      const dataUrl = await fetchAsDataUrl(src, fetchImage);
       return dataUrl ? ([src, dataUrl] as const) : null;
     }),
   );
@@ -54,21 +55,14 @@ export function imageSources(html: string): string[] {
   return [...found];
 }
 
-async function fetchAsDataUrl(url: string, fetchImage: FetchLike, userAgent: string): Promise<string | null> {
-  try {
-    const response = await fetchImage(url, {
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: { 'user-agent': userAgent, accept: [...IMAGE_TYPES].join(', ') },
-    });
-    const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!response.ok || !IMAGE_TYPES.has(type)) {
-      await response.body?.cancel();
-      return null;
-    }
-    const bytes = await readCapped(response, MAX_IMAGE_BYTES);
-    if (bytes === 'too-large' || bytes.length === 0) return null;
-    return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
-  } catch {
-    return null;
-  }
+async function fetchAsDataUrl(url: string, fetchImage: FetchWithPolicy): Promise<string | null> {
+  const outcome = await fetchImage(url, {
+    accept: [...IMAGE_TYPES].join(', '),
+    maxBytes: MAX_IMAGE_BYTES,
+    timeoutMs: TIMEOUT_MS,
+  });
+  if (outcome.kind === 'failed' || outcome.status < 200 || outcome.status > 299) return null;
+  const type = outcome.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!IMAGE_TYPES.has(type) || outcome.bytes.length === 0) return null;
+  return `data:${type};base64,${Buffer.from(outcome.bytes).toString('base64')}`;
 }

@@ -16,7 +16,7 @@ import { withDetectedLanguages } from './detectLanguage';
 import { parseDigest } from './digest';
 import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
-import { feedsFromOpml, type ListedFeed } from '../sync/opml';
+import { feedsFromOpml } from '../sync/opml';
 import { bulletinsFromOurJson } from './ourJson';
 import { validateImport, type ValidatedItems } from './validateImport';
 
@@ -62,8 +62,6 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between files: the files already imported stay, the rest are not started. */
   cancelled?: () => boolean;
-  /** Follows the feeds of an OPML list; resolves to how many were new. Without it, OPML is refused. */
-  subscribe?: (feeds: ListedFeed[]) => Promise<number>;
   /** Larger files are refused unread (the user's setting; 50 MB by default). */
   maxMegabytes?: number;
   /** When a batch is written before the next file: COMMIT_AFTER unless a test needs it sooner. */
@@ -117,7 +115,6 @@ export async function importSources(
   {
     onProgress,
     cancelled,
-    subscribe,
     maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
     commitAfter = COMMIT_AFTER,
   }: ImportOptions = {},
@@ -179,9 +176,7 @@ export async function importSources(
       await Promise.all([index.add(result.added), index.update(result.updated)]);
     } catch (error) {
       if (error instanceof SubscriptionList) {
-        files[position] = subscribe
-          ? { ...nothingFrom(name), ...(await subscribeFromList(error.bytes, subscribe)) }
-          : refused(name, t('errors.opml'));
+        files[position] = { ...nothingFrom(name), ...listedFeeds(error.bytes) };
       } else {
         files[position] = refused(
           name,
@@ -271,13 +266,26 @@ function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string,
   }
 }
 
-async function subscribeFromList(
-  bytes: Uint8Array,
-  subscribe: (feeds: ListedFeed[]) => Promise<number>,
-): Promise<{ subscribed: number } | { error: string }> {
+/** A subscription list names at most this many feeds to choose from; the rest are reported. */
+export const MAX_LISTED_FEEDS = 500;
+
+/**
+ * The feeds an OPML list names, for the user to choose from (never followed here: a list from a
+ * USB stick or an e-mail must not make the app fetch anything until the user says which).
+ */
+function listedFeeds(bytes: Uint8Array): Pick<ImportedFile, 'feeds' | 'rejected'> | { error: string } {
   const feeds = feedsFromOpml(decodeText(bytes));
   if (!feeds || feeds.length === 0) return { error: t('errors.emptyOpml') };
-  return { subscribed: await subscribe(feeds) };
+  const rejected =
+    feeds.length > MAX_LISTED_FEEDS
+      ? [
+          {
+            item: t('rejected.feedsBeyond', { from: MAX_LISTED_FEEDS + 1, to: feeds.length }),
+            reason: t('rejected.tooManyFeeds', { max: MAX_LISTED_FEEDS }),
+          },
+        ]
+      : [];
+  return { feeds: feeds.slice(0, MAX_LISTED_FEEDS), rejected };
 }
 
 const PROBLEMS: Record<string, string> = {

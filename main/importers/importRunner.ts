@@ -1,15 +1,12 @@
 import type { ImportProgress, ImportReport } from '../../preload/contract';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
-import type { ListedFeed } from '../sync/opml';
 import { importSources, type ImportSource } from './importFiles';
 
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
   /** The archive changed: lists and counts must reload. */
   changed(): void;
-  /** Follows the feeds of an imported OPML list; resolves to how many were new. */
-  subscribe?(feeds: ListedFeed[]): Promise<number>;
 }
 
 export interface ImportRunner {
@@ -36,7 +33,6 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           cancelled: () => cancelRequested,
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
-          ...(events.subscribe ? { subscribe: events.subscribe } : {}),
         });
         if (report.added + report.updated > 0) events.changed();
         return report;

@@ -177,6 +177,7 @@ export function createHandlers(
     },
     subscriptions: () => sync.list(),
     addSubscription: (_caller, url) => sync.add(url),
+    addSubscriptions: (_caller, feeds) => sync.addMany(feeds),
     renameSubscription: (_caller, id, title) => sync.rename(id, title),
     removeSubscription: (_caller, id) => sync.remove(id),
     refreshSubscriptions: (_caller, id) => sync.refresh(id ?? undefined),

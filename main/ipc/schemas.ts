@@ -77,6 +77,10 @@ export const argumentSchemas = {
   cancelImport: z.tuple([]),
   subscriptions: z.tuple([]),
   addSubscription: z.tuple([z.string().min(1).max(2048)]),
+  // The feeds chosen among those of one import's subscription lists (each lists at most 500).
+  addSubscriptions: z.tuple([
+    z.array(z.object({ url: z.string().min(1).max(2048), title: z.string().max(200).optional() })).max(5_000),
+  ]),
   renameSubscription: z.tuple([id, z.string().min(1).max(200)]),
   removeSubscription: z.tuple([id]),
   refreshSubscriptions: z.tuple([id.nullable()]),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
-import type { Settings, SettingsLimits } from '../../preload/settings';
+import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
+import { normaliseHost } from '../net/hostName';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
 export const SCHEMA_VERSION = 1;
@@ -48,17 +49,26 @@ export const SETTINGS_LIMITS: SettingsLimits = {
   importCapMegabytes: { min: 1, max: 500 },
   // More often than every 5 minutes is rude to the feeds' servers; at least once a day.
   refreshMinutes: { min: 5, max: 1440 },
+  // A list to read at a glance: the office's feed servers, not a map of the network.
+  allowedLocalHosts: { min: 0, max: 50 },
 };
 
-export const DEFAULT_SETTINGS: Settings = { importCapMegabytes: 50, refreshMinutes: 30 };
+export const DEFAULT_SETTINGS: Settings = {
+  importCapMegabytes: 50,
+  refreshMinutes: 30,
+  allowedLocalHosts: [],
+};
 
-const bounded = (key: keyof Settings) =>
+const bounded = (key: NumericSetting) =>
   z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
 
-/** The settings as the window sends them: whole numbers within their limits. */
+/** The settings as the window sends them: whole numbers within their limits, hosts as normaliseHost writes them. */
 export const settingsSchema = z.strictObject({
   importCapMegabytes: bounded('importCapMegabytes'),
   refreshMinutes: bounded('refreshMinutes'),
+  allowedLocalHosts: z
+    .array(z.string().refine((entry) => normaliseHost(entry) === entry))
+    .max(SETTINGS_LIMITS.allowedLocalHosts.max),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -67,6 +77,11 @@ const storedSettingsSchema = z
   .object({
     importCapMegabytes: bounded('importCapMegabytes').catch(DEFAULT_SETTINGS.importCapMegabytes),
     refreshMinutes: bounded('refreshMinutes').catch(DEFAULT_SETTINGS.refreshMinutes),
+    // Entries that are not hosts are ignored where the list is used (main/net/allowedHosts.ts).
+    allowedLocalHosts: z
+      .array(z.string())
+      .max(SETTINGS_LIMITS.allowedLocalHosts.max)
+      .catch(() => []),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

@@ -1,9 +1,7 @@
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
+import type { ListedFeed } from '../../preload/contract';
 
-export interface ListedFeed {
-  url: string;
-  title?: string;
-}
+export type { ListedFeed };
 
 /** The feeds of an OPML subscription list (nested folders flattened), or undefined when it is not OPML. */
 export function feedsFromOpml(text: string): ListedFeed[] | undefined {

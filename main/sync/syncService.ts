@@ -1,4 +1,4 @@
-import type { SubscriptionList } from '../../preload/contract';
+import type { ListedFeed, SubscriptionList } from '../../preload/contract';
 import { t } from '../i18n';
 import type { Subscription } from '../store/schema';
 import { BadFeedAddress, type Subscriptions } from './subscriptions';
@@ -34,6 +34,17 @@ export function createSyncService(
         if (error instanceof BadFeedAddress) throw new SyncRefused(t('sync.badAddress'));
         throw error;
       }
+    },
+    /**
+     * Follows the feeds the user chose from an imported subscription list (one write), then
+     * fetches those, in the background: the window gets the list at once.
+     */
+    async addMany(feeds: readonly ListedFeed[]) {
+      const added = await subscriptions.addMany(feeds);
+      if (added.length > 0) void after(subscriptions.refresh(new Set(added.map((feed) => feed.id))));
+      const list = view();
+      changed(list);
+      return list;
     },
     rename: (id: string, title: string) => after(subscriptions.rename(id, title)),
     remove: (id: string) => after(subscriptions.remove(id)),

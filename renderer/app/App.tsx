@@ -33,6 +33,8 @@ import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { FeedChoiceDialog } from '../subscriptions/FeedChoiceDialog';
+import { useFeedChoice } from '../subscriptions/useFeedChoice';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { useSearchOptions } from '../search/useSearchOptions';
 import { useSuggestions } from '../search/useSuggestions';
@@ -330,6 +332,8 @@ export function App() {
     [reportError],
   );
 
+  // The feeds of an imported subscription list wait for the user's choice.
+  const feedChoice = useFeedChoice(notify, reportError);
   const showImportReport = (report: ImportReport) => {
     const summary = summariseImport(report, t);
     notify({
@@ -337,6 +341,7 @@ export function App() {
       message: summary.message,
       details: summary.problems,
     });
+    feedChoice.offerFrom(report);
   };
 
   /** Runs an import the window started; null: the user closed the file dialog. */
@@ -564,6 +569,15 @@ export function App() {
           limits={settings.limits}
           onSave={saveSettings}
           onClose={() => setSettings(null)}
+        />
+      )}
+      {feedChoice.offer && (
+        <FeedChoiceDialog
+          files={feedChoice.offer.files}
+          feeds={feedChoice.offer.feeds}
+          refreshMinutes={feedChoice.offer.refreshMinutes}
+          onFollow={feedChoice.follow}
+          onClose={feedChoice.close}
         />
       )}
       {exporting.running && (

@@ -19,7 +19,7 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
   const { added, unchanged } = report;
   // Reports from before "updated" existed count it as zero.
   const updated = report.updated ?? 0;
-  const subscribed = report.files.reduce((sum, file) => sum + (file.subscribed ?? 0), 0);
+  const listed = report.files.reduce((sum, file) => sum + (file.feeds?.length ?? 0), 0);
   let message: string;
   if (added > 0 && unchanged > 0) {
     message = t('import.addedAndUnchanged', {
@@ -30,13 +30,13 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
     message = t('import.addedOnly', { count: added });
   } else if (unchanged > 0) {
     message = t('import.unchangedOnly', { count: unchanged });
-  } else if (updated === 0 && subscribed === 0) {
+  } else if (updated === 0 && listed === 0) {
     message = t('import.nothingFound');
   } else {
     message = '';
   }
   if (updated > 0) message = t('import.updated', { message, count: updated }).trim();
-  if (subscribed > 0) message = t('import.subscribed', { message, count: subscribed }).trim();
+  if (listed > 0) message = t('import.feedsListed', { message, count: listed }).trim();
   if (report.cancelled) message = t('import.cancelled', { message }).trim();
 
   // Every item of every file is accounted for: the counts above, then the merged and the left out.

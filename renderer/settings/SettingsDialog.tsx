@@ -1,12 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
+import type { NumericSetting } from '../../preload/settings';
 import { useModalDialog } from '../app/useModalDialog';
+import { readAllowedHosts } from './readAllowedHosts';
 import { readSetting } from './readSetting';
 import './settings.css';
 
-type Field = keyof Settings;
-const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
+type Field = NumericSetting;
+const FIELDS: readonly NumericSetting[] = ['importCapMegabytes', 'refreshMinutes'];
 
 interface SettingsDialogProps {
   initial: Settings;
@@ -29,6 +31,9 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     refreshMinutes: String(initial.refreshMinutes),
   }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [hostsText, setHostsText] = useState(() => initial.allowedLocalHosts.join('\n'));
+  const [hostsError, setHostsError] = useState<string | null>(null);
+  const hostsInput = useRef<HTMLTextAreaElement | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const titleId = useId();
@@ -45,14 +50,26 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
       else values[field] = value;
     }
     setErrors(found);
+    const hosts = readAllowedHosts(hostsText, limits.allowedLocalHosts.max);
+    setHostsError(
+      hosts.kind === 'notHosts'
+        ? t('settings.allowedLocalHosts.notHosts', { entries: hosts.entries.join(', ') })
+        : hosts.kind === 'tooMany'
+          ? t('settings.allowedLocalHosts.tooMany', { max: hosts.max })
+          : null,
+    );
     const firstWrong = FIELDS.find((field) => found[field] !== undefined);
     if (firstWrong) {
       inputs.current[firstWrong]?.focus();
       return;
     }
+    if (hosts.kind !== 'hosts') {
+      hostsInput.current?.focus();
+      return;
+    }
     setSaving(true);
     setSaveError(null);
-    onSave({ ...initial, ...values }).catch((error: unknown) => {
+    onSave({ ...initial, ...values, allowedLocalHosts: hosts.hosts }).catch((error: unknown) => {
       setSaveError(error instanceof Error && error.message ? error.message : t('settings.saveFailed'));
       setSaving(false);
     });
@@ -100,6 +117,33 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
             </div>
           );
         })}
+        <div className="settings-field">
+          <label htmlFor={`${baseId}-hosts`} className="settings-label">
+            {t('settings.allowedLocalHosts.label')}
+          </label>
+          <textarea
+            ref={hostsInput}
+            id={`${baseId}-hosts`}
+            className="field-input settings-hosts"
+            rows={3}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+            placeholder={t('settings.allowedLocalHosts.placeholder')}
+            value={hostsText}
+            onChange={(event) => setHostsText(event.target.value)}
+            aria-invalid={hostsError !== null}
+            aria-describedby={`${baseId}-hosts-hint${hostsError ? ` ${baseId}-hosts-error` : ''}`}
+          />
+          <p id={`${baseId}-hosts-hint`} className="settings-hint">
+            {t('settings.allowedLocalHosts.hint')}
+          </p>
+          {hostsError && (
+            <p id={`${baseId}-hosts-error`} className="settings-error">
+              {hostsError}
+            </p>
+          )}
+        </div>
         {saveError && (
           <p role="alert" className="settings-error">
             {saveError}

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
-import { makeBulletin, writeShards } from './support/archive';
+import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
 import { bulletinRows, readingPane } from './support/ui';
 
 // A 1×1 PNG, served by a server of our own on 127.0.0.1 that counts who asks.
@@ -38,6 +38,7 @@ test('web images stay off until the user loads them, and then come through main,
         bodyHtml: `<p>Before.</p><p><img src="${web.origin}/station.png" alt="The reception station"></p><p><img src="${web.origin}/gone.png" alt="A lost picture"></p>`,
       }),
     ]);
+    await allowLocalHosts(userDataDir, ['127.0.0.1']);
     const app = await launch();
     const page = await app.firstWindow();
     await bulletinRows(page).first().click();

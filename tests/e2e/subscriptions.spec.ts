@@ -1,10 +1,13 @@
 import { startFeedServer } from '../unit/main/sync/feedServer';
 import { expect, test } from './fixtures';
-import { bulletinList } from './support/ui';
+import { bulletinList, clickMenu } from './support/ui';
 
-test('subscribe to a feed by address: its bulletins arrive; a broken address shows its error quietly', async ({
+test('subscribe to a feed by address: refused on this computer until its host is allowed in Settings, then its bulletins arrive; a broken address shows its error quietly', async ({
+  app,
   window,
 }) => {
+  // A longer journey than most (refused, allowed in Settings, fetched, renamed, a broken address).
+  test.setTimeout(120_000);
   const server = await startFeedServer();
   try {
     const panel = window.getByRole('region', { name: 'Subscriptions' });
@@ -12,6 +15,29 @@ test('subscribe to a feed by address: its bulletins arrive; a broken address sho
     await address.fill(`${server.base}/feed`);
     await panel.getByRole('button', { name: 'Subscribe' }).click();
     await expect(panel.getByText('127.0.0.1', { exact: true })).toBeVisible();
+    // 127.0.0.1 is this computer: refused by the policy, before any connection, saying where to allow it.
+    await expect(
+      panel.getByText(/^The address is on this computer or the local network, so it was not fetched\./),
+    ).toBeVisible();
+    expect(server.seen).toEqual([]);
+
+    // The user allows the host in Settings; it applies at once.
+    await clickMenu(app, 'file-settings');
+    const settings = window.getByRole('dialog', { name: 'Settings' });
+    const hosts = settings.getByLabel('Allowed local hosts');
+    await expect(hosts).toHaveAccessibleDescription(
+      /Nothing is fetched from this computer or the local network/,
+    );
+    await hosts.fill('http://127.0.0.1/');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(hosts).toHaveAccessibleDescription(
+      /Not a host name or IP address.*: http:\/\/127\.0\.0\.1\//,
+    );
+    await expect(hosts).toBeFocused();
+    await hosts.fill('127.0.0.1');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(settings).toBeHidden();
+    await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
     await expect(panel.getByText(/^Updated /)).toBeVisible();
     await expect(bulletinList(window).getByRole('option', { name: /Second/ })).toBeVisible();
 

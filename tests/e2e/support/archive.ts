@@ -32,3 +32,20 @@ export async function writeShards(userDataDir: string, bulletins: readonly Bulle
     );
   }
 }
+
+/**
+ * Writes state.json with settings that allow these local hosts, as a user would in File ›
+ * Settings…: the specs' own servers run on 127.0.0.1, which main refuses otherwise.
+ */
+export async function allowLocalHosts(userDataDir: string, hosts: readonly string[]): Promise<void> {
+  await mkdir(userDataDir, { recursive: true });
+  await writeFile(
+    join(userDataDir, 'state.json'),
+    JSON.stringify({
+      schemaVersion: 1,
+      bookmarks: {},
+      read: {},
+      settings: { importCapMegabytes: 50, refreshMinutes: 30, allowedLocalHosts: hosts },
+    }),
+  );
+}

@@ -106,7 +106,7 @@ describe('importFiles', () => {
     expect(library.counts().all).toBe(2);
   });
 
-  it('keeps a feed whose items are partly unusable, and refuses bombs, OPML and non-feeds with a reason', async () => {
+  it('keeps a feed whose items are partly unusable, and refuses bombs and non-feeds with a reason, lists the feeds of an OPML', async () => {
     const { library, index } = await setUp();
     const partly = join(folder, 'partly.xml');
     await writeFile(partly, rss(item('ok', 'Fine') + '<item><guid>empty</guid></item>'));
@@ -140,7 +140,9 @@ describe('importFiles', () => {
     });
     expect(byName['bomb.xml']?.error).toMatch(/entities that expand into each other/);
     expect(byName['deep.xml']?.error).toMatch(/nested far deeper/);
-    expect(byName['subs.opml']?.error).toMatch(/list of subscriptions \(OPML\)/);
+    // A subscription list is not refused: its feeds are listed for the user to choose from.
+    expect(byName['subs.opml']).toMatchObject({ added: 0, feeds: [{ url: 'https://a.example/feed' }] });
+    expect(byName['subs.opml']?.error).toBeUndefined();
     expect(byName['page.xml']?.error).toMatch(/not a feed Bulletin Reader can read/);
     expect(byName['empty.rss']?.error).toBe('This feed has no items, so nothing was imported.');
     expect(library.counts().all).toBe(1);

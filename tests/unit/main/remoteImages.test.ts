@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
 import { fetchRemoteImages, imageSources } from '../../../main/images/remoteImages';
+import { createFetchWithPolicy, type FetchWithPolicy } from '../../../main/net/fetchWithPolicy';
+import { startWebServer } from './net/localServers';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -22,14 +24,17 @@ const bulletin = (bodyHtml: string, link?: string): Bulletin => ({
 /** A web that answers by URL and remembers what was asked of it. */
 function fakeWeb(pages: Record<string, { type: string; body: Uint8Array; status?: number }>) {
   const asked: string[] = [];
-  const fetch = async (url: string) => {
+  const fetch: FetchWithPolicy = async (url) => {
     asked.push(url);
     const page = pages[url];
-    if (!page) return new Response('not found', { status: 404 });
-    return new Response(new Blob([new Uint8Array(page.body)]), {
+    if (!page) return { kind: 'response', url, status: 404, headers: {}, bytes: new Uint8Array() };
+    return {
+      kind: 'response',
+      url,
       status: page.status ?? 200,
       headers: { 'content-type': page.type },
-    });
+      bytes: page.body,
+    };
   };
   return { fetch, asked };
 }
@@ -57,7 +62,6 @@ describe('remote images', () => {
         'https://a.example/news/item',
       ),
       web.fetch,
-      'test',
     );
     expect(images).toEqual({
       'https://a.example/photo.png': `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
@@ -69,5 +73,21 @@ describe('remote images', () => {
       'https://a.example/page.html',
       'https://a.example/photo.png',
     ]);
+  });
+
+  it('goes through the outbound policy: an image on 127.0.0.1 is not fetched unless the host is allowed', async () => {
+    const server = await startWebServer();
+    try {
+      const body = `<img src="${server.base}/ok"><img src="http://localhost:${server.port}/ok">`;
+      const refused = createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => [] });
+      expect(await fetchRemoteImages(bulletin(body), refused)).toEqual({});
+      expect(server.seen).toEqual([]);
+      const allowed = createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => ['127.0.0.1'] });
+      // Allowed, fetched, and left out all the same: /ok is text, not an image.
+      expect(await fetchRemoteImages(bulletin(body), allowed)).toEqual({});
+      expect(server.seen.map((hit) => hit.path)).toEqual(['/ok', '/ok']);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -37,7 +37,8 @@ function fakeApi(limitMegabytes = 1) {
   return {
     sent,
     api: {
-      settings: () => Promise.resolve({ importCapMegabytes: limitMegabytes, refreshMinutes: 30 }),
+      settings: () =>
+        Promise.resolve({ importCapMegabytes: limitMegabytes, refreshMinutes: 30, allowedLocalHosts: [] }),
       importDropped: (files: DroppedFile[]) => {
         for (const file of files) events.push(`send ${file.name}`);
         sent.push(...files);

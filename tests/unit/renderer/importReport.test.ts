@@ -84,17 +84,30 @@ describe('summariseImport', () => {
     expect(summary.hasProblems).toBe(true);
   });
 
-  it('counts feeds subscribed to from an OPML list', () => {
+  it('says how many feeds a subscription list names, and that none is followed yet', () => {
     const summary = summariseImport(
       {
         added: 0,
         updated: 0,
         unchanged: 0,
-        files: [{ name: 'office.opml', added: 0, updated: 0, unchanged: 0, rejected: [], subscribed: 3 }],
+        files: [
+          {
+            name: 'office.opml',
+            added: 0,
+            updated: 0,
+            unchanged: 0,
+            rejected: [],
+            feeds: [
+              { url: 'https://a.example/feed' },
+              { url: 'https://b.example/feed' },
+              { url: 'https://c.example/feed' },
+            ],
+          },
+        ],
       },
       i18n.t,
     );
-    expect(summary.message).toBe('Subscribed to 3 new feeds.');
+    expect(summary.message).toBe('Subscription lists name 3 feeds: nothing is followed until you choose.');
   });
 
   it('accounts for every item: merged duplicates name the one kept, and a long list is cut with a count', () => {

@@ -129,9 +129,7 @@ describe('importers under mutated and random input', () => {
         fc.constantFrom('a.xml', 'b.json', 'c.opml', 'd.txt', 'e.rss'),
         async (bytes, name) => {
           const before = await snapshot();
-          const report = await importSources([bytesSource(name, bytes)], library, index, {
-            subscribe: async () => 0,
-          });
+          const report = await importSources([bytesSource(name, bytes)], library, index);
           expect(report.files).toHaveLength(1);
           const [file] = report.files;
           if (file?.error) {

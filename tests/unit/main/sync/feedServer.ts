@@ -38,6 +38,9 @@ const routes: Record<string, Route> = {
     response.on('close', () => clearTimeout(timer));
   },
   '/loop': (_request, response) => response.writeHead(302, { location: '/loop' }).end(),
+  // To this server's /feed, by its bare IP address (whatever name the client used).
+  '/to-loopback': (request, response) =>
+    response.writeHead(302, { location: `http://127.0.0.1:${request.socket.localPort}/feed` }).end(),
   '/wrong-type': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(FEED),
   '/truncated': (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': '5000' });
@@ -66,7 +69,8 @@ export async function startFeedServer(): Promise<{ base: string; seen: Seen; clo
       response.writeHead(301, { location: left > 1 ? `/hops/${left - 1}` : '/feed' }).end();
       return;
     }
-    (routes[path] ?? routes['/missing'])?.(request, response);
+    // A query tells requests apart in `seen`; the route is the path alone.
+    (routes[path.split('?')[0] ?? path] ?? routes['/missing'])?.(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetchWithPolicy } from '../../../../main/net/fetchWithPolicy';
 import { fetchFeed, type FetchOptions } from '../../../../main/sync/fetchFeed';
 import { ETAG, FEED, LAST_MODIFIED, startFeedServer } from './feedServer';
 
@@ -8,9 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// The fixture server is on 127.0.0.1, which the user allowed (Settings › Allowed local hosts).
 const options: FetchOptions = {
-  fetch,
-  userAgent: 'BulletinReader/0.1 (test)',
+  fetch: createFetchWithPolicy({ userAgent: 'BulletinReader/0.1 (test)', allowedHosts: () => ['127.0.0.1'] }),
   timeoutMs: 1_000,
   maxBytes: 100_000,
 };
@@ -50,7 +51,8 @@ describe('fetchFeed against a local server', () => {
   });
 
   it('gives up on a slow server, a truncated body and an oversized one', async () => {
-    expect(await get('/slow', { timeoutMs: 300 })).toEqual({ kind: 'failed', problem: 'timeout' });
+    // A server that never answers is not told from one that cannot be reached (see main/net).
+    expect(await get('/slow', { timeoutMs: 300 })).toEqual({ kind: 'failed', problem: 'network' });
     expect(await get('/truncated')).toEqual({ kind: 'failed', problem: 'truncated' });
     expect(await get('/huge')).toEqual({ kind: 'failed', problem: 'tooLarge' });
   });

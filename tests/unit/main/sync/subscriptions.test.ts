@@ -6,7 +6,10 @@ import { initI18n } from '../../../../main/i18n';
 import { createImportRunner } from '../../../../main/importers/importRunner';
 import { createSearchIndex } from '../../../../main/search/searchIndex';
 import { openLibrary, type Library } from '../../../../main/store/library';
+import { createFetchWithPolicy, type Resolve } from '../../../../main/net/fetchWithPolicy';
 import { BadFeedAddress, createSubscriptions } from '../../../../main/sync/subscriptions';
+import { createSyncService } from '../../../../main/sync/syncService';
+import { closedPort, startTcpService } from '../net/localServers';
 import { startFeedServer } from './feedServer';
 
 let server: Awaited<ReturnType<typeof startFeedServer>>;
@@ -23,12 +26,22 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function setUp(library: Library, online = { value: true }, maxBytes?: () => number) {
+/** The fixture server is on 127.0.0.1: allowed here as a user would in Settings, unless a test says otherwise. */
+function setUp(
+  library: Library,
+  online = { value: true },
+  maxBytes?: () => number,
+  allowedHosts = ['127.0.0.1'],
+  resolve?: Resolve,
+) {
   const runner = createImportRunner(library, createSearchIndex(), { progress: () => {}, changed: () => {} });
   return createSubscriptions({
     store: library,
-    fetch,
-    userAgent: 'BulletinReader/test',
+    fetch: createFetchWithPolicy({
+      userAgent: 'BulletinReader/test',
+      allowedHosts: () => allowedHosts,
+      ...(resolve ? { resolve } : {}),
+    }),
     importFeed: async (source) => (await runner.run([source])).files[0],
     isOnline: () => online.value,
     timeoutMs: 1_000,
@@ -94,8 +107,109 @@ describe('subscriptions', () => {
   it('refuses what is not a web address, and adds the same address once', async () => {
     const subscriptions = setUp(await openLibrary(folder));
     await expect(subscriptions.add('file:///etc/passwd')).rejects.toBeInstanceOf(BadFeedAddress);
+    await expect(subscriptions.add(`http://user:secret@127.0.0.1/feed`)).rejects.toBeInstanceOf(
+      BadFeedAddress,
+    );
     await subscriptions.add(`${server.base}/feed`);
     await subscriptions.add(`${server.base}/feed`);
     expect(subscriptions.list()).toHaveLength(1);
+  });
+
+  it('refuses a feed on 127.0.0.1 unless the user allowed the host, and says where to allow it', async () => {
+    const library = await openLibrary(folder);
+    const subscriptions = setUp(library, { value: true }, undefined, []);
+    const sync = createSyncService(
+      subscriptions,
+      () => true,
+      () => {},
+    );
+    const before = server.seen.length;
+    await subscriptions.add(`${server.base}/feed`);
+    await subscriptions.add(server.base.replace('127.0.0.1', 'localhost') + '/feed');
+    expect(await subscriptions.refresh()).toEqual(['failed', 'failed']);
+    expect(server.seen.length).toBe(before);
+    expect(library.counts().all).toBe(0);
+    for (const feed of sync.list().feeds) {
+      expect(feed.lastError).toMatch(
+        /on this computer or the local network.*Allowed local hosts in File › Settings/,
+      );
+    }
+  });
+
+  it('refuses a redirect to 127.0.0.1 from an allowed host, at that hop', async () => {
+    const library = await openLibrary(folder);
+    const intranet: Resolve = () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]);
+    const subscriptions = setUp(library, { value: true }, undefined, ['news.office.test'], intranet);
+    const port = new URL(server.base).port;
+    await subscriptions.add(`http://news.office.test:${port}/to-loopback`);
+    const feedHits = server.seen.filter((hit) => hit.path === '/feed').length;
+    expect(await subscriptions.refresh()).toEqual(['failed']);
+    expect(subscriptions.list()[0]?.lastError).toEqual({ problem: 'refused' });
+    expect(server.seen.filter((hit) => hit.path === '/feed').length).toBe(feedHits);
+  });
+
+  it('gives the same error text for a closed port and an open one that is not a feed server', async () => {
+    const library = await openLibrary(folder);
+    const silent = await startTcpService('silent');
+    const chatty = await startTcpService('chatty');
+    try {
+      const subscriptions = setUp(library);
+      const sync = createSyncService(
+        subscriptions,
+        () => true,
+        () => {},
+      );
+      await subscriptions.add(`http://127.0.0.1:${await closedPort()}/feed`, 'closed');
+      await subscriptions.add(`http://127.0.0.1:${silent.port}/feed`, 'silent');
+      await subscriptions.add(`http://127.0.0.1:${chatty.port}/feed`, 'chatty');
+      expect(await subscriptions.refresh()).toEqual(['failed', 'failed', 'failed']);
+      const texts = sync.list().feeds.map((feed) => feed.lastError);
+      expect(texts).toEqual([
+        'The server could not be reached.',
+        'The server could not be reached.',
+        'The server could not be reached.',
+      ]);
+    } finally {
+      await Promise.all([silent.close(), chatty.close()]);
+    }
+  });
+
+  it('follows the feeds chosen from a list in one write of state.json, however many', async () => {
+    const library = await openLibrary(folder);
+    let writes = 0;
+    const runner = createImportRunner(library, createSearchIndex(), {
+      progress: () => {},
+      changed: () => {},
+    });
+    const subscriptions = createSubscriptions({
+      store: {
+        subscriptions: () => library.subscriptions(),
+        saveSubscriptions: (list) => {
+          writes += 1;
+          return library.saveSubscriptions(list);
+        },
+      },
+      fetch: createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => [] }),
+      importFeed: async (source) => (await runner.run([source])).files[0],
+      isOnline: () => true,
+    });
+    await subscriptions.add('https://already.example/feed');
+    writes = 0;
+    const feeds = [
+      ...Array.from({ length: 2_000 }, (_, i) => ({ url: `https://feeds.example/${i}`, title: `Feed ${i}` })),
+      { url: 'https://already.example/feed' },
+      { url: 'https://feeds.example/7' },
+      { url: 'file:///etc/passwd' },
+      { url: 'http://user:secret@feeds.example/x' },
+    ];
+    const started = performance.now();
+    const added = await subscriptions.addMany(feeds);
+    console.info(`[addMany] 2,000 feeds followed in ${Math.round(performance.now() - started)} ms`);
+    expect(writes).toBe(1);
+    expect(added).toHaveLength(2_000);
+    expect(subscriptions.list()).toHaveLength(2_001);
+    expect((await openLibrary(folder)).subscriptions()).toHaveLength(2_001);
+    expect(await subscriptions.addMany([{ url: 'https://feeds.example/1' }])).toEqual([]);
+    expect(writes).toBe(1);
   });
 });
