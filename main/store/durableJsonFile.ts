@@ -1,4 +1,4 @@
-import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -58,7 +58,10 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
         queued = null;
         const text = JSON.stringify(entry.data);
         await options.beforeReplace?.(text);
-        if (copy !== undefined) await writeAtomically(copy, text);
+        if (copy !== undefined) {
+          await mkdir(dirname(copy), { recursive: true });
+          await writeAtomically(copy, text);
+        }
         await writeAtomically(file, text);
       });
       queued = entry;

@@ -208,7 +208,11 @@ export async function openStateJournal(
       appendable = true;
       lines = mainRead.lines;
       bytes = mainRead.wholeBytes;
-    } else if (mainRead !== null || generations.length > 0) compactionDue = true;
+    } else if (replay.patches > 0) {
+      // Replayed changes in no state.json: they are written whole before a journal is started
+      // afresh. (Without any, the next append starts both afresh.)
+      compactionDue = true;
+    }
 
     // A journal damaged, or cut short by more than a crash could (one unacknowledged line), or gone
     // while its copy is there: the user is told what came back. (A lost state.json is told of by
@@ -216,7 +220,9 @@ export async function openStateJournal(
     const best = mainGeneration === null ? undefined : byGeneration.get(mainGeneration);
     const damagedMain = mainRead?.damaged === true;
     const shortMain = mainRead !== null && copyOfMain !== undefined && copyOfMain.lines > mainRead.lines + 1;
-    const lostMain = mainRead === null && generations.length > 0 && state.recovery === null;
+    // (A crash during the very first append leaves the copy with one unacknowledged line and no journal.)
+    const copiedLines = generations.reduce((sum, generation) => sum + (byGeneration.get(generation)?.lines ?? 0), 0);
+    const lostMain = mainRead === null && state.recovery === null && copiedLines > 1;
     if (damagedMain || shortMain || lostMain) {
       let movedTo: string | null = null;
       if (mainRead !== null) {
