@@ -288,7 +288,7 @@ export async function openStateJournal(
     bytes = 0;
     state.db.data.journalGeneration = generation;
     backedUpOn = today();
-    await pruneCopies(copies, generation - COPIES_KEPT);
+    await pruneCopies(copies, generation - COPIES_KEPT + 1);
   }
 
   async function round(): Promise<void> {
