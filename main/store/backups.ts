@@ -115,7 +115,9 @@ export function createBackups(libraryFolder: string): Backups {
     },
     async readCopy(path) {
       const bytes = await readFile(path);
-      return path.endsWith('.gz') ? (await decompress(bytes)).toString('utf8') : bytes.toString('utf8');
+      if (!path.endsWith('.gz')) return bytes.toString('utf8');
+      // A damaged copy is one the caller passes over: as text it is not JSON.
+      return (await decompress(bytes).catch(() => Buffer.alloc(0))).toString('utf8');
     },
     async monthsWithCopies() {
       try {

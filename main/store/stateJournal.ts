@@ -217,11 +217,15 @@ export async function openStateJournal(
     // A journal damaged, or cut short by more than a crash could (one unacknowledged line), or gone
     // while its copy is there: the user is told what came back. (A lost state.json is told of by
     // the caller, with the journals it replayed.)
-    const best = mainGeneration === null ? undefined : byGeneration.get(mainGeneration);
+    // A journal whose header is unreadable is of the newest generation a copy is of.
+    const best = byGeneration.get(mainGeneration ?? replay.newestGeneration);
     const damagedMain = mainRead?.damaged === true;
     const shortMain = mainRead !== null && copyOfMain !== undefined && copyOfMain.lines > mainRead.lines + 1;
     // (A crash during the very first append leaves the copy with one unacknowledged line and no journal.)
-    const copiedLines = generations.reduce((sum, generation) => sum + (byGeneration.get(generation)?.lines ?? 0), 0);
+    const copiedLines = generations.reduce(
+      (sum, generation) => sum + (byGeneration.get(generation)?.lines ?? 0),
+      0,
+    );
     const lostMain = mainRead === null && state.recovery === null && copiedLines > 1;
     if (damagedMain || shortMain || lostMain) {
       let movedTo: string | null = null;
