@@ -252,10 +252,15 @@ describe.each(['truncated', 'zero-filled'] as const)('a %s file and its newest c
     // What was folded into state.json is all there; what was only in the two journals is not.
     expect(library.isBookmarked('n1')).toBe(true);
     expect(library.note('n1')).toBe('Folded into state.json');
-    expect(library.openingEvents).toEqual([
-      { type: 'journal-damaged', file: 'state.journal.jsonl', movedTo: expect.any(String), kept: 0 },
-    ]);
-    expect(noticeOf(library.openingEvents)).toMatch(/damaged on disk, and so was their copy/);
+    // Both cut short is what a crash during an append can leave (the two are appended at once),
+    // so only an unreadable journal is known to be damaged and said so.
+    if (damage === 'truncated') expect(library.openingEvents).toEqual([]);
+    else {
+      expect(library.openingEvents).toEqual([
+        { type: 'journal-damaged', file: 'state.journal.jsonl', movedTo: expect.any(String), kept: 0 },
+      ]);
+      expect(noticeOf(library.openingEvents)).toMatch(/damaged on disk, and so was their copy/);
+    }
   });
 
   it('the newest month: the copy before is restored, and the notice says which bulletins to import again', async () => {
