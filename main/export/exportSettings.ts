@@ -5,8 +5,8 @@ import { rememberedOptionsSchema, type RememberedOptions } from './options';
 
 /**
  * The export dialog's last choices, in a small document of their own
- * (export-settings.json) so they never contend with state.json. Losing them
- * costs a few clicks: an unreadable file just means the defaults again.
+ * (export-settings.json) so they never contend with state.json. A damaged file
+ * falls back to its copy; with both unreadable, the defaults again.
  */
 const fileSchema = z.object({ schemaVersion: z.literal(1), options: rememberedOptionsSchema });
 type SettingsFile = z.infer<typeof fileSchema>;
@@ -17,7 +17,11 @@ export interface ExportSettings {
 }
 
 export function openExportSettings(folder: string): ExportSettings {
-  const adapter = durableJsonFile<SettingsFile>(join(folder, 'export-settings.json'));
+  // A copy in backups/ is written before the file: a damaged or lost file falls back to it.
+  const adapter = durableJsonFile<SettingsFile>(join(folder, 'export-settings.json'), {
+    copy: join(folder, 'backups', 'export-settings.json'),
+    valid: (data): data is SettingsFile => fileSchema.safeParse(data).success,
+  });
   return {
     async load() {
       try {

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { StoreEvent } from '../store/events';
+import type { StateCounts, StoreEvent } from '../store/events';
 import type { NoticeInput } from './noticeBoard';
 
 const REASONS: Record<string, string> = {
@@ -17,19 +17,16 @@ export function describeStoreEvent(
   formatDate: (iso: string) => string,
 ): NoticeInput | null {
   switch (event.type) {
-    case 'recovered': {
-      const what = event.kind === 'state' ? 'state' : 'shard';
-      const month = event.file.replace(/^bulletins\/|\.json$/g, '');
-      const message =
-        event.backup === null
-          ? t(`storeNotices.recovered.${what}NoBackup`, { month })
-          : t(`storeNotices.recovered.${what}`, {
-              month,
-              date: formatDate(event.backup),
-              count: event.items,
-            });
-      return { kind: 'warning', message, details: [t('storeNotices.keptAs', { file: event.movedTo })] };
-    }
+    case 'recovered':
+      return event.kind === 'state' ? stateRecovered(event, formatDate) : shardRecovered(event, formatDate);
+    case 'journal-recovered':
+      return {
+        kind: 'warning',
+        message: t(`storeNotices.journalRecovered.${event.movedTo === null ? 'missing' : 'damaged'}`, {
+          count: event.kept,
+        }),
+        details: keptAs(event.movedTo),
+      };
     case 'newer-version':
       return {
         kind: 'warning',
@@ -50,9 +47,75 @@ export function describeStoreEvent(
       return {
         kind: 'warning',
         message: t('storeNotices.journalDamaged', { count: event.kept }),
-        details: [t('storeNotices.keptAs', { file: event.movedTo })],
+        details: keptAs(event.movedTo),
       };
     case 'migrated':
       return null;
   }
+}
+
+type Recovered<Kind> = Extract<StoreEvent, { type: 'recovered'; kind: Kind }>;
+
+const keptAs = (movedTo: string | null) =>
+  movedTo === null ? [] : [t('storeNotices.keptAs', { file: movedTo })];
+
+/** "12 bookmarks, 340 read marks, 2 notes and 1 collection", each with its plural. */
+const countsOf = (counts: StateCounts) =>
+  t('storeNotices.counts.all', {
+    bookmarks: t('storeNotices.counts.bookmarks', { count: counts.bookmarks }),
+    read: t('storeNotices.counts.read', { count: counts.read }),
+    notes: t('storeNotices.counts.notes', { count: counts.notes }),
+    collections: t('storeNotices.counts.collections', { count: counts.collections }),
+  });
+
+/** Says whether everything came back, and if not, exactly which kinds of change may be missing. */
+function stateRecovered(event: Recovered<'state'>, formatDate: (iso: string) => string): NoticeInput {
+  const cause = event.movedTo === null ? 'missing' : 'damaged';
+  const details = [t('storeNotices.state.holds', { counts: countsOf(event.restored) })];
+  if (event.backup === null) {
+    if (event.replayed > 0) details.push(t('storeNotices.state.replayedOnly', { count: event.replayed }));
+    return {
+      kind: 'warning',
+      message: t(`storeNotices.state.noCopy.${cause}`),
+      details: [...details, ...keptAs(event.movedTo)],
+    };
+  }
+  const date = formatDate(event.backup);
+  if (event.complete) {
+    return {
+      kind: 'info',
+      message: t(`storeNotices.state.whole.${cause}`, { date }),
+      details: [...details, ...keptAs(event.movedTo)],
+    };
+  }
+  details.push(t('storeNotices.state.structureSince', { date }));
+  if (event.marksLost) details.push(t('storeNotices.state.marksSince', { date }));
+  return {
+    kind: 'warning',
+    message: t(`storeNotices.state.partial.${cause}`, { date }),
+    details: [...details, ...keptAs(event.movedTo)],
+  };
+}
+
+function shardRecovered(event: Recovered<'shard'>, formatDate: (iso: string) => string): NoticeInput {
+  const month = event.file.replace(/^bulletins\/|\.json$/g, '');
+  const cause = event.movedTo === null ? 'missing' : 'damaged';
+  if (event.backup === null)
+    return {
+      kind: 'warning',
+      message: t('storeNotices.shard.noCopy', { month }),
+      details: keptAs(event.movedTo),
+    };
+  const values = { month, date: formatDate(event.backup), count: event.bulletins };
+  return event.complete
+    ? {
+        kind: 'info',
+        message: t(`storeNotices.shard.whole.${cause}`, values),
+        details: keptAs(event.movedTo),
+      }
+    : {
+        kind: 'warning',
+        message: t(`storeNotices.shard.partial.${cause}`, values),
+        details: keptAs(event.movedTo),
+      };
 }

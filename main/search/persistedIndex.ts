@@ -13,11 +13,40 @@ const header = z.strictObject({ version: z.number(), fingerprint: z.string() });
 
 /** Order-independent digest of the archive's ids and contents: it changes with any add, edit or removal. */
 export function fingerprintOf(bulletins: readonly Bulletin[]): string {
+  const digest = fingerprinting(bulletins);
+  let step = digest.next();
+  while (!step.done) step = digest.next();
+  return step.value;
+}
+
+/**
+ * The same digest, pausing every `sliceMs` so main's thread is not held (at 100,000 bulletins the
+ * whole takes ~100 ms); null when `stale` says the archive changed meanwhile.
+ */
+export async function fingerprintInSlices(
+  bulletins: readonly Bulletin[],
+  stale: () => boolean,
+  sliceMs = 8,
+): Promise<string | null> {
+  const digest = fingerprinting(bulletins);
+  let sliceStart = performance.now();
+  for (let step = digest.next(); ; step = digest.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stale()) return null;
+    sliceStart = performance.now();
+  }
+}
+
+/** Yields every 1,000 bulletins (a place to pause), returns the digest. */
+function* fingerprinting(bulletins: readonly Bulletin[]): Generator<void, string> {
   let sum = 0n;
-  for (const bulletin of bulletins) {
+  for (const [at, bulletin] of bulletins.entries()) {
     // The one-shot form: at 100,000 bulletins, a hash object each cost a third more at launch.
     const digest = hash('sha1', `${bulletin.id}\n${bulletin.contentHash}`, 'buffer');
     sum = (sum + digest.readBigUInt64BE(0)) & 0xffffffffffffffffn;
+    if (at % 1000 === 999) yield;
   }
   return `${bulletins.length}:${sum.toString(16)}`;
 }
@@ -47,12 +76,15 @@ export async function readPersistedIndex(
   return text.slice(newline + 1);
 }
 
-/** Writes the header line and the index atomically: a crash leaves the old index or the new one. */
+/** Writes the header line and the index (whole, or in chunks) atomically: a crash leaves the old index or the new one. */
 export async function writePersistedIndex(
   file: string,
   version: number,
   fingerprint: string,
-  json: string,
+  json: string | readonly string[],
 ): Promise<void> {
-  await writeAtomically(file, [`${JSON.stringify({ version, fingerprint })}\n`, json]);
+  await writeAtomically(file, [
+    `${JSON.stringify({ version, fingerprint })}\n`,
+    ...(typeof json === 'string' ? [json] : json),
+  ]);
 }

@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { durableJsonFile } from '../store/durableJsonFile';
 
@@ -13,10 +14,14 @@ export interface RecentSearches {
 
 /**
  * The last searches, in their own small file (`recent-searches.json`) beside
- * the store: they are a convenience, so an unreadable file is simply forgotten.
+ * the store: a damaged file falls back to its copy; with both unreadable, they are forgotten.
  */
 export async function openRecentSearches(file: string): Promise<RecentSearches> {
-  const adapter = durableJsonFile<Recent>(file);
+  // A copy in backups/ is written before the file: a damaged or lost file falls back to it.
+  const adapter = durableJsonFile<Recent>(file, {
+    copy: join(dirname(file), 'backups', basename(file)),
+    valid: (data): data is Recent => schema.safeParse(data).success,
+  });
   let searches: string[] = [];
   try {
     const parsed = schema.safeParse(await adapter.read());

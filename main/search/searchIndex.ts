@@ -6,7 +6,13 @@ import type { BuildIndex } from './buildInWorker';
 import { createDocColumns } from './docColumns';
 import { documentNumber, indexMatcher } from './indexMatcher';
 import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
-import { fingerprintOf, readPersistedIndex, writePersistedIndex } from './persistedIndex';
+import {
+  fingerprintInSlices,
+  fingerprintOf,
+  readPersistedIndex,
+  writePersistedIndex,
+} from './persistedIndex';
+import { slicedIndexJson } from './slicedIndexJson';
 import { parseQuery } from './queryParser';
 import { withoutStopWordClauses, type Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
@@ -97,19 +103,33 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       void persistNow();
     }, PERSIST_DELAY_MS);
   };
+  /** Changes to the index so far: a save that sees the count move was overtaken, and gives up. */
+  let changes = 0;
+  /**
+   * Saves the index off main's critical path: the archive's digest and minisearch's JSON are made
+   * in slices of a few milliseconds (see slicedIndexJson.ts), never in one synchronous go.
+   */
   const persistNow = () => {
     const file = options.file;
     const current = index;
     if (!file || !current) return lastPersist;
-    const json = JSON.stringify(current);
-    const fingerprint = fingerprintOf(bulletins());
     lastPersist = lastPersist
-      .then(() => writePersistedIndex(file, INDEX_VERSION, fingerprint, json))
+      .then(async () => {
+        const at = changes;
+        const dirt = current.dirtCount;
+        const stale = () => changes !== at || current.dirtCount !== dirt || current.isVacuuming;
+        const fingerprint = await fingerprintInSlices(bulletins(), stale);
+        const chunks = fingerprint === null ? null : await slicedIndexJson(current, stale);
+        // Overtaken by a change, which scheduled the next save.
+        if (fingerprint === null || chunks === null) return;
+        await writePersistedIndex(file, INDEX_VERSION, fingerprint, chunks);
+      })
       .catch((error: unknown) => console.error('[search] could not save the index', error));
     return lastPersist;
   };
 
   const change = (work: (ready: MiniSearch<IndexedDoc>) => void): Promise<void> => {
+    changes++;
     if (index) {
       work(index);
       persistSoon();

@@ -1,5 +1,7 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { preserveAtomically, errorCode, writeAtomically } from './durableJsonFile';
 
 export interface BackupCopy {
@@ -9,31 +11,46 @@ export interface BackupCopy {
 }
 
 /**
- * Rotating generations of the store's files in `<library>/backups/`, taken
- * just before a file is replaced (shards, a migrated file) or, for state.json,
- * from each compaction of its journal (so that a copy holds every mark, not a
- * state.json whose latest marks were in a journal since replaced):
- *   backups/state/<time>.json            at most one a day, the newest 7 kept;
- *   backups/bulletins/YYYY-MM/<time>.json before every rewrite, the newest 2 kept
- *                                         (shards are large; each is rebuilt by re-importing too).
+ * Copies of the store's files in `<library>/backups/`, each a file of its own (written, never
+ * hard-linked: a link shares any damage done to the file in place), so that losing any one file
+ * loses nothing:
+ *   backups/state/<time>.json             the content of every compaction of state.json, written
+ *                                          before state.json itself: the newest 5, plus the newest
+ *                                          of each of the last 7 days;
+ *   backups/state/journal-<gen>.jsonl     a second copy of the journal of each of the last 5
+ *                                          generations (see stateJournal.ts);
+ *   backups/bulletins/YYYY-MM/<time>.json.gz  the content of every write of a month, gzipped (a
+ *                                          fifth of its size, compressed off main's thread), written
+ *                                          before the month itself: the newest 2 (the current
+ *                                          content and the one before), so at most 2 / 5 of the
+ *                                          archive's size on disk.
+ * An older file's form from before a migration is kept too (`.json`, as it was).
  */
 export interface Backups {
-  /** Copies `file` (relative to the library) before it is replaced; `force` ignores the once-a-day rule. */
-  beforeReplace(file: string, force?: boolean): Promise<void>;
+  /** Keeps `file`'s current content as it is (before a migration rewrites it). */
+  preserve(file: string): Promise<void>;
   /**
-   * Keeps `text`, the content `file` was just given, unless today already has a copy. Written, not
-   * linked: a copy sharing state.json's inode would share any damage done to it in place.
+   * Keeps `text`, the content `file` is about to be given, as a copy of its own. Rejects when the
+   * copy could not be written: the caller must not then make `file` the only copy of the change.
    */
-  keepDaily(file: string, text: string): Promise<void>;
+  keep(file: string, text: string): Promise<void>;
   /** Copies of `file`, newest first. */
   copiesOf(file: string): Promise<BackupCopy[]>;
+  /** A copy's text (gunzipped when it is compressed). */
+  readCopy(path: string): Promise<string>;
+  /** Months (e.g. "2020-11.json") that have copies: a month whose file is gone is restored from them. */
+  monthsWithCopies(): Promise<string[]>;
   readonly folder: string;
 }
 
+/** How many copies are kept: the newest `recent`, plus the newest of each of the last `days` days. */
 const POLICY = {
-  state: { keep: 7, daily: true },
-  shard: { keep: 2, daily: false },
+  state: { recent: 5, days: 7, compress: false },
+  shard: { recent: 2, days: 0, compress: true },
 } as const;
+
+const compress = promisify(gzip);
+const decompress = promisify(gunzip);
 
 export function createBackups(libraryFolder: string): Backups {
   const folder = join(libraryFolder, 'backups');
@@ -49,6 +66,7 @@ export function createBackups(libraryFolder: string): Backups {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;
     }
+    // Newest first; of two copies taken in the same millisecond, the compressed one (written after a migration's).
     return names
       .filter((name) => STAMPED.test(name))
       .sort()
@@ -56,35 +74,65 @@ export function createBackups(libraryFolder: string): Backups {
       .map((name) => ({ path: join(generations, name), takenAt: stampToIso(name) }));
   }
 
-  /** Takes a copy with `put` (unless a daily file has one from today) and drops the oldest. */
-  async function rotate(file: string, force: boolean, put: (copy: string) => Promise<void>): Promise<void> {
+  async function prune(file: string): Promise<void> {
     const policy = policyOf(file);
-    const now = new Date().toISOString();
-    try {
-      const existing = await copiesOf(file);
-      if (!force && policy.daily && existing[0]?.takenAt.slice(0, 10) === now.slice(0, 10)) return;
-      const generations = generationsOf(file);
-      await mkdir(generations, { recursive: true });
-      await put(join(generations, `${isoToStamp(now)}.json`));
-      for (const old of existing.slice(policy.keep - 1)) await rm(old.path, { force: true });
-    } catch (error) {
-      // Nothing to copy yet (a new shard); or the copy failed: the write itself matters more
-      // than its backup, so it goes ahead (a full disk then fails the write, which is reported).
-      if (errorCode(error) !== 'ENOENT') console.warn(`[store] no backup of ${file}:`, errorCode(error));
+    const copies = await copiesOf(file);
+    const days = new Set<string>();
+    for (const [at, copy] of copies.entries()) {
+      const day = copy.takenAt.slice(0, 10);
+      const newestOfItsDay = !days.has(day);
+      days.add(day);
+      if (at < policy.recent || (newestOfItsDay && days.size <= policy.days)) continue;
+      await rm(copy.path, { force: true });
     }
+  }
+
+  async function put(file: string, write: (copy: string) => Promise<void>, extension: string) {
+    const generations = generationsOf(file);
+    await mkdir(generations, { recursive: true });
+    await write(join(generations, `${isoToStamp(new Date().toISOString())}${extension}`));
   }
 
   return {
     folder,
     copiesOf,
-    beforeReplace: (file, force = false) =>
-      rotate(file, force, (copy) => preserveAtomically(join(libraryFolder, file), copy)),
-    keepDaily: (file, text) => rotate(file, false, (copy) => writeAtomically(copy, text)),
+    async preserve(file) {
+      try {
+        await put(file, (copy) => preserveAtomically(join(libraryFolder, file), copy), '.json');
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    },
+    async keep(file, text) {
+      const policy = policyOf(file);
+      if (policy.compress) {
+        const bytes = await compress(text);
+        await put(file, (copy) => writeAtomically(copy, bytes), '.json.gz');
+      } else await put(file, (copy) => writeAtomically(copy, text), '.json');
+      await prune(file).catch((error: unknown) =>
+        console.warn(`[store] could not prune the copies of ${file}:`, errorCode(error)),
+      );
+    },
+    async readCopy(path) {
+      const bytes = await readFile(path);
+      if (!path.endsWith('.gz')) return bytes.toString('utf8');
+      // A damaged copy is one the caller passes over: as text it is not JSON.
+      return (await decompress(bytes).catch(() => Buffer.alloc(0))).toString('utf8');
+    },
+    async monthsWithCopies() {
+      try {
+        const names = await readdir(join(folder, 'bulletins'));
+        return names.filter((name) => /^\d{4}-\d{2}$/.test(name)).map((name) => `${name}.json`);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return [];
+        throw error;
+      }
+    },
   };
 }
 
-const STAMPED = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
+const STAMPED = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json(\.gz)?$/;
 // File names cannot hold ':' on Windows.
 const isoToStamp = (iso: string) => iso.replace(/[:.]/g, '-');
 const stampToIso = (name: string) =>
-  name.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3}Z)\.json$/, '$1:$2:$3.$4');
+  name.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3}Z)\.json(\.gz)?$/, '$1:$2:$3.$4');

@@ -1,12 +1,22 @@
-import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
-export interface DurableJsonFileOptions {
-  /** Runs before each write replaces the file (in the write queue): e.g. keep a backup of it. */
-  beforeReplace?: (file: string) => Promise<void>;
+export interface DurableJsonFileOptions<T> {
+  /**
+   * Runs with the text each write is about to give the file, before the file is replaced (in the
+   * write queue): e.g. keep a copy of it, so the file is never the only copy of a change. If it
+   * rejects, the write does too and the file is left as it was.
+   */
+  beforeReplace?: (text: string) => Promise<void>;
   /** Refuses every write, e.g. for a file made by a newer version of the app. */
   refusal?: () => Error | null;
+  /**
+   * A second copy of a small file (a settings file), written before the file itself: `read` falls
+   * back to it when the file is missing, not JSON, or not `valid`.
+   */
+  copy?: string;
+  valid?: (data: unknown) => data is T;
 }
 
 /**
@@ -19,20 +29,22 @@ export interface DurableJsonFileOptions {
  * single follow-up that carries the newest data. Each returned promise resolves
  * only once data at least as new as its own is on disk.
  */
-export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions = {}): Adapter<T> {
+export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions<T> = {}): Adapter<T> {
   let lastWrite: Promise<void> = Promise.resolve();
   let queued: { data: T; done: Promise<void> } | null = null;
+  const { copy, valid = (data: unknown): data is T => data !== null } = options;
 
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if (errorCode(error) === 'ENOENT') return null;
-        throw error;
+      if (copy === undefined) {
+        const text = await readIfThere(file);
+        return text === null ? null : (JSON.parse(text) as T);
       }
-      return JSON.parse(text) as T;
+      for (const path of [file, copy]) {
+        const data = parseOrNull(await readIfThere(path));
+        if (valid(data)) return data;
+      }
+      return null;
     },
     write(data) {
       const refusal = options.refusal?.();
@@ -45,7 +57,11 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
       entry.done = lastWrite.then(async () => {
         queued = null;
         const text = JSON.stringify(entry.data);
-        await options.beforeReplace?.(file);
+        await options.beforeReplace?.(text);
+        if (copy !== undefined) {
+          await mkdir(dirname(copy), { recursive: true });
+          await writeAtomically(copy, text);
+        }
         await writeAtomically(file, text);
       });
       queued = entry;
@@ -53,6 +69,24 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
       return entry.done;
     },
   };
+}
+
+async function readIfThere(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function parseOrNull(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -88,10 +122,11 @@ export async function writeAtomically(
 }
 
 /**
- * Keeps the current content of `from` as `to` (for backups), as durably as
- * writeAtomically writes. A hard link costs no copying: writes replace files by
- * rename, never in place, so the linked content can no longer change. Where
- * links are refused (FAT-formatted USB sticks, some network shares) it copies.
+ * Keeps the current content of `from` as `to` (a file's form before a migration), as durably as
+ * writeAtomically writes. A hard link costs no copying, and once `from` is replaced (by rename,
+ * never in place) the link is the only name of the old content; but until then it shares any
+ * damage done to `from` in place, so it is never used for a copy of current content (see
+ * backups.ts). Where links are refused (FAT-formatted USB sticks, some network shares) it copies.
  */
 export async function preserveAtomically(from: string, to: string): Promise<void> {
   const temporary = `${to}.${process.pid}.tmp`;

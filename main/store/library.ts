@@ -14,7 +14,7 @@ import {
 } from './collections';
 import { OutsideArchiveError, ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import type { ReadText, TextReader } from './textReader';
-import { openJsonDocument, type JsonDocument } from './jsonDocument';
+import { openJsonDocument, type JsonDocument, type Recovery } from './jsonDocument';
 import {
   emptyShard,
   emptyState,
@@ -25,7 +25,7 @@ import {
   type State,
   type Subscription,
 } from './schema';
-import { openStateJournal, type JournalLimits, type StatePatch } from './stateJournal';
+import { openStateJournal, type JournalLimits, type Replay, type StatePatch } from './stateJournal';
 import { createWriteGuard } from './writeGuard';
 
 export interface AddResult {
@@ -181,26 +181,35 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       kind: 'state',
       schema: stateSchema,
       fallback: emptyState,
-      count: (data) => Object.keys(data.bookmarks).length,
     },
     backups,
     report,
   );
   const journal = await openStateJournal(folder, state, backups, report, options.journalLimits);
-  const openShard = (name: string, read?: ReadText) =>
-    openJsonDocument<Shard>(
-      {
-        read,
-        folder,
-        file: `bulletins/${name}`,
-        kind: 'shard',
-        schema: shardSchema,
-        fallback: emptyShard,
-        count: (data) => data.bulletins.length,
-      },
+  if (state.recovery) report(stateRecovered(state.db.data, state.recovery, journal.replay));
+  const openShard = async (name: string, read?: ReadText) => {
+    const file = `bulletins/${name}`;
+    const shard = await openJsonDocument<Shard>(
+      { read, folder, file, kind: 'shard', schema: shardSchema, fallback: emptyShard },
       backups,
       report,
     );
+    const recovery = shard.recovery;
+    if (recovery) {
+      const { movedTo, backup } = recovery;
+      const bulletins = shard.db.data.bulletins.length;
+      report({
+        type: 'recovered',
+        kind: 'shard',
+        file,
+        movedTo,
+        backup,
+        bulletins,
+        complete: recovery.newest,
+      });
+    }
+    return shard;
+  };
   const shards = new Map<string, JsonDocument<Shard>>();
   const byId = new Map<string, Bulletin>();
   let newestFirst: Bulletin[] = [];
@@ -543,10 +552,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   // Newest month first: a month's bulletins are all newer than an older month's (shards are by
   // month of publication), so once the newest months hold a page of visible bulletins, that page
   // is the first page of the whole archive, and the window can show it while the rest is read.
-  const newestMonthFirst = (await readdir(shardFolder))
-    .filter((entry) => SHARD_NAME.test(entry))
-    .sort()
-    .reverse();
+  // A month whose file is gone but that has copies is opened too (and restored from them): the
+  // app never deletes a month.
+  const months = new Set((await readdir(shardFolder)).filter((entry) => SHARD_NAME.test(entry)));
+  for (const month of await backups.monthsWithCopies()) months.add(month);
+  const newestMonthFirst = [...months].sort().reverse();
   const previewRows = options.previewRows ?? 100;
   let previewed = !options.onPreview;
   let readSoFar = 0;
@@ -581,6 +591,28 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
 }
 
 const monthOf = (bulletin: Bulletin) => bulletin.published.slice(0, 7);
+
+/** What the user reads after state.json was restored from a copy, with the journals replayed over it. */
+function stateRecovered(state: State, recovery: Recovery, replay: Replay): StoreEvent {
+  return {
+    type: 'recovered',
+    kind: 'state',
+    file: 'state.json',
+    movedTo: recovery.movedTo,
+    backup: recovery.backup,
+    restored: {
+      bookmarks: Object.keys(state.bookmarks).length,
+      read: Object.keys(state.read).length,
+      notes: Object.keys(state.notes).length,
+      collections: state.collections.length,
+    },
+    replayed: replay.patches,
+    // Whole when the copy was the newest (it is state.json as last written) and no journal since is
+    // missing; or when a journal newer than the copy shows no compaction came after it.
+    complete: recovery.backup !== null && recovery.newest && !replay.gap,
+    marksLost: replay.gap || recovery.backup === null,
+  };
+}
 
 /** A temporary file left by a write that a crash interrupted: never the only copy of anything. */
 async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Backups } from './backups';
@@ -108,9 +108,29 @@ interface JournalOnDisk {
 type Read =
   { status: 'missing' } | { status: 'newer'; version: number } | ({ status: 'read' } & JournalOnDisk);
 
+/** The journal's second copy, one per generation, beside state.json's copies (see backups.ts). */
+const COPIES_KEPT = 5;
+const copyName = (generation: number) => `journal-${generation}.jsonl`;
+const COPY_NAME = /^journal-(\d+)\.jsonl$/;
+
+/** What the opening replayed over state.json (or the copy of it restored), for the notice. */
+export interface Replay {
+  /** Changes applied from the journals. */
+  patches: number;
+  /** A generation between state.json's and the newest journal's has no journal left. */
+  gap: boolean;
+  /** The newest generation a journal was found of. */
+  newestGeneration: number;
+}
+
 /**
- * Reads the journal and replays it over `state` (already loaded, validated and migrated). Writes
- * are refused while state.json is (a newer app's file, or a damaged one that could not be moved).
+ * Reads the journal and its copy and replays them over `state` (already loaded, validated and
+ * migrated; maybe a copy restored from backups/, then with the journals of every generation since).
+ * Writes are refused while state.json is (a newer app's file, or a damaged one that could not be moved).
+ *
+ * Every change is on disk twice before it is acknowledged: appended to the journal and to its copy
+ * (backups/state/journal-<generation>.jsonl), or, at a compaction, in state.json's copy (written
+ * first) and then state.json. So any one file lost, the other holds the change.
  */
 export async function openStateJournal(
   folder: string,
@@ -118,99 +138,161 @@ export async function openStateJournal(
   backups: Backups,
   report: ReportStoreEvent,
   limits: JournalLimits = JOURNAL_LIMITS,
-): Promise<StateJournal> {
+): Promise<StateJournal & { replay: Replay }> {
   const path = join(folder, JOURNAL_FILE);
+  const copies = join(backups.folder, 'state');
+  const copyPath = (generation: number) => join(copies, copyName(generation));
   const statePath = join(folder, 'state.json');
   /** The generation of state.json on disk, once known; null after a compaction that failed midway. */
   let diskGeneration: number | null = state.db.data.journalGeneration;
   /** The highest generation ever given: a new compaction takes the next, never one already used. */
   let lastGeneration = diskGeneration;
-  /** The journal on disk continues state.json and ends with a whole line: appends may go on. */
+  /** The journal and its copy on disk continue state.json and end with whole lines: appends may go on. */
   let appendable = false;
   let lines = 0;
   let bytes = 0;
   let compactionDue = false;
   let refusal: Error | null = state.refusal;
   let pending: StatePatch[] = [];
+  const replay: Replay = { patches: 0, gap: false, newestGeneration: state.db.data.journalGeneration };
   // One backup a day of use (backups are taken at compactions): the first write of a new day
   // compacts. A library without any copy yet is new; its first compaction takes one.
   const today = () => new Date().toISOString().slice(0, 10);
   let backedUpOn = (await backups.copiesOf('state.json'))[0]?.takenAt.slice(0, 10) ?? today();
 
   // A newer app's state.json: its journal is that app's too, left as it is.
-  const read: Read = errorCode(refusal) === 'READ_ONLY' ? { status: 'missing' } : await readJournal(path);
-  if (read.status === 'newer') {
+  const main: Read = errorCode(refusal) === 'READ_ONLY' ? { status: 'missing' } : await readJournal(path);
+  if (main.status === 'newer') {
     refusal = new ReadOnlyFileError(JOURNAL_FILE);
-    report({ type: 'newer-version', file: JOURNAL_FILE, version: read.version });
-  } else if (read.status === 'read') {
-    // An older generation is already in state.json (a crash came between its write and the new
-    // journal). A newer one continues a state.json that was since replaced by an older copy (a
-    // backup, after damage): its patches are absolute, so they still bring the latest marks back.
-    const generation = read.generation ?? -1;
-    if (generation >= state.db.data.journalGeneration) {
-      for (const patch of read.patches) applyPatch(state.db.data, patch);
-      lastGeneration = Math.max(lastGeneration, generation);
+    report({ type: 'newer-version', file: JOURNAL_FILE, version: main.version });
+  } else if (errorCode(refusal) !== 'READ_ONLY') {
+    const base = state.db.data.journalGeneration;
+    const mainRead = main.status === 'read' ? main : null;
+    const byGeneration = new Map<number, JournalOnDisk>();
+    for (const generation of await copyGenerations(copies)) {
+      if (generation < base) continue;
+      const copy = await readJournal(copyPath(generation));
+      if (copy.status === 'read' && copy.generation === generation) byGeneration.set(generation, copy);
     }
-    if (generation === state.db.data.journalGeneration && !read.damaged) {
+    const mainGeneration = mainRead?.generation ?? null;
+    const copyOfMain = mainGeneration === null ? undefined : byGeneration.get(mainGeneration);
+    // The longer of the two (the other was damaged, or torn by a crash), the journal itself when equal.
+    if (mainRead && mainGeneration !== null && mainGeneration >= base) {
+      if (!copyOfMain || copyOfMain.patches.length <= mainRead.patches.length)
+        byGeneration.set(mainGeneration, mainRead);
+    }
+    // Oldest generation first: a later change to the same key wins. An older generation than
+    // state.json's is already in it (a crash came between state.json and the new journal).
+    const generations = [...byGeneration.keys()].sort((a, b) => a - b);
+    for (const [at, generation] of generations.entries()) {
+      for (const patch of byGeneration.get(generation)?.patches ?? []) applyPatch(state.db.data, patch);
+      replay.patches += byGeneration.get(generation)?.patches.length ?? 0;
+      // Generations follow one another; one missing is a journal lost with its copy (or pruned).
+      if (generation !== base + at) replay.gap = true;
+    }
+    replay.newestGeneration = Math.max(base, ...generations);
+    lastGeneration = replay.newestGeneration;
+
+    // The journal (and its copy) can be appended to only when both are whole, of state.json's
+    // generation, and agree; anything else is mended by a compaction, which writes both afresh.
+    const mainIsCurrent = mainRead !== null && mainGeneration === base && !mainRead.damaged;
+    if (
+      mainIsCurrent &&
+      copyOfMain !== undefined &&
+      generations.length === 1 &&
+      !mainRead.torn &&
+      !copyOfMain.torn &&
+      !copyOfMain.damaged &&
+      copyOfMain.lines === mainRead.lines
+    ) {
       appendable = true;
-      lines = read.lines;
-      bytes = read.wholeBytes;
-      if (read.torn) appendable = await cutTornLine(path, read.wholeBytes);
-    } else if (generation > state.db.data.journalGeneration && read.patches.length > 0) {
-      // Its marks are in no state.json: they must be written whole before the journal is replaced.
+      lines = mainRead.lines;
+      bytes = mainRead.wholeBytes;
+    } else if (replay.patches > 0) {
+      // Replayed changes in no state.json: they are written whole before a journal is started
+      // afresh. (Without any, the next append starts both afresh.)
       compactionDue = true;
     }
-    if (read.damaged) {
-      const movedTo = `${JOURNAL_FILE}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      try {
-        await rename(path, join(folder, movedTo));
-      } catch (error) {
-        refusal ??= error instanceof Error ? error : new Error(String(error));
+
+    // A journal damaged, or cut short by more than a crash could (one unacknowledged line), or gone
+    // while its copy is there: the user is told what came back. (A lost state.json is told of by
+    // the caller, with the journals it replayed.)
+    // A journal whose header is unreadable is of the newest generation a copy is of.
+    const best = byGeneration.get(mainGeneration ?? replay.newestGeneration);
+    const damagedMain = mainRead?.damaged === true;
+    const shortMain = mainRead !== null && copyOfMain !== undefined && copyOfMain.lines > mainRead.lines + 1;
+    // (A crash during the very first append leaves the copy with one unacknowledged line and no journal.)
+    const copiedLines = generations.reduce(
+      (sum, generation) => sum + (byGeneration.get(generation)?.lines ?? 0),
+      0,
+    );
+    const lostMain = mainRead === null && state.recovery === null && copiedLines > 1;
+    if (damagedMain || shortMain || lostMain) {
+      let movedTo: string | null = null;
+      if (mainRead !== null) {
+        movedTo = `${JOURNAL_FILE}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        try {
+          await rename(path, join(folder, movedTo));
+        } catch (error) {
+          refusal ??= error instanceof Error ? error : new Error(String(error));
+        }
       }
-      report({ type: 'journal-damaged', file: JOURNAL_FILE, movedTo, kept: read.patches.length });
+      const whole = lostMain || (best !== undefined && best !== mainRead && !best.damaged);
+      const kept = lostMain ? replay.patches : (best?.patches.length ?? 0);
+      if (whole) report({ type: 'journal-recovered', file: JOURNAL_FILE, movedTo, kept });
+      else if (movedTo !== null) report({ type: 'journal-damaged', file: JOURNAL_FILE, movedTo, kept });
       // What was replayed must reach state.json before anything else is appended.
       compactionDue = true;
     }
   }
 
+  /** The journal and its copy, each written whole (header and lines) and fsynced. */
+  async function writeBoth(generation: number, text: string): Promise<void> {
+    await mkdir(copies, { recursive: true });
+    await writeAtomically(copyPath(generation), text);
+    await writeAtomically(path, text);
+  }
+
   async function append(batch: StatePatch[]): Promise<void> {
     const line = `${JSON.stringify({ patches: batch })}\n`;
+    const generation = diskGeneration ?? 0;
     if (!appendable) {
       // No journal of this generation yet (a new library, or a stale journal after a crash).
-      const header = headerLine(diskGeneration ?? 0);
-      await writeAtomically(path, header + line);
+      const header = headerLine(generation);
+      await writeBoth(generation, header + line);
       appendable = true;
       lines = 1;
       bytes = Buffer.byteLength(header + line);
       return;
     }
-    const handle = await open(path, 'a');
-    try {
-      await handle.appendFile(line);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    // Both at once: the change is acknowledged once it is on disk twice.
+    await Promise.all([appendSynced(path, line), appendSynced(copyPath(generation), line)]);
     lines++;
     bytes += Buffer.byteLength(line);
   }
 
+  /**
+   * state.json's copy first, then state.json, then the journal and its copy afresh: at every step
+   * each change is in two files (the old journals stay in backups/ until pruned, the 5 newest kept).
+   */
   async function compact(): Promise<void> {
-    const generation = ++lastGeneration;
+    const generation = lastGeneration + 1;
     // Taken now, in one go: every change recorded so far is in it; later ones go to the new journal.
     const text = JSON.stringify({ ...state.db.data, journalGeneration: generation });
+    await backups.keep('state.json', text);
+    lastGeneration = generation;
     diskGeneration = null;
     await writeAtomically(statePath, text);
     diskGeneration = generation;
     // A crash here leaves the old journal beside the new state.json: its generation says it is folded in.
     appendable = false;
-    await writeAtomically(path, headerLine(generation));
+    await writeBoth(generation, headerLine(generation));
     appendable = true;
     lines = 0;
     bytes = 0;
     state.db.data.journalGeneration = generation;
-    await backups.keepDaily('state.json', text);
     backedUpOn = today();
+    await pruneCopies(copies, generation - COPIES_KEPT + 1);
   }
 
   async function round(): Promise<void> {
@@ -245,6 +327,7 @@ export async function openStateJournal(
   let queued: Promise<void> | null = null;
 
   return {
+    replay,
     record(patches) {
       pending.push(...patches);
     },
@@ -275,6 +358,40 @@ export async function openStateJournal(
 
 const headerLine = (generation: number) =>
   `${JSON.stringify({ journal: 'state', schemaVersion: SCHEMA_VERSION, generation })}\n`;
+
+async function appendSynced(path: string, line: string): Promise<void> {
+  const handle = await open(path, 'a');
+  try {
+    await handle.appendFile(line);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function copyGenerations(folder: string): Promise<number[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+  return names.flatMap((name) => {
+    const match = COPY_NAME.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+}
+
+/** Drops the journals' copies older than `oldest` (state.json's copies that need them are pruned too). */
+async function pruneCopies(folder: string, oldest: number): Promise<void> {
+  try {
+    for (const generation of await copyGenerations(folder))
+      if (generation < oldest) await rm(join(folder, copyName(generation)), { force: true });
+  } catch (error) {
+    console.warn('[store] could not prune the journal copies:', errorCode(error));
+  }
+}
 
 async function readJournal(path: string): Promise<Read> {
   let buffer: Buffer;
@@ -313,22 +430,5 @@ function parseOrNull(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return null;
-  }
-}
-
-/** Cuts a torn last line off (a crash in the middle of an append), so the next line starts clean. */
-async function cutTornLine(path: string, wholeBytes: number): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r+');
-    try {
-      await handle.truncate(wholeBytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return true;
-  } catch {
-    // A read-only disk: the next write is then a compaction, which replaces the journal whole.
-    return false;
   }
 }

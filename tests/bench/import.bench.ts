@@ -32,7 +32,7 @@ export const importSuite: Suite = {
       const shardCount = (await readdir(join(folder, 'bulletins'))).length;
       const elapsed = await time(() => library.add(batch));
       library.close();
-      // Each shard the import rewrote has its previous version in backups/bulletins/<month>/.
+      // Each shard the import rewrote has a gzipped copy of its new content in backups/bulletins/<month>/.
       const touched = await readdir(join(folder, 'backups', 'bulletins'));
       let written = 0;
       for (const month of touched) written += (await stat(join(folder, 'bulletins', `${month}.json`))).size;
@@ -47,7 +47,7 @@ export const importSuite: Suite = {
         },
         {
           suite: 'import',
-          name: `bytes written by that import (previous versions kept in backups/: ${Math.round(kept / 2 ** 20)} MB, by hard link)`,
+          name: `bytes written by that import (copies kept in backups/, gzipped: ${Math.round(kept / 2 ** 20)} MB)`,
           size,
           value: Math.round(written / 2 ** 20),
           unit: 'MB',

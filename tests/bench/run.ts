@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createContext, type Figure, type Suite } from './harness';
+import { damageSuite } from './damage.bench';
 import { exportSuite } from './export.bench';
 import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
@@ -26,6 +27,7 @@ const SUITES: Suite[] = [
   searchSuite,
   selectionSuite,
   exportSuite,
+  damageSuite,
 ];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);

@@ -33,18 +33,21 @@ async function showBookmarks(window: Page): Promise<void> {
 
 /**
  * A library as a user's would be after a few days: two months of bulletins,
- * the November shard rewritten by a second import (so its first version is in
- * backups/), November bookmarked, the app quit, then October bookmarked and
- * the app quit again (so the day's backup of state.json holds the November
- * bookmark only).
+ * the November shard rewritten by a second import, November bookmarked, the
+ * app quit, then October bookmarked, a note and a collection made, and the app
+ * quit again (before issue 20, the day's only copy of state.json held the
+ * November bookmark alone, and the newest month had no copy of its last write).
  */
 async function prepareLibrary(folder: string): Promise<void> {
   const library = await openLibrary(folder);
   await library.add([NOVEMBER, OCTOBER]);
   await library.add([LATE_NOVEMBER]);
   await library.toggleBookmark(NOVEMBER.id);
-  await library.flush(); // a quit: state.json is compacted, and the day's backup holds November
+  await library.flush(); // a quit: state.json is compacted
   await library.toggleBookmark(OCTOBER.id);
+  await library.setNote(OCTOBER.id, 'Ask the field office about the route');
+  const trip = await library.createCollection('Field trip');
+  await library.addToCollection(trip.id, [LATE_NOVEMBER.id]);
   await library.flush();
   library.close();
 }
@@ -58,7 +61,7 @@ const DAMAGE: Record<string, (good: string) => string | Buffer> = {
 };
 
 for (const [damage, damaged] of Object.entries(DAMAGE)) {
-  test(`a ${damage} state.json: the app says so and shows the bookmarks of the last backup`, async ({
+  test(`a ${damage} state.json: the app says so and everything comes back`, async ({
     launch,
     userDataDir,
   }) => {
@@ -67,17 +70,20 @@ for (const [damage, damaged] of Object.entries(DAMAGE)) {
     await writeFile(state, damaged(await readFile(state, 'utf8')));
 
     const window = await (await launch()).firstWindow();
-    await expect(notices(window)).toContainText('Your bookmarks and read marks were damaged on disk');
-    await expect(notices(window)).toContainText('(1 bookmark)');
+    await expect(notices(window)).toContainText(
+      'Your bookmarks, read marks, notes and collections were damaged on disk. Everything was recovered',
+    );
+    await expect(notices(window)).toContainText(
+      'Your library now holds 2 bookmarks, 0 read marks, 1 note and 1 collection.',
+    );
     await expect(notices(window)).toContainText(/kept in your library folder as state\.json\.bad-/);
     await expect(bulletinRows(window)).toHaveCount(3);
     await showBookmarks(window);
-    await expect(bulletinRows(window)).toHaveCount(1);
-    await expect(bulletinRows(window).first()).toContainText(NOVEMBER.title);
+    await expect(bulletinRows(window)).toHaveCount(2);
     expect((await readdir(userDataDir)).filter((name) => name.startsWith('state.json.bad-'))).toHaveLength(1);
   });
 
-  test(`a ${damage} shard: the app says so and shows that month from its last backup`, async ({
+  test(`a ${damage} newest month: the app says so and shows that month whole from its copy`, async ({
     launch,
     userDataDir,
   }) => {
@@ -86,12 +92,11 @@ for (const [damage, damaged] of Object.entries(DAMAGE)) {
     await writeFile(shard, damaged(await readFile(shard, 'utf8')));
 
     const window = await (await launch()).firstWindow();
-    await expect(notices(window)).toContainText('The archive of 2020-11 was damaged on disk');
-    await expect(notices(window)).toContainText('(1 bulletin)');
-    // The backup predates the late-November import: that one bulletin is to be imported again.
-    await expect(bulletinRows(window)).toHaveCount(2);
-    await expect(bulletinRows(window).filter({ hasText: NOVEMBER.title })).toHaveCount(1);
-    await expect(bulletinRows(window).filter({ hasText: OCTOBER.title })).toHaveCount(1);
+    await expect(notices(window)).toContainText(
+      /The archive of 2020-11 was damaged on disk\. It was restored whole from its copy of .* \(2 bulletins\)/,
+    );
+    await expect(bulletinRows(window)).toHaveCount(3);
+    await expect(bulletinRows(window).filter({ hasText: LATE_NOVEMBER.title })).toHaveCount(1);
   });
 }
 

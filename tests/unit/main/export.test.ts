@@ -214,12 +214,14 @@ describe('files on disk', () => {
     expect(await readFile(file, 'utf8')).toBe('old');
   });
 
-  it('export settings come back as saved; an unreadable file means the defaults', async () => {
+  it('export settings come back as saved, from their copy when the file is damaged; both unreadable mean the defaults', async () => {
     const settings = openExportSettings(folder);
     expect(await settings.load()).toBeNull();
     await settings.save(remembered(options({ pageSize: 'Letter' })));
     expect(await openExportSettings(folder).load()).toMatchObject({ pageSize: 'Letter', cover: true });
     await writeFile(join(folder, 'export-settings.json'), '{ not json');
+    expect(await openExportSettings(folder).load()).toMatchObject({ pageSize: 'Letter' });
+    await writeFile(join(folder, 'backups', 'export-settings.json'), '{ not json');
     expect(await openExportSettings(folder).load()).toBeNull();
     await writeFile(
       join(folder, 'export-settings.json'),

@@ -91,7 +91,7 @@ describe('library', () => {
     const library = await openLibrary(folder);
     const [event] = library.openingEvents;
     expect(event).toMatchObject({ type: 'recovered', file: 'state.json', backup: null });
-    const movedTo = event?.type === 'recovered' ? event.movedTo : '';
+    const movedTo = (event?.type === 'recovered' && event.movedTo) || '';
     expect(await readFile(join(folder, movedTo), 'utf8')).toBe('{"schemaVersion":1,"bookm');
     expect(library.counts()).toEqual({ all: 0, unread: 0, bookmarks: 0, collections: [] });
   });

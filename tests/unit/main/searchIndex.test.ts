@@ -165,7 +165,10 @@ describe('recent searches', () => {
     for (const text of ['a', 'b', 'a', '  ', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) await recent.remember(text);
     expect(recent.list()).toEqual(['i', 'h', 'g', 'f', 'e', 'd', 'c', 'a']);
     expect((await openRecentSearches(file)).list()).toEqual(recent.list());
+    // Damaged: its copy in backups/ is read; with both damaged, they are forgotten.
     await writeFile(file, '{ not json');
+    expect((await openRecentSearches(file)).list()).toEqual(recent.list());
+    await writeFile(join(folder, 'backups', 'recent-searches.json'), '{ not json');
     expect((await openRecentSearches(file)).list()).toEqual([]);
   });
 });

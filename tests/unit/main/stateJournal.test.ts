@@ -164,23 +164,37 @@ describe('state.json journal', () => {
     expect([again.isBookmarked('a'), again.isBookmarked('b')]).toEqual([false, true]);
   });
 
-  it('a damaged state.json restored from an older backup still gets the journal that followed it', async () => {
+  it('a damaged state.json: its copy of the last compaction and the journal since bring back every change', async () => {
     const library = await withBulletins();
     await library.toggleBookmark('a');
-    await library.flush(); // the day's backup: a
+    await library.flush(); // the day's first compaction: a
+    const collection = await library.createCollection('Border'); // a compaction: a, Border
     await library.toggleBookmark('b');
-    await library.flush(); // state.json: a, b (no new backup today)
+    await library.setNote('d', 'Only in the journal');
+    await library.addToCollection(collection.id, ['d']);
+    await library.flush(); // state.json: a, b, the note, Border with d
     await library.toggleBookmark('c'); // the journal of that state.json: c
     library.close();
     await writeFile(join(folder, 'state.json'), '{"schemaVersion":1,"book');
 
     const events: StoreEvent[] = [];
     const reopened = await open(events);
-    expect(events).toMatchObject([{ type: 'recovered', kind: 'state', items: 1 }]);
-    // b was only in the damaged file; c's line is absolute, so it applies to the older copy too.
-    expect(['a', 'b', 'c'].map((id) => reopened.isBookmarked(id))).toEqual([true, false, true]);
-    // Written whole at once: the journal it came from may now be replaced.
-    expect(Object.keys((await stateOnDisk()).bookmarks).sort()).toEqual(['a', 'c']);
+    expect(events).toMatchObject([
+      {
+        type: 'recovered',
+        kind: 'state',
+        complete: true,
+        marksLost: false,
+        replayed: 1,
+        restored: { bookmarks: 3, read: 0, notes: 1, collections: 1 },
+      },
+    ]);
+    // Before today's change, b and the collection were only in the last compaction (state.json and
+    // the day's backup, which was of the first): lost. Now each compaction leaves a copy.
+    expect(['a', 'b', 'c'].map((id) => reopened.isBookmarked(id))).toEqual([true, true, true]);
+    expect(reopened.note('d')).toBe('Only in the journal');
+    expect(reopened.bulletins(`collection:${collection.id}`).map((entry) => entry.id)).toEqual(['d']);
+    // The copy put in place continues the journal: the next start is clean.
     const clean: StoreEvent[] = [];
     expect((await open(clean)).isBookmarked('c')).toBe(true);
     expect(clean).toEqual([]);
@@ -282,14 +296,17 @@ describe('state.json journal', () => {
     await library.toggleBookmark('a');
     await library.flush(); // today's backup
     await library.toggleBookmark('b');
-    expect(await readdir(join(folder, 'backups', 'state'))).toHaveLength(1);
+    const copiesOfState = async () =>
+      (await readdir(join(folder, 'backups', 'state'))).filter((name) => name.endsWith('Z.json'));
+    const before = await copiesOfState();
     // Past midnight (UTC): the next change compacts, and the compaction keeps a copy for the new day.
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 24 * 60 * 60 * 1000);
       await library.toggleBookmark('c');
-      const copies = await readdir(join(folder, 'backups', 'state'));
-      expect(copies).toHaveLength(2);
+      const copies = await copiesOfState();
+      expect(copies).toHaveLength(before.length + 1);
+      expect(copies.at(-1)?.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
       expect(Object.keys((await stateOnDisk()).bookmarks).sort()).toEqual(['a', 'b', 'c']);
       // The rest of that day appends again.
       await library.toggleBookmark('d');

@@ -122,7 +122,9 @@ it('a damaged file on a read-only disk is neither moved nor written over; the ba
   disk.readOnly = true;
 
   const reopened = await openLibrary(folder, { report: (event) => events.push(event), retryMs: 60_000 });
-  expect(events).toMatchObject([{ type: 'recovered', file: 'state.json', movedTo: 'state.json', items: 1 }]);
+  expect(events).toMatchObject([
+    { type: 'recovered', file: 'state.json', movedTo: 'state.json', restored: { bookmarks: 2 } },
+  ]);
   expect(reopened.isBookmarked('a')).toBe(true);
   await reopened.toggleBookmark('c');
   expect(events.at(-1)).toEqual({ type: 'write-failed', file: 'state.json', code: 'EROFS' });

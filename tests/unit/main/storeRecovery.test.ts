@@ -43,27 +43,34 @@ describe.each(Object.entries(DAMAGE))('a %s file', (_damage, damage) => {
 
     const library = await openLibrary(folder);
     const [event] = library.openingEvents;
-    expect(event).toMatchObject({ type: 'recovered', kind: 'state', file: 'state.json', items: 1 });
+    expect(event).toMatchObject({
+      type: 'recovered',
+      kind: 'state',
+      file: 'state.json',
+      complete: true,
+      restored: { bookmarks: 2 },
+    });
     expect(event?.type === 'recovered' && event.backup).toBeTruthy();
     expect(library.isBookmarked('a')).toBe(true);
+    expect(library.isBookmarked('b')).toBe(true);
     expect(library.counts().all).toBe(3);
-    const movedTo = event?.type === 'recovered' ? event.movedTo : '';
+    const movedTo = (event?.type === 'recovered' && event.movedTo) || '';
     expect(await readFile(join(folder, movedTo))).toEqual(Buffer.from(damaged));
     // The restored copy is in place: the next start is clean.
     expect((await openLibrary(folder)).openingEvents).toEqual([]);
   });
 
-  it('a shard: is kept aside and its last backup restored', async () => {
+  it('a shard: is kept aside and its copy restored whole', async () => {
     await libraryWithBackups();
     const shard = join(folder, 'bulletins', '2020-11.json');
     await writeFile(shard, damage(await readFile(shard, 'utf8')));
 
     const library = await openLibrary(folder);
     expect(library.openingEvents).toMatchObject([
-      { type: 'recovered', kind: 'shard', file: 'bulletins/2020-11.json', items: 1 },
+      { type: 'recovered', kind: 'shard', file: 'bulletins/2020-11.json', bulletins: 2, complete: true },
     ]);
-    // The backup predates the second import: 'c' must be imported again, 'a' and October are there.
-    expect(library.bulletins().map((entry) => entry.id)).toEqual(['a', 'b']);
+    // The copy is of the month as last written: the second import ('c') is there too.
+    expect(library.bulletins().map((entry) => entry.id)).toEqual(['c', 'a', 'b']);
     expect(library.isBookmarked('a')).toBe(true);
     expect(
       (await readdir(join(folder, 'bulletins'))).some((name) => name.startsWith('2020-11.json.bad-')),
@@ -74,7 +81,7 @@ describe.each(Object.entries(DAMAGE))('a %s file', (_damage, damage) => {
     await writeFile(join(folder, 'state.json'), damage(GOOD_STATE));
     const library = await openLibrary(folder);
     expect(library.openingEvents).toMatchObject([
-      { type: 'recovered', file: 'state.json', backup: null, items: 0 },
+      { type: 'recovered', file: 'state.json', backup: null, complete: false },
     ]);
     expect(await library.toggleBookmark('x')).toBe(true);
   });
@@ -126,15 +133,19 @@ describe('an older file', () => {
 });
 
 describe('backups', () => {
-  it('keeps one state generation a day and the newest two of each shard', async () => {
+  it("keeps state.json's last 5 compactions and journals, and each month's last 2 writes, compressed", async () => {
     const library = await openLibrary(folder);
     for (let n = 0; n < 4; n++) await library.add([bulletin(`n${n}`, '2020-11-01')]);
-    for (let n = 0; n < 5; n++) {
+    for (let n = 0; n < 8; n++) {
       await library.toggleBookmark(`n${n % 2}`);
-      await library.flush(); // each compaction offers a copy: one a day is kept
+      await library.flush(); // each compaction keeps a copy
     }
-    expect(await readdir(join(folder, 'backups', 'bulletins', '2020-11'))).toHaveLength(2);
-    expect(await readdir(join(folder, 'backups', 'state'))).toHaveLength(1);
+    const months = await readdir(join(folder, 'backups', 'bulletins', '2020-11'));
+    expect(months).toHaveLength(2);
+    expect(months.every((name) => name.endsWith('.json.gz'))).toBe(true);
+    const state = await readdir(join(folder, 'backups', 'state'));
+    expect(state.filter((name) => name.endsWith('Z.json'))).toHaveLength(5);
+    expect(state.filter((name) => name.startsWith('journal-'))).toHaveLength(5);
   });
 
   it('removes temporary files a crash left behind', async () => {

@@ -1,0 +1,83 @@
+import type MiniSearch from 'minisearch';
+
+/**
+ * minisearch's JSON (what `JSON.stringify(index)` gives and `MiniSearch.loadJSON` reads), written
+ * a piece at a time with pauses, so that main's thread (Electron's browser UI thread) is never held
+ * for longer than a slice: one `JSON.stringify` of a 100,000-bulletin index held it 6–8 s after
+ * every import. Same total work, spread over turns of the event loop.
+ *
+ * The index must not change meanwhile: `stale` is asked after every pause (the caller counts its
+ * changes, and a vacuum counts), and a stale run gives null (the caller saves again later). A search
+ * in a pause may drop a discarded document's terms from the tree being walked; the walk then misses
+ * or keeps terms of documents no longer in the index, which loadJSON and searching ignore.
+ */
+export async function slicedIndexJson<T>(
+  index: MiniSearch<T>,
+  stale: () => boolean,
+  sliceMs = 8,
+): Promise<string[] | null> {
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  let length = 0;
+  let sliceStart = performance.now();
+  for (const piece of jsonPieces(index as unknown as Internals)) {
+    pieces.push(piece);
+    length += piece.length;
+    // Written to disk as ~1 MB strings: thousands of tiny writes would cost more than the joins.
+    if (length >= CHUNK_CHARS) {
+      chunks.push(pieces.join(''));
+      pieces = [];
+      length = 0;
+    }
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stale()) return null;
+    sliceStart = performance.now();
+  }
+  chunks.push(pieces.join(''));
+  return chunks;
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+/** minisearch 7's private state, as its own toJSON reads it (serializationVersion 2). */
+interface Internals {
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, unknown>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
+}
+
+function* jsonPieces(index: Internals): Generator<string> {
+  yield `{"documentCount":${index._documentCount},"nextId":${index._nextId}`;
+  yield* object('documentIds', index._documentIds);
+  yield `,"fieldIds":${JSON.stringify(index._fieldIds)}`;
+  yield* object('fieldLength', index._fieldLength);
+  yield `,"averageFieldLength":${JSON.stringify(index._avgFieldLength)}`;
+  yield* object('storedFields', index._storedFields);
+  yield `,"dirtCount":${index._dirtCount},"index":[`;
+  let first = true;
+  for (const [term, fieldIndex] of index._index) {
+    const data: Record<string, Record<string, number>> = {};
+    for (const [fieldId, frequencies] of fieldIndex) data[fieldId] = Object.fromEntries(frequencies);
+    yield `${first ? '' : ','}${JSON.stringify([term, data])}`;
+    first = false;
+  }
+  yield '],"serializationVersion":2}';
+}
+
+/** A Map with number keys as a JSON object (what Object.fromEntries then JSON.stringify give). */
+function* object(name: string, map: Map<number, unknown>): Generator<string> {
+  yield `,"${name}":{`;
+  let first = true;
+  for (const [key, value] of map) {
+    yield `${first ? '' : ','}"${key}":${JSON.stringify(value)}`;
+    first = false;
+  }
+  yield '}';
+}
