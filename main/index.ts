@@ -10,6 +10,7 @@ import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
+import { parseInWorker, type ParseFile } from './importers/parseInWorker';
 import { fetchRemoteImages } from './images/remoteImages';
 import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
@@ -100,7 +101,9 @@ async function setUp(
     build: buildInWorker(join(bundleFolder, 'indexWorker.js'), join(userData, 'bulletins')),
     onStatus: (status) => broadcast('search:status', status),
   });
-  if (library.counts().all === 0) await importSample(library, index);
+  // Every file an import or a subscription brings is read in this worker, never on main's thread.
+  const { parse } = parseInWorker(join(bundleFolder, 'parseWorker.js'));
+  if (library.counts().all === 0) await importSample(library, index, parse);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
   // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
@@ -109,6 +112,7 @@ async function setUp(
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
     subscribe: (feeds) => followFeeds(feeds),
+    parse,
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
@@ -215,7 +219,7 @@ async function importInBackground(imports: ImportRunner, paths: string[]): Promi
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */
-async function importSample(library: Library, index: SearchIndex): Promise<void> {
+async function importSample(library: Library, index: SearchIndex, parse: ParseFile): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-  await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index);
+  await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index, { parse });
 }

@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { PrintJob } from '../../preload/printContract';
-import { replaceTags } from '../search/htmlText';
+import { collapseSpace, replaceTags } from '../search/htmlText';
 
 /** The words a Markdown export needs, already translated by the caller. */
 export interface MarkdownLabels {
@@ -73,7 +73,7 @@ export function htmlParagraphs(html: string): string[] {
   );
   return decodeHTML(text)
     .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => collapseSpace(line).trim())
     .filter((line) => line !== '');
 }
 

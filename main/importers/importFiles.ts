@@ -11,24 +11,17 @@ import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { AddResult, Library } from '../store/library';
 import { DEFAULT_SETTINGS } from '../store/schema';
-import { bulletinFromDigest } from './bulletinFromDigest';
-import { withDetectedLanguages } from './detectLanguage';
-import { parseDigest } from './digest';
-import { decodeText } from './feeds/decodeText';
-import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
-import { feedsFromOpml, type ListedFeed } from '../sync/opml';
-import { bulletinsFromOurJson } from './ourJson';
-
-/** File name extensions offered by the Import dialog (without the dot). */
-export const DIGEST_EXTENSIONS = ['txt'];
-export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'opml'];
+import type { FeedContext } from './feeds/readFeed';
+import type { ListedFeed } from '../sync/opml';
+import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, type ParsedFile } from './parseFile';
+import { ParseTookTooLong, parseHere, type ParseFile } from './parseInWorker';
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
 
 /** The file is a subscription list (OPML), not bulletins. */
 class SubscriptionList extends Error {
-  constructor(readonly bytes: Uint8Array) {
+  constructor(readonly feeds: ListedFeed[] | undefined) {
     super('opml');
   }
 }
@@ -66,6 +59,11 @@ export interface ImportOptions {
   maxMegabytes?: number;
   /** When a batch is written before the next file: COMMIT_AFTER unless a test needs it sooner. */
   commitAfter?: CommitAfter;
+  /**
+   * Reads a file's bytes: the app passes parseInWorker's (a worker thread with a time budget:
+   * no file may hold main's thread); on this thread by default, for tests and tools.
+   */
+  parse?: ParseFile;
 }
 
 export interface CommitAfter {
@@ -118,6 +116,7 @@ export async function importSources(
     subscribe,
     maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
     commitAfter = COMMIT_AFTER,
+    parse = parseHere,
   }: ImportOptions = {},
 ): Promise<ImportReport> {
   /** By position in `sources`: a batch's files are reported once written, in the order given. */
@@ -165,7 +164,7 @@ export async function importSources(
     const { name } = source;
     if (batch.length === 0) batchStarted = performance.now();
     try {
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes);
+      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, parse);
       const result = await library.stage(bulletins);
       batch.push({ position, name, result, rejected });
       batchItems += result.added.length + result.updated.length;
@@ -174,7 +173,7 @@ export async function importSources(
     } catch (error) {
       if (error instanceof SubscriptionList) {
         files[position] = subscribe
-          ? { ...nothingFrom(name), ...(await subscribeFromList(error.bytes, subscribe)) }
+          ? { ...nothingFrom(name), ...(await subscribeFromList(error.feeds, subscribe)) }
           : refused(name, t('errors.opml'));
       } else {
         files[position] = refused(
@@ -198,6 +197,7 @@ export async function importSources(
 async function readBulletins(
   source: ImportSource,
   maxMegabytes: number,
+  parse: ParseFile,
 ): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
@@ -206,63 +206,35 @@ async function readBulletins(
   if (!source.feed && ![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
-  const bytes = await source.bytes();
-  const importedAt = new Date().toISOString();
-  const ours =
-    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
-  if (ours) {
-    if (ours.bulletins.length === 0 && ours.invalid.length === 0)
-      throw new RefusedFile(t('errors.noBulletins'));
-    return {
-      bulletins: ours.bulletins,
-      rejected: ours.invalid.map((position) => ({
-        item: t('rejected.item', { position }),
-        reason: t('rejected.invalidBulletin'),
-      })),
-    };
-  }
-  if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    const feed = readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
-    return { ...feed, bulletins: await withDetectedLanguages(feed.bulletins) };
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const bulletins = parseDigest(text).map((entry) => bulletinFromDigest(entry, importedAt));
-  if (bulletins.length === 0) throw new RefusedFile(t('errors.noBulletins'));
-  return { bulletins, rejected: [] };
-}
-
-/** A file without a telling extension is a feed when it opens like XML or JSON. */
-function looksLikeMarkup(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, 64))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
-}
-
-function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string, context?: FeedContext) {
+  const request = {
+    name: source.name,
+    bytes: await source.bytes(),
+    importedAt: new Date().toISOString(),
+    ...(source.feed ? { feed: source.feed } : {}),
+  };
+  let parsed: ParsedFile;
   try {
-    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
-    if (bulletins.length === 0 && rejected.length === 0) throw new RefusedFile(t('errors.emptyFeed'));
-    return {
-      bulletins,
-      rejected: rejected.map(({ item, problem }) => ({
-        item: t('rejected.item', { position: item }),
-        reason: t(`rejected.${problem}`),
-      })),
-    };
+    parsed = await parse(request);
   } catch (error) {
-    if (error instanceof FeedRefused && error.refusal === 'opml') throw new SubscriptionList(bytes);
-    if (error instanceof FeedRefused) throw new RefusedFile(t(`errors.${error.refusal}`));
+    if (error instanceof ParseTookTooLong)
+      throw new RefusedFile(t('errors.tooSlowToRead', { seconds: Math.round(error.budgetMs / 1000) }));
     throw error;
   }
+  if (parsed.kind === 'subscriptions') throw new SubscriptionList(parsed.feeds);
+  if (parsed.kind === 'refused') throw new RefusedFile(t(`errors.${parsed.refusal}`));
+  return {
+    bulletins: parsed.bulletins,
+    rejected: parsed.rejected.map(({ position, problem }) => ({
+      item: t('rejected.item', { position }),
+      reason: t(`rejected.${problem}`),
+    })),
+  };
 }
 
 async function subscribeFromList(
-  bytes: Uint8Array,
+  feeds: ListedFeed[] | undefined,
   subscribe: (feeds: ListedFeed[]) => Promise<number>,
 ): Promise<{ subscribed: number } | { error: string }> {
-  const feeds = feedsFromOpml(decodeText(bytes));
   if (!feeds || feeds.length === 0) return { error: t('errors.emptyOpml') };
   return { subscribed: await subscribe(feeds) };
 }

@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import type { ListedFeed } from '../sync/opml';
 import { importSources, type ImportSource } from './importFiles';
+import type { ParseFile } from './parseInWorker';
 
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
@@ -10,6 +11,8 @@ export interface ImportEvents {
   changed(): void;
   /** Follows the feeds of an imported OPML list; resolves to how many were new. */
   subscribe?(feeds: ListedFeed[]): Promise<number>;
+  /** How files are read: the app's worker with a time budget (parseInWorker); here by default. */
+  parse?: ParseFile;
 }
 
 export interface ImportRunner {
@@ -37,6 +40,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
           ...(events.subscribe ? { subscribe: events.subscribe } : {}),
+          ...(events.parse ? { parse: events.parse } : {}),
         });
         if (report.added + report.updated > 0) events.changed();
         return report;

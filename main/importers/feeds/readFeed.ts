@@ -88,7 +88,7 @@ function startsLikeMarkup(text: string): boolean {
  * indexOf: the regular expression it replaces (`/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<opml\b/i`)
  * tried every way of splitting the comments, and a few dozen `<!---->` held main for minutes.
  */
-export function startsAsOpml(text: string): boolean {
+function startsAsOpml(text: string): boolean {
   let at = skipSpace(text, text.startsWith('\uFEFF') ? 1 : 0);
   if (text.slice(at, at + 5).toLowerCase() === '<?xml') {
     const end = text.indexOf('>', at);
