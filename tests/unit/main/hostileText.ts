@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+
 /**
  * Text built to make a parser work far beyond its size: each family at a size n. What made
  * main hang before (issue 13): regular expressions that rescanned the rest of the text from
@@ -67,4 +70,26 @@ export function growthRatio(
   }
   // A floor of 0.05 ms: a timer's resolution, so an instant answer at n cannot inflate the ratio.
   return Math.min(...times.large) / Math.max(Math.min(...times.small), 0.05);
+}
+
+/** The families above at random sizes (up to ≈ 70 kB), for the fuzzers. */
+export const hostileTexts = () =>
+  fc
+    .tuple(fc.constantFrom(...Object.values(HOSTILE_FAMILIES)), fc.integer({ min: 1, max: 4000 }))
+    .map(([make, n]) => make(n));
+
+/**
+ * What one fuzzed input may take: generous for a loaded shared machine (the readers take
+ * milliseconds on these inputs), far below what the backtracking readers took (minutes).
+ */
+export const PER_INPUT_BUDGET_MS = 2_000;
+
+/** Runs `work`, failing if it took longer than the budget, whether it returned or threw. */
+export function withinBudget<T>(work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    expect(performance.now() - start).toBeLessThan(PER_INPUT_BUDGET_MS);
+  }
 }
