@@ -10,7 +10,7 @@ import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { filesFromArgv } from './importers/openedFiles';
-import { parseInWorker, type ParseFile } from './importers/parseInWorker';
+import { parseInWorker } from './importers/parseInWorker';
 import { fetchRemoteImages } from './images/remoteImages';
 import { firstPageWhileOpening } from './ipc/firstPage';
 import { createHandlers } from './ipc/handlers';
@@ -103,7 +103,7 @@ async function setUp(
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
   const { parse } = parseInWorker(join(bundleFolder, 'parseWorker.js'));
-  if (library.counts().all === 0) await importSample(library, index, parse);
+  if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
   // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
@@ -219,7 +219,9 @@ async function importInBackground(imports: ImportRunner, paths: string[]): Promi
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */
-async function importSample(library: Library, index: SearchIndex, parse: ParseFile): Promise<void> {
+async function importSample(library: Library, index: SearchIndex): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-  await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index, { parse });
+  // Our own file, shipped with the app: read here, so a first start does not wait for the parse
+  // worker to start (seconds on a loaded laptop); every other file goes through it.
+  await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index);
 }
