@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/'] },
@@ -52,6 +53,19 @@ export default tseslint.config(
             { group: ['node:*', '../main/*'], message: 'The sandboxed preload may require only electron.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Main and the preload read untrusted text (files, feeds, the page's input): a regular
+    // expression that backtracks super-linearly there can hold Electron's UI thread for minutes.
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': [
+        'error',
+        { report: 'potential', ignoreSticky: false, ignorePartial: false },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { PrintJob } from '../../preload/printContract';
+import { collapseSpace, replaceTags } from '../search/htmlText';
 
 /** The words a Markdown export needs, already translated by the caller. */
 export interface MarkdownLabels {
@@ -54,18 +55,25 @@ export function markdownExport(
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const BLOCK_END = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|tr|table|figure|figcaption|hr)\b[^>]*>/gi;
+/** Tags that end a line of text: each block (paragraph, heading, list item…) is its own line. */
+const BLOCKS = new Set(
+  'p div br h1 h2 h3 h4 h5 h6 li ul ol blockquote tr table figure figcaption hr'.split(' '),
+);
+const HIDDEN = ['script', 'style', 'template', 'textarea', 'select', 'button'];
 
 /** The text of untrusted HTML, one entry per block (paragraph, heading, list item…). */
 export function htmlParagraphs(html: string): string[] {
-  const text = html
-    .replace(/<(script|style|template|textarea|select|button)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<li\b[^>]*>/gi, '\n\u2022 ')
-    .replace(BLOCK_END, '\n')
-    .replace(/<[^>]*>/g, '');
+  const text = replaceTags(
+    html,
+    ({ name, closing }) => {
+      if (name === 'li' && !closing) return '\n\u2022 ';
+      return BLOCKS.has(name) ? '\n' : '';
+    },
+    HIDDEN,
+  );
   return decodeHTML(text)
     .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => collapseSpace(line).trim())
     .filter((line) => line !== '');
 }
 

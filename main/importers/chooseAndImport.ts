@@ -2,7 +2,8 @@ import type { BrowserWindow } from 'electron';
 import { dialog } from 'electron';
 import type { ImportReport } from '../../preload/contract';
 import { t } from '../i18n';
-import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, fileSource } from './importFiles';
+import { fileSource } from './importFiles';
+import { DIGEST_EXTENSIONS, FEED_EXTENSIONS } from './parseFile';
 import type { ImportRunner } from './importRunner';
 
 /** File > Import…: asks for files with the system dialog; null when the user cancels. */

@@ -11,25 +11,18 @@ import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { AddResult, Library } from '../store/library';
 import { DEFAULT_SETTINGS } from '../store/schema';
-import { bulletinFromDigest } from './bulletinFromDigest';
-import { withDetectedLanguages } from './detectLanguage';
-import { parseDigest } from './digest';
-import { decodeText } from './feeds/decodeText';
-import { FeedRefused, bulletinsFromFeed, type FeedContext } from './feeds/readFeed';
-import { feedsFromOpml } from '../sync/opml';
-import { bulletinsFromOurJson } from './ourJson';
+import type { FeedContext } from './feeds/readFeed';
+import type { ListedFeed } from '../sync/opml';
+import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, type ParsedFile } from './parseFile';
+import { ParseTookTooLong, parseHere, type ParseFile } from './parseInWorker';
 import { validateImport, type ValidatedItems } from './validateImport';
-
-/** File name extensions offered by the Import dialog (without the dot). */
-export const DIGEST_EXTENSIONS = ['txt'];
-export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'opml'];
 
 /** A file refused as a whole, with the sentence the user reads. */
 class RefusedFile extends Error {}
 
 /** The file is a subscription list (OPML), not bulletins. */
 class SubscriptionList extends Error {
-  constructor(readonly bytes: Uint8Array) {
+  constructor(readonly feeds: ListedFeed[] | undefined) {
     super('opml');
   }
 }
@@ -66,6 +59,11 @@ export interface ImportOptions {
   maxMegabytes?: number;
   /** When a batch is written before the next file: COMMIT_AFTER unless a test needs it sooner. */
   commitAfter?: CommitAfter;
+  /**
+   * Reads a file's bytes: the app passes parseInWorker's (a worker thread with a time budget:
+   * no file may hold main's thread); on this thread by default, for tests and tools.
+   */
+  parse?: ParseFile;
 }
 
 export interface CommitAfter {
@@ -117,6 +115,7 @@ export async function importSources(
     cancelled,
     maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
     commitAfter = COMMIT_AFTER,
+    parse = parseHere,
   }: ImportOptions = {},
 ): Promise<ImportReport> {
   /** By position in `sources`: a batch's files are reported once written, in the order given. */
@@ -166,7 +165,7 @@ export async function importSources(
     if (batch.length === 0) batchStarted = performance.now();
     try {
       const importedAt = new Date().toISOString();
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt);
+      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt, parse);
       const read = validateImport(bulletins, importedAt);
       read.rejected.unshift(...rejected);
       const result = await library.stage(read.bulletins);
@@ -176,7 +175,7 @@ export async function importSources(
       await Promise.all([index.add(result.added), index.update(result.updated)]);
     } catch (error) {
       if (error instanceof SubscriptionList) {
-        files[position] = { ...nothingFrom(name), ...listedFeeds(error.bytes) };
+        files[position] = { ...nothingFrom(name), ...listedFeeds(error.feeds) };
       } else {
         files[position] = refused(
           name,
@@ -200,6 +199,7 @@ async function readBulletins(
   source: ImportSource,
   maxMegabytes: number,
   importedAt: string,
+  parse: ParseFile,
 ): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
@@ -208,62 +208,29 @@ async function readBulletins(
   if (!source.feed && ![...DIGEST_EXTENSIONS, ...FEED_EXTENSIONS, ''].includes(extension)) {
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
-  const bytes = await source.bytes();
-  const ours =
-    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
-  if (ours) {
-    if (ours.bulletins.length === 0 && ours.invalid.length === 0)
-      throw new RefusedFile(t('errors.noBulletins'));
-    return {
-      bulletins: ours.bulletins,
-      rejected: ours.invalid.map((position) => ({
-        item: t('rejected.item', { position }),
-        reason: t('rejected.invalidBulletin'),
-      })),
-    };
-  }
-  if (source.feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
-    const feed = readFeed(bytes, basename(source.name, extname(source.name)), importedAt, source.feed);
-    return { ...feed, bulletins: await withDetectedLanguages(feed.bulletins) };
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const digest = parseDigest(text);
-  if (digest.entries.length === 0 && digest.problems.length === 0)
-    throw new RefusedFile(t('errors.noBulletins'));
-  return {
-    // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
-    bulletins: await withDetectedLanguages(
-      digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
-    ),
-    rejected: digest.problems.map(({ problem, text: item }) => ({ item, reason: t(`rejected.${problem}`) })),
+  const request = {
+    name: source.name,
+    bytes: await source.bytes(),
+    importedAt,
+    ...(source.feed ? { feed: source.feed } : {}),
   };
-}
-
-/** A file without a telling extension is a feed when it opens like XML or JSON. */
-function looksLikeMarkup(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, 64))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
-}
-
-function readFeed(bytes: Uint8Array, fallbackSource: string, importedAt: string, context?: FeedContext) {
+  let parsed: ParsedFile;
   try {
-    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
-    if (bulletins.length === 0 && rejected.length === 0) throw new RefusedFile(t('errors.emptyFeed'));
-    return {
-      bulletins,
-      rejected: rejected.map(({ item, problem }) => ({
-        item: t('rejected.item', { position: item }),
-        reason: t(`rejected.${problem}`),
-      })),
-    };
+    parsed = await parse(request);
   } catch (error) {
-    if (error instanceof FeedRefused && error.refusal === 'opml') throw new SubscriptionList(bytes);
-    if (error instanceof FeedRefused) throw new RefusedFile(t(`errors.${error.refusal}`));
+    if (error instanceof ParseTookTooLong)
+      throw new RefusedFile(t('errors.tooSlowToRead', { seconds: Math.round(error.budgetMs / 1000) }));
     throw error;
   }
+  if (parsed.kind === 'subscriptions') throw new SubscriptionList(parsed.feeds);
+  if (parsed.kind === 'refused') throw new RefusedFile(t(`errors.${parsed.refusal}`));
+  return {
+    bulletins: parsed.bulletins,
+    rejected: parsed.rejected.map((left) => ({
+      item: 'quoted' in left ? left.quoted : t('rejected.item', { position: left.position }),
+      reason: t(`rejected.${left.problem}`),
+    })),
+  };
 }
 
 /** A subscription list names at most this many feeds to choose from; the rest are reported. */
@@ -273,8 +240,9 @@ export const MAX_LISTED_FEEDS = 500;
  * The feeds an OPML list names, for the user to choose from (never followed here: a list from a
  * USB stick or an e-mail must not make the app fetch anything until the user says which).
  */
-function listedFeeds(bytes: Uint8Array): Pick<ImportedFile, 'feeds' | 'rejected'> | { error: string } {
-  const feeds = feedsFromOpml(decodeText(bytes));
+function listedFeeds(
+  feeds: ListedFeed[] | undefined,
+): Pick<ImportedFile, 'feeds' | 'rejected'> | { error: string } {
   if (!feeds || feeds.length === 0) return { error: t('errors.emptyOpml') };
   const rejected =
     feeds.length > MAX_LISTED_FEEDS

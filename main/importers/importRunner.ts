@@ -2,11 +2,14 @@ import type { ImportProgress, ImportReport } from '../../preload/contract';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
 import { importSources, type ImportSource } from './importFiles';
+import type { ParseFile } from './parseInWorker';
 
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
   /** The archive changed: lists and counts must reload. */
   changed(): void;
+  /** How files are read: the app's worker with a time budget (parseInWorker); here by default. */
+  parse?: ParseFile;
 }
 
 export interface ImportRunner {
@@ -33,6 +36,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           cancelled: () => cancelRequested,
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
+          ...(events.parse ? { parse: events.parse } : {}),
         });
         if (report.added + report.updated > 0) events.changed();
         return report;

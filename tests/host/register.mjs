@@ -2,6 +2,7 @@
 // for this process, for ESM imports (module.register hook) and CommonJS require alike.
 import Module, { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 
 register('./resolve-electron.mjs', import.meta.url);
 
@@ -18,5 +19,6 @@ const resolveToStandIn = function (request, ...rest) {
 };
 moduleInternals._resolveFilename = resolveToStandIn;
 
-// Chromium starts now, while Node loads the app (see electron/booting.mjs).
-await import('./electron/booting.mjs');
+// Chromium starts now, while Node loads the app (see electron/booting.mjs). Only on main's thread:
+// the app's worker threads inherit this --import, and in Electron a worker starts no browser.
+if (isMainThread) await import('./electron/booting.mjs');

@@ -257,12 +257,25 @@ function fromBase64(value: string): string | undefined {
   }
 }
 
-/** xhtml content arrives wrapped in one <div xmlns="…xhtml">, which is not part of it. */
+/**
+ * xhtml content arrives wrapped in one <div xmlns="…xhtml">, which is not part of it. Read with
+ * indexOf, not a regular expression: `<div\b[^>]*xmlns=…[^>]*>` is quadratic in a long open tag.
+ */
 function unwrapDiv(html: string): string {
-  const match =
-    /^\s*<div\b[^>]*xmlns=["']http:\/\/www\.w3\.org\/1999\/xhtml["'][^>]*>([\s\S]*)<\/div>\s*$/i.exec(html);
-  return match?.[1] ?? html;
+  const trimmed = html.trim();
+  const close = trimmed.indexOf('>');
+  const open = trimmed.slice(0, close + 1).toLowerCase();
+  const isXhtmlDiv =
+    close >= 0 &&
+    open.startsWith('<div') &&
+    !/\w/.test(open.charAt(4)) &&
+    XHTML_NAMESPACE.some((attribute) => open.includes(attribute)) &&
+    trimmed.slice(-6).toLowerCase() === '</div>' &&
+    trimmed.length - 6 >= close + 1;
+  return isXhtmlDiv ? trimmed.slice(close + 1, -6) : html;
 }
+
+const XHTML_NAMESPACE = ['xmlns="http://www.w3.org/1999/xhtml"', "xmlns='http://www.w3.org/1999/xhtml'"];
 
 /** A BCP 47 tag as feeds should have written it ("en_US" → "en-US"); blank → undefined. */
 const languageTag = (tag: string | undefined) => tag?.trim().replace(/_/g, '-') || undefined;

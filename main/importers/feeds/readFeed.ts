@@ -38,9 +38,11 @@ export function bulletinsFromFeed(
   context: FeedContext = {},
 ): FeedBulletins {
   const text = decodeText(bytes, context.httpCharset);
+  // Random bytes, a PDF, a picture: not markup at all, whatever the XML guard would count in them.
+  if (!startsLikeMarkup(text)) throw new FeedRefused('notAFeed');
   const hazard = findXmlHazard(text);
   if (hazard) throw new FeedRefused(HAZARDS[hazard]);
-  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<opml\b/i.test(text)) throw new FeedRefused('opml');
+  if (startsAsOpml(text)) throw new FeedRefused('opml');
   let feed;
   try {
     feed = parseFeedText(text, context);
@@ -57,4 +59,42 @@ export function bulletinsFromFeed(
     else result.bulletins.push(outcome.bulletin);
   });
   return result;
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+  return at;
+}
+
+/**
+ * XML or JSON begins with `<` or `{`, after a byte-order mark, white space and the stray
+ * control characters parseFeedText drops.
+ */
+function startsLikeMarkup(text: string): boolean {
+  let at = 0;
+  while (at < text.length && (text.charCodeAt(at) <= 0x20 || text.charCodeAt(at) === 0xfeff)) at += 1;
+  return text[at] === '<' || text[at] === '{';
+}
+
+/**
+ * An OPML document: `<opml` after an optional XML declaration and comments. Read forward with
+ * indexOf: the regular expression it replaces (`/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<opml\b/i`)
+ * tried every way of splitting the comments, and a few dozen `<!---->` held main for minutes.
+ */
+function startsAsOpml(text: string): boolean {
+  let at = skipSpace(text, text.startsWith('\uFEFF') ? 1 : 0);
+  if (text.slice(at, at + 5).toLowerCase() === '<?xml') {
+    const end = text.indexOf('>', at);
+    if (end < 0) return false;
+    at = skipSpace(text, end + 1);
+  }
+  while (text.startsWith('<!--', at)) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = skipSpace(text, end + 3);
+  }
+  return text.slice(at, at + 5).toLowerCase() === '<opml' && !/\w/.test(text.charAt(at + 5));
 }

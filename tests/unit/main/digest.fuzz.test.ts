@@ -10,6 +10,7 @@ import { parseDigest } from '../../../main/importers/digest';
 import { importFiles } from '../../../main/importers/importFiles';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { openLibrary } from '../../../main/store/library';
+import { hostileTexts, pastedParagraph, withinBudget } from './hostileText';
 
 // Seeded, so a failure reproduces; bounded, so the suite stays quick on a 2-core machine.
 const RUNS = { seed: 20261128, numRuns: 300 };
@@ -42,12 +43,20 @@ describe('digest importer under random and mutated input', () => {
 
   it('never throws, and everything it returns is a dated, titled entry', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), mutatedDigest), (text) => {
-        for (const entry of parseDigest(text).entries) {
-          expect(isCalendarDate(entry.published)).toBe(true);
-          expect(entry.title.trim()).not.toBe('');
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 2000 }),
+          mutatedDigest,
+          hostileTexts(),
+          fc.integer({ min: 1, max: 5000 }).map(pastedParagraph),
+        ),
+        (text) => {
+          for (const entry of withinBudget(() => parseDigest(text)).entries) {
+            expect(isCalendarDate(entry.published)).toBe(true);
+            expect(entry.title.trim()).not.toBe('');
+          }
+        },
+      ),
       RUNS,
     );
   });

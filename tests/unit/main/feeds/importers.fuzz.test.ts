@@ -11,6 +11,7 @@ import { InvalidBackupError, libraryBackupOf, readLibraryBackup } from '../../..
 import { emptyState } from '../../../../main/store/schema';
 import { createSearchIndex } from '../../../../main/search/searchIndex';
 import { openLibrary, type Library } from '../../../../main/store/library';
+import { hostileTexts, withinBudget } from '../hostileText';
 import { corpus } from './corpora';
 
 // Seeded, so a failure replays; bounded in runs, and the test timeout bounds time (a hang fails it).
@@ -100,14 +101,23 @@ describe('importers under mutated and random input', () => {
   it('the feed reader returns bulletins or refuses with a reason, and never throws anything else', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     fc.assert(
-      fc.property(fc.oneof(mutated(seeds), fc.uint8Array({ maxLength: 4096 })), (bytes) => {
-        try {
-          const { bulletins } = bulletinsFromFeed(bytes, 'fuzz', '2026-01-01T00:00:00.000Z');
-          for (const bulletin of bulletins) expect(bulletin.id).not.toBe('');
-        } catch (error) {
-          expect(error).toBeInstanceOf(FeedRefused);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          mutated(seeds),
+          fc.uint8Array({ maxLength: 4096 }),
+          hostileTexts().map((text) => new Uint8Array(Buffer.from(text))),
+        ),
+        (bytes) => {
+          try {
+            const { bulletins } = withinBudget(() =>
+              bulletinsFromFeed(bytes, 'fuzz', '2026-01-01T00:00:00.000Z'),
+            );
+            for (const bulletin of bulletins) expect(bulletin.id).not.toBe('');
+          } catch (error) {
+            expect(error).toBeInstanceOf(FeedRefused);
+          }
+        },
+      ),
       RUNS,
     );
     // Bounded memory: no input (an entity bomb, a deep nest) makes the parser hold on to a lot.

@@ -1,0 +1,104 @@
+import { extname } from 'node:path';
+import type { Bulletin } from '../../preload/contract';
+import { feedsFromOpml, type ListedFeed } from '../sync/opml';
+import { bulletinFromDigest } from './bulletinFromDigest';
+import type { EntryProblem } from './feeds/bulletinFromFeed';
+import { withDetectedLanguages } from './detectLanguage';
+import { parseDigest, type DigestProblem } from './digest';
+import { decodeText } from './feeds/decodeText';
+import { FeedRefused, bulletinsFromFeed, type FeedContext, type FeedRefusal } from './feeds/readFeed';
+import { bulletinsFromOurJson } from './ourJson';
+
+/** File name extensions offered by the Import dialog (without the dot); OPML is known by its content. */
+export const DIGEST_EXTENSIONS = ['txt'];
+export const FEED_EXTENSIONS = ['xml', 'rss', 'atom', 'rdf', 'json', 'feed', 'opml'];
+
+/** A file's bytes to read, and what is known of it. Plain data: it crosses to the parse worker. */
+export interface ParseRequest {
+  /** The file's name, for its extension and as the source of a feed that names none. */
+  name: string;
+  bytes: Uint8Array;
+  importedAt: string;
+  /** Set for a feed fetched by a subscription: it is read as a feed, with its HTTP facts. */
+  feed?: FeedContext;
+}
+
+/** Why a whole file is refused: an i18n key under `errors.`. */
+export type FileRefusal = Exclude<FeedRefusal, 'opml'> | 'emptyFeed' | 'noBulletins';
+
+/** Why one item of a file is left out: an i18n key under `rejected.`. */
+export type ItemProblem = EntryProblem | DigestProblem['problem'] | 'invalidBulletin';
+
+/** An item left out: named by its position in the file, or (a digest's text) quoted. */
+export type LeftOut = { problem: ItemProblem } & ({ position: string } | { quoted: string });
+
+/** What a file holds, as data (no sentences: the worker has no translations). */
+export type ParsedFile =
+  | { kind: 'bulletins'; bulletins: Bulletin[]; rejected: LeftOut[] }
+  | { kind: 'refused'; refusal: FileRefusal }
+  /** A subscription list (OPML): its feeds, or undefined when it cannot be read. */
+  | { kind: 'subscriptions'; feeds: ListedFeed[] | undefined };
+
+/**
+ * Reads an untrusted file: our own JSON, a feed (or an OPML list), else a digest. Everything
+ * here grows with the file and some of it with how the file is built, so the app runs it in a
+ * worker thread with a time budget (parseInWorker.ts), never on main's thread.
+ */
+export async function parseFile({ name, bytes, importedAt, feed }: ParseRequest): Promise<ParsedFile> {
+  const extension = extname(name).toLowerCase().slice(1);
+  const ours =
+    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
+  if (ours) {
+    if (ours.bulletins.length === 0 && ours.invalid.length === 0) return refused('noBulletins');
+    return {
+      kind: 'bulletins',
+      bulletins: ours.bulletins,
+      rejected: ours.invalid.map((position) => ({ position: String(position), problem: 'invalidBulletin' })),
+    };
+  }
+  if (feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {
+    return readFeed(bytes, name.slice(0, name.length - extname(name).length), importedAt, feed);
+  }
+  const digest = parseDigest(new TextDecoder('utf-8').decode(bytes));
+  if (digest.entries.length === 0 && digest.problems.length === 0) return refused('noBulletins');
+  return {
+    kind: 'bulletins',
+    // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
+    bulletins: await withDetectedLanguages(
+      digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+    ),
+    rejected: digest.problems.map(({ problem, text }) => ({ quoted: text, problem })),
+  };
+}
+
+const refused = (refusal: FileRefusal): ParsedFile => ({ kind: 'refused', refusal });
+
+/** A file without a telling extension is a feed when it opens like XML or JSON. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return head.startsWith('<') || head.startsWith('{') || bytes[0] === 0xfe || bytes[0] === 0xff;
+}
+
+async function readFeed(
+  bytes: Uint8Array,
+  fallbackSource: string,
+  importedAt: string,
+  context?: FeedContext,
+): Promise<ParsedFile> {
+  try {
+    const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
+    if (bulletins.length === 0 && rejected.length === 0) return refused('emptyFeed');
+    return {
+      kind: 'bulletins',
+      bulletins: await withDetectedLanguages(bulletins),
+      rejected: rejected.map(({ item, problem }) => ({ position: item, problem })),
+    };
+  } catch (error) {
+    if (!(error instanceof FeedRefused)) throw error;
+    if (error.refusal === 'opml') return { kind: 'subscriptions', feeds: feedsFromOpml(decodeText(bytes)) };
+    return refused(error.refusal);
+  }
+}
