@@ -2,14 +2,16 @@ import MiniSearch from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
 import type { IndexStatus } from '../../preload/searchTypes';
 import { buildIndexJson } from './buildIndex';
+import { foldedWords } from './documentText';
 import type { BuildIndex } from './buildInWorker';
 import { createDocColumns } from './docColumns';
-import { documentNumber, indexMatcher } from './indexMatcher';
+import { documentNumber, indexMatcher, indexVocabulary } from './indexMatcher';
 import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
 import { fingerprintOf, readPersistedIndex, writePersistedIndex } from './persistedIndex';
 import { parseQuery } from './queryParser';
 import { withoutStopWordClauses, type Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
+import { correctQuery, type Vocabulary } from './spelling';
 
 export interface SearchHit {
   id: string;
@@ -43,8 +45,13 @@ export interface SearchIndex {
   remove(ids: readonly string[]): Promise<void>;
   /** The index's matcher once ready; a slower scan of the archive while it builds. */
   matcher(): Matcher;
-  /** Completions of the words being typed (folded), best first. */
-  suggest(text: string): string[];
+  /**
+   * Completions of the words being typed (folded), best first; the query with its typos
+   * corrected comes first (words of `keep`, folded, are never corrected).
+   */
+  suggest(text: string, keep?: ReadonlySet<string>): string[];
+  /** The archive's words, for spelling correction; null while the index builds. */
+  vocabulary(): Vocabulary | null;
   /** Plain words over the whole index, best first (no filters or views: see runSearch). */
   search(text: string): SearchOutcome;
   status(): IndexStatus;
@@ -189,16 +196,19 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         }
       }),
     matcher: () => (index ? indexMatcher(index, columns.read()) : fallback),
-    suggest(text) {
+    suggest(text, keep = new Set()) {
       if (!index || text.trim() === '' || !isPlainWords(text)) return [];
-      return index
+      const completions = index
         .autoSuggest(text, {
           prefix: (_term, position, terms) => position === terms.length - 1,
           fuzzy: fuzzyFor,
         })
-        .slice(0, SUGGESTIONS)
         .map((suggestion) => suggestion.suggestion);
+      const corrected = correctQuery(text, indexVocabulary(index), keep);
+      const first = corrected ? [foldedWords(corrected.text).join(' ')] : [];
+      return [...new Set([...first, ...completions])].slice(0, SUGGESTIONS);
     },
+    vocabulary: () => (index ? indexVocabulary(index) : null),
     search(text) {
       if (text.trim() === '') return { hits: [], terms: [] };
       const matcher = index ? indexMatcher(index) : fallback;
