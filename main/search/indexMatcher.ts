@@ -127,7 +127,12 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
     if (maxDistance > 0) {
       const variants = [...internals._index.fuzzyGet(word, maxDistance)]
         .filter(([, [, distance]]) => distance > 0)
-        .map(([term, [postings, distance]]) => ({ term, postings, distance, frequency: frequencyOf(postings) }))
+        .map(([term, [postings, distance]]) => ({
+          term,
+          postings,
+          distance,
+          frequency: frequencyOf(postings),
+        }))
         .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency)
         .slice(0, MAX_VARIANTS);
       for (const { term, postings, distance } of variants)

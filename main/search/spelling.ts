@@ -38,7 +38,11 @@ const DIGIT = /\p{N}/u;
  * the words of the user's recent searches (`keep`, folded) are left as typed. Null when nothing
  * changes.
  */
-export function correctQuery(text: string, vocabulary: Vocabulary, keep: ReadonlySet<string>): Correction | null {
+export function correctQuery(
+  text: string,
+  vocabulary: Vocabulary,
+  keep: ReadonlySet<string>,
+): Correction | null {
   const query = parseQuery(text);
   const last = query.clauses.length - 1;
   const words = new Map<string, string>();
@@ -63,7 +67,9 @@ export function correctQuery(text: string, vocabulary: Vocabulary, keep: Readonl
 }
 
 function worthChecking(word: string): boolean {
-  return word.length <= MAX_WORD && fuzzyFor(word) !== false && !DIGIT.test(word) && processTerm(word) !== null;
+  return (
+    word.length <= MAX_WORD && fuzzyFor(word) !== false && !DIGIT.test(word) && processTerm(word) !== null
+  );
 }
 
 /** The word to search instead of `word`, or null to keep it. */
@@ -77,7 +83,8 @@ function likelyWord(word: string, open: boolean, vocabulary: Vocabulary): string
     if (
       !best ||
       distance < best.distance ||
-      (distance === best.distance && (count > best.frequency || (count === best.frequency && term < best.term)))
+      (distance === best.distance &&
+        (count > best.frequency || (count === best.frequency && term < best.term)))
     )
       best = { term, distance, frequency: count };
   }

@@ -85,6 +85,9 @@ export function App() {
   const listSort = sortKind ? sorts[sortKind] : undefined;
   const [query, setQuery] = useState('');
   const searchedText = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
+  /** Text the user asked to search as typed after it was corrected; editing the box corrects again. */
+  const [literalText, setLiteralText] = useState<string | null>(null);
+  const literal = literalText !== null && literalText === searchedText;
   const [listSize, setListSize] = useState(initialListSize);
   const [importing, setImporting] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -94,8 +97,8 @@ export function App() {
   const { remember } = searchOptions;
   const suggestions = useSuggestions(query);
   const choices = useMemo(
-    () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
-    [searchOptions.sort, searchOptions.facets],
+    () => ({ sort: searchOptions.sort, facets: searchOptions.facets, literal }),
+    [searchOptions.sort, searchOptions.facets, literal],
   );
   const counts = useCounts(reportError);
   const collections = counts.counts?.collections ?? NO_COLLECTIONS;
@@ -104,17 +107,33 @@ export function App() {
     searchedText,
     {
       onError: reportError,
-      onNewResults: (count, shownView, text) =>
+      onNewResults: (count, shownView, text, correction) =>
         announce(
           text === ''
             ? t('list.announceCount', { count, view: viewName(shownView, collections, t) })
-            : t('list.announceResults', { count, query: text }),
+            : [
+                ...(correction ? [t('search.correction.announced', { ...correction })] : []),
+                t('list.announceResults', { count, query: correction?.searched ?? text }),
+              ].join(' '),
         ),
     },
     choices,
     listSort,
   );
   const searching = searchedText !== '' || searchOptions.anyFacet;
+  const { correction } = list;
+  /** Remembers a search as answered: a typo remembered would never be corrected again. */
+  const rememberSearch = useCallback(
+    (text: string) =>
+      remember(correction && correction.typed === text.trim() && !literal ? correction.searched : text),
+    [remember, correction, literal],
+  );
+  /** From the correction line: the corrected query into the box, or the typed one searched as it is. */
+  const searchFromCorrection = (text: string, asTyped: boolean) => {
+    setQuery(text);
+    setLiteralText(asTyped ? text.trim() : null);
+    navigation.reset();
+  };
   const shownName = viewName(view, collections, t);
   const shownCollection = collections.find((collection) => collection.id === collectionIdOf(view));
   const reader = useOpenBulletin(reportError);
@@ -122,7 +141,13 @@ export function App() {
 
   const selected = useListSelection({
     request: useMemo(
-      () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
+      () => ({
+        view,
+        text: searchedText,
+        sort: choices.sort,
+        facets: choices.facets,
+        literal: choices.literal,
+      }),
       [view, searchedText, choices],
     ),
     rows: list.rows,
@@ -208,9 +233,9 @@ export function App() {
       open(row.id);
       keep(row.id);
       // Opening a result is settling on the search: remember it.
-      if (searchedText !== '') remember(searchedText);
+      if (searchedText !== '') rememberSearch(searchedText);
     },
-    [rows, activate, anchorSelection, open, keep, searchedText, remember],
+    [rows, activate, anchorSelection, open, keep, searchedText, rememberSearch],
   );
 
   const patchReader = reader.patch;
@@ -371,6 +396,7 @@ export function App() {
   }
   const changeQuery = (next: string) => {
     setQuery(next);
+    setLiteralText(null);
     navigation.reset();
   };
 
@@ -455,7 +481,7 @@ export function App() {
           onQueryChange={changeQuery}
           suggestions={suggestions}
           recentSearches={searchOptions.recent}
-          onSubmitSearch={searchOptions.remember}
+          onSubmitSearch={rememberSearch}
           searchTools={
             (searching || searchOptions.status.state === 'building') && (
               <SearchTools
@@ -463,6 +489,8 @@ export function App() {
                 options={searchOptions}
                 hints={list.hints}
                 facets={list.facets}
+                correction={correction}
+                onSearch={searchFromCorrection}
               />
             )
           }

@@ -108,7 +108,12 @@ describe('searching with a corrected query', () => {
   it('answers the likely words and says so; with `literal`, the words as typed', () => {
     const corrected = search('Tapachla');
     expect(corrected.correction).toEqual({ searched: 'tapachula', typed: 'Tapachla' });
-    expect(corrected.rows.map((row) => row.id).slice(0, 2).sort()).toEqual(['albergue', 'mexico']);
+    expect(
+      corrected.rows
+        .map((row) => row.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['albergue', 'mexico']);
     const literal = search('Tapachla', { literal: true });
     expect(literal.correction).toBeUndefined();
   });
