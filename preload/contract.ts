@@ -256,7 +256,15 @@ export type MenuCommand =
  */
 export type ExportScope =
   | { kind: 'view'; view: FixedView; sort?: ListSort }
-  | { kind: 'search'; view: FixedView; text: string; sort?: SearchSort; facets?: FacetSelection }
+  | {
+      kind: 'search';
+      view: FixedView;
+      text: string;
+      sort?: SearchSort;
+      facets?: FacetSelection;
+      /** The words as typed, not corrected (see SearchRequest). */
+      literal?: boolean;
+    }
   | { kind: 'ids'; ids: string[]; label: string };
 
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';

@@ -174,7 +174,12 @@ export function App() {
       notify({ kind: 'info', message: t('export.empty') });
       return;
     }
-    const search = { text: searchedText, sort: choices.sort, facets: choices.facets };
+    const search = {
+      text: searchedText,
+      sort: choices.sort,
+      facets: choices.facets,
+      literal: choices.literal,
+    };
     const scope = currentScope({ view, listSort, search });
     if (scope) {
       exporting.ask(scope, list.total);
