@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
+import { bulletinRow } from '../../../main/ipc/bulletinRow';
+import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { correctQuery, editDistance, type Vocabulary } from '../../../main/search/spelling';
 import { CORPUS } from '../../fixtures/searchCorpus';
@@ -116,6 +118,16 @@ describe('searching with a corrected query', () => {
     ).toEqual(['albergue', 'mexico']);
     const literal = search('Tapachla', { literal: true });
     expect(literal.correction).toBeUndefined();
+  });
+
+  it('keeps a name from the recent searches as typed, and selects all of what it shows', () => {
+    const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
+    const recent = searchBulletins({ view: 'all', text: 'Tapachla' }, library, both, toRow, [
+      'tapachla  OIM',
+    ]);
+    expect(recent.correction).toBeUndefined();
+    const shown = search('Tapachla').rows.map((row) => row.id);
+    expect(matchingIds({ view: 'all', text: 'Tapachla' }, library, both)).toEqual(shown);
   });
 
   it('does not correct a word the archive has, nor offer a correction that finds nothing', () => {
