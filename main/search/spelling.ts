@@ -92,7 +92,7 @@ function likelyWord(word: string, open: boolean, vocabulary: Vocabulary): string
 }
 
 /** As the index's typo tolerance: one edit up to 7 letters, two from 8. */
-export function editsAllowed(word: string): number {
+function editsAllowed(word: string): number {
   const share = fuzzyFor(word);
   return share === false ? 0 : Math.min(2, Math.round(word.length * share));
 }
