@@ -6,7 +6,14 @@
  * themselves are defined once, in `api.ts`; their types are inferred from it.
  */
 
-import type { FacetSelection, Facets, IndexStatus, SearchHint, SearchSort } from './searchTypes';
+import type {
+  FacetSelection,
+  Facets,
+  IndexStatus,
+  SearchCorrection,
+  SearchHint,
+  SearchSort,
+} from './searchTypes';
 
 export type * from './searchTypes';
 export type { Settings, SettingsLimits } from './settings';
@@ -87,6 +94,8 @@ export interface SearchRequest {
   /** Relevance (recency breaks ties) unless 'date'. */
   sort?: SearchSort;
   facets?: FacetSelection;
+  /** Search the words as typed: no spelling correction (the user asked for them after one). */
+  literal?: boolean;
   /** A page of the results (200 rows from the first unless said): the total and facets count them all. */
   offset?: number;
   limit?: number;
@@ -106,6 +115,8 @@ export interface ListResult {
   /** Searches only: facet counts and notes on the query. */
   facets?: Facets;
   hints?: SearchHint[];
+  /** Searches only: the words typed were not in the archive, and likelier ones were searched. */
+  correction?: SearchCorrection;
 }
 
 export interface Counts {
@@ -267,7 +278,15 @@ export type MenuCommand =
  */
 export type ExportScope =
   | { kind: 'view'; view: FixedView; sort?: ListSort }
-  | { kind: 'search'; view: FixedView; text: string; sort?: SearchSort; facets?: FacetSelection }
+  | {
+      kind: 'search';
+      view: FixedView;
+      text: string;
+      sort?: SearchSort;
+      facets?: FacetSelection;
+      /** The words as typed, not corrected (see SearchRequest). */
+      literal?: boolean;
+    }
   | { kind: 'ids'; ids: string[]; label: string };
 
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';

@@ -29,6 +29,14 @@ export interface SearchHint {
   value: string;
 }
 
+/** A search answered for likelier words than those typed (the archive lacks the typed ones). */
+export interface SearchCorrection {
+  /** The query searched, with the likely words in place of the typed ones. */
+  searched: string;
+  /** The query as typed: searching it again with `literal` keeps it as it is. */
+  typed: string;
+}
+
 export interface IndexStatus {
   state: 'ready' | 'building';
   /** 0..1 while building. */

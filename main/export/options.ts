@@ -29,6 +29,7 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
     text: z.string().min(1).max(1000),
     sort: searchSortSchema.optional(),
     facets: facetSelectionSchema.optional(),
+    literal: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal('ids'),

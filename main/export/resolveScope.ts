@@ -13,7 +13,13 @@ export function resolveScope(scope: ExportScope, library: Library, index: Search
     scope.kind === 'ids'
       ? scope.ids
       : matchingIds(
-          { view: scope.view, text: scope.text, sort: scope.sort, facets: scope.facets },
+          {
+            view: scope.view,
+            text: scope.text,
+            sort: scope.sort,
+            facets: scope.facets,
+            literal: scope.literal,
+          },
           library,
           index,
         );

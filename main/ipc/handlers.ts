@@ -7,6 +7,7 @@ import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import type { RecentSearches } from '../search/recentSearches';
+import { foldedWords } from '../search/documentText';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
@@ -58,8 +59,8 @@ export function createHandlers(
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
       return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
-    search: (_caller, request) => searchBulletins(request, library, index, toRow),
-    suggest: (_caller, text) => index.suggest(text),
+    search: (_caller, request) => searchBulletins(request, library, index, toRow, recent.list()),
+    suggest: (_caller, text) => index.suggest(text, new Set(recent.list().flatMap(foldedWords))),
     recentSearches: () => recent.list(),
     rememberSearch: (_caller, text) => recent.remember(text),
     searchStatus: () => index.status(),
@@ -96,7 +97,7 @@ export function createHandlers(
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return matchingIds(request, library, index);
+      return matchingIds(request, library, index, recent.list());
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

@@ -29,6 +29,7 @@ const searchRequest = z.strictObject({
   text: z.string().max(1000),
   sort: searchSortSchema.optional(),
   facets: facetSelectionSchema.optional(),
+  literal: z.boolean().optional(),
   // A page of results; `listIds` ignores them and answers every id.
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),

@@ -3,6 +3,7 @@ import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOpt
 import type { ParsedQuery, Term } from './queryParser';
 import type { DocColumns } from './docColumns';
 import type { Candidate, Matcher, MatchedTerms } from './runSearch';
+import type { Vocabulary } from './spelling';
 
 /** Per field id, per document (short id), how often a term occurs. */
 type Postings = Map<number, Map<number, number>>;
@@ -12,7 +13,8 @@ type Postings = Map<number, Map<number, number>>;
  * API: its `search()` builds an object per matching document for every derived
  * term and sorts them all, which at 100k bulletins took over a second for a
  * four-letter prefix. indexMatcher.test.ts checks that ids and scores here
- * equal minisearch's own `search()`, so an upgrade that changes them fails there.
+ * equal minisearch's own `search()` (where no variant is two edits away and none is capped), so
+ * an upgrade that changes them fails there.
  */
 interface IndexInternals {
   _index: {
@@ -34,6 +36,15 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = indexOptions.searchOptions?.maxFuzzy ?? 6;
+/**
+ * Where we part from minisearch, on purpose: a typo variant two edits away weighs a quarter of what one
+ * edit away does (in minisearch, about a tenth less), and a word reaches at most this many variants, nearest
+ * (then commonest) first. A common word is one or two letters from dozens of others
+ * ("migrants": "migrant", "migrante", "emigrants"…): each of them brought in thousands of
+ * bulletins that outranked the few holding the word meant.
+ */
+const FARTHER_WEIGHT = 0.25;
+const MAX_VARIANTS = 8;
 const BOOSTS: Record<string, number> = indexOptions.searchOptions?.boost ?? {};
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
@@ -66,7 +77,7 @@ const NO_MATCHES: Matches = {
 /**
  * Matches through the minisearch index, as `index.search` would (clauses
  * AND-ed, alternatives OR-ed, a phrase as all its words, prefix only on the word
- * being typed, typos when asked; the same BM25+ scores), with typed arrays in
+ * being typed, typos when asked; the same BM25+ scores, but for typo variants: see FARTHER_WEIGHT), with typed arrays in
  * place of an object per document. What matched in a document (for highlights)
  * is worked out only for the documents that ask, i.e. the rows shown.
  */
@@ -115,14 +126,23 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
     const expansions = new Map<string, Expansion>();
     const maxDistance = fuzzy && fuzzyFor(word) ? Math.min(MAX_FUZZY, Math.round(word.length * 0.2)) : 0;
     if (maxDistance > 0) {
-      for (const [term, [postings, distance]] of internals._index.fuzzyGet(word, maxDistance)) {
-        if (distance > 0)
-          expansions.set(term, {
-            term,
-            weight: (FUZZY_WEIGHT * term.length) / (term.length + distance),
-            postings,
-          });
-      }
+      const variants = [...internals._index.fuzzyGet(word, maxDistance)]
+        .filter(([, [, distance]]) => distance > 0)
+        .map(([term, [postings, distance]]) => ({
+          term,
+          postings,
+          distance,
+          frequency: frequencyOf(postings),
+        }))
+        .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency)
+        .slice(0, MAX_VARIANTS);
+      for (const { term, postings, distance } of variants)
+        expansions.set(term, {
+          term,
+          weight:
+            ((FUZZY_WEIGHT * term.length) / (term.length + distance)) * (distance > 1 ? FARTHER_WEIGHT : 1),
+          postings,
+        });
     }
     if (prefix) {
       // A completion that is also a typo variant counts as a completion, as in minisearch.
@@ -330,6 +350,37 @@ function lengthsByField(internals: IndexInternals): Float64Array[] {
     }
   lengthsOf.set(internals, { nextId: internals._nextId, count: internals._documentCount, byField });
   return byField;
+}
+
+/** In how many documents a term occurs (its commonest field's count: a lower bound, and cheap). */
+function frequencyOf(postings: Postings): number {
+  let most = 0;
+  for (const counts of postings.values()) most = Math.max(most, counts.size);
+  return most;
+}
+
+/**
+ * The index's terms as spelling correction sees them (spelling.ts): reads minisearch's tree of
+ * terms, so a lookup costs a walk of the tree near the word, never a pass over the archive.
+ */
+export function indexVocabulary(index: MiniSearch<IndexedDoc>): Vocabulary {
+  const terms = (index as unknown as IndexInternals)._index;
+  return {
+    frequency: (term) => {
+      const postings = terms.get(term);
+      return postings ? frequencyOf(postings) : 0;
+    },
+    hasCompletion: (prefix) => terms.atPrefix(prefix)[Symbol.iterator]().next().done === false,
+    *neighbours(term, distance) {
+      for (const [found, [postings]] of terms.fuzzyGet(term, distance)) yield [found, frequencyOf(postings)];
+      // Two letters swapped: one edit for spelling, two for the tree's (Levenshtein) distance.
+      for (let at = 0; at + 1 < term.length; at++) {
+        const swapped = term.slice(0, at) + term.charAt(at + 1) + term.charAt(at) + term.slice(at + 2);
+        const postings = swapped === term ? undefined : terms.get(swapped);
+        if (postings) yield [swapped, frequencyOf(postings)];
+      }
+    },
+  };
 }
 
 /** The index's own number for a document, which the columns are indexed by. */

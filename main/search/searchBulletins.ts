@@ -1,11 +1,20 @@
-import type { Bulletin, BulletinRow, ListResult, SearchRequest, View } from '../../preload/contract';
+import type {
+  Bulletin,
+  BulletinRow,
+  ListResult,
+  SearchCorrection,
+  SearchRequest,
+  View,
+} from '../../preload/contract';
 import { cleanName, collectionView, sameName } from '../store/collections';
 import type { Library } from '../store/library';
+import { foldedWords } from './documentText';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
 import { runSearch, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
 import { snippet } from './snippet';
+import { correctQuery } from './spelling';
 
 /**
  * Rows in a page of results unless the request says (VitePress shows 16):
@@ -17,14 +26,26 @@ export const MAX_ROWS = 200;
 type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'> &
   Partial<Pick<Library, 'notes' | 'collections'>>;
 
-/** A search request answered: a page of rows with the passage that matched, terms, facets, hints. */
+/**
+ * A search request answered: a page of rows with the passage that matched, terms, facets, hints,
+ * and the likelier query searched when words typed are not in the archive. `recent`: the user's
+ * recent searches, whose words are never corrected (a name searched before is meant).
+ */
 export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
+  recent: readonly string[] = [],
 ): ListResult {
-  const answer = answerRequest(request, library, index, request.offset ?? 0, request.limit ?? MAX_ROWS);
+  const { answer, correction } = answerCorrected(
+    request,
+    library,
+    index,
+    recent,
+    request.offset ?? 0,
+    request.limit ?? MAX_ROWS,
+  );
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
@@ -41,12 +62,41 @@ export function searchBulletins(
     total: answer.total,
     facets: answer.facets,
     hints,
+    ...(correction ? { correction } : {}),
   };
 }
 
 /** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
-export function matchingIds(request: SearchRequest, library: Marks, index: SearchIndex): string[] {
-  return answerRequest(request, library, index, 0, Number.MAX_SAFE_INTEGER, true).ids;
+export function matchingIds(
+  request: SearchRequest,
+  library: Marks,
+  index: SearchIndex,
+  recent: readonly string[] = [],
+): string[] {
+  return answerCorrected(request, library, index, recent, 0, Number.MAX_SAFE_INTEGER, true).answer.ids;
+}
+
+/**
+ * The answer to the likely query when the typed one has words the archive lacks (unless the
+ * request asks for the words as typed), else to the typed one. A likely query that finds nothing
+ * is not offered: the typed one is answered (its typo-tolerant pass may still find something).
+ */
+function answerCorrected(
+  request: SearchRequest,
+  library: Marks,
+  index: SearchIndex,
+  recent: readonly string[],
+  offset: number,
+  limit: number,
+  idsOnly = false,
+): { answer: SearchAnswer; correction?: SearchCorrection } {
+  const vocabulary = request.literal ? null : index.vocabulary();
+  const likely = vocabulary && correctQuery(request.text, vocabulary, new Set(recent.flatMap(foldedWords)));
+  if (likely) {
+    const answer = answerRequest({ ...request, text: likely.text }, library, index, offset, limit, idsOnly);
+    if (answer.total > 0) return { answer, correction: { searched: likely.text, typed: request.text } };
+  }
+  return { answer: answerRequest(request, library, index, offset, limit, idsOnly) };
 }
 
 function answerRequest(

@@ -2,9 +2,10 @@ import MiniSearch from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
 import type { IndexStatus } from '../../preload/searchTypes';
 import { buildIndexJson } from './buildIndex';
+import { foldedWords } from './documentText';
 import type { BuildIndex } from './buildInWorker';
 import { createDocColumns } from './docColumns';
-import { documentNumber, indexMatcher } from './indexMatcher';
+import { documentNumber, indexMatcher, indexVocabulary } from './indexMatcher';
 import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
 import {
   fingerprintInSlices,
@@ -16,6 +17,7 @@ import { slicedIndexJson } from './slicedIndexJson';
 import { parseQuery } from './queryParser';
 import { withoutStopWordClauses, type Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
+import { correctQuery, type Vocabulary } from './spelling';
 
 export interface SearchHit {
   id: string;
@@ -49,8 +51,13 @@ export interface SearchIndex {
   remove(ids: readonly string[]): Promise<void>;
   /** The index's matcher once ready; a slower scan of the archive while it builds. */
   matcher(): Matcher;
-  /** Completions of the words being typed (folded), best first. */
-  suggest(text: string): string[];
+  /**
+   * Completions of the words being typed (folded), best first; the query with its typos
+   * corrected comes first (words of `keep`, folded, are never corrected).
+   */
+  suggest(text: string, keep?: ReadonlySet<string>): string[];
+  /** The archive's words, for spelling correction; null while the index builds. */
+  vocabulary(): Vocabulary | null;
   /** Plain words over the whole index, best first (no filters or views: see runSearch). */
   search(text: string): SearchOutcome;
   status(): IndexStatus;
@@ -212,7 +219,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         }
       }),
     matcher: () => (index ? indexMatcher(index, columns.read()) : fallback),
-    suggest(text) {
+    suggest(text, keep = new Set()) {
       if (!index || text.trim() === '' || !isPlainWords(text)) return [];
       // Only the words being typed are completed: each word costs a fuzzy walk of the whole
       // vocabulary, and a pasted paragraph held main for ~28 s at 100k bulletins.
@@ -220,14 +227,19 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       const typing = words.slice(-SUGGEST_WORDS);
       if (typing.some((word) => word.length > SUGGEST_WORD_LENGTH)) return [];
       const before = words.slice(0, -SUGGEST_WORDS).join(' ').toLowerCase();
-      return index
+      const completions = index
         .autoSuggest(typing.join(' '), {
           prefix: (_term, position, terms) => position === terms.length - 1,
           fuzzy: fuzzyFor,
         })
         .slice(0, SUGGESTIONS)
         .map(({ suggestion }) => (before ? `${before} ${suggestion}` : suggestion));
+      // The corrected query first (spelling.ts bounds its own work on long queries).
+      const corrected = correctQuery(text, indexVocabulary(index), keep);
+      const first = corrected ? [foldedWords(corrected.text).join(' ')] : [];
+      return [...new Set([...first, ...completions])].slice(0, SUGGESTIONS);
     },
+    vocabulary: () => (index ? indexVocabulary(index) : null),
     search(text) {
       if (text.trim() === '') return { hits: [], terms: [] };
       const matcher = index ? indexMatcher(index) : fallback;

@@ -87,6 +87,9 @@ export function App() {
   const listSort = sortKind ? sorts[sortKind] : undefined;
   const [query, setQuery] = useState('');
   const searchedText = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
+  /** Text the user asked to search as typed after it was corrected; editing the box corrects again. */
+  const [literalText, setLiteralText] = useState<string | null>(null);
+  const literal = literalText !== null && literalText === searchedText;
   const [listSize, setListSize] = useState(initialListSize);
   const [importing, setImporting] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -96,8 +99,8 @@ export function App() {
   const { remember } = searchOptions;
   const suggestions = useSuggestions(query);
   const choices = useMemo(
-    () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
-    [searchOptions.sort, searchOptions.facets],
+    () => ({ sort: searchOptions.sort, facets: searchOptions.facets, literal }),
+    [searchOptions.sort, searchOptions.facets, literal],
   );
   const counts = useCounts(reportError);
   const collections = counts.counts?.collections ?? NO_COLLECTIONS;
@@ -106,17 +109,33 @@ export function App() {
     searchedText,
     {
       onError: reportError,
-      onNewResults: (count, shownView, text) =>
+      onNewResults: (count, shownView, text, correction) =>
         announce(
           text === ''
             ? t('list.announceCount', { count, view: viewName(shownView, collections, t) })
-            : t('list.announceResults', { count, query: text }),
+            : [
+                ...(correction ? [t('search.correction.announced', { ...correction })] : []),
+                t('list.announceResults', { count, query: correction?.searched ?? text }),
+              ].join(' '),
         ),
     },
     choices,
     listSort,
   );
   const searching = searchedText !== '' || searchOptions.anyFacet;
+  const { correction } = list;
+  /** Remembers a search as answered: a typo remembered would never be corrected again. */
+  const rememberSearch = useCallback(
+    (text: string) =>
+      remember(correction && correction.typed === text.trim() && !literal ? correction.searched : text),
+    [remember, correction, literal],
+  );
+  /** From the correction line: the corrected query into the box, or the typed one searched as it is. */
+  const searchFromCorrection = (text: string, asTyped: boolean) => {
+    setQuery(text);
+    setLiteralText(asTyped ? text.trim() : null);
+    navigation.reset();
+  };
   const shownName = viewName(view, collections, t);
   const shownCollection = collections.find((collection) => collection.id === collectionIdOf(view));
   const reader = useOpenBulletin(reportError);
@@ -124,7 +143,13 @@ export function App() {
 
   const selected = useListSelection({
     request: useMemo(
-      () => ({ view, text: searchedText, sort: choices.sort, facets: choices.facets }),
+      () => ({
+        view,
+        text: searchedText,
+        sort: choices.sort,
+        facets: choices.facets,
+        literal: choices.literal,
+      }),
       [view, searchedText, choices],
     ),
     rows: list.rows,
@@ -151,7 +176,12 @@ export function App() {
       notify({ kind: 'info', message: t('export.empty') });
       return;
     }
-    const search = { text: searchedText, sort: choices.sort, facets: choices.facets };
+    const search = {
+      text: searchedText,
+      sort: choices.sort,
+      facets: choices.facets,
+      literal: choices.literal,
+    };
     const scope = currentScope({ view, listSort, search });
     if (scope) {
       exporting.ask(scope, list.total);
@@ -210,9 +240,9 @@ export function App() {
       open(row.id);
       keep(row.id);
       // Opening a result is settling on the search: remember it.
-      if (searchedText !== '') remember(searchedText);
+      if (searchedText !== '') rememberSearch(searchedText);
     },
-    [rows, activate, anchorSelection, open, keep, searchedText, remember],
+    [rows, activate, anchorSelection, open, keep, searchedText, rememberSearch],
   );
 
   const patchReader = reader.patch;
@@ -386,6 +416,7 @@ export function App() {
   }
   const changeQuery = (next: string) => {
     setQuery(next);
+    setLiteralText(null);
     navigation.reset();
   };
 
@@ -472,7 +503,7 @@ export function App() {
           onQueryChange={changeQuery}
           suggestions={suggestions}
           recentSearches={searchOptions.recent}
-          onSubmitSearch={searchOptions.remember}
+          onSubmitSearch={rememberSearch}
           searchTools={
             (searching || searchOptions.status.state === 'building') && (
               <SearchTools
@@ -480,6 +511,8 @@ export function App() {
                 options={searchOptions}
                 hints={list.hints}
                 facets={list.facets}
+                correction={correction}
+                onSearch={searchFromCorrection}
               />
             )
           }

@@ -4,6 +4,7 @@ import type {
   FacetSelection,
   Facets,
   ListSort,
+  SearchCorrection,
   SearchHint,
   SearchSort,
   View,
@@ -24,18 +25,24 @@ interface Loaded {
   /** Searches only. */
   facets?: Facets;
   hints?: SearchHint[];
+  correction?: SearchCorrection;
 }
 
 /** How search results are narrowed and ordered. */
 export interface SearchChoices {
   sort: SearchSort;
   facets: FacetSelection;
+  /** The text as typed, not corrected (the user asked for it after a correction). */
+  literal?: boolean;
 }
 
 export interface ListEvents {
   onError: (error: unknown) => void;
-  /** Rows arrived for a view or search shown for the first time (not a silent reload). */
-  onNewResults: (count: number, view: View, text: string) => void;
+  /**
+   * Rows arrived for a view or search shown for the first time (not a silent reload); with the
+   * query searched in place of the text typed, if any.
+   */
+  onNewResults: (count: number, view: View, text: string, correction?: SearchCorrection) => void;
 }
 
 const keyOf = (view: View, text: string, choices?: SearchChoices, sort?: ListSort) =>
@@ -106,7 +113,7 @@ export function useBulletinList(
       rows: BulletinRow[],
       terms: string[],
       total: number,
-      found?: Pick<Loaded, 'facets' | 'hints'>,
+      found?: Pick<Loaded, 'facets' | 'hints' | 'correction'>,
       counting = false,
     ) => {
       kept.current = new Set();
@@ -120,7 +127,7 @@ export function useBulletinList(
         ...found,
       }));
       // Announced once the size is known (the next page brings it).
-      if (!counting) onNewResults(total, view, text);
+      if (!counting) onNewResults(total, view, text, found?.correction);
       lastKey.current = key;
     };
     const append = (rows: BulletinRow[], total: number, wasCounting: boolean) => {
@@ -137,7 +144,7 @@ export function useBulletinList(
       rows: BulletinRow[],
       terms: string[],
       total = rows.length,
-      found?: Pick<Loaded, 'facets' | 'hints'>,
+      found?: Pick<Loaded, 'facets' | 'hints' | 'correction'>,
     ) => {
       const keep = kept.current;
       setLoaded((previous) => ({
@@ -163,7 +170,7 @@ export function useBulletinList(
 
     fetchMore.current = null;
     if (text !== '' || faceted) {
-      const request = { view, text, sort: choices?.sort, facets: choices?.facets };
+      const request = { view, text, sort: choices?.sort, facets: choices?.facets, literal: choices?.literal };
       let fetched = 0;
       let fetching = false;
       let total = 0;
@@ -188,7 +195,7 @@ export function useBulletinList(
           total = result.total ?? result.rows.length;
           fetched = result.rows.length;
           fetchMore.current = more;
-          const found = { facets: result.facets, hints: result.hints };
+          const found = { facets: result.facets, hints: result.hints, correction: result.correction };
           if (reloading) replace(result.rows, result.terms, total, found);
           else showFirst(result.rows, result.terms, total, found);
         }, fail);
@@ -269,6 +276,8 @@ export function useBulletinList(
     pending: loaded !== null && loaded.key !== keyOf(view, text, choices, sort),
     facets: loaded?.facets,
     hints: loaded?.hints ?? NO_HINTS,
+    /** The query searched in place of the one typed, if any. */
+    correction: loaded?.correction,
     failed: loaded?.failed ?? false,
     reload,
     loadMore,

@@ -21,7 +21,14 @@ const anyFacet = (search: ShownList['search']) =>
 export function currentScope({ view, listSort, search }: ShownList): ExportScope | null {
   if (!isFixed(view)) return null;
   if (search.text === '') return anyFacet(search) ? null : { kind: 'view', view, sort: listSort };
-  return { kind: 'search', view, text: search.text, sort: search.sort, facets: search.facets };
+  return {
+    kind: 'search',
+    view,
+    text: search.text,
+    sort: search.sort,
+    facets: search.facets,
+    ...(search.literal ? { literal: true } : {}),
+  };
 }
 
 /** The title an export starts with: what the list is called. */

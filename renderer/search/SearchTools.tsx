@@ -1,4 +1,5 @@
-import type { Facets, SearchHint } from '../../preload/contract';
+import type { Facets, SearchCorrection, SearchHint } from '../../preload/contract';
+import { CorrectionLine } from './CorrectionLine';
 import { FacetPanel } from './FacetPanel';
 import { SearchStatusLine } from './SearchStatusLine';
 import type { SearchOptionsState } from './useSearchOptions';
@@ -9,12 +10,20 @@ interface SearchToolsProps {
   options: SearchOptionsState;
   hints: readonly SearchHint[];
   facets: Facets | undefined;
+  /** The query searched in place of the one typed, if any. */
+  correction: SearchCorrection | undefined;
+  /** Search this text (`literal`: as typed, not corrected). */
+  onSearch: (text: string, literal: boolean) => void;
 }
 
-/** Below the search box: index progress while it builds; hints, order and facets while searching. */
-export function SearchTools({ searching, options, hints, facets }: SearchToolsProps) {
+/**
+ * Below the search box: index progress while it builds; while searching, the corrected query,
+ * hints, order and facets.
+ */
+export function SearchTools({ searching, options, hints, facets, correction, onSearch }: SearchToolsProps) {
   return (
     <div className="search-tools">
+      {searching && correction && <CorrectionLine correction={correction} onSearch={onSearch} />}
       <SearchStatusLine
         hints={searching ? hints : []}
         status={options.status}

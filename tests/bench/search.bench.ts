@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { copyFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,6 +17,7 @@ import { createSearchIndex, type SearchIndex } from '../../main/search/searchInd
 import { openLibrary } from '../../main/store/library';
 import { percentile, time, type Figure, type Suite } from './harness';
 import { random } from '../support/random';
+import { CORPUS } from '../fixtures/searchCorpus';
 
 const run = promisify(execFile);
 const QUERIES = 500;
@@ -24,7 +25,7 @@ const RECALL_QUERIES = 100;
 /** The regex scan is linear: at 100k it gets fewer queries so the run ends (p50/p95 are still comparable). */
 const REGEX_QUERIES = (size: number) => (size > 20_000 ? 100 : QUERIES);
 
-const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** 1–3 words taken from bulletins' titles, the last one cut to a prefix half the time (typed). */
 function generateQueries(bulletins: readonly Bulletin[], count: number): string[] {
@@ -123,6 +124,38 @@ function regexScan(bulletins: readonly Bulletin[]) {
   return { search: ids, ids: (query: string) => new Set(ids(query)) };
 }
 
+/**
+ * The project's known items (tests/fixtures/searchCorpus.ts, real places and words of field
+ * bulletins) as single-word queries: each title word of 6 letters or more that only its bulletin
+ * has, spelled right and with one typo of each kind typed fast (a letter dropped, two swapped, one
+ * doubled, one wrong), never on the first letter.
+ */
+function singleWordItems(archive: readonly Bulletin[]): Array<KnownItem & { typed: string }> {
+  const common = new Set(archive.slice(0, 2000).flatMap((bulletin) => wordsOf(foldTerm(bulletin.title))));
+  const elsewhere = (word: string, target: Bulletin) =>
+    CORPUS.some((other) => other !== target && wordsOf(foldTerm(other.title)).includes(word));
+  const next = random(17);
+  const items: Array<KnownItem & { typed: string }> = [];
+  for (const target of CORPUS) {
+    for (const word of new Set(wordsOf(foldTerm(target.title)))) {
+      if (word.length < 6 || common.has(word) || elsewhere(word, target)) continue;
+      for (const kind of ['drop', 'swap', 'double', 'wrong'] as const) {
+        const at = 1 + Math.floor(next() * (word.length - 2));
+        const typed =
+          kind === 'drop'
+            ? word.slice(0, at) + word.slice(at + 1)
+            : kind === 'swap'
+              ? word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2)
+              : kind === 'double'
+                ? word.slice(0, at + 1) + word.slice(at)
+                : word.slice(0, at) + (word.charAt(at) === 'e' ? 'a' : 'e') + word.slice(at + 1);
+        if (typed !== word) items.push({ query: word, typed, target: target.id });
+      }
+    }
+  }
+  return items;
+}
+
 const recall = (items: readonly KnownItem[], found: (query: string) => Set<string>) =>
   (items.filter((item) => found(item.query).has(item.target)).length / items.length) * 100;
 
@@ -214,6 +247,29 @@ export const searchSuite: Suite = {
         });
       }
       sqlite.close();
+
+      // The known items planted in a copy of the archive's index (the archive's own file stays as it is).
+      console.error(`  search ${size}: single-word typos…`);
+      const copy = join(folder, 'search-index.known-items.json');
+      await copyFile(file, copy);
+      const planted = createSearchIndex({ file: copy, bulletins: () => library.bulletins() });
+      await planted.ready;
+      await planted.add(CORPUS);
+      const top3 = (query: string) =>
+        new Set(matchingIds({ view: 'all', text: query }, library, planted).slice(0, 3));
+      const single = singleWordItems(bulletins);
+      const right = recall(single, top3);
+      const typo = recall(
+        single.map((item) => ({ ...item, query: item.typed })),
+        top3,
+      );
+      figure(`recall@3 of single known-item words, spelled right (${single.length}), %`, right, '%');
+      figure(`recall@3 of the same words with one typo, %`, typo, '%', {
+        baseline: { name: 'spelled right', value: right },
+        goal: 'at most 2 points below',
+      });
+      await planted.flush();
+      await rm(copy, { force: true });
     }
     return figures;
   },

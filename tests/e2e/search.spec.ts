@@ -184,3 +184,41 @@ test('a search with more results than the first page loads the rest as the list 
   await window.keyboard.press('End');
   await expect(window.locator('[aria-posinset="1250"]')).toContainText(`Reception report ${count - 1}`);
 });
+
+test('a misspelled search shows the results of the likely word, says so, and searches the words as typed on request', async ({
+  window,
+}) => {
+  const box = searchBox(window);
+  // Two letters swapped: the archive has "Pinogana", not "pinoagna".
+  await box.fill('pinoagna');
+  const line = window.locator('.search-correction');
+  await expect(line).toHaveText('Showing results for pinogana — search for pinoagna instead');
+  await expect(bulletinRows(window)).toHaveCount(1);
+  await expect(
+    bulletinRows(window)
+      .first()
+      .locator('mark', { hasText: /^pinogana$/i })
+      .first(),
+  ).toBeVisible();
+  await expect(window.locator('.visually-hidden[role="status"]')).toContainText(
+    'Showing results for “pinogana” instead of “pinoagna”.',
+  );
+
+  // The way back, from the keyboard: the words as typed, not corrected again.
+  const asTyped = line.getByRole('button', { name: 'pinoagna' });
+  await asTyped.focus();
+  await asTyped.press('Enter');
+  await expect(line).toBeHidden();
+  await expect(box).toHaveValue('pinoagna');
+
+  // Typing on corrects again, and the suggestions offer the corrected words; the line takes them into the box.
+  await box.fill('pinoagna ');
+  await expect(
+    window.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: 'pinogana' }),
+  ).toBeVisible();
+  await box.press('Escape');
+  await line.getByRole('button', { name: 'pinogana' }).click();
+  await expect(box).toHaveValue('pinogana');
+  await expect(line).toBeHidden();
+  await expect(bulletinRows(window)).toHaveCount(1);
+});

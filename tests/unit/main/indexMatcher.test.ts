@@ -103,3 +103,45 @@ describe('indexMatcher combining clauses', () => {
     ).toEqual(['d1', 'd6']);
   });
 });
+
+describe('typo variants: where the matcher parts from minisearch on purpose', () => {
+  const doc = (id: string, title: string, text = ''): IndexedDoc => ({ id, title, text, labels: '' });
+
+  it('ranks a word one edit away above a word two edits away, even in a title', () => {
+    const small = new MiniSearch<IndexedDoc>(indexOptions);
+    small.addAll([
+      doc('near', 'Noticias de la semana', 'La caravanas llegó a la frontera norte del país ayer'),
+      doc('far', 'La carabina del museo', 'Una pieza antigua'),
+    ]);
+    const found = indexMatcher(small).match(parseQuery('caravana '), true).candidates;
+    const score = (id: string) => found.find((candidate) => candidate.id === id)?.score ?? 0;
+    expect(score('far')).toBeGreaterThan(0);
+    expect(score('near')).toBeGreaterThan(score('far'));
+  });
+
+  it('reaches at most eight variants of a word, the nearest and commonest', () => {
+    const small = new MiniSearch<IndexedDoc>(indexOptions);
+    const variants = [
+      'casa',
+      'cara',
+      'capa',
+      'cama',
+      'cada',
+      'cala',
+      'gata',
+      'rata',
+      'bata',
+      'lata',
+      'nata',
+      'pata',
+    ];
+    small.addAll(variants.map((word) => doc(word, word)));
+    // "rata" is in three bulletins: commoner than the others, so one of the eight.
+    small.addAll([doc('rata-2', 'rata'), doc('rata-3', 'rata')]);
+    const found = indexMatcher(small)
+      .match(parseQuery('cata '), true)
+      .candidates.map((candidate) => candidate.id);
+    expect(found).toHaveLength(10);
+    expect(found).toEqual(expect.arrayContaining(['rata', 'rata-2', 'rata-3']));
+  });
+});

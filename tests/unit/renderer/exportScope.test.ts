@@ -19,6 +19,14 @@ describe('export scope', () => {
     });
     const search = { text: 'Panamá', sort: 'date' as const, facets: { country: ['Panama'] } };
     expect(currentScope({ view: 'unread', search })).toEqual({ kind: 'search', view: 'unread', ...search });
+    // Searched as typed after a correction: the export is of those results, not corrected again.
+    expect(currentScope({ view: 'all', search: { ...search, text: 'Tapachla', literal: true } })).toEqual({
+      kind: 'search',
+      view: 'all',
+      ...search,
+      text: 'Tapachla',
+      literal: true,
+    });
   });
 
   it('leaves a collection, and facets without words, to the ids the list stands for', () => {

@@ -32,6 +32,8 @@ const source = sourceFiles(root)
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 const literalKeys = new Set([...source.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((match) => match[1] ?? ''));
+// Keys of sentences with controls in them: <Trans i18nKey="…">.
+for (const match of source.matchAll(/\bi18nKey="([\w.]+)"/g)) literalKeys.add(match[1] ?? '');
 // Keys built with a template (`sidebar.view.${view}`) become patterns.
 const keyPatterns = [...source.matchAll(/\bt\(\s*`([\w.${}]+)`/g)].map(
   (match) => new RegExp(`^${(match[1] ?? '').replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '\\w+')}$`),
