@@ -12,6 +12,7 @@ import { createImportRunner, type ImportRunner } from './importers/importRunner'
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
 import { firstPageWhileOpening } from './ipc/firstPage';
+import { createChangeEvents } from './ipc/changeEvents';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -105,9 +106,13 @@ async function setUp(
 
   // An imported OPML list subscribes to its feeds, once subscriptions exist (just below).
   let followFeeds: (feeds: ListedFeed[]) => Promise<number> = () => Promise.resolve(0);
+  const changes = createChangeEvents(
+    () => library.counts(),
+    (change) => broadcast('library:changed', change),
+  );
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
-    changed: () => broadcast('library:changed', library.counts()),
+    changed: (report) => changes.archive({ added: report.added, updated: report.updated }),
     subscribe: (feeds) => followFeeds(feeds),
   });
   const isOnline = () => net.isOnline();
@@ -151,7 +156,7 @@ async function setUp(
     backupFolder: join(userData, 'backups'),
     formatDate,
     onRestored: () => {
-      broadcast('library:changed', library.counts());
+      changes.archive();
       // A restored state.json brings its own settings.
       applySettings(library.settings());
     },
@@ -207,6 +212,7 @@ async function setUp(
     recent,
     loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
     applySettings,
+    changes,
   });
 }
 

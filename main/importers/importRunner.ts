@@ -7,7 +7,7 @@ import { importSources, type ImportSource } from './importFiles';
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
   /** The archive changed: lists and counts must reload. */
-  changed(): void;
+  changed(report: ImportReport): void;
   /** Follows the feeds of an imported OPML list; resolves to how many were new. */
   subscribe?(feeds: ListedFeed[]): Promise<number>;
 }
@@ -38,7 +38,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           maxMegabytes: library.settings().importCapMegabytes,
           ...(events.subscribe ? { subscribe: events.subscribe } : {}),
         });
-        if (report.added + report.updated > 0) events.changed();
+        if (report.added + report.updated > 0) events.changed(report);
         return report;
       });
       queue = batch.catch(() => undefined);

@@ -86,7 +86,10 @@ async function dispatch<M extends Method>(
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       ok: false,
-      error: { code: 'failed', message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }) },
+      error: {
+        code: isDiskFull(error) ? 'disk-full' : 'failed',
+        message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }),
+      },
     };
   }
 }
@@ -95,6 +98,12 @@ async function dispatch<M extends Method>(
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** A write refused for want of room: the window can say so, rather than a generic failure. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 function stripPaths(text: string): string {

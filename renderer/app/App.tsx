@@ -38,11 +38,12 @@ import { useSearchOptions } from '../search/useSearchOptions';
 import { useSuggestions } from '../search/useSuggestions';
 import { Sidebar } from '../sidebar/Sidebar';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
-import { bridge, userMessage } from './bridge';
+import { bridge, userMessage } from '../bridge/bridge';
 import { PaneResizer } from './PaneResizer';
 import { useBridgeEvents } from './useBridgeEvents';
+import { useLibraryChanges } from '../store/useLibraryChanges';
+import { useCountsOf, useLibraryStore } from '../store/useLibraryStore';
 import { useBulletinList } from './useBulletinList';
-import { useCounts } from './useCounts';
 import { useListNavigation } from './useListNavigation';
 import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
@@ -97,8 +98,10 @@ export function App() {
     () => ({ sort: searchOptions.sort, facets: searchOptions.facets }),
     [searchOptions.sort, searchOptions.facets],
   );
-  const counts = useCounts(reportError);
-  const collections = counts.counts?.collections ?? NO_COLLECTIONS;
+  const store = useLibraryStore();
+  useLibraryChanges(reportError);
+  const counts = useCountsOf();
+  const collections = counts?.collections ?? NO_COLLECTIONS;
   const list = useBulletinList(
     view,
     searchedText,
@@ -131,7 +134,6 @@ export function App() {
     announce,
     notify,
     onError: reportError,
-    onMarksChanged: counts.reload,
   });
 
   const exporting = useExport({ notify, onError: reportError });
@@ -191,12 +193,11 @@ export function App() {
     searchRef.current?.select();
   }, []);
 
-  const { rows, patchRow, keep, forget } = list;
+  const { rows, keep, forget } = list;
   const { activate } = navigation;
   const anchorSelection = selected.anchor;
   const clearSelection = selected.clear;
   const { open } = reader;
-  const reloadCounts = counts.reload;
 
   /** Shows a row's bulletin in the reading pane (it is marked read after a few seconds there). */
   const openAt = useCallback(
@@ -213,15 +214,12 @@ export function App() {
     [rows, activate, anchorSelection, open, keep, searchedText, remember],
   );
 
-  const patchReader = reader.patch;
   const detail = reader.shown ? reader.shown.detail : undefined;
   const openDetail = detail && detail.bulletin.id === reader.openId ? detail : null;
   const { toggleRead } = useReadMarks(openDetail, {
     onMarked: (id, read) => {
       keep(id);
-      patchRow(id, { read });
-      patchReader(id, { read });
-      reloadCounts();
+      store.patch([id], { read });
     },
     announce,
     onError: reportError,
@@ -232,13 +230,13 @@ export function App() {
       bridge()
         .setNote(id, text)
         .then(
-          () => patchRow(id, { noted: text.trim() !== '' }),
+          () => store.patch([id], { noted: text.trim() !== '' }),
           (error: unknown) => {
             reportError(error);
             throw error;
           },
         ),
-    [patchRow, reportError],
+    [store, reportError],
   );
 
   const changeCollection = (collection: CollectionInfo, member: boolean) => {
@@ -247,9 +245,10 @@ export function App() {
     keep(id);
     const before = openDetail.collections;
     // The checkbox follows the click at once; a refusal puts it back.
-    patchReader(id, {
-      collections: member ? [...before, collection.id] : before.filter((other) => other !== collection.id),
-    });
+    store.setCollections(
+      id,
+      member ? [...before, collection.id] : before.filter((other) => other !== collection.id),
+    );
     const call = member
       ? bridge().addToCollection(collection.id, [id])
       : bridge().removeFromCollection(collection.id, [id]);
@@ -257,7 +256,7 @@ export function App() {
       () =>
         announce(t(member ? 'collections.addedOne' : 'collections.removedOne', { name: collection.name })),
       (error: unknown) => {
-        patchReader(id, { collections: before });
+        store.setCollections(id, before);
         reportError(error);
       },
     );
@@ -266,14 +265,10 @@ export function App() {
   const collectionActions = useCollectionActions({
     view,
     onLeaveView: () => changeView('all'),
-    onChanged: reloadCounts,
     announce,
     notify,
     offerUndo,
     onError: reportError,
-    onOpenChanged: (ids) => {
-      if (reader.openId !== null && ids.includes(reader.openId)) reader.reload();
-    },
   });
 
   const deletion = useDeleteBulletins({
@@ -282,11 +277,6 @@ export function App() {
       clearSelection();
       // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
       focusList();
-    },
-    onChanged: () => {
-      list.reload();
-      reloadCounts();
-      reader.reload();
     },
     announce,
     offerUndo,
@@ -309,9 +299,7 @@ export function App() {
     bridge()
       .toggleBookmark(id)
       .then((bookmarked) => {
-        reader.patch(id, { bookmarked });
-        patchRow(id, { bookmarked });
-        reloadCounts();
+        store.patch([id], { bookmarked });
         if (announceResult) announce(t(bookmarked ? 'reader.bookmarkAdded' : 'reader.bookmarkRemoved'));
       }, reportError);
   };
@@ -346,8 +334,6 @@ export function App() {
       .then((report) => {
         if (!report) return;
         showImportReport(report);
-        list.reload();
-        reloadCounts();
       }, reportError)
       .finally(() => {
         setImporting(false);
@@ -407,11 +393,6 @@ export function App() {
       else if (command === 'mark-all-read') selected.markAllRead();
       else if (command === 'select-all') selected.gestures.onSelectAll();
     },
-    onLibraryChanged: (fresh) => {
-      counts.setCounts(fresh);
-      list.reload();
-      if (reader.openId !== null) reader.reload();
-    },
     onImportFinished: (report) => {
       setProgress(null);
       setCancelling(false);
@@ -425,7 +406,7 @@ export function App() {
     <div className="app" {...drop.handlers}>
       <Sidebar
         view={view}
-        counts={counts.counts}
+        counts={counts}
         onSelectView={changeView}
         onImport={importFiles}
         importing={importing}
@@ -473,7 +454,7 @@ export function App() {
           initial={list.initial}
           pending={list.pending}
           failed={list.failed}
-          libraryEmpty={counts.counts?.all === 0}
+          libraryEmpty={counts?.all === 0}
           activeIndex={navigation.activeIndex}
           openId={reader.openId}
           listRef={listRef}

@@ -1,10 +1,9 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { Counts, ImportProgress, ImportReport, MenuCommand } from '../../preload/contract';
-import { bridge } from './bridge';
+import type { ImportProgress, ImportReport, MenuCommand } from '../../preload/contract';
+import { bridge } from '../bridge/bridge';
 
 export interface BridgeEventHandlers {
   onMenuCommand: (command: MenuCommand) => void;
-  onLibraryChanged: (counts: Counts) => void;
   onImportFinished: (report: ImportReport) => void;
   onImportProgress: (progress: ImportProgress) => void;
 }
@@ -12,7 +11,6 @@ export interface BridgeEventHandlers {
 /** Listens to what main pushes, for as long as the app is mounted. */
 export function useBridgeEvents(handlers: BridgeEventHandlers) {
   const onMenuCommand = useEffectEvent(handlers.onMenuCommand);
-  const onLibraryChanged = useEffectEvent(handlers.onLibraryChanged);
   const onImportFinished = useEffectEvent(handlers.onImportFinished);
   const onImportProgress = useEffectEvent(handlers.onImportProgress);
 
@@ -20,7 +18,6 @@ export function useBridgeEvents(handlers: BridgeEventHandlers) {
     const api = bridge();
     const unsubscribers = [
       api.subscribe('menu:command', (command) => onMenuCommand(command)),
-      api.subscribe('library:changed', (counts) => onLibraryChanged(counts)),
       api.subscribe('import:finished', (report) => onImportFinished(report)),
       api.subscribe('import:progress', (progress) => onImportProgress(progress)),
     ];

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
-import { useModalDialog } from '../app/useModalDialog';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import { readSetting } from './readSetting';
 import './settings.css';
 
