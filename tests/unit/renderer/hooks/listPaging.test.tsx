@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryChange, ListRequest, ListResult } from '../../../../preload/contract';
-import { useBulletinList } from '../../../../renderer/app/useBulletinList';
+import { useBulletinList } from '../../../../renderer/list/useBulletinList';
 import { createLibraryStore, type LibraryStore } from '../../../../renderer/store/libraryStore';
 import { LibraryStoreContext } from '../../../../renderer/store/useLibraryStore';
 import { COUNTS, installFakeBridge, rowOf } from './fakeBridge';

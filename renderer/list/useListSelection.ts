@@ -1,15 +1,15 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow, ExportScope, SearchRequest } from '../../preload/contract';
-import type { BulletinList } from '../list/BulletinList';
-import type { SelectionBar } from '../list/SelectionBar';
-import { useSelection } from '../list/useSelection';
+import type { BulletinList } from './BulletinList';
+import type { SelectionBar } from './SelectionBar';
+import { useSelection } from './useSelection';
 import type { NoticeInput } from '../notices/useNotices';
 import { useLibraryStore } from '../store/useLibraryStore';
 import { bridge } from '../bridge/bridge';
 import { useBulkActions } from './useBulkActions';
 import type { useListNavigation } from './useListNavigation';
-import type { ShortcutActions } from './useShortcuts';
+import type { ShortcutActions } from '../app/useShortcuts';
 
 interface ListSelectionOptions {
   /** What the list shows, as main is asked for it: also what "select all" and "mark all read" cover. */
