@@ -81,7 +81,7 @@ export const marksSuite: Suite = {
     }
     const figures: Figure[] = [];
     for (const size of context.sizes) {
-      const app = await launchApp({ userDataDir: await context.archiveFolder(size) });
+      const app = await launchApp({ userDataDir: await context.archiveFolder(size), timeout: 180_000 });
       const figure = (name: string, value: number, unit: Figure['unit'], goal?: string) =>
         figures.push({ suite: 'marks', name, size, value, unit, ...(goal ? { goal } : {}) });
       try {
