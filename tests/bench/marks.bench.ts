@@ -42,25 +42,21 @@ async function settled(app: HostApp, page: Page, action: () => Promise<void>) {
  * changes (what the user sees), in the page's own clock.
  */
 async function pressAndTimeRow(page: Page, key: string): Promise<number> {
-  const armed = page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const list = document.querySelector('[role="listbox"]');
-        const row = list?.querySelector('[role="option"][aria-current="true"]');
-        if (!row) return reject(new Error('no open row'));
-        let pressed = 0;
-        const onKey = () => (pressed = performance.now());
-        window.addEventListener('keydown', onKey, { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (pressed === 0) return;
-          observer.disconnect();
-          // The frame that shows it: the next animation frame after the DOM changed.
-          requestAnimationFrame(() => resolve(performance.now() - pressed));
-        });
-        observer.observe(row, { attributes: true, subtree: true, attributeFilter: ['class'] });
-        setTimeout(() => reject(new Error('the row did not change within 10 s')), 10_000);
-      }),
-  );
+  // Source text, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  const armed = page.evaluate<number>(`new Promise((resolve, reject) => {
+    const row = document.querySelector('[role="listbox"] [role="option"][aria-current="true"]');
+    if (!row) return reject(new Error('no open row'));
+    let pressed = 0;
+    window.addEventListener('keydown', () => { pressed = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (pressed === 0) return;
+      observer.disconnect();
+      // The frame that shows it: the next animation frame after the DOM changed.
+      requestAnimationFrame(() => resolve(performance.now() - pressed));
+    });
+    observer.observe(row, { attributes: true, subtree: true, attributeFilter: ['class'] });
+    setTimeout(() => reject(new Error('the row did not change within 10 s')), 10000);
+  })`);
   await page.waitForTimeout(20);
   await page.keyboard.press(key);
   return armed;
