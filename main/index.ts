@@ -14,6 +14,7 @@ import { parseInWorker } from './importers/parseInWorker';
 import { fetchRemoteImages } from './images/remoteImages';
 import { createFetchWithPolicy } from './net/fetchWithPolicy';
 import { firstPageWhileOpening } from './ipc/firstPage';
+import { createChangeEvents } from './ipc/changeEvents';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
@@ -106,9 +107,13 @@ async function setUp(
   if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
+  const changes = createChangeEvents(
+    () => library.counts(),
+    (change) => broadcast('library:changed', change),
+  );
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
-    changed: () => broadcast('library:changed', library.counts()),
+    changed: (report) => changes.archive({ added: report.added, updated: report.updated }),
     parse,
   });
   const isOnline = () => net.isOnline();
@@ -146,7 +151,7 @@ async function setUp(
     backupFolder: join(userData, 'backups'),
     formatDate,
     onRestored: () => {
-      broadcast('library:changed', library.counts());
+      changes.archive();
       // A restored state.json brings its own settings.
       applySettings(library.settings());
     },
@@ -202,6 +207,7 @@ async function setUp(
     recent,
     loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb),
     applySettings,
+    changes,
   });
 }
 

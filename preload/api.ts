@@ -1,5 +1,5 @@
 import { ipcRenderer } from 'electron';
-import { channels, eventChannel, type Reply } from './channels';
+import { channels, eventChannel, type BridgeFailure, type Reply } from './channels';
 import type {
   AppNotice,
   BulletinDetail,
@@ -25,8 +25,10 @@ import type {
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
   const reply = (await ipcRenderer.invoke(channel, ...args)) as Reply<T>;
   if (reply.ok) return reply.value;
-  // contextBridge copies an Error's message only, so the message carries what the user reads.
-  throw new Error(reply.error.message);
+  // contextBridge copies an Error's message only (its other properties are lost on the way), so
+  // the failure crosses as plain data; the window's bridge() turns it back into an Error with its code.
+  const failure: BridgeFailure = { code: reply.error.code, message: reply.error.message };
+  return Promise.reject(failure);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { BridgeErrorCode } from './contract';
+
 /**
  * One named IPC channel per API method, shared by the preload (which invokes)
  * and main (which handles). Event topics travel on `event:<topic>`.
@@ -53,4 +55,10 @@ export type Method = keyof typeof channels;
 export const eventChannel = (topic: string): string => `event:${topic}`;
 
 /** What every handler sends back: errors travel as data, never as stack traces. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
+
+/** A failed call, as data: a code the window branches on, and a translated sentence. */
+export interface BridgeFailure {
+  code: BridgeErrorCode;
+  message: string;
+}

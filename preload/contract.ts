@@ -227,16 +227,45 @@ export interface SubscriptionList {
   feeds: SubscriptionInfo[];
 }
 
-/** What a failed call rejects with: a code to branch on and a translated message. */
-export interface BridgeError {
-  code: 'invalid-request' | 'forbidden' | 'not-found' | 'failed';
-  message: string;
+/** The kinds of failure a call can reject with (see `BridgeError` in preload/api.ts). */
+export type BridgeErrorCode = 'invalid-request' | 'forbidden' | 'not-found' | 'disk-full' | 'failed';
+
+/** A bulletin's marks, as a row and the reading pane show them. */
+export interface Marks {
+  bookmarked: boolean;
+  read: boolean;
+  /** The user wrote a note on it. */
+  noted: boolean;
+}
+
+/**
+ * What changed in the library, said by main once per change (main/ipc/changeEvents.ts): the
+ * window patches what it holds instead of asking again, and reloads a list only when its
+ * membership can have changed.
+ */
+export interface LibraryChange {
+  /** The bulletins whose marks changed; empty when the change is not about marks. */
+  ids: string[];
+  /** The marks' new values, the same for every id in `ids`. */
+  marks: Partial<Marks>;
+  /** A collection's membership changed for `ids`. */
+  collection?: { id: string; member: boolean };
+  /** The sidebar's numbers after the change. */
+  counts: Counts;
+  /**
+   * Views whose list can have gained or lost bulletins: 'every' when the archive itself changed
+   * (import, delete, undo, restore). A search in a view follows its view, and any search that
+   * filters by marks (`is:`, `in:`) follows every change of marks.
+   */
+  membership: 'every' | View[];
+  /** An import: how many bulletins came in or were corrected. */
+  archive?: { added: number; updated: number };
 }
 
 /** Events main pushes to the renderer, by topic. */
 export interface Topics {
-  /** The archive or the user's marks changed: reload lists and counts. */
-  'library:changed': Counts;
+  /** The archive or the user's marks changed, and how. */
+  'library:changed': LibraryChange;
   /** An import started from the menu, drag and drop or the OS finished. */
   'import:finished': ImportReport;
   /** A running import moved on to its next file. */

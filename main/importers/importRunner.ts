@@ -7,7 +7,7 @@ import type { ParseFile } from './parseInWorker';
 export interface ImportEvents {
   progress(progress: ImportProgress): void;
   /** The archive changed: lists and counts must reload. */
-  changed(): void;
+  changed(report: ImportReport): void;
   /** How files are read: the app's worker with a time budget (parseInWorker); here by default. */
   parse?: ParseFile;
 }
@@ -38,7 +38,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           maxMegabytes: library.settings().importCapMegabytes,
           ...(events.parse ? { parse: events.parse } : {}),
         });
-        if (report.added + report.updated > 0) events.changed();
+        if (report.added + report.updated > 0) events.changed(report);
         return report;
       });
       queue = batch.catch(() => undefined);

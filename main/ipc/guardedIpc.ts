@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import { channels, type Method, type Reply } from '../../preload/channels';
-import type { BridgeError } from '../../preload/contract';
+import type { BridgeErrorCode } from '../../preload/contract';
 import { t } from '../i18n';
 import { isAppUrl } from '../windows/appProtocol';
 
@@ -64,7 +64,7 @@ type EarlyHandler = (caller: Caller, ...args: unknown[]) => Promise<unknown>;
 /** A call that is well formed but means nothing (a note on a bulletin that does not exist): its sentence is the user's. */
 export class BridgeRefusal extends Error {
   constructor(
-    readonly code: Exclude<BridgeError['code'], 'failed'>,
+    readonly code: Exclude<BridgeErrorCode, 'failed'>,
     message: string,
   ) {
     super(message);
@@ -109,7 +109,10 @@ async function dispatch<M extends Method>(
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       ok: false,
-      error: { code: 'failed', message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }) },
+      error: {
+        code: isDiskFull(error) ? 'disk-full' : 'failed',
+        message: t('errors.unexpected', { reason: stripPaths(reason ?? '') }),
+      },
     };
   }
 }
@@ -118,6 +121,12 @@ async function dispatch<M extends Method>(
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** A write refused for want of room: the window can say so, rather than a generic failure. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 function stripPaths(text: string): string {

@@ -17,8 +17,8 @@ import { SETTINGS_LIMITS } from '../store/schema';
 import type { Collection } from '../store/schema';
 import { t } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
-import { broadcast } from '../windows/mainWindow';
 import { bulletinRow, excerptOf } from './bulletinRow';
+import type { ChangeEvents } from './changeEvents';
 import { BridgeRefusal, type Handlers } from './guardedIpc';
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
@@ -35,12 +35,13 @@ export function createHandlers(
     loadImages: (bulletin: Bulletin) => Promise<Record<string, string>>;
     /** Puts saved settings to work (e.g. reschedules subscription refreshes). */
     applySettings: (settings: Settings) => void;
+    /** Tells the windows what each change did. */
+    changes: ChangeEvents;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent, loadImages, applySettings } = services;
+  const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes } = services;
   const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
-  const changed = () => broadcast('library:changed', library.counts());
   /**
    * Marks and notes only on bulletins that exist: state.json would otherwise grow with every id a
    * page makes up, and keep marks no view can show or remove.
@@ -83,14 +84,14 @@ export function createHandlers(
     async toggleBookmark(_caller, id) {
       existing(id);
       const bookmarked = await library.toggleBookmark(id);
-      changed();
+      changes.marks([id], { bookmarked });
       return bookmarked;
     },
     async markRead(_caller, id, read) {
       existing(id);
       const before = library.isRead(id);
       await library.setRead(id, read);
-      if (before !== read) changed();
+      if (before !== read) changes.marks([id], { read });
     },
     listIds(_caller, request) {
       const faceted = Object.values(request.facets ?? {}).some((values) => values.length > 0);
@@ -101,12 +102,12 @@ export function createHandlers(
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);
-      if (done.length > 0) changed();
+      if (done.length > 0) changes.marks(done, { bookmarked });
       return done;
     },
     async setRead(_caller, ids, read) {
       const done = await library.setReadMany(ids, read);
-      if (done.length > 0) changed();
+      if (done.length > 0) changes.marks(done, { read });
       return done;
     },
     async setNote(_caller, id, text) {
@@ -114,24 +115,25 @@ export function createHandlers(
       const noted = library.note(id) !== undefined;
       await library.setNote(id, text);
       // The list's note marker changes only when a note appears or goes; not on every keystroke.
-      if (noted !== (library.note(id) !== undefined)) changed();
+      const nowNoted = library.note(id) !== undefined;
+      if (noted !== nowNoted) changes.marks([id], { noted: nowNoted });
     },
     collections: () => library.collections(),
     async createCollection(_caller, name) {
       const created = await library.createCollection(name).catch(inUserWords);
-      changed();
+      changes.collections();
       return created;
     },
     async renameCollection(_caller, id, name) {
       await library.renameCollection(id, name).catch(inUserWords);
-      changed();
+      changes.collections();
     },
     async deleteCollection(_caller, id) {
       const position = library.collections().findIndex((collection) => collection.id === id);
       const removed = await library.deleteCollection(id).catch(inUserWords);
       const token = randomUUID();
       deletedCollections.set(token, { collection: removed, position });
-      changed();
+      changes.collections();
       return token;
     },
     async restoreCollection(_caller, token) {
@@ -139,17 +141,17 @@ export function createHandlers(
       if (!deleted) return false;
       deletedCollections.delete(token);
       await library.restoreCollection(deleted.collection, deleted.position);
-      changed();
+      changes.collections();
       return true;
     },
     async addToCollection(_caller, collectionId, ids) {
       const added = await library.addToCollection(collectionId, ids).catch(inUserWords);
-      if (added > 0) changed();
+      if (added > 0) changes.collection(collectionId, ids, true);
       return added;
     },
     async removeFromCollection(_caller, collectionId, ids) {
       const removed = await library.removeFromCollection(collectionId, ids).catch(inUserWords);
-      if (removed > 0) changed();
+      if (removed > 0) changes.collection(collectionId, ids, false);
       return removed;
     },
     async deleteBulletins(_caller, ids) {
@@ -158,7 +160,7 @@ export function createHandlers(
       const gone = ids.filter((id) => library.get(id) === undefined);
       deletedBulletins.set(batch, gone);
       await index.remove(gone);
-      if (count > 0) changed();
+      if (count > 0) changes.archive();
       return { count, undoToken: batch };
     },
     async undoDelete(_caller, token) {
@@ -166,7 +168,7 @@ export function createHandlers(
       const back = (deletedBulletins.get(token) ?? []).map((id) => library.get(id));
       deletedBulletins.delete(token);
       await index.add(back.filter((bulletin): bulletin is Bulletin => bulletin !== undefined));
-      if (count > 0) changed();
+      if (count > 0) changes.archive();
       return count;
     },
     // The runner tells the windows when the archive changed.

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { BulletinDetail } from '../../preload/contract';
-import { bridge } from './bridge';
+import { useBulletinState, useLibraryStore } from '../store/useLibraryStore';
+import { bridge } from '../bridge/bridge';
 
 interface Loaded {
   id: string;
@@ -11,8 +12,10 @@ interface Loaded {
 /**
  * The bulletin in the reading pane. While the next one loads, the previous one
  * stays on screen (marked busy) rather than flashing an empty pane on every j/k.
+ * Its marks and collections are read from the store, so a change made anywhere shows here.
  */
 export function useOpenBulletin(onError: (error: unknown) => void) {
+  const store = useLibraryStore();
   const [openId, setOpenId] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -24,30 +27,57 @@ export function useOpenBulletin(onError: (error: unknown) => void) {
     bridge()
       .get(openId)
       .then(
-        (detail) => current && setLoaded({ id: openId, detail }),
+        (detail) => {
+          if (!current) return;
+          if (detail) store.seedDetail(detail);
+          setLoaded({ id: openId, detail });
+        },
         (error: unknown) => current && reportError(error),
       );
     return () => {
       current = false;
     };
-  }, [openId, generation]);
+  }, [openId, generation, store]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
-  /** Updates the shown bulletin's marks in place, without asking main again. */
-  const patch = useCallback((id: string, marks: Partial<Omit<BulletinDetail, 'bulletin'>>) => {
-    setLoaded((previous) =>
-      previous?.id === id && previous.detail ? { id, detail: { ...previous.detail, ...marks } } : previous,
-    );
-  }, []);
+  // A delete, undo, import or restore can have removed or corrected the open bulletin.
+  const onLibraryChanged = useEffectEvent(() => {
+    if (openId !== null) reload();
+  });
+  useEffect(
+    () =>
+      bridge().subscribe('library:changed', (change) => {
+        if (change.membership === 'every') onLibraryChanged();
+      }),
+    [],
+  );
+
+  const fetched = loaded?.detail ?? null;
+  const held = useBulletinState(fetched?.bulletin.id ?? null);
+  const shown = useMemo(
+    () =>
+      loaded && {
+        id: loaded.id,
+        detail:
+          fetched && held
+            ? {
+                ...fetched,
+                bookmarked: held.bookmarked,
+                read: held.read,
+                collections: held.collections ? [...held.collections] : fetched.collections,
+              }
+            : fetched,
+      },
+    [loaded, fetched, held],
+  );
 
   return {
     openId,
     open: setOpenId,
     /** What the pane shows: the open bulletin, or the previous one while the open one loads. */
-    shown: loaded,
+    shown,
     busy: openId !== null && loaded?.id !== openId,
     reload,
-    patch,
   };
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportOptions } from '../../preload/contract';
-import { useModalDialog } from '../app/useModalDialog';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import './export.css';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'markdown', 'json'];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportOptions, ExportProgress, ExportScope } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 import { defaultTitle } from './exportScope';
 

@@ -1,20 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 
 interface CollectionActionsOptions {
   view: View;
   /** The collection shown was deleted: go elsewhere. */
   onLeaveView: () => void;
-  /** Counts changed (main also says so with 'library:changed'; this is for at once). */
-  onChanged: () => void;
   announce: (message: string) => void;
   notify: (input: NoticeInput) => number;
   offerUndo: (message: string, undo: () => Promise<void>) => void;
   onError: (error: unknown) => void;
-  /** Bulletins joined a collection: the reading pane may show one of them. */
-  onOpenChanged: (ids: string[]) => void;
 }
 
 /**
@@ -23,17 +19,15 @@ interface CollectionActionsOptions {
  */
 export function useCollectionActions(options: CollectionActionsOptions) {
   const { t } = useTranslation();
-  const { onChanged, announce, onError } = options;
+  const { announce, onError } = options;
 
   const create = async (name: string) => {
     const created = await bridge().createCollection(name);
-    onChanged();
     announce(t('collections.created', { name: created.name }));
   };
 
   const rename = async (id: string, name: string) => {
     await bridge().renameCollection(id, name);
-    onChanged();
   };
 
   const remove = (collection: CollectionInfo) => {
@@ -41,10 +35,8 @@ export function useCollectionActions(options: CollectionActionsOptions) {
       .deleteCollection(collection.id)
       .then((token) => {
         if (options.view === `collection:${collection.id}`) options.onLeaveView();
-        onChanged();
         options.offerUndo(t('collections.deleted', { name: collection.name }), async () => {
           await bridge().restoreCollection(token);
-          onChanged();
           announce(t('collections.restored', { name: collection.name }));
         });
       }, onError);
@@ -61,7 +53,6 @@ export function useCollectionActions(options: CollectionActionsOptions) {
               ? t('collections.alreadyIn', { count: ids.length, name: collection.name })
               : t('collections.added', { count: added, name: collection.name }),
         });
-        options.onOpenChanged(ids);
       }, onError);
   };
 
@@ -70,10 +61,8 @@ export function useCollectionActions(options: CollectionActionsOptions) {
     bridge()
       .removeFromCollection(collection.id, ids)
       .then((removed) => {
-        onChanged();
         options.offerUndo(t('collections.removed', { count: removed, name: collection.name }), async () => {
           await bridge().addToCollection(collection.id, ids);
-          onChanged();
           announce(t('collections.added', { count: removed, name: collection.name }));
         });
       }, onError);

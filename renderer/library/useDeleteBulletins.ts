@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 
 interface DeleteOptions {
   /** Gone from main: let the list drop them. */
   onDeleted: (ids: string[]) => void;
-  /** Deleted or brought back: lists, counts and the reading pane are stale. */
-  onChanged: () => void;
   announce: (message: string) => void;
   offerUndo: (message: string, undo: () => Promise<void>) => void;
   onError: (error: unknown) => void;
 }
 
-/** Deleting bulletins: asked first (`asking` drives the dialog), then undoable from a notice or Ctrl/Cmd+Z. */
+/**
+ * Deleting bulletins: asked first (`asking` drives the dialog), then undoable from a notice or
+ * Ctrl/Cmd+Z. Main's change event then has the lists, counts and reading pane ask again.
+ */
 export function useDeleteBulletins(options: DeleteOptions) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<{ ids: string[]; title: string } | null>(null);
@@ -25,10 +26,8 @@ export function useDeleteBulletins(options: DeleteOptions) {
       .deleteBulletins(ids)
       .then((receipt) => {
         options.onDeleted(ids);
-        options.onChanged();
         options.offerUndo(t('delete.done', { count: receipt.count }), async () => {
           const restored = await bridge().undoDelete(receipt.undoToken);
-          options.onChanged();
           options.announce(t('delete.restored', { count: restored }));
         });
       }, options.onError);

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinDetail } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 
 /** A bulletin counts as read once open this long: enough to have read it, not just passed by with j/k. */
 const AUTO_READ_MS = 3000;

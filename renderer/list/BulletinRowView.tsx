@@ -4,6 +4,7 @@ import type { BulletinRow } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
 import { BookmarkIcon, NoteIcon } from '../icons/Icons';
 import { Highlighted } from '../search/Highlighted';
+import { useBulletinState } from '../store/useLibraryStore';
 
 interface BulletinRowViewProps {
   row: BulletinRow;
@@ -37,7 +38,7 @@ interface BulletinRowViewProps {
  * carry the bulletin's own language and direction, which may differ from the UI's.
  */
 export const BulletinRowView = memo(function BulletinRowView({
-  row,
+  row: fetched,
   id,
   index,
   setSize,
@@ -54,6 +55,11 @@ export const BulletinRowView = memo(function BulletinRowView({
   onToggleBookmark,
 }: BulletinRowViewProps) {
   const { t, i18n } = useTranslation();
+  // The marks as the store holds them now (the row's own are as its page was fetched).
+  const held = useBulletinState(fetched.id);
+  const row = held
+    ? { ...fetched, bookmarked: held.bookmarked, read: held.read, noted: held.noted }
+    : fetched;
   const classes = ['row', row.read ? 'row--read' : 'row--unread'];
   if (open) classes.push('row--open');
   if (selected) classes.push('row--selected');

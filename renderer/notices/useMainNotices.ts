@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { AppNotice } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from './useNotices';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FacetName, FacetSelection, IndexStatus, SearchSort } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 
 /**
  * What the user chose around the query (order, facet values), the index's

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 import { useDebouncedValue } from './useDebouncedValue';
 
 const SUGGEST_DEBOUNCE_MS = 80;

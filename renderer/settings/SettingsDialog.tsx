@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
 import type { NumericSetting } from '../../preload/settings';
-import { useModalDialog } from '../app/useModalDialog';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import { readAllowedHosts } from './readAllowedHosts';
 import { readSetting } from './readSetting';
 import './settings.css';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedFeed } from '../../preload/contract';
-import { useModalDialog } from '../app/useModalDialog';
+import { useModalDialog } from '../dialogs/useModalDialog';
 import './feedChoice.css';
 
 interface FeedChoiceDialogProps {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionInfo } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 import { formatPublished } from '../i18n/formatDate';
 import { useSubscriptions } from './useSubscriptions';
 import './subscriptions.css';

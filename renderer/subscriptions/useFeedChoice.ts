@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, ListedFeed } from '../../preload/contract';
-import { bridge, userMessage } from '../app/bridge';
+import { bridge, userMessage } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 
 export interface FeedChoiceOffer {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SubscriptionList } from '../../preload/contract';
-import { bridge } from '../app/bridge';
+import { bridge } from '../bridge/bridge';
 
 /** The subscriptions and the online state, kept current from main's events. */
 export function useSubscriptions(onError: (error: unknown) => void) {

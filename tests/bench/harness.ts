@@ -12,7 +12,7 @@ export interface Figure {
   /** Archive size the figure was measured at. */
   size: number;
   value: number;
-  unit: 'ms' | 'MB' | 'items/s' | 'KB' | '%';
+  unit: 'ms' | 'MB' | 'items/s' | 'KB' | '%' | 'count';
   /** The baseline measured in the same run, if any (e.g. a bare JSON.parse of the same bytes). */
   baseline?: { name: string; value: number };
   /** The goal, as text, e.g. "≤ 1.3× JSON.parse". */

@@ -8,6 +8,7 @@ import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { librarySuite } from './library.bench';
+import { marksSuite } from './marks.bench';
 import { searchSuite } from './search.bench';
 import { selectionSuite } from './selection.bench';
 import { storeSuite } from './store.bench';
@@ -26,6 +27,7 @@ const SUITES: Suite[] = [
   launchSuite,
   searchSuite,
   selectionSuite,
+  marksSuite,
   exportSuite,
   damageSuite,
 ];

@@ -274,6 +274,7 @@ export async function launchApp(options) {
     openedExternally: async () =>
       (await records()).shell.filter((call) => call.method === 'openExternal').map((call) => call.target),
     blockedRequests: async () => (await records()).blocked,
+    ipcTraffic: async () => (await records()).ipc,
   };
   return app;
 }

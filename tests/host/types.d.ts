@@ -59,10 +59,19 @@ export interface BlockedRequest {
   windowId: number | null;
 }
 
+/** What crossed the bridge on one channel, both ways (JSON bytes, as the host's transport sends them). */
+export interface IpcTraffic {
+  /** Invokes from a window, or events main sent to one. */
+  messages: number;
+  bytes: number;
+}
+
 export interface HostRecords {
   dialogs: DialogRecord[];
   shell: ShellRecord[];
   blocked: BlockedRequest[];
+  /** By channel (`bulletins:list`, `event:library:changed`…), counted since start. */
+  ipc: Record<string, IpcTraffic>;
 }
 
 /** What launchApp resolves to: the shape of Playwright's ElectronApplication, plus the host's records. */
@@ -93,6 +102,8 @@ export interface HostApp {
   shellCalls(): Promise<ShellRecord[]>;
   /** Requests from any window that did not reach the app's protocol handler. */
   blockedRequests(): Promise<BlockedRequest[]>;
+  /** Calls and events that crossed the bridge so far, by channel (what a bench counts). */
+  ipcTraffic(): Promise<Record<string, IpcTraffic>>;
   readonly userDataDir: string;
 }
 

@@ -7,6 +7,7 @@ import { app } from './app.mjs';
 import { config, debugLog, tellLauncher } from './config.mjs';
 import { preventable } from './events.mjs';
 import { invokeHandlers, ipcMain } from './ipc-main.mjs';
+import { countIpc } from './records.mjs';
 import { runAccelerator } from './menu.mjs';
 import { applyColorScheme } from './native-theme.mjs';
 import { pageScripts } from './page-scripts.mjs';
@@ -227,10 +228,9 @@ export class WebContents extends EventEmitter {
       this.#isolatedContext = contextId;
     } else if (message.t === 'invoke') {
       const reply = await this.#invoke(String(message.channel), message.args ?? [], message.url);
-      await this.#evaluateInPreloadWorld(
-        contextId,
-        `reply(${JSON.stringify(JSON.stringify({ id: message.id, ...reply }))})`,
-      );
+      const wire = JSON.stringify({ id: message.id, ...reply });
+      countIpc(String(message.channel), payload.length + wire.length);
+      await this.#evaluateInPreloadWorld(contextId, `reply(${JSON.stringify(wire)})`);
     } else if (message.t === 'send') {
       const event = Object.assign(this.#ipcEvent(message.url), {
         returnValue: undefined,
@@ -349,6 +349,7 @@ export class WebContents extends EventEmitter {
     if (this.#destroyed) throw new Error('Object has been destroyed');
     const wire = toWire({ channel, args });
     if (!this.#isolatedContext || wire === undefined) return;
+    countIpc(channel, wire.length);
     void this.#evaluateInPreloadWorld(this.#isolatedContext, `deliver(${JSON.stringify(wire)})`);
   }
 

@@ -25,6 +25,7 @@ const { createHandlers } = await import('../../../main/ipc/handlers');
 const { argumentSchemas } = await import('../../../main/ipc/schemas');
 const { openLibrary } = await import('../../../main/store/library');
 const { createSearchIndex } = await import('../../../main/search/searchIndex');
+const { createChangeEvents } = await import('../../../main/ipc/changeEvents');
 
 let folder: string;
 beforeAll(() => initI18n('en'));
@@ -59,7 +60,11 @@ describe('the bridge checks meaning', () => {
         contentHash: 'h',
       },
     ]);
-    const handlers = createHandlers(library, createSearchIndex(), {} as never);
+    const changes = createChangeEvents(
+      () => library.counts(),
+      () => undefined,
+    );
+    const handlers = createHandlers(library, createSearchIndex(), { changes } as never);
     registerHandlers(argumentSchemas, handlers);
     /** The state files (state.json and its journal) by size. */
     const stateFiles = async () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BulletinRow } from '../../../preload/contract';
-import { keepRows } from '../../../renderer/app/keepRows';
+import { keepRows } from '../../../renderer/list/keepRows';
 
 const row = (id: string): BulletinRow => ({
   id,

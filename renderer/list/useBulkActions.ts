@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticeInput } from '../notices/useNotices';
-import { bridge } from './bridge';
+import { useLibraryStore } from '../store/useLibraryStore';
+import { bridge } from '../bridge/bridge';
 
 /** The marks a bulk action sets or clears. */
 export type BulkMark = 'bookmark' | 'read';
@@ -9,12 +10,14 @@ export type BulkMark = 'bookmark' | 'read';
 interface BulkEvents {
   notify: (notice: NoticeInput) => void;
   onError: (error: unknown) => void;
-  /** After a bulk action or its undo changed something (main also pushes 'library:changed'). */
+  /** After a bulk action or its undo changed something (main's change event also patches the store). */
   onDone: (mark: BulkMark, on: boolean) => void;
 }
 
 const call = (mark: BulkMark, ids: string[], on: boolean) =>
   mark === 'bookmark' ? bridge().setBookmarked(ids, on) : bridge().setRead(ids, on);
+
+const marksOf = (mark: BulkMark, on: boolean) => (mark === 'bookmark' ? { bookmarked: on } : { read: on });
 
 /**
  * Bookmarking or marking read many bulletins in one call to main (one write,
@@ -24,12 +27,15 @@ const call = (mark: BulkMark, ids: string[], on: boolean) =>
 export function useBulkActions({ notify, onError, onDone }: BulkEvents) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const store = useLibraryStore();
 
   const run = useCallback(
     async (mark: BulkMark, ids: string[], on: boolean) => {
       setBusy(true);
       try {
         const changed = await call(mark, ids, on);
+        // Main's change event says the same; patched here too so the rows follow the reply at once.
+        store.patch(changed, marksOf(mark, on));
         onDone(mark, on);
         const key = `${mark}${on ? 'On' : 'Off'}`;
         if (changed.length === 0) {
@@ -43,7 +49,8 @@ export function useBulkActions({ notify, onError, onDone }: BulkEvents) {
             {
               label: t('bulk.undo'),
               run: () =>
-                void call(mark, changed, !on).then(() => {
+                void call(mark, changed, !on).then((undone) => {
+                  store.patch(undone, marksOf(mark, !on));
                   onDone(mark, !on);
                   notify({ kind: 'info', message: t('bulk.undone') });
                 }, onError),
@@ -56,7 +63,7 @@ export function useBulkActions({ notify, onError, onDone }: BulkEvents) {
         setBusy(false);
       }
     },
-    [notify, onError, onDone, t],
+    [notify, onError, onDone, t, store],
   );
 
   return { busy, run };

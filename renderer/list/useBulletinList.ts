@@ -3,14 +3,18 @@ import type {
   BulletinRow,
   FacetSelection,
   Facets,
+  LibraryChange,
+  ListResult,
   ListSort,
   SearchCorrection,
   SearchHint,
   SearchSort,
   View,
 } from '../../preload/contract';
-import { bridge } from './bridge';
+import { bridge } from '../bridge/bridge';
 import { keepRows } from './keepRows';
+import { changesMembership } from '../store/changesMembership';
+import { useLibraryStore } from '../store/useLibraryStore';
 
 interface Loaded {
   /** Which request these rows answer: view and search text. */
@@ -52,15 +56,19 @@ const NO_HINTS: SearchHint[] = [];
 
 const NO_TERMS: string[] = [];
 
-/** Enough rows to fill a tall window, sent at once; the rest of a large view follows in pages. */
-const FIRST_PAGE = 100;
-const PAGE = 5000;
+/** Enough rows to fill a tall window, sent at once; the rest follows a page at a time as it scrolls. */
+const FIRST_PAGE = { list: 100, search: 200 };
 /**
- * Search results come a page at a time as the list nears its end: each page re-runs the search in
- * main, so pages are fetched when someone scrolls that far, never all of a 100,000-result search.
+ * Later pages come as the list nears its end, never all at once: at 100,000 bulletins the whole
+ * view is about 21 calls of 5,000 rows, seconds of main's thread, and a search re-runs in main for
+ * each page.
  */
-const SEARCH_PAGE = 1000;
-const SEARCH_FIRST_PAGE = 200;
+const PAGE = 1000;
+/**
+ * A list asked again because its membership changed asks for the rows it held in one call, up to
+ * this many (a larger one is cut back to it: the rest comes again as it scrolls).
+ */
+const RELOAD_MAX = 5000;
 
 /**
  * The previous terms when they have not changed: the reading pane re-sanitises
@@ -85,6 +93,7 @@ export function useBulletinList(
   /** The order of a listed view (a search has its own, in `choices`). */
   sort?: ListSort,
 ) {
+  const store = useLibraryStore();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const lastKey = useRef<string | null>(null);
@@ -169,89 +178,65 @@ export function useBulletinList(
     };
 
     fetchMore.current = null;
-    if (text !== '' || faceted) {
-      const request = { view, text, sort: choices?.sort, facets: choices?.facets, literal: choices?.literal };
-      let fetched = 0;
-      let fetching = false;
-      let total = 0;
-      const more = () => {
-        if (fetching || !current || fetched >= total) return;
-        fetching = true;
-        bridge()
-          .search({ ...request, offset: fetched, limit: SEARCH_PAGE })
-          .then((page) => {
-            if (!current) return;
-            fetching = false;
-            // An archive that shrank meanwhile ends the paging rather than asking forever.
-            fetched = page.rows.length === 0 ? total : fetched + page.rows.length;
-            append(page.rows, page.total ?? total, false);
-          }, fail);
-      };
-      const limit = reloading ? Math.min(SEARCH_PAGE, Math.max(SEARCH_FIRST_PAGE, shown.current)) : undefined;
-      bridge()
-        .search({ ...request, limit })
-        .then((result) => {
-          if (!current) return;
-          total = result.total ?? result.rows.length;
-          fetched = result.rows.length;
-          fetchMore.current = more;
-          const found = { facets: result.facets, hints: result.hints, correction: result.correction };
-          if (reloading) replace(result.rows, result.terms, total, found);
-          else showFirst(result.rows, result.terms, total, found);
-        }, fail);
-    } else {
-      void (async () => {
-        const rows: BulletinRow[] = [];
-        let counting = false;
-        for (let total = Infinity; rows.length < total;) {
-          const page = await bridge().list({
-            view,
-            sort,
-            offset: rows.length,
-            limit: rows.length === 0 ? FIRST_PAGE : PAGE,
-          });
-          if (!current) return;
-          // A first page answered while the archive opens: the next one waits for it and says how many.
-          total = page.counting ? Infinity : (page.total ?? rows.length + page.rows.length);
-          if (!reloading) {
-            if (rows.length === 0)
-              showFirst(
-                page.rows,
-                NO_TERMS,
-                page.counting ? page.rows.length : total,
-                undefined,
-                page.counting,
-              );
-            else append(page.rows, total, counting);
-          }
-          counting = page.counting === true;
-          rows.push(...page.rows);
-          if (page.rows.length === 0) break;
-        }
-        if (reloading) replace(rows, NO_TERMS);
-      })().catch(fail);
-    }
+    const searching = text !== '' || faceted;
+    const request = { view, text, sort: choices?.sort, facets: choices?.facets, literal: choices?.literal };
+    const fetchPage = (offset: number, limit: number): Promise<ListResult> =>
+      searching
+        ? bridge().search({ ...request, offset, limit })
+        : bridge().list({ view, sort, offset, limit });
+    const first = searching ? FIRST_PAGE.search : FIRST_PAGE.list;
+    let fetched = 0;
+    let total = 0;
+    let fetching = false;
+    /** The archive is still opening: the next page waits for it and says how many there are. */
+    let counting = false;
+    const more = () => {
+      if (fetching || !current || (!counting && fetched >= total)) return;
+      fetching = true;
+      fetchPage(fetched, PAGE).then((page) => {
+        if (!current) return;
+        fetching = false;
+        const wasCounting = counting;
+        counting = page.counting === true && page.rows.length > 0;
+        total = page.total ?? fetched + page.rows.length;
+        // An archive that shrank meanwhile ends the paging rather than asking forever.
+        fetched = page.rows.length === 0 ? total : fetched + page.rows.length;
+        store.seed(page.rows);
+        append(page.rows, counting ? fetched : total, wasCounting && !counting);
+        if (counting) more();
+      }, fail);
+    };
+    const limit = reloading ? Math.min(RELOAD_MAX, Math.max(first, shown.current)) : first;
+    fetchPage(0, limit).then((result) => {
+      if (!current) return;
+      counting = result.counting === true;
+      fetched = result.rows.length;
+      total = counting ? fetched : (result.total ?? fetched);
+      fetchMore.current = more;
+      store.seed(result.rows);
+      const found = searching
+        ? { facets: result.facets, hints: result.hints, correction: result.correction }
+        : undefined;
+      if (reloading) replace(result.rows, result.terms, total, found);
+      else showFirst(result.rows, result.terms, total, found, counting);
+      if (counting) more();
+    }, fail);
     return () => {
       current = false;
     };
-  }, [view, text, choices, sort, generation]);
+  }, [view, text, choices, sort, generation, store]);
 
   /** Asks again, e.g. after the library changed. */
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
+  // Marks are patched in the store; the list is asked again only when its membership can have changed.
+  const onLibraryChanged = useEffectEvent((change: LibraryChange) => {
+    if (changesMembership(change, { view, text, facets: choices?.facets })) reload();
+  });
+  useEffect(() => bridge().subscribe('library:changed', onLibraryChanged), []);
+
   /** The list scrolled near its end: the next page of search results, if any. */
   const loadMore = useCallback(() => fetchMore.current?.(), []);
-
-  /** Updates one row in place (read, bookmarked) without asking main for the whole list. */
-  const patchRow = useCallback((id: string, patch: Partial<BulletinRow>) => {
-    setLoaded(
-      (previous) =>
-        previous && {
-          ...previous,
-          rows: previous.rows.map((row) => (row.id === id ? { ...row, ...patch } : row)),
-        },
-    );
-  }, []);
 
   /** Keeps a row listed in this view even if it stops belonging to it (read, un-bookmarked). */
   const keep = useCallback((id: string) => {
@@ -281,7 +266,6 @@ export function useBulletinList(
     failed: loaded?.failed ?? false,
     reload,
     loadMore,
-    patchRow,
     keep,
   };
 }

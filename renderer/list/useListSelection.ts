@@ -1,14 +1,15 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow, ExportScope, SearchRequest } from '../../preload/contract';
-import type { BulletinList } from '../list/BulletinList';
-import type { SelectionBar } from '../list/SelectionBar';
-import { useSelection } from '../list/useSelection';
+import type { BulletinList } from './BulletinList';
+import type { SelectionBar } from './SelectionBar';
+import { useSelection } from './useSelection';
 import type { NoticeInput } from '../notices/useNotices';
-import { bridge } from './bridge';
+import { useLibraryStore } from '../store/useLibraryStore';
+import { bridge } from '../bridge/bridge';
 import { useBulkActions } from './useBulkActions';
 import type { useListNavigation } from './useListNavigation';
-import type { ShortcutActions } from './useShortcuts';
+import type { ShortcutActions } from '../app/useShortcuts';
 
 interface ListSelectionOptions {
   /** What the list shows, as main is asked for it: also what "select all" and "mark all read" cover. */
@@ -20,8 +21,6 @@ interface ListSelectionOptions {
   announce: (message: string) => void;
   notify: (notice: NoticeInput) => void;
   onError: (error: unknown) => void;
-  /** Bookmarks or read marks changed: the sidebar's counts are stale. */
-  onMarksChanged: () => void;
 }
 
 type ListGestures = Pick<
@@ -42,6 +41,7 @@ type BarProps = Omit<
 export function useListSelection(options: ListSelectionOptions) {
   const { request, rows, total, navigation, announce, onError } = options;
   const { t } = useTranslation();
+  const store = useLibraryStore();
   const selection = useSelection(JSON.stringify(request), rows);
   const { activeIndex, activate, step } = navigation;
 
@@ -49,7 +49,6 @@ export function useListSelection(options: ListSelectionOptions) {
     notify: options.notify,
     onError,
     onDone: (mark, on) => {
-      options.onMarksChanged();
       // Rows that leave the view (un-bookmarked in Bookmarks, read in Unread) leave the selection too.
       const leaving =
         (request.view === 'bookmarks' && mark === 'bookmark' && !on) ||
@@ -117,7 +116,10 @@ export function useListSelection(options: ListSelectionOptions) {
   };
 
   // The action each toggle offers: add the mark unless every selected row on hand has it already.
-  const selectedRows = selection.count === 0 ? [] : rows.filter((row) => selection.ids.has(row.id));
+  const selectedRows =
+    selection.count === 0
+      ? []
+      : rows.filter((row) => selection.ids.has(row.id)).map((row) => store.bulletin(row.id) ?? row);
   const bar: BarProps | null =
     selection.count === 0
       ? null
