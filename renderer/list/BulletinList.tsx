@@ -87,6 +87,23 @@ export function BulletinList({
   const rowId = (index: number) => `${id}-row-${index}`;
   const last = rows.length - 1;
 
+  /**
+   * The row End went to, while the list is still paged in as it scrolls: each page that arrives
+   * moves the focus on to the new last row, so End reaches the end of the whole view, not of the
+   * rows loaded when it was pressed. Any other move ends it.
+   */
+  const followingEnd = useRef<number | null>(null);
+  useEffect(() => {
+    const at = followingEnd.current;
+    if (at === null || last <= at) return;
+    if (activeIndex !== at) {
+      followingEnd.current = null;
+      return;
+    }
+    followingEnd.current = last;
+    onActivate(last);
+  }, [last, activeIndex, onActivate]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
       event.preventDefault();
@@ -126,6 +143,7 @@ export function BulletinList({
     }
     event.preventDefault();
     const index = Math.max(0, Math.min(last, target));
+    followingEnd.current = event.key === 'End' && !event.shiftKey ? index : null;
     if (event.shiftKey) onExtend(index);
     else onActivate(index);
   };

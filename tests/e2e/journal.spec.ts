@@ -89,7 +89,7 @@ test('a damaged journal line: the app says so, keeps the changes before it and t
   );
 
   const window = await (await launch()).firstWindow();
-  await expect(notices(window)).toContainText('Part of your latest changes');
+  await expect(notices(window)).toContainText('were damaged on disk');
   await expect(notices(window)).toContainText('The 2 changes saved before the damage were kept');
   await expect(notices(window)).toContainText(/kept in your library folder as state\.journal\.jsonl\.bad-/);
   await bookmarksView(window, 1).click();
