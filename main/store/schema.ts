@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
-import type { Settings, SettingsLimits } from '../../preload/settings';
+import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
+import { LANGUAGE_SETTINGS } from '../../resources/locales/languages';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
 export const SCHEMA_VERSION = 1;
@@ -50,15 +51,16 @@ export const SETTINGS_LIMITS: SettingsLimits = {
   refreshMinutes: { min: 5, max: 1440 },
 };
 
-export const DEFAULT_SETTINGS: Settings = { importCapMegabytes: 50, refreshMinutes: 30 };
+export const DEFAULT_SETTINGS: Settings = { importCapMegabytes: 50, refreshMinutes: 30, language: 'system' };
 
-const bounded = (key: keyof Settings) =>
+const bounded = (key: NumericSetting) =>
   z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
 
 /** The settings as the window sends them: whole numbers within their limits. */
 export const settingsSchema = z.strictObject({
   importCapMegabytes: bounded('importCapMegabytes'),
   refreshMinutes: bounded('refreshMinutes'),
+  language: z.enum(LANGUAGE_SETTINGS),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -67,6 +69,8 @@ const storedSettingsSchema = z
   .object({
     importCapMegabytes: bounded('importCapMegabytes').catch(DEFAULT_SETTINGS.importCapMegabytes),
     refreshMinutes: bounded('refreshMinutes').catch(DEFAULT_SETTINGS.refreshMinutes),
+    // A file from before the setting, or a language no longer offered, follows the system.
+    language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

@@ -32,6 +32,7 @@ import { useNotices } from '../notices/useNotices';
 import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
+import { applyLanguageSetting, i18n } from '../i18n/i18n';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { useSearchOptions } from '../search/useSearchOptions';
@@ -179,7 +180,9 @@ export function App() {
       throw new Error(userMessage(error, t('settings.saveFailed')), { cause: error });
     }
     setSettings(null);
-    notify({ kind: 'info', message: t('settings.saved') });
+    applyLanguageSetting(next.language);
+    // i18n's t, not the render's: the notice is in the language just chosen.
+    notify({ kind: 'info', message: i18n.t('settings.saved') });
   };
 
   const listRef = useRef<HTMLDivElement>(null);

@@ -1,11 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
+import type { NumericSetting } from '../../preload/settings';
 import { useModalDialog } from '../app/useModalDialog';
+import { LanguageField } from './LanguageField';
 import { readSetting } from './readSetting';
 import './settings.css';
 
-type Field = keyof Settings;
+type Field = NumericSetting;
 const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
 
 interface SettingsDialogProps {
@@ -28,6 +30,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     importCapMegabytes: String(initial.importCapMegabytes),
     refreshMinutes: String(initial.refreshMinutes),
   }));
+  const [language, setLanguage] = useState(initial.language);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -52,7 +55,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     }
     setSaving(true);
     setSaveError(null);
-    onSave({ ...initial, ...values }).catch((error: unknown) => {
+    onSave({ ...initial, ...values, language }).catch((error: unknown) => {
       setSaveError(error instanceof Error && error.message ? error.message : t('settings.saveFailed'));
       setSaving(false);
     });
@@ -64,7 +67,8 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
         <h2 id={titleId} className="settings-title">
           {t('settings.title')}
         </h2>
-        {FIELDS.map((field, position) => {
+        <LanguageField value={language} onChange={setLanguage} autoFocus />
+        {FIELDS.map((field) => {
           const id = `${baseId}-${field}`;
           const error = errors[field];
           return (
@@ -87,7 +91,6 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
                 onChange={(event) => setText((current) => ({ ...current, [field]: event.target.value }))}
                 aria-invalid={error !== undefined}
                 aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                autoFocus={position === 0}
               />
               <p id={`${id}-hint`} className="settings-hint">
                 {t(`settings.${field}.hint`, limits[field])}

@@ -28,7 +28,7 @@ describe('settings in state.json', () => {
   it('a state.json from before settings loads with the defaults and keeps its bookmarks', async () => {
     await writeState({ schemaVersion: 1, bookmarks: { a: '2020-01-01T00:00:00.000Z' }, read: {} });
     const library = await openLibrary(folder);
-    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 30 });
+    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 30, language: 'system' });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
     library.close();
@@ -39,10 +39,10 @@ describe('settings in state.json', () => {
       schemaVersion: 1,
       bookmarks: { a: '2020-01-01T00:00:00.000Z' },
       read: {},
-      settings: { importCapMegabytes: 100_000, refreshMinutes: 15 },
+      settings: { importCapMegabytes: 100_000, refreshMinutes: 15, language: 'system' },
     });
     const library = await openLibrary(folder);
-    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 15 });
+    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 15, language: 'system' });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
     library.close();
@@ -50,12 +50,12 @@ describe('settings in state.json', () => {
 
   it('saved settings are in state.json and come back after a restart', async () => {
     const library = await openLibrary(folder);
-    await library.saveSettings({ importCapMegabytes: 5, refreshMinutes: 120 });
+    await library.saveSettings({ importCapMegabytes: 5, refreshMinutes: 120, language: 'system' });
     library.close();
     const stored = JSON.parse(await readFile(join(folder, 'state.json'), 'utf8')) as { settings: unknown };
-    expect(stored.settings).toEqual({ importCapMegabytes: 5, refreshMinutes: 120 });
+    expect(stored.settings).toEqual({ importCapMegabytes: 5, refreshMinutes: 120, language: 'system' });
     const reopened = await openLibrary(folder);
-    expect(reopened.settings()).toEqual({ importCapMegabytes: 5, refreshMinutes: 120 });
+    expect(reopened.settings()).toEqual({ importCapMegabytes: 5, refreshMinutes: 120, language: 'system' });
     reopened.close();
   });
 });
@@ -65,20 +65,25 @@ describe('saveSettings arguments', () => {
   const { importCapMegabytes: cap, refreshMinutes: refresh } = SETTINGS_LIMITS;
 
   it('accepts whole numbers from each minimum to each maximum', () => {
-    expect(accepts({ importCapMegabytes: cap.min, refreshMinutes: refresh.min })).toBe(true);
-    expect(accepts({ importCapMegabytes: cap.max, refreshMinutes: refresh.max })).toBe(true);
+    expect(accepts({ importCapMegabytes: cap.min, refreshMinutes: refresh.min, language: 'system' })).toBe(
+      true,
+    );
+    expect(accepts({ importCapMegabytes: cap.max, refreshMinutes: refresh.max, language: 'ar' })).toBe(true);
     expect(accepts(DEFAULT_SETTINGS)).toBe(true);
   });
 
   it('refuses values past the limits, fractions, text, missing and unknown fields', () => {
-    expect(accepts({ importCapMegabytes: cap.min - 1, refreshMinutes: 30 })).toBe(false);
-    expect(accepts({ importCapMegabytes: cap.max + 1, refreshMinutes: 30 })).toBe(false);
+    expect(accepts({ importCapMegabytes: cap.min - 1, refreshMinutes: 30, language: 'system' })).toBe(false);
+    expect(accepts({ importCapMegabytes: cap.max + 1, refreshMinutes: 30, language: 'system' })).toBe(false);
     expect(accepts({ importCapMegabytes: 50, refreshMinutes: refresh.min - 1 })).toBe(false);
     expect(accepts({ importCapMegabytes: 50, refreshMinutes: refresh.max + 1 })).toBe(false);
-    expect(accepts({ importCapMegabytes: 2.5, refreshMinutes: 30 })).toBe(false);
-    expect(accepts({ importCapMegabytes: '50', refreshMinutes: 30 })).toBe(false);
+    expect(accepts({ importCapMegabytes: 2.5, refreshMinutes: 30, language: 'system' })).toBe(false);
+    expect(accepts({ importCapMegabytes: '50', refreshMinutes: 30, language: 'system' })).toBe(false);
     expect(accepts({ importCapMegabytes: 50 })).toBe(false);
-    expect(accepts({ ...DEFAULT_SETTINGS, language: 'fr' })).toBe(false);
+    expect(accepts({ ...DEFAULT_SETTINGS, theme: 'dark' })).toBe(false);
+    // Only the languages the app is translated into (or the system's).
+    expect(accepts({ ...DEFAULT_SETTINGS, language: 'de' })).toBe(false);
+    expect(accepts({ importCapMegabytes: 50, refreshMinutes: 30 })).toBe(false);
   });
 });
 
@@ -92,7 +97,7 @@ describe('the import size cap', () => {
 
   it('refuses a file over the cap set in settings, naming the cap and Settings; a smaller one comes in', async () => {
     const library = await openLibrary(folder);
-    await library.saveSettings({ importCapMegabytes: 1, refreshMinutes: 30 });
+    await library.saveSettings({ importCapMegabytes: 1, refreshMinutes: 30, language: 'system' });
     const runner = createImportRunner(library, createSearchIndex(), {
       progress: () => {},
       changed: () => {},
@@ -108,7 +113,7 @@ describe('the import size cap', () => {
     expect(report.files[1]?.error).toBeUndefined();
 
     // A raised cap applies to the next import.
-    await library.saveSettings({ importCapMegabytes: 2, refreshMinutes: 30 });
+    await library.saveSettings({ importCapMegabytes: 2, refreshMinutes: 30, language: 'system' });
     const again = await runner.run([bytesSource('big.xml', feedOfSize(1024 * 1024 + 1))]);
     expect(again.files[0]?.error).toBeUndefined();
     library.close();
