@@ -4,6 +4,7 @@ import {
   LANGUAGE_SETTINGS,
   PSEUDO_LOCALE,
   UI_LANGUAGES,
+  isolateInRtl,
   resolveLanguage,
   type LanguageSetting,
 } from '../../resources/locales/languages';
@@ -36,7 +37,11 @@ export async function initI18n(language: string): Promise<void> {
     nonExplicitSupportedLngs: true,
     defaultNS: 'main',
     resources: Object.fromEntries(UI_LANGUAGES.map((code) => [code, { main: BUNDLES.main[code] }])),
-    interpolation: { escapeValue: false },
+    // Values isolated in Arabic (see isolateInRtl); never HTML-escaped: dialogs and menus are text.
+    interpolation: {
+      escapeValue: true,
+      escape: (value: string) => isolateInRtl(i18n.dir() === 'rtl')(value),
+    },
     initAsync: false,
   });
 }

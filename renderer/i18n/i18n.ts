@@ -4,6 +4,7 @@ import { BUNDLES } from '../../resources/locales/bundles';
 import {
   PSEUDO_LOCALE,
   UI_LANGUAGES,
+  isolateInRtl,
   resolveLanguage,
   type LanguageSetting,
 } from '../../resources/locales/languages';
@@ -26,8 +27,11 @@ export function initI18n(language: string = resolveLanguage('system', systemLang
     fallbackLng: 'en',
     ns: ['ui'],
     defaultNS: 'ui',
-    // React escapes what it renders; escaping here too would show "&amp;".
-    interpolation: { escapeValue: false },
+    // React escapes what it renders, so "escaping" here only isolates values in Arabic.
+    interpolation: {
+      escapeValue: true,
+      escape: (value: string) => isolateInRtl(i18n.dir() === 'rtl')(value),
+    },
     initAsync: false,
   });
   ensurePseudo(language);

@@ -69,7 +69,9 @@ const allNames = new Map<string, readonly string[]>();
 export function countryNamesEverywhere(englishName: string): readonly string[] {
   let names = allNames.get(englishName);
   if (!names) {
-    names = [...new Set([englishName, ...UI_LANGUAGES.map((language) => countryName(englishName, language))])];
+    names = [
+      ...new Set([englishName, ...UI_LANGUAGES.map((language) => countryName(englishName, language))]),
+    ];
     allNames.set(englishName, names);
   }
   return names;

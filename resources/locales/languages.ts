@@ -15,7 +15,11 @@ export const PSEUDO_LOCALE = 'en-XA';
 
 /** What Settings › Language holds: a language, or "system" (the operating system's). */
 export type LanguageSetting = 'system' | UiLanguage | typeof PSEUDO_LOCALE;
-export const LANGUAGE_SETTINGS = ['system', ...UI_LANGUAGES, PSEUDO_LOCALE] as const satisfies readonly LanguageSetting[];
+export const LANGUAGE_SETTINGS = [
+  'system',
+  ...UI_LANGUAGES,
+  PSEUDO_LOCALE,
+] as const satisfies readonly LanguageSetting[];
 
 /** The primary subtag of a BCP 47 tag, lower case: "es-419" → "es". */
 export function baseLanguage(tag: string): string {
@@ -50,4 +54,13 @@ export function endonym(language: string): string {
   if (language === PSEUDO_LOCALE) return '[Ƥšéûδö]';
   const name = new Intl.DisplayNames([language], { type: 'language' }).of(baseLanguage(language));
   return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
+}
+
+/**
+ * An interpolated value, isolated from the sentence around it (Unicode's FSI … PDI): an English
+ * title or a file name inside an Arabic sentence keeps its own direction and does not pull the
+ * punctuation around it the wrong way. Used as i18next's `escape` in right-to-left languages only.
+ */
+export function isolateInRtl(rtl: boolean): (value: string) => string {
+  return (value) => (rtl ? `\u2068${value}\u2069` : value);
 }

@@ -39,7 +39,11 @@ export const SEARCH_OPERATORS: Record<UiLanguage, LanguageOperators> = {
       after: ['después', 'desde'],
       in: ['en', 'colección'],
     },
-    flags: { bookmarked: ['favorito', 'favoritos'], unread: ['noleído', 'noleídos'], noted: ['connota', 'anotado'] },
+    flags: {
+      bookmarked: ['favorito', 'favoritos'],
+      unread: ['noleído', 'noleídos'],
+      noted: ['connota', 'anotado'],
+    },
   },
   fr: {
     keys: {
@@ -63,6 +67,10 @@ export const SEARCH_OPERATORS: Record<UiLanguage, LanguageOperators> = {
       after: ['بعد'],
       in: ['في'],
     },
-    flags: { bookmarked: ['مرجعية', 'إشارة'], unread: ['غير_مقروءة', 'غيرمقروءة'], noted: ['بملاحظة', 'ملاحظة'] },
+    flags: {
+      bookmarked: ['مرجعية', 'إشارة'],
+      unread: ['غير_مقروءة', 'غيرمقروءة'],
+      noted: ['بملاحظة', 'ملاحظة'],
+    },
   },
 };
