@@ -25,6 +25,12 @@ export function languageOverride(): LanguageSetting | undefined {
   return LANGUAGE_SETTINGS.find((setting) => setting === value);
 }
 
+/** The settings as the window sees them: with BULLETIN_UI_LANGUAGE's language when it is set. */
+export function withLanguageOverride<T extends { language: LanguageSetting }>(settings: T): T {
+  const language = languageOverride();
+  return language ? { ...settings, language } : settings;
+}
+
 /**
  * Starts in `language` (at launch the system's, or the override's: the saved setting is read
  * later, with the library).
