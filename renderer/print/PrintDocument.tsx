@@ -75,7 +75,9 @@ export function PrintDocument({ job, language }: PrintDocumentProps) {
             {bulletin.countries.length > 0 && (
               <>
                 {' · '}
-                {t('print.countries', { countries: list.format(bulletin.countries.map((country) => countryName(country, language))) })}
+                {t('print.countries', {
+                  countries: list.format(bulletin.countries.map((country) => countryName(country, language))),
+                })}
               </>
             )}
           </p>

@@ -161,7 +161,13 @@ export function ReaderPane({
           {(bulletin.countries.length > 0 || bulletin.tags.length > 0) && (
             <p className="reader-facets">
               {bulletin.countries.length > 0 && (
-                <span>{t('reader.countries', { countries: list.format(bulletin.countries.map((country) => countryName(country, i18n.language))) })}</span>
+                <span>
+                  {t('reader.countries', {
+                    countries: list.format(
+                      bulletin.countries.map((country) => countryName(country, i18n.language)),
+                    ),
+                  })}
+                </span>
               )}
               {bulletin.tags.length > 0 && (
                 <span>{t('reader.tags', { tags: list.format(bulletin.tags) })}</span>
