@@ -5,7 +5,8 @@ import type { Settings } from '../preload/contract';
 import { createExporter } from './export/exporter';
 import { openExportSettings } from './export/exportSettings';
 import { resolveScope } from './export/resolveScope';
-import { initI18n } from './i18n';
+import { applyLanguageSetting, currentLanguage, initI18n, languageOverride } from './i18n';
+import { resolveLanguage } from '../resources/locales/languages';
 import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
@@ -60,15 +61,24 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => start(opening));
 }
 
+/** The operating system's languages, best first (Electron's list; its locale where there is none). */
+function systemLanguages(): string[] {
+  const preferred = app.getPreferredSystemLanguages();
+  return preferred.length > 0 ? preferred : [app.getLocale()];
+}
+
 async function start(opening: EarlyOpening): Promise<void> {
-  await initI18n(app.getLocale());
+  await initI18n(resolveLanguage(languageOverride() ?? 'system', systemLanguages()));
   applySecurityPolicy();
   serveRenderer();
 
   // What the library found at opening (a recovered file) is posted here and waits for the window.
   const notices = createNoticeBoard((notice) => broadcast('notice:added', notice));
-  const dateFormat = new Intl.DateTimeFormat(app.getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-  const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+  // In the UI's language at the time of the message (Settings › Language can change it).
+  const formatDate = (iso: string) =>
+    new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
 
   // The window's calls wait for the handlers, which come once the library and the index are set up.
   const window = createMainWindow();
@@ -96,6 +106,7 @@ async function setUp(
     else console.info('[store]', event);
   });
   const library = await opening.library;
+  await applyLanguageSetting(library.settings().language, systemLanguages());
   const index = createSearchIndex({
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),
@@ -137,7 +148,13 @@ async function setUp(
     library.settings().refreshMinutes,
     isOnline,
   );
-  const applySettings = (settings: Settings) => setRefreshMinutes(settings.refreshMinutes);
+  const applySettings = (settings: Settings) => {
+    setRefreshMinutes(settings.refreshMinutes);
+    // A new language: the menu is built again in it (Electron's menus cannot be relabelled).
+    void applyLanguageSetting(settings.language, systemLanguages()).then(
+      (changed) => changed && installMenu(),
+    );
+  };
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
@@ -156,17 +173,19 @@ async function setUp(
       applySettings(library.settings());
     },
   };
-  installApplicationMenu({
-    importFiles: () => {
-      void chooseAndImport(BrowserWindow.getFocusedWindow(), imports).then((report) => {
-        if (report) broadcast('import:finished', report);
-      });
-    },
-    exportSubscriptions: () =>
-      void exportSubscriptions(BrowserWindow.getFocusedWindow(), library.subscriptions()),
-    backUpLibrary: () => void backUpLibrary(backupContext),
-    restoreLibrary: () => void restoreLibrary(backupContext),
-  });
+  const installMenu = () =>
+    installApplicationMenu({
+      importFiles: () => {
+        void chooseAndImport(BrowserWindow.getFocusedWindow(), imports).then((report) => {
+          if (report) broadcast('import:finished', report);
+        });
+      },
+      exportSubscriptions: () =>
+        void exportSubscriptions(BrowserWindow.getFocusedWindow(), library.subscriptions()),
+      backUpLibrary: () => void backUpLibrary(backupContext),
+      restoreLibrary: () => void restoreLibrary(backupContext),
+    });
+  installMenu();
 
   // Files from the command line, "Open with" and a second launch are imported once the window listens.
   const importPaths = (paths: string[]) => {

@@ -29,6 +29,8 @@ export interface PrintBulletin {
 
 export interface PrintJob {
   title: string;
+  /** The UI language the labels (cover, contents, "Page X of Y") are written in: "es", "ar-EG"… */
+  language: string;
   /** ISO 8601 date-time. */
   exportedAt: string;
   origin: PrintOrigin;

@@ -1,3 +1,5 @@
+import type { LanguageSetting } from '../resources/locales/languages';
+
 /** The user's settings (File › Settings…), kept in state.json. Plain JSON, like the rest of the contract. */
 export interface Settings {
   /** Files larger than this are refused whole, before they are read. */
@@ -10,6 +12,8 @@ export interface Settings {
    * default.
    */
   allowedLocalHosts: string[];
+  /** The interface's language, or "system" (follow the operating system's). */
+  language: LanguageSetting;
 }
 
 /** The settings that are whole numbers within a range. */
@@ -20,5 +24,5 @@ export type NumericSetting = 'importCapMegabytes' | 'refreshMinutes';
  * main's validation agree.
  */
 export type SettingsLimits = {
-  readonly [K in keyof Settings]: { readonly min: number; readonly max: number };
+  readonly [K in NumericSetting | 'allowedLocalHosts']: { readonly min: number; readonly max: number };
 };

@@ -8,7 +8,7 @@ export interface MarkdownLabels {
   count: string;
   from: string;
   contents: string;
-  countries: (list: string) => string;
+  countries: (list: readonly string[]) => string;
   note: string;
   original: string;
 }
@@ -44,7 +44,7 @@ export function markdownExport(
   for (const bulletin of job.bulletins) {
     out.push(`<a id="${bulletin.anchor}"></a>`, '', `## ${inline(bulletin.title)}`, '');
     const meta = [formatDate(bulletin.published), inline(bulletin.source)];
-    if (bulletin.countries.length > 0) meta.push(inline(labels.countries(bulletin.countries.join(', '))));
+    if (bulletin.countries.length > 0) meta.push(inline(labels.countries(bulletin.countries)));
     out.push(`*${meta.join(' · ')}*`, '');
     const paragraphs = bulletin.bodyHtml ? htmlParagraphs(bulletin.bodyHtml) : [bulletin.summary];
     for (const paragraph of paragraphs.filter((text) => text.trim() !== '')) out.push(inline(paragraph), '');

@@ -28,7 +28,8 @@ export function footerTemplate(pageOf: string): string {
   const text = escapeHtml(pageOf)
     .replace(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replace(TOTAL_PAGES, '<span class="totalPages"></span>');
-  return `<div style='${BAND_STYLE} text-align: center;'>${text}</div>`;
+  // dir=auto: an Arabic "الصفحة 1 من 3" reads right to left.
+  return `<div style='${BAND_STYLE} text-align: center;' dir="auto">${text}</div>`;
 }
 
 /** The printToPDF options for an export (Electron's names; margins in inches). */

@@ -44,9 +44,11 @@ export function buildPrintJob(
   scope: ExportScope,
   exportedAt: Date,
   noteFor: (id: string) => string | undefined = () => undefined,
+  language = 'en',
 ): PrintJob {
   return {
     title: options.title.trim(),
+    language,
     exportedAt: exportedAt.toISOString(),
     origin: printOrigin(scope),
     cover: options.cover,

@@ -1,7 +1,7 @@
-import { app } from 'electron';
 import type { Bulletin, ExportRequest } from '../../preload/contract';
 import type { PrintJob, PrintOrigin } from '../../preload/printContract';
-import { t } from '../i18n';
+import { countryName } from '../../resources/locales/displayNames';
+import { currentLanguage, t } from '../i18n';
 import { broadcast } from '../windows/mainWindow';
 import { jsonExport } from './jsonExport';
 import { markdownExport, type MarkdownLabels } from './markdownExport';
@@ -18,7 +18,7 @@ export async function renderExport(
 ): Promise<Uint8Array | string> {
   const now = new Date();
   if (options.format === 'json') return jsonExport(bulletins, options.title, now);
-  const job = buildPrintJob(bulletins, options, scope, now, noteFor);
+  const job = buildPrintJob(bulletins, options, scope, now, noteFor, currentLanguage());
   if (options.format === 'markdown') return markdownExport(job, markdownLabels(job), formatDay);
   const steps = {
     signal,
@@ -36,7 +36,7 @@ function markdownLabels(job: PrintJob): MarkdownLabels {
     count: t('export.count', { count: job.bulletins.length }),
     from: t('export.from', { origin: originText(job.origin) }),
     contents: t('export.contents'),
-    countries: (list) => t('export.countries', { countries: list }),
+    countries: (list) => t('export.countries', { countries: localCountries(list) }),
     note: t('export.note'),
     original: t('export.original'),
   };
@@ -48,9 +48,17 @@ function originText(origin: PrintOrigin): string {
   return origin.kind === 'search' ? t('export.fromSearch', { query: origin.text, view }) : view;
 }
 
+/** "Mexico, Guatemala" as "México y Guatemala" in Spanish: names and the list in the UI's language. */
+function localCountries(countries: readonly string[]): string {
+  const language = currentLanguage();
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(
+    countries.map((country) => countryName(country, language)),
+  );
+}
+
 function formatDay(iso: string): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00` : iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : new Intl.DateTimeFormat(app.getLocale(), { dateStyle: 'medium' }).format(date);
+    : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(date);
 }

@@ -15,7 +15,7 @@ import { CollectionNameError, UnknownCollectionError } from '../store/collection
 import type { Library } from '../store/library';
 import { SETTINGS_LIMITS } from '../store/schema';
 import type { Collection } from '../store/schema';
-import { t } from '../i18n';
+import { t, withLanguageOverride } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
 import { bulletinRow, excerptOf } from './bulletinRow';
 import type { ChangeEvents } from './changeEvents';
@@ -198,7 +198,7 @@ export function createHandlers(
       return undefined;
     },
     notices: () => notices.all(),
-    settings: () => library.settings(),
+    settings: () => withLanguageOverride(library.settings()),
     settingsLimits: () => SETTINGS_LIMITS,
     async saveSettings(_caller, settings) {
       await library.saveSettings(settings);

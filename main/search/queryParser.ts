@@ -1,4 +1,6 @@
 import type { SearchHint } from '../../preload/searchTypes';
+import { SEARCH_OPERATORS, type FlagValue, type OperatorKey } from '../../resources/locales/searchOperators';
+import { foldTerm } from './normalise';
 
 /** A word, or a quoted phrase whose words must appear together and in order. */
 export interface Term {
@@ -41,6 +43,25 @@ interface Token {
 }
 
 const KEYS = new Set(['source', 'country', 'lang', 'is', 'before', 'after', 'in']);
+
+/**
+ * Every language's operator words, folded, → the English operator: `país:` and `pays:` are
+ * `country:` in any UI language (a Spanish query pasted into a French window still works).
+ */
+const KEY_ALIASES = aliasTable((operators) => operators.keys);
+const FLAG_ALIASES = aliasTable((operators) => operators.flags);
+
+function aliasTable<T extends OperatorKey | FlagValue>(
+  pick: (operators: (typeof SEARCH_OPERATORS)[keyof typeof SEARCH_OPERATORS]) => Record<T, readonly string[]>,
+): Map<string, T> {
+  const table = new Map<string, T>();
+  for (const operators of Object.values(SEARCH_OPERATORS)) {
+    for (const [canonical, words] of Object.entries(pick(operators)) as [T, readonly string[]][]) {
+      for (const word of words) table.set(foldTerm(word), canonical);
+    }
+  }
+  return table;
+}
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
@@ -127,7 +148,7 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
       filters.languages.push(value.toLowerCase());
       return false;
     case 'is': {
-      const flag = value.toLowerCase();
+      const flag = FLAG_ALIASES.get(foldTerm(value)) ?? value.toLowerCase();
       if (flag === 'bookmarked') filters.bookmarked = true;
       else if (flag === 'unread') filters.unread = true;
       else if (flag === 'noted') filters.noted = true;
@@ -190,9 +211,11 @@ function tokenize(text: string, hints: SearchHint[]): Token[] {
       negated = true;
       at++;
     }
-    const keyMatch = /^([A-Za-z]+):(?=\S)/.exec(text.slice(at));
+    // Letters of any script: `país:`, `بلد:`. The word before ":" is bounded by the token.
+    const keyMatch = /^([\p{L}\p{M}_]+):(?=\S)/u.exec(text.slice(at));
     if (keyMatch?.[1] !== undefined) {
-      key = keyMatch[1].toLowerCase();
+      const folded = foldTerm(keyMatch[1]);
+      key = KEY_ALIASES.get(folded) ?? folded;
       at += keyMatch[0].length;
     }
     if (text.charAt(at) === '"') {

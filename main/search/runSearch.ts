@@ -1,5 +1,6 @@
 import type { Bulletin } from '../../preload/contract';
 import type { FacetSelection, Facets, SearchHint, SearchSort } from '../../preload/searchTypes';
+import { countryNamesEverywhere } from '../../resources/locales/displayNames';
 import { containsPhrase, foldedWords, searchableFields } from './documentText';
 import { countFacets, countFacetsOfDocs, facetsTestOfDocs, matchesFacets } from './facets';
 import { firstInOrder } from './firstInOrder';
@@ -319,7 +320,7 @@ function columnFilter(filters: QueryFilters, columns: DocColumns): (doc: number)
   }
   if (filters.countries.length > 0) {
     const country = perCode(columns.countries, (name) =>
-      filters.countries.some((value) => containsWords(name, value)),
+      filters.countries.some((value) => countryMatches(name, value)),
     );
     tests.push(
       (doc) => country(columns.country[doc] ?? -1) || (columns.moreCountries.get(doc) ?? []).some(country),
@@ -448,7 +449,7 @@ function passesFilters(bulletin: Bulletin, filters: QueryFilters): boolean {
     return false;
   if (
     filters.countries.length > 0 &&
-    !filters.countries.some((value) => bulletin.countries.some((country) => containsWords(country, value)))
+    !filters.countries.some((value) => bulletin.countries.some((country) => countryMatches(country, value)))
   )
     return false;
   if (filters.languages.length > 0 && !languageMatches(bulletin.language, filters.languages)) return false;
@@ -461,6 +462,11 @@ function passesFilters(bulletin: Bulletin, filters: QueryFilters): boolean {
 function containsWords(text: string, value: string): boolean {
   const haystack = ` ${foldedWords(text).join(' ')}`;
   return haystack.includes(` ${foldedWords(value).join(' ')}`);
+}
+
+/** `country:` finds a country by its name in any UI language: `país:méxico`, `pays:mexique`. */
+function countryMatches(englishName: string, value: string): boolean {
+  return countryNamesEverywhere(englishName).some((name) => containsWords(name, value));
 }
 
 // ISO dates order by code unit: no locale collation (it made sorting large results slow).

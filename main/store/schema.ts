@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
 import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
 import { normaliseHost } from '../net/hostName';
+import { LANGUAGE_SETTINGS } from '../../resources/locales/languages';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
 export const SCHEMA_VERSION = 1;
@@ -57,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   importCapMegabytes: 50,
   refreshMinutes: 30,
   allowedLocalHosts: [],
+  language: 'system',
 };
 
 const bounded = (key: NumericSetting) =>
@@ -69,6 +71,7 @@ export const settingsSchema = z.strictObject({
   allowedLocalHosts: z
     .array(z.string().refine((entry) => normaliseHost(entry) === entry))
     .max(SETTINGS_LIMITS.allowedLocalHosts.max),
+  language: z.enum(LANGUAGE_SETTINGS),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -82,6 +85,8 @@ const storedSettingsSchema = z
       .array(z.string())
       .max(SETTINGS_LIMITS.allowedLocalHosts.max)
       .catch(() => []),
+    // A file from before the setting, or a language no longer offered, follows the system.
+    language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

@@ -10,7 +10,11 @@ export interface MenuActions {
   exportSubscriptions(): void;
 }
 
-/** Menu ids are stable so tests and scripts can click items (getMenuItemById). */
+/**
+ * Menu ids are stable so tests and scripts can click items (getMenuItemById). Role items carry
+ * our own labels: Electron's are in the language the app started in, and stay so after
+ * Settings › Language changes it (the menu is then built again, see main/index.ts).
+ */
 export function installApplicationMenu(actions: MenuActions): void {
   const command = (name: MenuCommand) => () => broadcast('menu:command', name);
   const template: MenuItemConstructorOptions[] = [
@@ -42,19 +46,21 @@ export function installApplicationMenu(actions: MenuActions): void {
         { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
         { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },
         { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+        process.platform === 'darwin'
+          ? { role: 'close', label: t('menu.close') }
+          : { role: 'quit', label: t('menu.quit') },
       ],
     },
     {
       label: t('menu.edit'),
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { role: 'undo', label: t('menu.undo') },
+        { role: 'redo', label: t('menu.redo') },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t('menu.cut') },
+        { role: 'copy', label: t('menu.copy') },
+        { role: 'paste', label: t('menu.paste') },
+        { role: 'selectAll', label: t('menu.selectAll') },
         // Ctrl/Cmd+A in the list does the same; this is the way there without the keyboard.
         {
           id: 'edit-select-all-bulletins',
@@ -80,15 +86,23 @@ export function installApplicationMenu(actions: MenuActions): void {
         { id: 'view-toggle-read', label: t('menu.toggleRead'), click: command('toggle-read') },
         { id: 'view-delete', label: t('menu.delete'), click: command('delete') },
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { role: 'resetZoom', label: t('menu.resetZoom') },
+        { role: 'zoomIn', label: t('menu.zoomIn') },
+        { role: 'zoomOut', label: t('menu.zoomOut') },
         { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+        { role: 'togglefullscreen', label: t('menu.fullScreen') },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools', label: t('menu.devTools') } as const]),
       ],
     },
-    { label: t('menu.window'), role: 'windowMenu' },
+    {
+      label: t('menu.window'),
+      role: 'windowMenu',
+      submenu: [
+        { role: 'minimize', label: t('menu.minimize') },
+        { role: 'zoom', label: t('menu.zoom') },
+        { role: 'close', label: t('menu.closeWindow') },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob, PrintOrigin } from '../../preload/printContract';
+import { countryName } from '../../resources/locales/displayNames';
 import { formatPublished } from '../i18n/formatDate';
 import { PrintBody } from './PrintBody';
 
@@ -74,7 +75,9 @@ export function PrintDocument({ job, language }: PrintDocumentProps) {
             {bulletin.countries.length > 0 && (
               <>
                 {' · '}
-                {t('print.countries', { countries: list.format(bulletin.countries) })}
+                {t('print.countries', {
+                  countries: list.format(bulletin.countries.map((country) => countryName(country, language))),
+                })}
               </>
             )}
           </p>

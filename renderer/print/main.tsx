@@ -26,12 +26,13 @@ const DATA_PATH = /^\/print-data\/[0-9a-f]{32}\.json$/;
 
 async function render(): Promise<PrintReadiness> {
   try {
-    initI18n();
     const path = decodeURIComponent(location.hash.slice(1));
     if (!DATA_PATH.test(path)) return { ok: false, reason: 'no export data named' };
     const response = await fetch(path, { cache: 'no-store' });
     if (!response.ok) return { ok: false, reason: `export data unavailable (${response.status})` };
     const job = (await response.json()) as PrintJob;
+    // The labels in the app's language, and the page mirrored when it is Arabic.
+    initI18n(job.language);
     const element = document.getElementById('print-root');
     if (!element) return { ok: false, reason: 'print.html has no #print-root' };
     document.title = job.title;

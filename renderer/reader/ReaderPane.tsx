@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../resources/locales/displayNames';
 import type { BulletinDetail, CollectionInfo } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
 import { BookmarkIcon, ExternalIcon, TrashIcon, UnreadIcon } from '../icons/Icons';
@@ -160,7 +161,13 @@ export function ReaderPane({
           {(bulletin.countries.length > 0 || bulletin.tags.length > 0) && (
             <p className="reader-facets">
               {bulletin.countries.length > 0 && (
-                <span>{t('reader.countries', { countries: list.format(bulletin.countries) })}</span>
+                <span>
+                  {t('reader.countries', {
+                    countries: list.format(
+                      bulletin.countries.map((country) => countryName(country, i18n.language)),
+                    ),
+                  })}
+                </span>
               )}
               {bulletin.tags.length > 0 && (
                 <span>{t('reader.tags', { tags: list.format(bulletin.tags) })}</span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FacetName, FacetSelection, Facets } from '../../preload/contract';
+import { countryName, languageName } from '../../resources/locales/displayNames';
 
 const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
 /** Values shown per facet: enough to narrow, few enough to scan on a small screen. */
@@ -18,7 +19,15 @@ interface FacetPanelProps {
  * outnumber them, and one button clears them all.
  */
 export function FacetPanel({ facets, selection, onToggle, onClear }: FacetPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Values are stored as English country names and language codes; shown in the UI's language.
+  const shown = (name: FacetName, value: string): string => {
+    if (name === 'country') return countryName(value, i18n.language);
+    if (name === 'language') {
+      return value === 'und' ? t('search.facets.undetermined') : languageName(value, i18n.language);
+    }
+    return value;
+  };
   const anyChosen = NAMES.some((name) => (selection[name] ?? []).length > 0);
   return (
     <section className="facets" aria-label={t('search.facets.label')}>
@@ -37,10 +46,12 @@ export function FacetPanel({ facets, selection, onToggle, onClear }: FacetPanelP
                 type="button"
                 className="facet-value"
                 aria-pressed={chosen.includes(value)}
-                aria-label={t('search.facets.value', { value, count })}
+                aria-label={t('search.facets.value', { value: shown(name, value), count })}
                 onClick={() => onToggle(name, value)}
               >
-                {value} <span className="facet-count">{count}</span>
+                {/* Isolated: an Arabic source name beside a count in an English UI (and the reverse). */}
+                <bdi>{shown(name, value)}</bdi>{' '}
+                <span className="facet-count">{count.toLocaleString(i18n.language)}</span>
               </button>
             ))}
           </div>

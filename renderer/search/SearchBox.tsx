@@ -91,6 +91,8 @@ export function SearchBox(props: SearchBoxProps) {
           ref={inputRef}
           className="search-input"
           type="search"
+          // Words in any script, operators left to right: the first letter typed sets the direction.
+          dir="auto"
           role="combobox"
           value={value}
           onChange={(event) => {

@@ -1,28 +1,56 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { baseLanguage, UI_LANGUAGES, type UiLanguage } from '../../resources/locales/languages';
+import {
+  SEARCH_OPERATORS,
+  type FlagValue,
+  type LanguageOperators,
+  type OperatorKey,
+} from '../../resources/locales/searchOperators';
 
-/** The syntax, one example per line: [example, name of its explanation in search.help]. */
-const SYNTAX: ReadonlyArray<[example: string, name: string]> = [
-  ['"reception station"', 'phrase'],
-  ['-costa', 'exclude'],
-  ['panama OR honduras', 'or'],
-  ['source:"IOM Panama"', 'source'],
-  ['country:mexico', 'country'],
-  ['lang:es', 'lang'],
-  ['is:bookmarked', 'bookmarked'],
-  ['is:unread', 'unread'],
-  ['is:noted', 'noted'],
-  ['before:2020-10-01', 'before'],
-  ['after:2019', 'after'],
-  ['in:"collection name"', 'in'],
+type Example = (operators: LanguageOperators) => string;
+const key =
+  (name: OperatorKey, value: string): Example =>
+  (operators) =>
+    `${operators.keys[name][0]}:${value}`;
+const flag =
+  (value: FlagValue): Example =>
+  (operators) =>
+    `${operators.keys.is[0]}:${operators.flags[value][0]}`;
+
+/**
+ * The syntax, one example per line: [example, name of its explanation in search.help]. Operators
+ * are shown in the UI's language (`país:`, `pays:`); the English ones work too, and the help says so.
+ */
+const SYNTAX: ReadonlyArray<[example: Example, name: string]> = [
+  [() => '"reception station"', 'phrase'],
+  [() => '-costa', 'exclude'],
+  [() => 'panama OR honduras', 'or'],
+  [key('source', '"IOM Panama"'), 'source'],
+  [key('country', 'mexico'), 'country'],
+  [key('lang', 'es'), 'lang'],
+  [flag('bookmarked'), 'bookmarked'],
+  [flag('unread'), 'unread'],
+  [flag('noted'), 'noted'],
+  [key('before', '2020-10-01'), 'before'],
+  [key('after', '2019'), 'after'],
+  [key('in', '"…"'), 'in'],
 ];
+
+function operatorsFor(language: string): LanguageOperators {
+  const base = baseLanguage(language);
+  const known = UI_LANGUAGES.find((code): code is UiLanguage => code === base);
+  return SEARCH_OPERATORS[known ?? 'en'];
+}
 
 /**
  * The "?" button beside the search box and the popover it opens, explaining
  * the query syntax. Esc or the button closes it, focus returns to the button.
  */
 export function SearchHelp() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const operators = operatorsFor(i18n.language);
+  const localised = operators !== SEARCH_OPERATORS.en;
   const [open, setOpen] = useState(false);
   const popoverId = useId();
   const titleId = useId();
@@ -77,14 +105,25 @@ export function SearchHelp() {
           <p>{t('search.help.intro')}</p>
           <dl className="search-help-list">
             {SYNTAX.map(([example, name]) => (
-              <div key={example}>
+              <div key={name}>
                 <dt>
-                  <code>{example}</code>
+                  {/* Search syntax reads left to right in every UI language. */}
+                  <code dir="ltr">{example(operators)}</code>
                 </dt>
                 <dd>{t(`search.help.${name}`)}</dd>
               </div>
             ))}
           </dl>
+          {localised && (
+            <p className="search-help-english">
+              {t('search.help.englishToo')}{' '}
+              <code dir="ltr">
+                {Object.values(SEARCH_OPERATORS.en.keys)
+                  .map((words) => `${words[0]}:`)
+                  .join(' ')}
+              </code>
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
 import type { NumericSetting } from '../../preload/settings';
 import { useModalDialog } from '../dialogs/useModalDialog';
+import { LanguageField } from './LanguageField';
 import { readAllowedHosts } from './readAllowedHosts';
 import { readSetting } from './readSetting';
 import './settings.css';
 
 type Field = NumericSetting;
-const FIELDS: readonly NumericSetting[] = ['importCapMegabytes', 'refreshMinutes'];
+const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
 
 interface SettingsDialogProps {
   initial: Settings;
@@ -30,6 +31,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     importCapMegabytes: String(initial.importCapMegabytes),
     refreshMinutes: String(initial.refreshMinutes),
   }));
+  const [language, setLanguage] = useState(initial.language);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [hostsText, setHostsText] = useState(() => initial.allowedLocalHosts.join('\n'));
   const [hostsError, setHostsError] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     }
     setSaving(true);
     setSaveError(null);
-    onSave({ ...initial, ...values, allowedLocalHosts: hosts.hosts }).catch((error: unknown) => {
+    onSave({ ...initial, ...values, allowedLocalHosts: hosts.hosts, language }).catch((error: unknown) => {
       setSaveError(error instanceof Error && error.message ? error.message : t('settings.saveFailed'));
       setSaving(false);
     });
@@ -81,7 +83,8 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
         <h2 id={titleId} className="settings-title">
           {t('settings.title')}
         </h2>
-        {FIELDS.map((field, position) => {
+        <LanguageField value={language} onChange={setLanguage} autoFocus />
+        {FIELDS.map((field) => {
           const id = `${baseId}-${field}`;
           const error = errors[field];
           return (
@@ -104,7 +107,6 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
                 onChange={(event) => setText((current) => ({ ...current, [field]: event.target.value }))}
                 aria-invalid={error !== undefined}
                 aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                autoFocus={position === 0}
               />
               <p id={`${id}-hint`} className="settings-hint">
                 {t(`settings.${field}.hint`, limits[field])}

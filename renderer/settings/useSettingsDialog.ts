@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
 import { bridge, userMessage } from '../bridge/bridge';
+import { applyLanguageSetting, i18n } from '../i18n/i18n';
 import type { NoticeInput } from '../notices/useNotices';
 
 /** File › Settings… (Ctrl/Cmd+,): the dialog opens with what main has stored. */
@@ -23,7 +24,9 @@ export function useSettingsDialog(notify: (notice: NoticeInput) => void, onError
         throw new Error(userMessage(error, t('settings.saveFailed')), { cause: error });
       }
       setShown(null);
-      notify({ kind: 'info', message: t('settings.saved') });
+      applyLanguageSetting(next.language);
+      // i18n's t, not the render's: the notice is in the language just chosen.
+      notify({ kind: 'info', message: i18n.t('settings.saved') });
     },
     close: () => setShown(null),
   };

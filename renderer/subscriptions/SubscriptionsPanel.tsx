@@ -46,6 +46,8 @@ export function SubscriptionsPanel({ onError }: { onError: (error: unknown) => v
         <input
           id="subscription-address"
           type="url"
+          // Addresses read left to right in every UI language.
+          dir="ltr"
           inputMode="url"
           placeholder="https://"
           value={address}

@@ -5,6 +5,7 @@ import { bulletinRows, clickMenu, searchBox } from './support/ui';
 
 const settingsDialog = (window: Page) => window.getByRole('dialog', { name: 'Settings' });
 const capField = (window: Page) => settingsDialog(window).getByLabel('Largest file to import (MB)');
+const languageField = (window: Page) => settingsDialog(window).getByLabel('Language');
 const refreshField = (window: Page) =>
   settingsDialog(window).getByLabel('Refresh subscriptions every (minutes)');
 
@@ -24,17 +25,18 @@ test('Settings opens from the File menu and with Ctrl+,; a lower import cap refu
   let window = await app.firstWindow();
   await expect(bulletinRows(window)).toHaveCount(10);
 
-  // Keyboard: Ctrl+, opens it with the first field focused; Esc closes it and focus goes back.
+  // Keyboard: Ctrl+, opens it with the first field (Language) focused; Esc closes it and focus goes back.
   await searchBox(window).focus();
   await window.keyboard.press('Control+Comma');
   await expect(settingsDialog(window)).toBeVisible();
-  await expect(capField(window)).toBeFocused();
+  await expect(languageField(window)).toBeFocused();
+  await expect(languageField(window)).toHaveValue('system');
   await expect(capField(window)).toHaveValue('50');
   await expect(refreshField(window)).toHaveValue('30');
   // Focus stays inside: Tab from the last control comes back to the first.
   await settingsDialog(window).getByRole('button', { name: 'Save' }).focus();
   await window.keyboard.press('Tab');
-  await expect(capField(window)).toBeFocused();
+  await expect(languageField(window)).toBeFocused();
   await window.keyboard.press('Escape');
   await expect(settingsDialog(window)).toBeHidden();
   await expect(searchBox(window)).toBeFocused();

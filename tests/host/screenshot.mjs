@@ -25,8 +25,12 @@ async function shoot(window, name) {
   console.log(`wrote ${path}`);
 }
 
+/** The list's accessible name in each language the screenshots are taken in. */
+const LIST_NAMES = { en: /list of bulletins/, es: /lista de boletines/, ar: /قائمة النشرات/ };
+let listName = LIST_NAMES.en;
+
 /** @param {Page} window */
-const list = (window) => window.getByRole('listbox', { name: /list of bulletins/ });
+const list = (window) => window.getByRole('listbox', { name: listName });
 
 /** @param {Page} window */
 const sidebarButton = (window, /** @type {RegExp} */ name) =>
@@ -35,10 +39,12 @@ const sidebarButton = (window, /** @type {RegExp} */ name) =>
 /**
  * @param {'light' | 'dark'} colorScheme
  * @param {(window: Page) => Promise<void>} steps
+ * @param {'en' | 'es' | 'ar'} [language] the UI language (BULLETIN_UI_LANGUAGE)
  */
-async function withApp(colorScheme, steps) {
+async function withApp(colorScheme, steps, language = 'en') {
   const userDataDir = mkdtempSync(join(tmpdir(), 'bulletin-screenshots-'));
-  const app = await launchApp({ userDataDir, colorScheme });
+  listName = LIST_NAMES[language];
+  const app = await launchApp({ userDataDir, colorScheme, env: { BULLETIN_UI_LANGUAGE: language } });
   try {
     const window = await app.firstWindow({ timeout: STEP_TIMEOUT });
     window.setDefaultTimeout(STEP_TIMEOUT);
@@ -58,6 +64,36 @@ async function openFirstBulletin(window) {
 
 mkdirSync(OUT_DIR, { recursive: true });
 try {
+  // The same views in Spanish, and in Arabic (mirrored), light and dark.
+  await withApp(
+    'light',
+    async (window) => {
+      await openFirstBulletin(window);
+      await shoot(window, '07-es-bulletin');
+      await window.getByRole('combobox').first().fill('país:panamá');
+      await window.locator('.facets').first().waitFor();
+      await shoot(window, '08-es-search');
+    },
+    'es',
+  );
+  await withApp(
+    'light',
+    async (window) => {
+      await openFirstBulletin(window);
+      await shoot(window, '09-ar-bulletin');
+    },
+    'ar',
+  );
+  await withApp(
+    'dark',
+    async (window) => {
+      await window.getByRole('combobox').first().fill('migration');
+      await window.locator('mark').first().waitFor();
+      await shoot(window, '10-ar-search-dark');
+    },
+    'ar',
+  );
+
   await withApp('light', async (window) => {
     await shoot(window, '01-list');
 

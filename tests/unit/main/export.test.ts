@@ -237,7 +237,7 @@ describe('Markdown export', () => {
     count: '2 bulletins',
     from: 'From: Bookmarks',
     contents: 'Contents',
-    countries: (list: string) => `Countries: ${list}`,
+    countries: (list: readonly string[]) => `Countries: ${list.join(', ')}`,
     note: 'Note',
     original: 'Original:',
   };

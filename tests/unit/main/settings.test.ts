@@ -30,7 +30,12 @@ describe('settings in state.json', () => {
   it('a state.json from before settings loads with the defaults and keeps its bookmarks', async () => {
     await writeState({ schemaVersion: 1, bookmarks: { a: '2020-01-01T00:00:00.000Z' }, read: {} });
     const library = await openLibrary(folder);
-    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 30, allowedLocalHosts: [] });
+    expect(library.settings()).toEqual({
+      importCapMegabytes: 50,
+      refreshMinutes: 30,
+      allowedLocalHosts: [],
+      language: 'system',
+    });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
     library.close();
@@ -53,10 +58,15 @@ describe('settings in state.json', () => {
       schemaVersion: 1,
       bookmarks: { a: '2020-01-01T00:00:00.000Z' },
       read: {},
-      settings: { importCapMegabytes: 100_000, refreshMinutes: 15 },
+      settings: { importCapMegabytes: 100_000, refreshMinutes: 15, language: 'system' },
     });
     const library = await openLibrary(folder);
-    expect(library.settings()).toEqual({ importCapMegabytes: 50, refreshMinutes: 15, allowedLocalHosts: [] });
+    expect(library.settings()).toEqual({
+      importCapMegabytes: 50,
+      refreshMinutes: 15,
+      allowedLocalHosts: [],
+      language: 'system',
+    });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
     library.close();
@@ -68,6 +78,7 @@ describe('settings in state.json', () => {
       importCapMegabytes: 5,
       refreshMinutes: 120,
       allowedLocalHosts: ['news.intranet', '10.0.0.5'],
+      language: 'system' as const,
     };
     await library.saveSettings(saved);
     library.close();

@@ -38,7 +38,12 @@ function fakeApi(limitMegabytes = 1) {
     sent,
     api: {
       settings: () =>
-        Promise.resolve({ importCapMegabytes: limitMegabytes, refreshMinutes: 30, allowedLocalHosts: [] }),
+        Promise.resolve({
+          importCapMegabytes: limitMegabytes,
+          refreshMinutes: 30,
+          allowedLocalHosts: [],
+          language: 'system' as const,
+        }),
       importDropped: (files: DroppedFile[]) => {
         for (const file of files) events.push(`send ${file.name}`);
         sent.push(...files);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLanguage } from '../../../renderer/i18n/pickLanguage';
+import { pickLanguage } from '../../../resources/locales/languages';
 
 describe('pickLanguage', () => {
   it('keeps the region of a language it has', () => {

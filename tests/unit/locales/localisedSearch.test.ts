@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../main/search/queryParser';
+import { createSearchIndex } from '../../../main/search/searchIndex';
+import { CORPUS } from '../../fixtures/searchCorpus';
+import { fakeLibrary, searcher } from '../main/searchHelpers';
+
+const index = createSearchIndex();
+await index.add(CORPUS);
+const library = fakeLibrary(CORPUS, ['belize', 'haiti'], ['darien'], {
+  notes: { peru: 'Follow up' },
+  collections: { 'Border reports': ['darien', 'mexico'] },
+});
+const search = searcher(index, library);
+const ids = (text: string) =>
+  search(text)
+    .rows.map((row) => row.id)
+    .sort();
+
+describe('search operators in the UI languages find what the English ones find', () => {
+  const cases: Array<[english: string, ...localised: string[]]> = [
+    ['country:panama', 'país:panamá', 'pais:panama', 'pays:panama', 'بلد:panama'],
+    ['lang:es', 'idioma:es', 'langue:es', 'لغة:es'],
+    [
+      'source:"OIM Costa Rica"',
+      'fuente:"OIM Costa Rica"',
+      'source:"OIM Costa Rica"',
+      'مصدر:"OIM Costa Rica"',
+    ],
+    ['before:2021', 'antes:2021', 'avant:2021', 'قبل:2021'],
+    ['after:2021', 'después:2021', 'apres:2021', 'بعد:2021'],
+    ['is:bookmarked', 'es:favorito', 'est:signet', 'حالة:مرجعية'],
+    ['is:unread', 'es:noleído', 'est:nonlu', 'حالة:غير_مقروءة'],
+    ['is:noted', 'es:anotado', 'est:annoté', 'حالة:بملاحظة'],
+    ['in:"Border reports"', 'en:"Border reports"', 'dans:"Border reports"', 'في:"Border reports"'],
+  ];
+  it.each(cases)('%s', (english, ...localised) => {
+    const expected = ids(english);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(CORPUS.length);
+    for (const query of localised) expect(ids(query), query).toEqual(expected);
+  });
+
+  it('country: finds a country by its name in Spanish, French or Arabic, not only English', () => {
+    // The Guatemala bulletin also names Mexico, stored by its English name.
+    const mexico = ids('country:mexico');
+    expect(mexico).toContain('guatemala');
+    for (const query of ['pays:mexique', 'بلد:المكسيك', 'country:mexique', 'país:"méxico"']) {
+      expect(ids(query), query).toContain('guatemala');
+    }
+    expect(ids('pays:panama')).toEqual(ids('country:panama'));
+    expect(ids('país:"costa"')).toEqual(ids('country:costa'));
+  });
+
+  it('a word that is not an operator in any language stays a word, with the hint', () => {
+    const parsed = parseQuery('nota:urgente');
+    expect(parsed.hints).toEqual([{ code: 'unknownFilter', value: 'nota:' }]);
+    expect(parsed.clauses).toEqual([[{ text: 'nota urgente', phrase: false }]]);
+  });
+});
