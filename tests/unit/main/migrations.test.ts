@@ -19,7 +19,7 @@ describe('migrations', () => {
       bookmarks: { a: '2020-01-01T00:00:00.000Z' },
       read: {},
       subscriptions: [],
-      settings: { importCapMegabytes: 50, refreshMinutes: 30 },
+      settings: { importCapMegabytes: 50, refreshMinutes: 30, allowedLocalHosts: [], language: 'system' },
       collections: [],
       notes: {},
       deleted: {},

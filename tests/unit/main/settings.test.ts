@@ -49,7 +49,12 @@ describe('settings in state.json', () => {
       settings: { importCapMegabytes: 10, refreshMinutes: 15, allowedLocalHosts: '127.0.0.1' },
     });
     const library = await openLibrary(folder);
-    expect(library.settings()).toEqual({ importCapMegabytes: 10, refreshMinutes: 15, allowedLocalHosts: [] });
+    expect(library.settings()).toEqual({
+      importCapMegabytes: 10,
+      refreshMinutes: 15,
+      allowedLocalHosts: [],
+      language: 'system',
+    });
     library.close();
   });
 
@@ -94,7 +99,7 @@ describe('saveSettings arguments', () => {
   const accepts = (settings: unknown) => argumentSchemas.saveSettings.safeParse([settings]).success;
   const { importCapMegabytes: cap, refreshMinutes: refresh } = SETTINGS_LIMITS;
 
-  const hosts = { allowedLocalHosts: [] };
+  const hosts = { allowedLocalHosts: [], language: 'system' };
 
   it('accepts whole numbers from each minimum to each maximum', () => {
     expect(accepts({ importCapMegabytes: cap.min, refreshMinutes: refresh.min, ...hosts })).toBe(true);
@@ -111,7 +116,8 @@ describe('saveSettings arguments', () => {
     expect(accepts({ importCapMegabytes: '50', refreshMinutes: 30, ...hosts })).toBe(false);
     expect(accepts({ importCapMegabytes: 50, ...hosts })).toBe(false);
     expect(accepts({ importCapMegabytes: 50, refreshMinutes: 30 })).toBe(false);
-    expect(accepts({ ...DEFAULT_SETTINGS, language: 'fr' })).toBe(false);
+    expect(accepts({ ...DEFAULT_SETTINGS, language: 'xx' })).toBe(false);
+    expect(accepts({ ...DEFAULT_SETTINGS, colour: 'blue' })).toBe(false);
   });
 
   it('the dialog writes allowed hosts exactly as main normalises them, and refuses what main refuses', () => {
