@@ -2,6 +2,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
+import { planShareMerge, type MergeOptions, type ShareSummaryCounts } from '../share/mergeShare';
+import type { SharedMarks } from '../share/shareFormat';
 import { createBackups } from './backups';
 import {
   collectionIdOf,
@@ -108,6 +110,12 @@ export interface Library {
   deleteBulletins(ids: string[]): Promise<{ batch: string; count: number }>;
   /** Resolves to how many bulletins came back. */
   undoDelete(batch: string): Promise<number>;
+  /**
+   * Merges a colleague's marks on bulletins already in the library (see main/share/mergeShare.ts):
+   * notes kept beside the user's, the collection joined or created by name, bookmarks if asked.
+   * One write of state.json; none when nothing changes (the same file merged again).
+   */
+  mergeShare(share: SharedMarks, sharedIds: readonly string[], options: MergeOptions): Promise<ShareSummaryCounts>;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
@@ -398,6 +406,47 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     setBookmarked: (ids, bookmarked) => setMarks('bookmarks', ids, bookmarked),
     setReadMany: (ids, read) => setMarks('read', ids, read),
+    async mergeShare(share, sharedIds, options) {
+      const plan = planShareMerge(
+        {
+          note: (id) => marks().notes[id]?.text,
+          collections: marks().collections,
+          isBookmarked: (id) => id in marks().bookmarks,
+          isVisible,
+        },
+        share,
+        sharedIds,
+        options,
+      );
+      const now = new Date().toISOString();
+      const patches: StatePatch[] = [];
+      for (const [id, text] of plan.notes) {
+        const note = { text, updatedAt: now };
+        marks().notes[id] = note;
+        patches.push({ map: 'notes', id, value: note });
+      }
+      for (const id of plan.bookmarks) {
+        marks().bookmarks[id] = now;
+        patches.push({ map: 'bookmarks', id, value: now });
+      }
+      let structural = false;
+      if (plan.collection) {
+        let target = plan.collection.id ? findCollection(marks(), plan.collection.id) : undefined;
+        if (!target) {
+          target = newCollection(marks(), plan.collection.name, now);
+          marks().collections.push(target);
+          structural = true;
+        }
+        for (const id of plan.collection.add) {
+          target.items[id] = now;
+          patches.push({ map: 'items', collection: target.id, id, value: now });
+        }
+      }
+      // A new collection is structural (state.json whole, which holds the patches too); else the journal.
+      if (structural) await saveState();
+      else if (patches.length > 0) await saveState(patches);
+      return plan.summary;
+    },
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;
