@@ -149,6 +149,24 @@ export interface ImportedFile {
   subscribed?: number;
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+  /** A colleague's share file: who sent it, and what its notes, collection and bookmarks did. */
+  share?: SharedImport;
+}
+
+/** What merging a share file did (main/share/mergeShare.ts). */
+export interface SharedImport {
+  sender: string;
+  /** ISO date-time the sender made the file. */
+  sentAt: string;
+  /** Notes the user did not have. */
+  notesNew: number;
+  /** Notes kept beside the user's own, different one. */
+  notesBeside: number;
+  /** Notes the user already had. */
+  notesSame: number;
+  collection?: { name: string; created: boolean; added: number; already: number };
+  /** `added` stays 0 unless the user took them when asked. */
+  bookmarks: { offered: number; added: number; already: number };
 }
 
 export interface RejectedItem {

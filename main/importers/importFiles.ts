@@ -9,6 +9,7 @@ import type {
 } from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
+import { SHARE_EXTENSION, ShareRefused, type SharedMarks } from '../share/shareFormat';
 import type { AddResult, Library } from '../store/library';
 import { DEFAULT_SETTINGS } from '../store/schema';
 import { bulletinFromDigest } from './bulletinFromDigest';
@@ -68,6 +69,11 @@ export interface ImportOptions {
   maxMegabytes?: number;
   /** When a batch is written before the next file: COMMIT_AFTER unless a test needs it sooner. */
   commitAfter?: CommitAfter;
+  /**
+   * Asked when a share file offers the sender's bookmarks: resolves to true when the user takes
+   * them. Without it they are never taken (bookmarks come only if the receiver asks).
+   */
+  askBookmarks?: (sender: string, count: number) => Promise<boolean>;
 }
 
 export interface CommitAfter {
@@ -108,6 +114,8 @@ interface Staged {
   name: string;
   result: AddResult;
   read: ValidatedItems;
+  /** A share file's marks, merged once its bulletins are written. */
+  share?: { marks: SharedMarks; takeBookmarks: boolean };
 }
 
 export async function importSources(
@@ -120,6 +128,7 @@ export async function importSources(
     subscribe,
     maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
     commitAfter = COMMIT_AFTER,
+    askBookmarks,
   }: ImportOptions = {},
 ): Promise<ImportReport> {
   /** By position in `sources`: a batch's files are reported once written, in the order given. */
@@ -148,7 +157,7 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    for (const { position, name, result, read } of written) {
+    for (const { position, name, result, read, share } of written) {
       files[position] = {
         name,
         added: result.added.length,
@@ -157,6 +166,24 @@ export async function importSources(
         rejected: read.rejected,
         ...(read.merged > 0 ? { merged: read.merged, duplicates: read.duplicates } : {}),
       };
+      if (!share) continue;
+      // After the bulletins are on disk: marks never point at bulletins a crash could lose.
+      try {
+        const counts = await library.mergeShare(
+          share.marks,
+          read.bulletins.map((bulletin) => bulletin.id),
+          { takeBookmarks: share.takeBookmarks, noteHeader },
+        );
+        files[position] = {
+          ...(files[position] as ImportedFile),
+          share: { sender: share.marks.sender, sentAt: share.marks.sentAt, ...counts },
+        };
+      } catch (error) {
+        files[position] = {
+          ...(files[position] as ImportedFile),
+          error: t('errors.shareUnsaved', { reason: describe(error) }),
+        };
+      }
     }
   }
 
@@ -169,11 +196,21 @@ export async function importSources(
     if (batch.length === 0) batchStarted = performance.now();
     try {
       const importedAt = new Date().toISOString();
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt);
+      const { bulletins, rejected, share } = await readBulletins(source, maxMegabytes, importedAt);
       const read = validateImport(bulletins, importedAt);
       read.rejected.unshift(...rejected);
+      const takeBookmarks =
+        share !== undefined && share.bookmarks.length > 0 && askBookmarks
+          ? await askBookmarks(share.sender, share.bookmarks.length)
+          : false;
       const result = await library.stage(read.bulletins);
-      batch.push({ position, name, result, read });
+      batch.push({
+        position,
+        name,
+        result,
+        read,
+        ...(share ? { share: { marks: share, takeBookmarks } } : {}),
+      });
       batchItems += result.added.length + result.updated.length;
       // Indexed now, not at the commit: the progress bar moves with the work.
       await Promise.all([index.add(result.added), index.update(result.updated)]);
@@ -205,7 +242,7 @@ async function readBulletins(
   source: ImportSource,
   maxMegabytes: number,
   importedAt: string,
-): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
+): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[]; share?: SharedMarks }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
   }
@@ -214,13 +251,16 @@ async function readBulletins(
     throw new RefusedFile(t('errors.unsupportedFormat'));
   }
   const bytes = await source.bytes();
-  const ours =
-    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
+  const ours = extension === 'json' || looksLikeMarkup(bytes) ? readOurJson(decodeText(bytes)) : null;
+  // Named as we name share files but not one (cut short on a USB stick, edited): said plainly.
+  if (!ours && source.name.toLowerCase().endsWith(SHARE_EXTENSION))
+    throw new RefusedFile(t('errors.shareDamaged', { reason: t('errors.shareNotJson') }));
   if (ours) {
     if (ours.bulletins.length === 0 && ours.invalid.length === 0)
       throw new RefusedFile(t('errors.noBulletins'));
     return {
       bulletins: ours.bulletins,
+      ...(ours.share ? { share: ours.share } : {}),
       rejected: ours.invalid.map((position) => ({
         item: t('rejected.item', { position }),
         reason: t('rejected.invalidBulletin'),
@@ -243,6 +283,20 @@ async function readBulletins(
     rejected: digest.problems.map(({ problem, text: item }) => ({ item, reason: t(`rejected.${problem}`) })),
   };
 }
+
+/** Our JSON, or null; a share file whose share part is damaged is refused whole, changing nothing. */
+function readOurJson(text: string) {
+  try {
+    return bulletinsFromOurJson(text);
+  } catch (error) {
+    if (error instanceof ShareRefused)
+      throw new RefusedFile(t('errors.shareDamaged', { reason: error.message }));
+    throw error;
+  }
+}
+
+/** The line above a colleague's note merged beside the user's (main/share/mergeShare.ts). */
+const noteHeader = (sender: string, date: string) => t('share.noteHeader', { sender, date });
 
 /** A file without a telling extension is a feed when it opens like XML or JSON. */
 function looksLikeMarkup(bytes: Uint8Array): boolean {

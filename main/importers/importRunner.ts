@@ -10,6 +10,8 @@ export interface ImportEvents {
   changed(): void;
   /** Follows the feeds of an imported OPML list; resolves to how many were new. */
   subscribe?(feeds: ListedFeed[]): Promise<number>;
+  /** Whether to take a share file's bookmarks (the user is asked); without it, never. */
+  askBookmarks?(sender: string, count: number): Promise<boolean>;
 }
 
 export interface ImportRunner {
@@ -37,8 +39,10 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
           ...(events.subscribe ? { subscribe: events.subscribe } : {}),
+          ...(events.askBookmarks ? { askBookmarks: events.askBookmarks } : {}),
         });
-        if (report.added + report.updated > 0) events.changed();
+        // A share file may change only marks (notes, a collection) on bulletins already there.
+        if (report.added + report.updated > 0 || report.files.some((file) => file.share)) events.changed();
         return report;
       });
       queue = batch.catch(() => undefined);

@@ -56,9 +56,11 @@ export function planShareMerge(
     notesSame: 0,
     bookmarks: { offered: 0, added: 0, already: 0 },
   };
+  // Marks go only on the bulletins the file brings: a file cannot write on the rest of the library.
+  const inFile = new Set(sharedIds);
   const notes = new Map<string, string>();
   for (const [id, note] of share.notes) {
-    if (!receiver.isVisible(id)) continue;
+    if (!inFile.has(id) || !receiver.isVisible(id)) continue;
     const mine = receiver.note(id);
     const header = options.noteHeader(share.sender, note.updatedAt.slice(0, 10));
     const merged = mergeNote(mine, note.text, header);
@@ -86,7 +88,7 @@ export function planShareMerge(
   }
 
   const bookmarks: string[] = [];
-  const offered = new Set(share.bookmarks.filter((id) => receiver.isVisible(id)));
+  const offered = new Set(share.bookmarks.filter((id) => inFile.has(id) && receiver.isVisible(id)));
   summary.bookmarks.offered = offered.size;
   if (options.takeBookmarks) {
     for (const id of offered) {

@@ -11,6 +11,9 @@ import { boundedId } from '../importers/validateImport';
  */
 export const SHARE_VERSION = 1;
 
+/** How share files are named: still .json, so older versions import them as plain bulletins. */
+export const SHARE_EXTENSION = '.share.json';
+
 /** Bounds for what a colleague's file may bring: generous for people, small for an attack. */
 export const SHARE_LIMITS = {
   sender: 200,
@@ -98,7 +101,8 @@ export function sharedMarksOf(file: unknown): SharedMarks | undefined {
   }
   const { sender, sentAt, collection, notes, bookmarks } = parsed.data;
   return {
-    sender: sender.trim(),
+    // One line: the name heads the sender's notes in the receiver's (a line break would split it).
+    sender: sender.replace(/\s+/g, ' ').trim(),
     sentAt,
     ...(collection !== undefined ? { collection } : {}),
     // Keyed as the import boundary keys the bulletins, so a long id's note finds its bulletin.

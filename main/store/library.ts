@@ -86,6 +86,8 @@ export interface Library {
   counts(): Counts;
   /** The user's note on a bulletin, or undefined. */
   note(id: string): string | undefined;
+  /** The note with when it was last changed, or undefined (what a share file carries). */
+  noteEntry(id: string): { text: string; updatedAt: string } | undefined;
   /** Every note, as [bulletin id, text] (notes are few: a scan of them is cheap). */
   notes(): Array<[string, string]>;
   /** Saves a note; an empty or blank text removes it. */
@@ -115,7 +117,11 @@ export interface Library {
    * notes kept beside the user's, the collection joined or created by name, bookmarks if asked.
    * One write of state.json; none when nothing changes (the same file merged again).
    */
-  mergeShare(share: SharedMarks, sharedIds: readonly string[], options: MergeOptions): Promise<ShareSummaryCounts>;
+  mergeShare(
+    share: SharedMarks,
+    sharedIds: readonly string[],
+    options: MergeOptions,
+  ): Promise<ShareSummaryCounts>;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
@@ -464,6 +470,10 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       return { all, unread: all - readCount, bookmarks, collections: marks().collections.map(infoOf) };
     },
     note: (id) => marks().notes[id]?.text,
+    noteEntry: (id) => {
+      const note = marks().notes[id];
+      return note ? { ...note } : undefined;
+    },
     notes: () => Object.entries(marks().notes).map(([id, note]) => [id, note.text]),
     async setNote(id, text) {
       const notes = marks().notes;

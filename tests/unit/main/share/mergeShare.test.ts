@@ -101,6 +101,17 @@ describe('notes', () => {
     expect(plan.notes.size).toBe(0);
   });
 
+  it('a note or bookmark on a bulletin the file does not bring is ignored: a file writes only on what it shares', () => {
+    const plan = planShareMerge(
+      receiver({ notes: { b: 'Mine' } }),
+      share({ notes: { b: 'Planted' }, bookmarks: ['b'] }),
+      ['a'],
+      { ...options, takeBookmarks: true },
+    );
+    expect(plan.notes.size).toBe(0);
+    expect(plan.bookmarks).toEqual([]);
+  });
+
   it('splits a note into its parts by header lines only', () => {
     expect(noteParts('own\n— from Ana, 2026-12-01:\nhers\n— not a header\n', 'me')).toEqual([
       { header: 'me', body: 'own' },
