@@ -205,7 +205,7 @@ describe('a damaged or hostile share file', () => {
 
   it('a note of a million characters: refused, naming the part', async () => {
     const file = await valid();
-    file.share.notes.a.text = 'x'.repeat(1_000_000);
+    file.share.notes.a = { text: 'x'.repeat(1_000_000), updatedAt: '2026-12-01T00:00:00.000Z' };
     await refusedAndNothingChanged(JSON.stringify(file), /damaged or was altered.*notes/);
   });
 
