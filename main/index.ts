@@ -9,6 +9,7 @@ import { initI18n } from './i18n';
 import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
+import { askToTakeBookmarks } from './share/askBookmarks';
 import { filesFromArgv } from './importers/openedFiles';
 import { fetchRemoteImages } from './images/remoteImages';
 import { firstPageWhileOpening } from './ipc/firstPage';
@@ -109,6 +110,7 @@ async function setUp(
     progress: (progress) => broadcast('import:progress', progress),
     changed: () => broadcast('library:changed', library.counts()),
     subscribe: (feeds) => followFeeds(feeds),
+    askBookmarks: askToTakeBookmarks,
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;

@@ -279,6 +279,12 @@ export type ExportScope =
   | { kind: 'search'; view: FixedView; text: string; sort?: SearchSort; facets?: FacetSelection }
   | { kind: 'ids'; ids: string[]; label: string };
 
+/** What Share… writes: what an export covers, or a collection (its name goes with it). */
+export type ShareScope = ExportScope | { kind: 'collection'; id: string };
+
+/** What Share… came to; `fileName` without its folder. */
+export type ShareOutcome = { status: 'done'; fileName: string; count: number } | { status: 'empty' };
+
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';
 
 /** The choices of the export dialog; all but the title are remembered between exports. */
