@@ -47,6 +47,7 @@ import { useListNavigation } from './useListNavigation';
 import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
+import { useShare } from '../share/useShare';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -135,6 +136,7 @@ export function App() {
   });
 
   const exporting = useExport({ notify, onError: reportError });
+  const sharing = useShare({ notify, onError: reportError });
   const exportSelection = () => {
     const scope = selected.exportScope();
     if (scope) exporting.ask(scope, selected.count);
@@ -449,6 +451,7 @@ export function App() {
           onCreate={collectionActions.create}
           onRename={collectionActions.rename}
           onDelete={collectionActions.remove}
+          onShare={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
           onDropIds={collectionActions.addDropped}
         />
         <SubscriptionsPanel onError={reportError} />
@@ -500,6 +503,7 @@ export function App() {
                 collections={collections}
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exportSelection}
+                onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shownName })}
                 onDelete={(ids) => deletion.ask(ids, rows.find((row) => row.id === ids[0])?.title ?? '')}
                 removeFrom={
                   shownCollection && {
