@@ -266,6 +266,7 @@ export type MenuCommand =
   | 'toggle-read'
   | 'delete'
   | 'export'
+  | 'share'
   | 'settings'
   | 'mark-all-read'
   | 'select-all';

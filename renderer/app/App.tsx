@@ -415,6 +415,14 @@ export function App() {
       else if (command === 'toggle-read') toggleRead();
       else if (command === 'delete') askDelete();
       else if (command === 'export') askExport();
+      else if (command === 'share')
+        sharing.shareShown({
+          selection: selected.count > 0 ? selected.exportScope() : null,
+          view,
+          listSort,
+          search: { text: searchedText, sort: choices.sort, facets: choices.facets },
+          label: shownName,
+        });
       else if (command === 'settings') openSettings();
       else if (command === 'mark-all-read') selected.markAllRead();
       else if (command === 'select-all') selected.gestures.onSelectAll();

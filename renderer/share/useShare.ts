@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShareScope } from '../../preload/contract';
+import type { ExportScope, ShareScope } from '../../preload/contract';
+import { currentScope, type ShownList } from '../export/exportScope';
 import { bridge } from '../app/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 
@@ -36,5 +37,27 @@ export function useShare({ notify, onError }: ShareEvents) {
     },
     [running, notify, onError, t],
   );
-  return { share, running };
+  /**
+   * File › Share…: the selection when there is one, else what the list shows: a collection (with
+   * its name), a search's every result, or a view such as the bookmarks.
+   */
+  const shareShown = useCallback(
+    (shown: ShownList & { selection: ExportScope | null; label: string }) => {
+      if (shown.selection) return share(shown.selection);
+      const { view, search } = shown;
+      const faceted = Object.values(search.facets ?? {}).some((values) => values.length > 0);
+      if (view.startsWith('collection:') && search.text === '' && !faceted)
+        return share({ kind: 'collection', id: view.slice('collection:'.length) });
+      const scope = currentScope(shown);
+      if (scope) return share(scope);
+      bridge()
+        .listIds({ view, ...search })
+        .then((ids) => {
+          if (ids.length === 0) notify({ kind: 'info', message: t('share.empty') });
+          else share({ kind: 'ids', ids, label: shown.label });
+        }, onError);
+    },
+    [share, notify, onError, t],
+  );
+  return { share, shareShown, running };
 }
