@@ -199,7 +199,7 @@ export function createHandlers(
       shareBulletins(scope, sender, {
         library,
         resolve: (exportScope) => resolveScope(exportScope, library, index),
-        senderName: defaultSenderName,
+        senderName: () => library.settings().senderName || defaultSenderName(),
       }),
     notices: () => notices.all(),
     settings: () => library.settings(),

@@ -52,13 +52,17 @@ export const SETTINGS_LIMITS: SettingsLimits = {
 
 export const DEFAULT_SETTINGS: Settings = { importCapMegabytes: 50, refreshMinutes: 30 };
 
-const bounded = (key: keyof Settings) =>
+/** The sender name a share file carries (main/share/shareFormat.ts takes up to 200 characters). */
+const senderName = z.string().trim().max(200);
+
+const bounded = (key: keyof SettingsLimits) =>
   z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
 
 /** The settings as the window sends them: whole numbers within their limits. */
 export const settingsSchema = z.strictObject({
   importCapMegabytes: bounded('importCapMegabytes'),
   refreshMinutes: bounded('refreshMinutes'),
+  senderName: senderName.optional(),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -67,6 +71,7 @@ const storedSettingsSchema = z
   .object({
     importCapMegabytes: bounded('importCapMegabytes').catch(DEFAULT_SETTINGS.importCapMegabytes),
     refreshMinutes: bounded('refreshMinutes').catch(DEFAULT_SETTINGS.refreshMinutes),
+    senderName: senderName.optional().catch(undefined),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

@@ -5,7 +5,7 @@ import { useModalDialog } from '../app/useModalDialog';
 import { readSetting } from './readSetting';
 import './settings.css';
 
-type Field = keyof Settings;
+type Field = keyof SettingsLimits;
 const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
 
 interface SettingsDialogProps {
@@ -28,6 +28,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     importCapMegabytes: String(initial.importCapMegabytes),
     refreshMinutes: String(initial.refreshMinutes),
   }));
+  const [senderName, setSenderName] = useState(initial.senderName ?? '');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -52,7 +53,11 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     }
     setSaving(true);
     setSaveError(null);
-    onSave({ ...initial, ...values }).catch((error: unknown) => {
+    // An emptied name is no name: the computer's user name is used again.
+    const name = senderName.trim();
+    const saved: Settings = { ...initial, ...values, senderName: name };
+    if (!name) delete saved.senderName;
+    onSave(saved).catch((error: unknown) => {
       setSaveError(error instanceof Error && error.message ? error.message : t('settings.saveFailed'));
       setSaving(false);
     });
@@ -100,6 +105,23 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
             </div>
           );
         })}
+        <div className="settings-field">
+          <label htmlFor={`${baseId}-senderName`} className="settings-label">
+            {t('settings.senderName.label')}
+          </label>
+          <input
+            id={`${baseId}-senderName`}
+            className="field-input settings-input"
+            type="text"
+            maxLength={200}
+            value={senderName}
+            aria-describedby={`${baseId}-senderName-hint`}
+            onChange={(event) => setSenderName(event.target.value)}
+          />
+          <p id={`${baseId}-senderName-hint`} className="settings-hint">
+            {t('settings.senderName.hint')}
+          </p>
+        </div>
         {saveError && (
           <p role="alert" className="settings-error">
             {saveError}

@@ -1,5 +1,4 @@
 import { writeFile, readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
@@ -53,6 +52,12 @@ test('a collection with notes passes from one laptop to another without losing a
     await window.bulletins.toggleBookmark('r3');
     return new Date().toISOString().slice(0, 10);
   });
+  // Her name, set once in Settings, is what Ben will see.
+  await clickMenu(ana, 'file-settings');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your name on what you share').fill('Ana Pérez');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
   await page.getByRole('button', { name: 'Share “Darién route” with a colleague…' }).click();
   await expect(notifications(page)).toContainText(
     'Shared 3 bulletins, with your notes, as “Darién route.share.json”',
@@ -81,7 +86,7 @@ test('a collection with notes passes from one laptop to another without losing a
   });
 
   await clickMenu(ben, 'file-import');
-  const sender = userInfo().username;
+  const sender = 'Ana Pérez';
   await expect(notifications(page)).toContainText(
     `From ${sender}: 1 new note; 1 note kept beside yours; collection “Darién route” created with 3 bulletins; 1 of their bookmarks not taken.`,
   );
