@@ -13,7 +13,10 @@ export interface PlainBulletin {
 export function plainText(bulletin: Bulletin): string {
   if (!bulletin.bodyHtml) return bulletin.summary;
   const body = new DOMParser().parseFromString(bulletin.bodyHtml, 'text/html').body;
-  for (const block of body.querySelectorAll('p, br, li, h1, h2, h3, h4, h5, h6, div, tr')) block.append('\n');
+  // Paragraphs and headings apart by a blank line, as they read; lines within them by a line break.
+  for (const line of body.querySelectorAll('br, li, tr')) line.append('\n');
+  for (const block of body.querySelectorAll('p, div, h1, h2, h3, h4, h5, h6, blockquote'))
+    block.append('\n\n');
   const text = (body.textContent ?? '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -125,3 +125,37 @@ test('a collection with notes passes from one laptop to another without losing a
     ]);
   }
 });
+
+test('Send… in the reader drafts an e-mail of the bulletin through the open-link confirmation, and copies it as text', async ({
+  launch,
+}, testInfo) => {
+  const folder = testInfo.outputPath('laptop');
+  await writeShards(folder, [
+    makeBulletin({
+      id: 's1',
+      title: 'Crossing reopened',
+      source: 'Field office',
+      published: '2026-11-02',
+      bodyHtml: '<p>The crossing reopened.</p><p>Queues of 300.</p>',
+      link: 'https://example.org/s1',
+    }),
+  ]);
+  // "Open" in the confirmation that shows the real address.
+  const app = await launch({ userDataDir: folder, dialogs: { message: [0] } });
+  const page = await app.firstWindow();
+  await bulletinRows(page).first().click();
+  await page.getByText('Send…').click();
+  await page.getByRole('button', { name: 'E-mail draft…' }).click();
+  if (app.host) {
+    await expect.poll(() => app.host?.openedExternally()).toHaveLength(1);
+    const [draft] = (await app.host.openedExternally()) as string[];
+    const params = new URLSearchParams((draft ?? '').slice('mailto:?'.length));
+    expect(params.get('subject')).toBe('Crossing reopened');
+    expect(JSON.stringify(params.get('body'))).toMatch(
+      /^"Crossing reopened\\n.+ · Field office\\n\\nThe crossing reopened\.\\n\\nQueues of 300\.\\n\\nhttps:\/\/example\.org\/s1"$/,
+    );
+  }
+  await page.getByRole('button', { name: 'Copy as text' }).click();
+  // Copied, or told plainly that the clipboard refused (a browser without the permission).
+  await expect(page.getByRole('status').filter({ hasText: /Copied\.|Could not copy/ })).toBeVisible();
+});
