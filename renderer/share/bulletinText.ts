@@ -17,8 +17,10 @@ export function plainText(bulletin: Bulletin): string {
   for (const line of body.querySelectorAll('br, li, tr')) line.append('\n');
   for (const block of body.querySelectorAll('p, div, h1, h2, h3, h4, h5, h6, blockquote'))
     block.append('\n\n');
-  const text = (body.textContent ?? '')
-    .replace(/[ \t]+\n/g, '\n')
+  // Lines trimmed one by one, not with /[ \t]+\n/: that backtracks quadratically over a long run of spaces.
+  const lines = (body.textContent ?? '').split('\n').map((line) => line.trimEnd());
+  const text = lines
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return text || bulletin.summary;
