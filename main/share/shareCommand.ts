@@ -9,7 +9,7 @@ import { writeAtomically } from '../store/durableJsonFile';
 import { buildShare } from './buildShare';
 import { SHARE_EXTENSION, shareFileText } from './shareFormat';
 
-/** The name a share file carries: the computer's user name (a Settings field is still to come). */
+/** The name a share file carries when none is set in Settings: the computer's user name. */
 export function defaultSenderName(): string {
   try {
     return userInfo().username.trim() || t('share.someone');
