@@ -10,6 +10,7 @@ import { resolveLanguage } from '../resources/locales/languages';
 import { chooseAndImport } from './importers/chooseAndImport';
 import { fileSource, importFiles } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
+import { askToTakeBookmarks } from './share/askBookmarks';
 import { filesFromArgv } from './importers/openedFiles';
 import { parseInWorker } from './importers/parseInWorker';
 import { fetchRemoteImages } from './images/remoteImages';
@@ -126,6 +127,7 @@ async function setUp(
     progress: (progress) => broadcast('import:progress', progress),
     changed: (report) => changes.archive({ added: report.added, updated: report.updated }),
     parse,
+    askBookmarks: askToTakeBookmarks,
   });
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;

@@ -17,6 +17,8 @@ import type {
   SearchRequest,
   Settings,
   SettingsLimits,
+  ShareOutcome,
+  ShareScope,
   SubscriptionList,
   ListedFeed,
   Topics,
@@ -119,6 +121,11 @@ export const api = {
   revealExport: (exportId: string) => invoke<undefined>(channels.revealExport, exportId),
   /** Opens a finished export in the system's viewer. */
   openExport: (exportId: string) => invoke<undefined>(channels.openExport, exportId),
+  /**
+   * Share…: writes the bulletins with the user's notes and bookmarks (and a collection's name) as
+   * one file for a colleague, where the save dialog says; null when the user cancels it.
+   */
+  shareBulletins: (scope: ShareScope) => invoke<ShareOutcome | null>(channels.shareBulletins, scope),
   /** Every notice main has given since it started, so none is missed before the window subscribed. */
   notices: () => invoke<AppNotice[]>(channels.notices),
   /** File › Settings…: the import size cap and how often subscriptions refresh. */

@@ -44,6 +44,7 @@ export const channels = {
   cancelExport: 'export:cancel',
   revealExport: 'export:reveal',
   openExport: 'export:open',
+  shareBulletins: 'share:save',
   notices: 'notices:list',
   settings: 'settings:get',
   settingsLimits: 'settings:limits',

@@ -163,6 +163,24 @@ export interface ImportedFile {
   feeds?: ListedFeed[];
   /** Set when the file was refused as a whole; a translated, user-facing sentence. */
   error?: string;
+  /** A colleague's share file: who sent it, and what its notes, collection and bookmarks did. */
+  share?: SharedImport;
+}
+
+/** What merging a share file did (main/share/mergeShare.ts). */
+export interface SharedImport {
+  sender: string;
+  /** ISO date-time the sender made the file. */
+  sentAt: string;
+  /** Notes the user did not have. */
+  notesNew: number;
+  /** Notes kept beside the user's own, different one. */
+  notesBeside: number;
+  /** Notes the user already had. */
+  notesSame: number;
+  collection?: { name: string; created: boolean; added: number; already: number };
+  /** `added` stays 0 unless the user took them when asked. */
+  bookmarks: { offered: number; added: number; already: number };
 }
 
 /** A feed named by a subscription list, offered to the user to follow. */
@@ -297,6 +315,7 @@ export type MenuCommand =
   | 'toggle-read'
   | 'delete'
   | 'export'
+  | 'share'
   | 'settings'
   | 'mark-all-read'
   | 'select-all';
@@ -317,6 +336,12 @@ export type ExportScope =
       literal?: boolean;
     }
   | { kind: 'ids'; ids: string[]; label: string };
+
+/** What Share… writes: what an export covers, or a collection (its name goes with it). */
+export type ShareScope = ExportScope | { kind: 'collection'; id: string };
+
+/** What Share… came to; `fileName` without its folder. */
+export type ShareOutcome = { status: 'done'; fileName: string; count: number } | { status: 'empty' };
 
 export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'json';
 

@@ -14,6 +14,8 @@ export interface Settings {
   allowedLocalHosts: string[];
   /** The interface's language, or "system" (follow the operating system's). */
   language: LanguageSetting;
+  /** The name colleagues see on what the user shares; absent: the computer's user name. */
+  senderName?: string;
 }
 
 /** The settings that are whole numbers within a range. */

@@ -9,6 +9,7 @@ import type {
 } from '../../preload/contract';
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
+import type { SharedMarks } from '../share/shareFormat';
 import type { AddResult, Library } from '../store/library';
 import { DEFAULT_SETTINGS } from '../store/schema';
 import type { FeedContext } from './feeds/readFeed';
@@ -64,6 +65,11 @@ export interface ImportOptions {
    * no file may hold main's thread); on this thread by default, for tests and tools.
    */
   parse?: ParseFile;
+  /**
+   * Asked when a share file offers the sender's bookmarks: resolves to true when the user takes
+   * them. Without it they are never taken (bookmarks come only if the receiver asks).
+   */
+  askBookmarks?: (sender: string, count: number) => Promise<boolean>;
 }
 
 export interface CommitAfter {
@@ -104,6 +110,8 @@ interface Staged {
   name: string;
   result: AddResult;
   read: ValidatedItems;
+  /** A share file's marks, merged once its bulletins are written. */
+  share?: { marks: SharedMarks; takeBookmarks: boolean };
 }
 
 export async function importSources(
@@ -116,6 +124,7 @@ export async function importSources(
     maxMegabytes = DEFAULT_SETTINGS.importCapMegabytes,
     commitAfter = COMMIT_AFTER,
     parse = parseHere,
+    askBookmarks,
   }: ImportOptions = {},
 ): Promise<ImportReport> {
   /** By position in `sources`: a batch's files are reported once written, in the order given. */
@@ -144,7 +153,7 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    for (const { position, name, result, read } of written) {
+    for (const { position, name, result, read, share } of written) {
       files[position] = {
         name,
         added: result.added.length,
@@ -153,6 +162,24 @@ export async function importSources(
         rejected: read.rejected,
         ...(read.merged > 0 ? { merged: read.merged, duplicates: read.duplicates } : {}),
       };
+      if (!share) continue;
+      // After the bulletins are on disk: marks never point at bulletins a crash could lose.
+      try {
+        const counts = await library.mergeShare(
+          share.marks,
+          read.bulletins.map((bulletin) => bulletin.id),
+          { takeBookmarks: share.takeBookmarks, noteHeader },
+        );
+        files[position] = {
+          ...(files[position] as ImportedFile),
+          share: { sender: share.marks.sender, sentAt: share.marks.sentAt, ...counts },
+        };
+      } catch (error) {
+        files[position] = {
+          ...(files[position] as ImportedFile),
+          error: t('errors.shareUnsaved', { reason: describe(error) }),
+        };
+      }
     }
   }
 
@@ -165,11 +192,21 @@ export async function importSources(
     if (batch.length === 0) batchStarted = performance.now();
     try {
       const importedAt = new Date().toISOString();
-      const { bulletins, rejected } = await readBulletins(source, maxMegabytes, importedAt, parse);
+      const { bulletins, rejected, share } = await readBulletins(source, maxMegabytes, importedAt, parse);
       const read = validateImport(bulletins, importedAt);
       read.rejected.unshift(...rejected);
+      const takeBookmarks =
+        share !== undefined && share.bookmarks.length > 0 && askBookmarks
+          ? await askBookmarks(share.sender, share.bookmarks.length)
+          : false;
       const result = await library.stage(read.bulletins);
-      batch.push({ position, name, result, read });
+      batch.push({
+        position,
+        name,
+        result,
+        read,
+        ...(share ? { share: { marks: share, takeBookmarks } } : {}),
+      });
       batchItems += result.added.length + result.updated.length;
       // Indexed now, not at the commit: the progress bar moves with the work.
       await Promise.all([index.add(result.added), index.update(result.updated)]);
@@ -200,7 +237,7 @@ async function readBulletins(
   maxMegabytes: number,
   importedAt: string,
   parse: ParseFile,
-): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[] }> {
+): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[]; share?: SharedMarks }> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
   }
@@ -223,9 +260,15 @@ async function readBulletins(
     throw error;
   }
   if (parsed.kind === 'subscriptions') throw new SubscriptionList(parsed.feeds);
-  if (parsed.kind === 'refused') throw new RefusedFile(t(`errors.${parsed.refusal}`));
+  if (parsed.kind === 'refused')
+    throw new RefusedFile(
+      parsed.refusal === 'shareDamaged'
+        ? t('errors.shareDamaged', { reason: parsed.reason ?? t('errors.shareNotJson') })
+        : t(`errors.${parsed.refusal}`),
+    );
   return {
     bulletins: parsed.bulletins,
+    ...(parsed.share ? { share: parsed.share } : {}),
     rejected: parsed.rejected.map((left) => ({
       item: 'quoted' in left ? left.quoted : t('rejected.item', { position: left.position }),
       reason: t(`rejected.${left.problem}`),
@@ -235,6 +278,9 @@ async function readBulletins(
 
 /** A subscription list names at most this many feeds to choose from; the rest are reported. */
 export const MAX_LISTED_FEEDS = 500;
+
+/** The line above a colleague's note merged beside the user's (main/share/mergeShare.ts). */
+const noteHeader = (sender: string, date: string) => t('share.noteHeader', { sender, date });
 
 /**
  * The feeds an OPML list names, for the user to choose from (never followed here: a list from a

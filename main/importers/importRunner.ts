@@ -10,6 +10,8 @@ export interface ImportEvents {
   changed(report: ImportReport): void;
   /** How files are read: the app's worker with a time budget (parseInWorker); here by default. */
   parse?: ParseFile;
+  /** Whether to take a share file's bookmarks (the user is asked); without it, never. */
+  askBookmarks?(sender: string, count: number): Promise<boolean>;
 }
 
 export interface ImportRunner {
@@ -37,8 +39,11 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
           ...(events.parse ? { parse: events.parse } : {}),
+          ...(events.askBookmarks ? { askBookmarks: events.askBookmarks } : {}),
         });
-        if (report.added + report.updated > 0) events.changed(report);
+        // A share file may change only marks (notes, a collection) on bulletins already there.
+        if (report.added + report.updated > 0 || report.files.some((file) => file.share))
+          events.changed(report);
         return report;
       });
       queue = batch.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
 import { JSON_EXPORT_FORMAT } from '../export/jsonExport';
+import { sharedMarksOf, type SharedMarks } from '../share/shareFormat';
 import { bulletinSchema } from '../store/schema';
 
 /** Our own JSON files: an export (File › Export… as JSON) or a library backup (File › Back Up Library…). */
@@ -11,6 +12,8 @@ export interface OurJsonBulletins {
   bulletins: Bulletin[];
   /** 1-based positions of items that are not valid bulletins (the others still import). */
   invalid: number[];
+  /** A share file's notes, collection and sender (main/share/shareFormat.ts); absent for a plain export. */
+  share?: SharedMarks;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface OurJsonBulletins {
  * (a JSON Feed, say). Every item is checked on its own, so one damaged item
  * never sinks the file. Marks (bookmarks, read) are not taken from a backup:
  * merging another library's bulletins is an import, replacing one's own is a restore.
+ * A share file's marks are returned for merging; a damaged `share` part throws ShareRefused.
  */
 export function bulletinsFromOurJson(text: string): OurJsonBulletins | null {
   let parsed: unknown;
@@ -35,5 +39,6 @@ export function bulletinsFromOurJson(text: string): OurJsonBulletins | null {
     if (bulletin.success) bulletins.push(bulletin.data);
     else invalid.push(index + 1);
   });
-  return { bulletins, invalid };
+  const share = sharedMarksOf(file.data);
+  return { bulletins, invalid, ...(share ? { share } : {}) };
 }

@@ -7,6 +7,7 @@ import { withDetectedLanguages } from './detectLanguage';
 import { parseDigest, type DigestProblem } from './digest';
 import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext, type FeedRefusal } from './feeds/readFeed';
+import { SHARE_EXTENSION, ShareRefused, type SharedMarks } from '../share/shareFormat';
 import { bulletinsFromOurJson } from './ourJson';
 
 /** File name extensions offered by the Import dialog (without the dot); OPML is known by its content. */
@@ -24,7 +25,7 @@ export interface ParseRequest {
 }
 
 /** Why a whole file is refused: an i18n key under `errors.`. */
-export type FileRefusal = Exclude<FeedRefusal, 'opml'> | 'emptyFeed' | 'noBulletins';
+export type FileRefusal = Exclude<FeedRefusal, 'opml'> | 'emptyFeed' | 'noBulletins' | 'shareDamaged';
 
 /** Why one item of a file is left out: an i18n key under `rejected.`. */
 export type ItemProblem = EntryProblem | DigestProblem['problem'] | 'invalidBulletin';
@@ -34,8 +35,9 @@ export type LeftOut = { problem: ItemProblem } & ({ position: string } | { quote
 
 /** What a file holds, as data (no sentences: the worker has no translations). */
 export type ParsedFile =
-  | { kind: 'bulletins'; bulletins: Bulletin[]; rejected: LeftOut[] }
-  | { kind: 'refused'; refusal: FileRefusal }
+  | { kind: 'bulletins'; bulletins: Bulletin[]; rejected: LeftOut[]; share?: SharedMarks }
+  /** `reason`: what is wrong with a share file's share part (its words are the schema's). */
+  | { kind: 'refused'; refusal: FileRefusal; reason?: string }
   /** A subscription list (OPML): its feeds, or undefined when it cannot be read. */
   | { kind: 'subscriptions'; feeds: ListedFeed[] | undefined };
 
@@ -46,14 +48,25 @@ export type ParsedFile =
  */
 export async function parseFile({ name, bytes, importedAt, feed }: ParseRequest): Promise<ParsedFile> {
   const extension = extname(name).toLowerCase().slice(1);
-  const ours =
-    extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
+  let ours;
+  try {
+    ours = extension === 'json' || looksLikeMarkup(bytes) ? bulletinsFromOurJson(decodeText(bytes)) : null;
+  } catch (error) {
+    // A share file whose share part is damaged is refused whole: a half-read share would merge
+    // notes without their author, or into the wrong collection.
+    if (error instanceof ShareRefused)
+      return { kind: 'refused', refusal: 'shareDamaged', reason: error.message };
+    throw error;
+  }
+  // Named as we name share files but not one (cut short on a USB stick, edited): said plainly.
+  if (!ours && name.toLowerCase().endsWith(SHARE_EXTENSION)) return refused('shareDamaged');
   if (ours) {
     if (ours.bulletins.length === 0 && ours.invalid.length === 0) return refused('noBulletins');
     return {
       kind: 'bulletins',
       bulletins: ours.bulletins,
       rejected: ours.invalid.map((position) => ({ position: String(position), problem: 'invalidBulletin' })),
+      ...(ours.share ? { share: ours.share } : {}),
     };
   }
   if (feed || FEED_EXTENSIONS.includes(extension) || looksLikeMarkup(bytes)) {

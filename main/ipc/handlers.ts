@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow } from 'electron';
 import type { Bulletin, Settings } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
+import { resolveScope } from '../export/resolveScope';
 import { chooseAndImport } from '../importers/chooseAndImport';
+import { defaultSenderName, shareBulletins } from '../share/shareCommand';
 import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
@@ -197,6 +199,12 @@ export function createHandlers(
       await exporter.open(exportId);
       return undefined;
     },
+    shareBulletins: ({ sender }, scope) =>
+      shareBulletins(scope, sender, {
+        library,
+        resolve: (exportScope) => resolveScope(exportScope, library, index),
+        senderName: () => library.settings().senderName || defaultSenderName(),
+      }),
     notices: () => notices.all(),
     settings: () => withLanguageOverride(library.settings()),
     settingsLimits: () => SETTINGS_LIMITS,

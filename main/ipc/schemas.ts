@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BulletinsApi } from '../../preload/api';
 import type { Method } from '../../preload/channels';
-import { exportRequestSchema } from '../export/options';
+import { exportRequestSchema, exportScopeSchema } from '../export/options';
 import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
 
@@ -91,6 +91,9 @@ export const argumentSchemas = {
   cancelExport: z.tuple([]),
   revealExport: z.tuple([z.uuid()]),
   openExport: z.tuple([z.uuid()]),
+  shareBulletins: z.tuple([
+    z.union([exportScopeSchema, z.strictObject({ kind: z.literal('collection'), id })]),
+  ]),
   notices: z.tuple([]),
   settings: z.tuple([]),
   settingsLimits: z.tuple([]),

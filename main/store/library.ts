@@ -2,6 +2,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
+import { planShareMerge, type MergeOptions, type ShareSummaryCounts } from '../share/mergeShare';
+import type { SharedMarks } from '../share/shareFormat';
 import { createBackups } from './backups';
 import {
   collectionIdOf,
@@ -84,6 +86,8 @@ export interface Library {
   counts(): Counts;
   /** The user's note on a bulletin, or undefined. */
   note(id: string): string | undefined;
+  /** The note with when it was last changed, or undefined (what a share file carries). */
+  noteEntry(id: string): { text: string; updatedAt: string } | undefined;
   /** Every note, as [bulletin id, text] (notes are few: a scan of them is cheap). */
   notes(): Array<[string, string]>;
   /** Saves a note; an empty or blank text removes it. */
@@ -108,6 +112,16 @@ export interface Library {
   deleteBulletins(ids: string[]): Promise<{ batch: string; count: number }>;
   /** Resolves to how many bulletins came back. */
   undoDelete(batch: string): Promise<number>;
+  /**
+   * Merges a colleague's marks on bulletins already in the library (see main/share/mergeShare.ts):
+   * notes kept beside the user's, the collection joined or created by name, bookmarks if asked.
+   * One write of state.json; none when nothing changes (the same file merged again).
+   */
+  mergeShare(
+    share: SharedMarks,
+    sharedIds: readonly string[],
+    options: MergeOptions,
+  ): Promise<ShareSummaryCounts>;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
@@ -407,6 +421,47 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     setBookmarked: (ids, bookmarked) => setMarks('bookmarks', ids, bookmarked),
     setReadMany: (ids, read) => setMarks('read', ids, read),
+    async mergeShare(share, sharedIds, options) {
+      const plan = planShareMerge(
+        {
+          note: (id) => marks().notes[id]?.text,
+          collections: marks().collections,
+          isBookmarked: (id) => id in marks().bookmarks,
+          isVisible,
+        },
+        share,
+        sharedIds,
+        options,
+      );
+      const now = new Date().toISOString();
+      const patches: StatePatch[] = [];
+      for (const [id, text] of plan.notes) {
+        const note = { text, updatedAt: now };
+        marks().notes[id] = note;
+        patches.push({ map: 'notes', id, value: note });
+      }
+      for (const id of plan.bookmarks) {
+        marks().bookmarks[id] = now;
+        patches.push({ map: 'bookmarks', id, value: now });
+      }
+      let structural = false;
+      if (plan.collection) {
+        let target = plan.collection.id ? findCollection(marks(), plan.collection.id) : undefined;
+        if (!target) {
+          target = newCollection(marks(), plan.collection.name, now);
+          marks().collections.push(target);
+          structural = true;
+        }
+        for (const id of plan.collection.add) {
+          target.items[id] = now;
+          patches.push({ map: 'items', collection: target.id, id, value: now });
+        }
+      }
+      // A new collection is structural (state.json whole, which holds the patches too); else the journal.
+      if (structural) await saveState();
+      else if (patches.length > 0) await saveState(patches);
+      return plan.summary;
+    },
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;
@@ -424,6 +479,10 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       return { all, unread: all - readCount, bookmarks, collections: marks().collections.map(infoOf) };
     },
     note: (id) => marks().notes[id]?.text,
+    noteEntry: (id) => {
+      const note = marks().notes[id];
+      return note ? { ...note } : undefined;
+    },
     notes: () => Object.entries(marks().notes).map(([id, note]) => [id, note.text]),
     async setNote(id, text) {
       const notes = marks().notes;

@@ -61,6 +61,9 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
 };
 
+/** The sender name a share file carries (main/share/shareFormat.ts takes up to 200 characters). */
+const senderName = z.string().trim().max(200);
+
 const bounded = (key: NumericSetting) =>
   z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
 
@@ -72,6 +75,7 @@ export const settingsSchema = z.strictObject({
     .array(z.string().refine((entry) => normaliseHost(entry) === entry))
     .max(SETTINGS_LIMITS.allowedLocalHosts.max),
   language: z.enum(LANGUAGE_SETTINGS),
+  senderName: senderName.optional(),
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -87,6 +91,7 @@ const storedSettingsSchema = z
       .catch(() => []),
     // A file from before the setting, or a language no longer offered, follows the system.
     language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
+    senderName: senderName.optional().catch(undefined),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

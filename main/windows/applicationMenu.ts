@@ -29,6 +29,7 @@ export function installApplicationMenu(actions: MenuActions): void {
           click: () => actions.importFiles(),
         },
         { id: 'file-export', label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: command('export') },
+        { id: 'file-share', label: t('menu.share'), click: command('share') },
         {
           id: 'file-export-subscriptions',
           label: t('menu.exportSubscriptions'),

@@ -19,6 +19,7 @@ import { useNotices } from '../notices/useNotices';
 import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
+import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useLibraryChanges } from '../store/useLibraryChanges';
@@ -102,6 +103,7 @@ export function App() {
     onError: reportError,
   });
   const imports = useImports(notify, reportError);
+  const sharing = useShare({ notify, onError: reportError });
   const settings = useSettingsDialog(notify, reportError);
   const collectionActions = useCollectionActions({
     view: shown.view,
@@ -157,6 +159,14 @@ export function App() {
     'toggle-read': marks.toggleRead,
     delete: askDelete,
     export: exports.exportShown,
+    share: () =>
+      sharing.shareShown({
+        selection: selected.count > 0 ? selected.exportScope() : null,
+        view: shown.view,
+        listSort: shown.listSort,
+        search: { text: request.text, sort: request.sort, facets: request.facets, literal: request.literal },
+        label: shown.name,
+      }),
     settings: settings.open,
     'mark-all-read': selected.markAllRead,
     'select-all': selected.gestures.onSelectAll,
@@ -200,6 +210,7 @@ export function App() {
           onRename={collectionActions.rename}
           onDelete={collectionActions.remove}
           onDropIds={collectionActions.addDropped}
+          onShare={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
         />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
@@ -248,6 +259,7 @@ export function App() {
                 collections={collections}
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exports.exportSelection}
+                onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
                   removeFrom && {

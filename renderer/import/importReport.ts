@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportReport } from '../../preload/contract';
+import type { ImportReport, SharedImport } from '../../preload/contract';
 
 /** An import outcome in words: one sentence, plus one line per refused file or left-out item. */
 export interface ImportSummary {
@@ -45,6 +45,11 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
   if (merged > 0) message = t('import.merged', { message, count: merged }).trim();
   if (leftOut > 0) message = t('import.leftOut', { message, count: leftOut }).trim();
 
+  // A colleague's share file: what its notes, collection and bookmarks did, one sentence a file.
+  for (const file of report.files) {
+    if (file.share) message = `${message} ${describeShare(file.share, t)}`.trim();
+  }
+
   const refused = report.files.filter((file) => file.error);
   const lines = refused.map((file) => t('import.fileProblem', { name: file.name, error: file.error }));
   if (refused.length > 0) {
@@ -68,3 +73,30 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
 
 /** Lines of detail a report shows. */
 const MAX_LINES = 50;
+
+/** "From Ana: 1 new note, 1 kept beside yours; collection “Darién route” created with 3 bulletins." */
+function describeShare(share: SharedImport, t: TFunction): string {
+  const parts: string[] = [];
+  if (share.notesNew > 0) parts.push(t('import.share.notesNew', { count: share.notesNew }));
+  if (share.notesBeside > 0) parts.push(t('import.share.notesBeside', { count: share.notesBeside }));
+  if (share.notesSame > 0) parts.push(t('import.share.notesSame', { count: share.notesSame }));
+  const { collection, bookmarks } = share;
+  if (collection) {
+    parts.push(
+      collection.created
+        ? t('import.share.collectionCreated', { name: collection.name, count: collection.added })
+        : t('import.share.collectionJoined', {
+            name: collection.name,
+            count: collection.added,
+            already: collection.already,
+          }),
+    );
+  }
+  if (bookmarks.added > 0) parts.push(t('import.share.bookmarksAdded', { count: bookmarks.added }));
+  else if (bookmarks.offered > bookmarks.already)
+    parts.push(t('import.share.bookmarksLeft', { count: bookmarks.offered - bookmarks.already }));
+  return t('import.share.summary', {
+    sender: share.sender,
+    details: parts.length > 0 ? parts.join('; ') : t('import.share.nothingNew'),
+  });
+}

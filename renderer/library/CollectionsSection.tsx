@@ -12,6 +12,7 @@ import type { CollectionInfo, View } from '../../preload/contract';
 import { CloseIcon, FolderIcon, PencilIcon, PlusIcon } from '../icons/Icons';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
+import { ShareIcon } from '../share/ShareIcon';
 import './library.css';
 
 interface CollectionsSectionProps {
@@ -22,6 +23,8 @@ interface CollectionsSectionProps {
   onCreate: (name: string) => Promise<void>;
   onRename: (id: string, name: string) => Promise<void>;
   onDelete: (collection: CollectionInfo) => void;
+  /** Share…: the collection, its name and the user's notes on it, as one file for a colleague. */
+  onShare?: (collection: CollectionInfo) => void;
   /** Bulletins dropped on a collection (a row, or a selection). */
   onDropIds: (collection: CollectionInfo, ids: string[]) => void;
 }
@@ -161,6 +164,17 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                 >
                   <PencilIcon />
                 </button>
+                {props.onShare && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('share.collection', { name: collection.name })}
+                    title={t('share.collection', { name: collection.name })}
+                    onClick={() => props.onShare?.(collection)}
+                  >
+                    <ShareIcon />
+                  </button>
+                )}
                 <button
                   type="button"
                   className="icon-button"

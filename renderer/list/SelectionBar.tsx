@@ -18,6 +18,8 @@ interface SelectionBarProps {
   collections: readonly CollectionInfo[];
   onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
   onExport: () => void;
+  /** Share…: the selected bulletins, with the user's notes, as one file for a colleague. */
+  onShare?: (ids: string[]) => void;
   onDelete: (ids: string[]) => void;
   /** In a collection's view: takes the selected bulletins out of it. */
   removeFrom?: { name: string; remove: (ids: string[]) => void };
@@ -71,6 +73,11 @@ export function SelectionBar(props: SelectionBarProps) {
         <button type="button" className="button" disabled={busy} onClick={props.onExport}>
           {t('selection.export')}
         </button>
+        {props.onShare && (
+          <button type="button" className="button" disabled={busy} onClick={() => props.onShare?.([...ids])}>
+            {t('share.button')}
+          </button>
+        )}
         <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
           {t('selection.delete')}
         </button>

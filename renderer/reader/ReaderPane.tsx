@@ -9,6 +9,7 @@ import { NoteEditor } from '../library/NoteEditor';
 import { Highlighted } from '../search/Highlighted';
 import { BulletinBody } from './BulletinBody';
 import { hostOf, isExternalUrl, linkFromEventTarget } from './links';
+import { SendMenu } from '../share/SendMenu';
 import './reader.css';
 
 interface ReaderPaneProps {
@@ -131,6 +132,7 @@ export function ReaderPane({
               memberOf={detail.collections}
               onChange={onChangeCollection}
             />
+            <SendMenu bulletin={bulletin} onOpenLink={onOpenLink} />
             <button
               type="button"
               className="button reader-delete"

@@ -32,6 +32,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     refreshMinutes: String(initial.refreshMinutes),
   }));
   const [language, setLanguage] = useState(initial.language);
+  const [senderName, setSenderName] = useState(initial.senderName ?? '');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [hostsText, setHostsText] = useState(() => initial.allowedLocalHosts.join('\n'));
   const [hostsError, setHostsError] = useState<string | null>(null);
@@ -71,7 +72,17 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
     }
     setSaving(true);
     setSaveError(null);
-    onSave({ ...initial, ...values, allowedLocalHosts: hosts.hosts, language }).catch((error: unknown) => {
+    // An emptied name is no name: the computer's user name is used again.
+    const name = senderName.trim();
+    const saved: Settings = {
+      ...initial,
+      ...values,
+      allowedLocalHosts: hosts.hosts,
+      language,
+      senderName: name,
+    };
+    if (!name) delete saved.senderName;
+    onSave(saved).catch((error: unknown) => {
       setSaveError(error instanceof Error && error.message ? error.message : t('settings.saveFailed'));
       setSaving(false);
     });
@@ -145,6 +156,23 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
               {hostsError}
             </p>
           )}
+        </div>
+        <div className="settings-field">
+          <label htmlFor={`${baseId}-senderName`} className="settings-label">
+            {t('settings.senderName.label')}
+          </label>
+          <input
+            id={`${baseId}-senderName`}
+            className="field-input settings-input"
+            type="text"
+            maxLength={200}
+            value={senderName}
+            aria-describedby={`${baseId}-senderName-hint`}
+            onChange={(event) => setSenderName(event.target.value)}
+          />
+          <p id={`${baseId}-senderName-hint`} className="settings-hint">
+            {t('settings.senderName.hint')}
+          </p>
         </div>
         {saveError && (
           <p role="alert" className="settings-error">

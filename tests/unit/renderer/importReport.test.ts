@@ -141,3 +141,40 @@ describe('summariseImport', () => {
     expect(summary.hasProblems).toBe(true);
   });
 });
+
+describe("a colleague's share file in the report", () => {
+  const shared = (share: NonNullable<ImportReport['files'][number]['share']>): ImportReport => ({
+    added: 2,
+    updated: 0,
+    unchanged: 1,
+    files: [{ name: 'Route.share.json', added: 2, updated: 0, unchanged: 1, rejected: [], share }],
+  });
+  const none = { offered: 0, added: 0, already: 0 };
+
+  it('says who sent it and what its notes, collection and bookmarks did, not as a problem', () => {
+    const summary = summariseImport(
+      shared({
+        sender: 'Ana',
+        sentAt: '2026-12-01T09:00:00.000Z',
+        notesNew: 1,
+        notesBeside: 2,
+        notesSame: 0,
+        collection: { name: 'Darién route', created: true, added: 3, already: 0 },
+        bookmarks: { offered: 2, added: 0, already: 0 },
+      }),
+      i18n.t,
+    );
+    expect(summary.message).toBe(
+      'Added 2 bulletins; 1 was already in the library. From Ana: 1 new note; 2 notes kept beside yours; collection “Darién route” created with 3 bulletins; 2 of their bookmarks not taken.',
+    );
+    expect(summary.hasProblems).toBe(false);
+  });
+
+  it('a file imported again says nothing new', () => {
+    const summary = summariseImport(
+      shared({ sender: 'Ana', sentAt: '', notesNew: 0, notesBeside: 0, notesSame: 0, bookmarks: none }),
+      i18n.t,
+    );
+    expect(summary.message).toContain('From Ana: nothing new in their notes or collection.');
+  });
+});
