@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -222,3 +223,31 @@ test('a misspelled search shows the results of the likely word, says so, and sea
   await expect(line).toBeHidden();
   await expect(bulletinRows(window)).toHaveCount(1);
 });
+
+/** The correction line as a language's translation writes it, its markup and bidi isolates aside. */
+const correctionLine = (language: string, searched: string, typed: string) =>
+  (
+    JSON.parse(readFileSync(join('resources/locales', language, 'ui.json'), 'utf8')) as {
+      search: { correction: { line: string } };
+    }
+  ).search.correction.line
+    .replace(/<\/?(?:searched|typed)>/g, '')
+    .replace('{{searched}}', searched)
+    .replace('{{typed}}', typed);
+
+for (const language of ['es', 'fr', 'ar']) {
+  test(`the correction line in ${language}: the likely word and the words as typed, both buttons`, async ({
+    launch,
+  }) => {
+    const window = await (await launch({ env: { BULLETIN_UI_LANGUAGE: language } })).firstWindow();
+    // The list's name is translated: its rows by role alone.
+    await expect(window.getByRole('option').first()).toBeVisible();
+    await window.getByRole('combobox').first().fill('pinoagna');
+    const line = window.locator('.search-correction');
+    await expect(line).toBeVisible();
+    const shown = ((await line.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
+    expect(shown).toBe(correctionLine(language, 'pinogana', 'pinoagna'));
+    await expect(line.getByRole('button', { name: 'pinogana' })).toBeVisible();
+    await expect(line.getByRole('button', { name: 'pinoagna' })).toBeVisible();
+  });
+}
