@@ -39,7 +39,7 @@ export function bulletinsFromFeed(
 ): FeedBulletins {
   const text = decodeText(bytes, context.httpCharset);
   // Random bytes, a PDF, a picture: not markup at all, whatever the XML guard would count in them.
-  if (!startsLikeMarkup(text)) throw new FeedRefused('notAFeed');
+  if (!startsLikeMarkup(text) || !looksLikeText(text)) throw new FeedRefused('notAFeed');
   const hazard = findXmlHazard(text);
   if (hazard) throw new FeedRefused(HAZARDS[hazard]);
   if (startsAsOpml(text)) throw new FeedRefused('opml');
@@ -77,6 +77,21 @@ function startsLikeMarkup(text: string): boolean {
   let at = 0;
   while (at < text.length && (text.charCodeAt(at) <= 0x20 || text.charCodeAt(at) === 0xfeff)) at += 1;
   return text[at] === '<' || text[at] === '{';
+}
+
+/**
+ * Text, not binary: at most one character in a hundred a control character other than white
+ * space (XML and JSON allow none; a real feed may carry a stray one, random bytes carry about one
+ * in nine). Without it a binary file that happens to start with `<` was refused as "nested far
+ * deeper than any real feed".
+ */
+function looksLikeText(text: string): boolean {
+  let controls = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls += 1;
+  }
+  return controls * 100 <= text.length;
 }
 
 /**

@@ -50,3 +50,15 @@ describe('hostile and broken input', () => {
     },
   );
 });
+
+describe('binary files', () => {
+  it('are refused as not a feed, not as XML nested too deep, even when they start with <', () => {
+    let seed = 20261205;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+    // 2 MB: at that size the depth count of random bytes passes its limit.
+    const bytes = Uint8Array.from([0x3c, ...Array.from({ length: 2_000_000 }, random)]);
+    expect(() => bulletinsFromFeed(bytes, 'test', '2026-01-01T00:00:00.000Z')).toThrow(
+      expect.objectContaining({ refusal: 'notAFeed' }),
+    );
+  });
+});
