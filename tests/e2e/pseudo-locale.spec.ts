@@ -97,4 +97,15 @@ test('in the pseudo-locale every view shows only translated strings, none clippe
 
   await window.getByRole('navigation').getByText(pseudo('Bookmarks')).click();
   await clean('the Bookmarks view');
+
+  // A collection: its name is the user's words, written in brackets so the check takes it for UI text.
+  await window
+    .getByRole('navigation')
+    .getByRole('button', { name: pseudo('New collection') })
+    .click();
+  await window.getByRole('textbox', { name: pseudo('Name of the new collection') }).fill('⟦Trip⟧');
+  await window.keyboard.press('Enter');
+  await window.getByRole('navigation').getByRole('button', { name: '⟦Trip⟧,' }).click();
+  await expect(window.getByRole('heading', { name: '⟦Trip⟧' })).toBeVisible();
+  await clean('a collection');
 });
