@@ -1,5 +1,6 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import type { PrintJob, PrintReadiness, PrintReadyGlobal } from '../../preload/printContract';
+import { t } from '../i18n';
 import { PRINT_ENTRY } from '../windows/appProtocol';
 import { offerPrintData, withdrawPrintData } from './printData';
 
@@ -51,7 +52,7 @@ export async function withPrintWindow<T>(
   // Keep a rejection nobody awaits (the work finished first) from being reported as unhandled.
   stopped.catch(() => {});
   const onAbort = () => stop(new ExportCancelled());
-  const onGone = () => stop(new Error('the print window stopped unexpectedly'));
+  const onGone = () => stop(new Error(t('export.printStopped')));
   signal.addEventListener('abort', onAbort);
   window.webContents.on('render-process-gone', onGone);
   try {
@@ -63,7 +64,7 @@ export async function withPrintWindow<T>(
       window.webContents.executeJavaScript(`window.${READY}`),
       stopped,
     ])) as PrintReadiness | undefined;
-    if (!readiness?.ok) throw new Error(readiness?.reason ?? 'the print template did not start');
+    if (!readiness?.ok) throw new Error(readiness?.reason ?? t('export.printNotStarted'));
     steps.onPhase('printing');
     return await Promise.race([use(window.webContents), stopped]);
   } finally {

@@ -1,5 +1,6 @@
 import type { ExportOptions } from '../../preload/contract';
 import type { PrintJob, PrintSnapshotGlobal } from '../../preload/printContract';
+import { t } from '../i18n';
 import { printOptions } from './pdfTemplates';
 import { withPrintWindow, type RenderSteps } from './printWindow';
 
@@ -20,6 +21,6 @@ export async function renderHtml(job: PrintJob, steps: RenderSteps): Promise<str
   const html: unknown = await withPrintWindow(job, steps, (contents) =>
     contents.executeJavaScript(`window.${SNAPSHOT}()`),
   );
-  if (typeof html !== 'string') throw new Error('the print template gave no HTML');
+  if (typeof html !== 'string') throw new Error(t('export.printNoHtml'));
   return html;
 }

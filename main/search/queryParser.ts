@@ -22,6 +22,8 @@ export interface QueryFilters {
   after?: string;
   /** in:"name": collection names, as typed (matched by the caller, which knows the collections). */
   collections: string[];
+  /** The word typed for `in:` ("en:", "dans:"), so a hint about a collection quotes the user's own word. */
+  inWord?: string;
 }
 
 export interface ParsedQuery {
@@ -38,8 +40,10 @@ interface Token {
   text: string;
   quoted: boolean;
   negated: boolean;
-  /** `key:` when the token had one. */
+  /** `key:` when the token had one, as the English operator. */
   key?: string;
+  /** The key as the user typed it (`antes`, `país`): hints quote it, not the English operator. */
+  typedKey?: string;
 }
 
 const KEYS = new Set(['source', 'country', 'lang', 'is', 'before', 'after', 'in']);
@@ -102,13 +106,14 @@ export function parseQuery(text: string): ParsedQuery {
     }
     if (token.key !== undefined && token.negated && KEYS.has(token.key)) {
       // Filters narrow; excluding by filter is not supported: say so rather than guess.
-      hints.push({ code: 'badValue', value: `-${token.key}:${token.text}` });
+      hints.push({ code: 'badValue', value: `-${token.typedKey ?? token.key}:${token.text}` });
       continue;
     }
     if (token.key !== undefined) {
-      const plain = applyFilter(token.key, token.text, filters, hints);
+      const typed = token.typedKey ?? token.key;
+      const plain = applyFilter(token.key, typed, token.text, filters, hints);
       if (!plain) continue;
-      token.text = `${token.key} ${token.text}`;
+      token.text = `${typed} ${token.text}`;
       token.quoted = false;
     }
     const term: Term = { text: token.text, phrase: token.quoted };
@@ -128,13 +133,19 @@ export function parseQuery(text: string): ParsedQuery {
 }
 
 /** Applies `key:value`; returns true when it is not a filter after all and must be searched as words. */
-function applyFilter(key: string, value: string, filters: QueryFilters, hints: SearchHint[]): boolean {
+function applyFilter(
+  key: string,
+  typed: string,
+  value: string,
+  filters: QueryFilters,
+  hints: SearchHint[],
+): boolean {
   if (!KEYS.has(key)) {
-    hints.push({ code: 'unknownFilter', value: `${key}:` });
+    hints.push({ code: 'unknownFilter', value: `${typed}:` });
     return true;
   }
   if (value === '') {
-    hints.push({ code: 'badValue', value: `${key}:` });
+    hints.push({ code: 'badValue', value: `${typed}:` });
     return false;
   }
   switch (key) {
@@ -153,7 +164,7 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
       else if (flag === 'unread') filters.unread = true;
       else if (flag === 'noted') filters.noted = true;
       else {
-        hints.push({ code: 'badValue', value: `is:${value}` });
+        hints.push({ code: 'badValue', value: `${typed}:${value}` });
         return true;
       }
       return false;
@@ -162,7 +173,7 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
     case 'after': {
       const date = completeDate(value, key);
       if (!date) {
-        hints.push({ code: 'badDate', value: `${key}:${value}` });
+        hints.push({ code: 'badDate', value: `${typed}:${value}` });
         return true;
       }
       filters[key] = date;
@@ -171,6 +182,7 @@ function applyFilter(key: string, value: string, filters: QueryFilters, hints: S
     default:
       // in:"collection": whether it names one is for the search to tell, which knows them.
       filters.collections.push(value);
+      filters.inWord = typed;
       return false;
   }
 }
@@ -207,6 +219,7 @@ function tokenize(text: string, hints: SearchHint[]): Token[] {
     if (at >= text.length) break;
     let negated = false;
     let key: string | undefined;
+    let typedKey: string | undefined;
     if (text.charAt(at) === '-' && at + 1 < text.length && !/\s/.test(text.charAt(at + 1))) {
       negated = true;
       at++;
@@ -216,6 +229,7 @@ function tokenize(text: string, hints: SearchHint[]): Token[] {
     if (keyMatch?.[1] !== undefined) {
       const folded = foldTerm(keyMatch[1]);
       key = KEY_ALIASES.get(folded) ?? folded;
+      typedKey = keyMatch[1];
       at += keyMatch[0].length;
     }
     if (text.charAt(at) === '"') {
@@ -223,19 +237,19 @@ function tokenize(text: string, hints: SearchHint[]): Token[] {
       if (close === -1) {
         hints.push({ code: 'unclosedQuote', value: text.slice(at) });
         const rest = text.slice(at + 1).trim();
-        if (rest !== '') tokens.push({ text: rest, quoted: false, negated, key });
+        if (rest !== '') tokens.push({ text: rest, quoted: false, negated, key, typedKey });
         break;
       }
       const phrase = text.slice(at + 1, close).trim();
       at = close + 1;
-      if (phrase !== '') tokens.push({ text: phrase, quoted: key === undefined, negated, key });
+      if (phrase !== '') tokens.push({ text: phrase, quoted: key === undefined, negated, key, typedKey });
       continue;
     }
     const start = at;
     while (at < text.length && !/\s/.test(text.charAt(at))) at++;
     const word = text.slice(start, at);
     if (word === '-') continue;
-    tokens.push({ text: word, quoted: false, negated, key });
+    tokens.push({ text: word, quoted: false, negated, key, typedKey });
   }
   return tokens;
 }

@@ -113,7 +113,7 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
   const inCollections = query.filters.collections.map((name) => {
     const member = context.collectionNamed?.(name);
     // An unknown name narrows to nothing, and says why, rather than being silently ignored.
-    if (!member) hints.push({ code: 'unknownCollection', value: `in:${name}` });
+    if (!member) hints.push({ code: 'unknownCollection', value: `${query.filters.inWord ?? 'in'}:${name}` });
     return member ?? (() => false);
   });
   const noted = new Set(context.notes?.map(([id]) => id));

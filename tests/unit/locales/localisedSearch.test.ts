@@ -56,4 +56,16 @@ describe('search operators in the UI languages find what the English ones find',
     expect(parsed.hints).toEqual([{ code: 'unknownFilter', value: 'nota:' }]);
     expect(parsed.clauses).toEqual([[{ text: 'nota urgente', phrase: false }]]);
   });
+
+  it('a hint quotes the operator as the user typed it, not the English one', () => {
+    expect(parseQuery('antes:ayer').hints).toEqual([{ code: 'badDate', value: 'antes:ayer' }]);
+    expect(parseQuery('après:hier').hints).toEqual([{ code: 'badDate', value: 'après:hier' }]);
+    expect(parseQuery('est:rouge').hints).toEqual([{ code: 'badValue', value: 'est:rouge' }]);
+    expect(parseQuery('-país:peru').hints).toEqual([{ code: 'badValue', value: '-país:peru' }]);
+    expect(parseQuery('قبل:أمس').hints).toEqual([{ code: 'badDate', value: 'قبل:أمس' }]);
+    expect(search('dans:"Notes de voyage"').hints).toEqual([
+      { code: 'unknownCollection', value: 'dans:Notes de voyage' },
+    ]);
+    expect(search('before:yesterday').hints).toEqual([{ code: 'badDate', value: 'before:yesterday' }]);
+  });
 });
