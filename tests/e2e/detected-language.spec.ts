@@ -32,8 +32,8 @@ test('items of a feed that declares no language get theirs detected, and lang: a
 
   await searchBox(window).fill('necocli');
   const facets = window.getByRole('region', { name: 'Narrow the results' });
-  await expect(facets.getByRole('button', { name: 'es, 1 result' })).toBeVisible();
-  await expect(facets.getByRole('button', { name: 'fr, 1 result' })).toBeVisible();
+  await expect(facets.getByRole('button', { name: 'Spanish, 1 result' })).toBeVisible();
+  await expect(facets.getByRole('button', { name: 'French, 1 result' })).toBeVisible();
 
   await searchBox(window).fill('lang:es');
   await expect(bulletinRows(window)).toHaveCount(1);

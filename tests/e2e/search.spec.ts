@@ -59,7 +59,7 @@ test('type a query, see highlighted results and facet counts, apply a facet, ope
   await expect(years.getByRole('button', { name: '2021, 1 result' })).toBeVisible();
   await expect(years.getByRole('button', { name: '2020, 1 result' })).toBeVisible();
   await expect(years.getByRole('button', { name: '2019, 1 result' })).toBeVisible();
-  await expect(facets(window).getByRole('button', { name: 'en, 3 results' })).toBeVisible();
+  await expect(facets(window).getByRole('button', { name: 'English, 3 results' })).toBeVisible();
 
   await years.getByRole('button', { name: '2021, 1 result' }).click();
   await expect(years.getByRole('button', { name: '2021, 1 result' })).toHaveAttribute('aria-pressed', 'true');
