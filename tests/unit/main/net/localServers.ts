@@ -58,11 +58,7 @@ export async function startWebServer(): Promise<{
     port,
     base: `http://127.0.0.1:${port}`,
     seen,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 
@@ -99,7 +95,16 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-async function listen(server: Server | ReturnType<typeof createHttpServer>): Promise<number> {
+/** Listens on a free port of 127.0.0.1 (tests talk to loopback only). */
+export async function listen(server: Server | ReturnType<typeof createHttpServer>): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
+}
+
+/** Closes an HTTP fixture server, its kept-alive connections too (else close waits for them). */
+export function closeServer(server: ReturnType<typeof createHttpServer>): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { closeServer, listen, type Seen } from '../net/localServers';
 
 export const FEED = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Local News</title>
 <item><guid>local-1</guid><title>First</title><description>One</description></item>
@@ -8,8 +8,7 @@ export const FEED = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><c
 export const ETAG = '"v1"';
 export const LAST_MODIFIED = 'Thu, 12 Nov 2020 10:00:00 GMT';
 
-/** What a fixture server saw: the request headers of each hit, by path. */
-export type Seen = { path: string; headers: IncomingMessage['headers'] }[];
+export type { Seen };
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -72,15 +71,6 @@ export async function startFeedServer(): Promise<{ base: string; seen: Seen; clo
     // A query tells requests apart in `seen`; the route is the path alone.
     (routes[path.split('?')[0] ?? path] ?? routes['/missing'])?.(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const port = await listen(server);
+  return { base: `http://127.0.0.1:${port}`, seen, close: () => closeServer(server) };
 }
