@@ -115,7 +115,7 @@ async function setUp(
     onStatus: (status) => broadcast('search:status', status),
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
-  const { parse } = parseInWorker(join(bundleFolder, 'parseWorker.js'));
+  const untrusted = parseInWorker(join(bundleFolder, 'parseWorker.js'));
   if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
@@ -126,7 +126,7 @@ async function setUp(
   const imports = createImportRunner(library, index, {
     progress: (progress) => broadcast('import:progress', progress),
     changed: (report) => changes.archive({ added: report.added, updated: report.updated }),
-    parse,
+    parse: untrusted.parse,
     askBookmarks: askToTakeBookmarks,
   });
   const isOnline = () => net.isOnline();
@@ -169,6 +169,7 @@ async function setUp(
     notices,
     backupFolder: join(userData, 'backups'),
     formatDate,
+    readBackup: untrusted.readBackup,
     onRestored: () => {
       changes.archive();
       // A restored state.json brings its own settings.
@@ -226,7 +227,8 @@ async function setUp(
     imports,
     sync,
     recent,
-    loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb),
+    loadImages: async (bulletin) =>
+      fetchRemoteImages(await untrusted.imageSources(bulletin.bodyHtml ?? ''), fetchFromWeb),
     applySettings,
     changes,
   });

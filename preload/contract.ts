@@ -150,8 +150,10 @@ export interface ImportedFile {
   /** Already in the archive with other content: replaced, the user's marks kept. */
   updated: number;
   unchanged: number;
-  /** Items left out while the rest of the file was imported. */
+  /** Items left out while the rest of the file was imported (at most the first 50: see rejectedCount). */
   rejected: RejectedItem[];
+  /** How many items were left out, when more than `rejected` lists. */
+  rejectedCount?: number;
   /** Items that repeated an earlier item of the same file (same id) and were merged into it. */
   merged?: number;
   /** The first groups of those duplicates, each naming the item kept. */

@@ -1,5 +1,4 @@
 import { Parser } from 'htmlparser2';
-import type { Bulletin } from '../../preload/contract';
 import type { FetchWithPolicy } from '../net/fetchWithPolicy';
 
 /** Raster formats only: an SVG is a document that can carry script. */
@@ -16,8 +15,9 @@ const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
 
 /**
- * The remote images of a bulletin's body, fetched by main when the user asks
- * ("Load images"), as data: URLs keyed by the `src` written in the body. The
+ * The remote images of a bulletin's body (`sources`: its imageSources, found by the parse
+ * worker: the body is untrusted HTML, never parsed on main's thread), fetched by main when the
+ * user asks ("Load images"), as data: URLs keyed by the `src` written in the body. The
  * renderer itself never reaches the network, so its CSP stays closed; main
  * fetches only http(s) images the body names, raster types, each capped in
  * size and time, through main's outbound-request policy (main/net: no local
@@ -25,12 +25,11 @@ const TIMEOUT_MS = 20_000;
  * (the placeholder stays).
  */
 export async function fetchRemoteImages(
-  bulletin: Bulletin,
+  sources: readonly string[],
   fetchImage: FetchWithPolicy,
 ): Promise<Record<string, string>> {
-  const sources = imageSources(bulletin.bodyHtml ?? '').slice(0, MAX_IMAGES);
   const loaded = await Promise.all(
-    sources.map(async (src) => {
+    sources.slice(0, MAX_IMAGES).map(async (src) => {
       const dataUrl = await fetchAsDataUrl(src, fetchImage);
       return dataUrl ? ([src, dataUrl] as const) : null;
     }),

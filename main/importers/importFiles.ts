@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../store/schema';
 import type { FeedContext } from './feeds/readFeed';
 import type { ListedFeed } from '../sync/opml';
 import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, type ParsedFile } from './parseFile';
-import { ParseTookTooLong, parseHere, type ParseFile } from './parseInWorker';
+import { ParseRanOutOfMemory, ParseTookTooLong, parseHere, type ParseFile } from './parseInWorker';
 import { validateImport, type ValidatedItems } from './validateImport';
 
 /** A file refused as a whole, with the sentence the user reads. */
@@ -159,7 +159,7 @@ export async function importSources(
         added: result.added.length,
         updated: result.updated.length,
         unchanged: result.unchanged,
-        rejected: read.rejected,
+        ...listedRejected(read.rejected),
         ...(read.merged > 0 ? { merged: read.merged, duplicates: read.duplicates } : {}),
       };
       if (!share) continue;
@@ -192,8 +192,13 @@ export async function importSources(
     if (batch.length === 0) batchStarted = performance.now();
     try {
       const importedAt = new Date().toISOString();
-      const { bulletins, rejected, share } = await readBulletins(source, maxMegabytes, importedAt, parse);
-      const read = validateImport(bulletins, importedAt);
+      const { bulletins, bodyTexts, rejected, share } = await readBulletins(
+        source,
+        maxMegabytes,
+        importedAt,
+        parse,
+      );
+      const read = validateImport(bulletins, importedAt, bodyTexts);
       read.rejected.unshift(...rejected);
       const takeBookmarks =
         share !== undefined && share.bookmarks.length > 0 && askBookmarks
@@ -209,7 +214,10 @@ export async function importSources(
       });
       batchItems += result.added.length + result.updated.length;
       // Indexed now, not at the commit: the progress bar moves with the work.
-      await Promise.all([index.add(result.added), index.update(result.updated)]);
+      await Promise.all([
+        index.add(result.added, read.bodyTexts),
+        index.update(result.updated, read.bodyTexts),
+      ]);
     } catch (error) {
       if (error instanceof SubscriptionList) {
         files[position] = { ...nothingFrom(name), ...listedFeeds(error.feeds) };
@@ -237,7 +245,12 @@ async function readBulletins(
   maxMegabytes: number,
   importedAt: string,
   parse: ParseFile,
-): Promise<{ bulletins: Bulletin[]; rejected: RejectedItem[]; share?: SharedMarks }> {
+): Promise<{
+  bulletins: Bulletin[];
+  bodyTexts: (string | null)[];
+  rejected: RejectedItem[];
+  share?: SharedMarks;
+}> {
   if ((await source.size()) > maxMegabytes * 1024 * 1024) {
     throw new RefusedFile(t('errors.fileTooLarge', { limit: maxMegabytes }));
   }
@@ -257,6 +270,7 @@ async function readBulletins(
   } catch (error) {
     if (error instanceof ParseTookTooLong)
       throw new RefusedFile(t('errors.tooSlowToRead', { seconds: Math.round(error.budgetMs / 1000) }));
+    if (error instanceof ParseRanOutOfMemory) throw new RefusedFile(t('errors.tooLargeToRead'));
     throw error;
   }
   if (parsed.kind === 'subscriptions') throw new SubscriptionList(parsed.feeds);
@@ -268,12 +282,24 @@ async function readBulletins(
     );
   return {
     bulletins: parsed.bulletins,
+    bodyTexts: parsed.bodyTexts,
     ...(parsed.share ? { share: parsed.share } : {}),
     rejected: parsed.rejected.map((left) => ({
       item: 'quoted' in left ? left.quoted : t('rejected.item', { position: left.position }),
       reason: t(`rejected.${left.problem}`),
     })),
   };
+}
+
+/**
+ * Left-out items a file's report lists; the count covers the rest. The window shows 50 lines in
+ * all, and a feed of 100,000 bad items would otherwise cross the bridge as 100,000 sentences.
+ */
+export const MAX_LISTED_REJECTED = 50;
+
+function listedRejected(rejected: RejectedItem[]): Pick<ImportedFile, 'rejected' | 'rejectedCount'> {
+  if (rejected.length <= MAX_LISTED_REJECTED) return { rejected };
+  return { rejected: rejected.slice(0, MAX_LISTED_REJECTED), rejectedCount: rejected.length };
 }
 
 /** A subscription list names at most this many feeds to choose from; the rest are reported. */

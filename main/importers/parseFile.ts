@@ -9,6 +9,7 @@ import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext, type FeedRefusal } from './feeds/readFeed';
 import { SHARE_EXTENSION, ShareRefused, type SharedMarks } from '../share/shareFormat';
 import { bulletinsFromOurJson } from './ourJson';
+import { indexedBodyText } from './validateImport';
 
 /** File name extensions offered by the Import dialog (without the dot); OPML is known by its content. */
 export const DIGEST_EXTENSIONS = ['txt'];
@@ -35,7 +36,17 @@ export type LeftOut = { problem: ItemProblem } & ({ position: string } | { quote
 
 /** What a file holds, as data (no sentences: the worker has no translations). */
 export type ParsedFile =
-  | { kind: 'bulletins'; bulletins: Bulletin[]; rejected: LeftOut[]; share?: SharedMarks }
+  | {
+      kind: 'bulletins';
+      bulletins: Bulletin[];
+      /**
+       * Each bulletin's body as the search index reads it (null: no body), by position: made here,
+       * off main's thread, so main's indexing of an import parses no HTML.
+       */
+      bodyTexts: (string | null)[];
+      rejected: LeftOut[];
+      share?: SharedMarks;
+    }
   /** `reason`: what is wrong with a share file's share part (its words are the schema's). */
   | { kind: 'refused'; refusal: FileRefusal; reason?: string }
   /** A subscription list (OPML): its feeds, or undefined when it cannot be read. */
@@ -65,6 +76,7 @@ export async function parseFile({ name, bytes, importedAt, feed }: ParseRequest)
     return {
       kind: 'bulletins',
       bulletins: ours.bulletins,
+      bodyTexts: bodyTextsOf(ours.bulletins),
       rejected: ours.invalid.map((position) => ({ position: String(position), problem: 'invalidBulletin' })),
       ...(ours.share ? { share: ours.share } : {}),
     };
@@ -74,17 +86,23 @@ export async function parseFile({ name, bytes, importedAt, feed }: ParseRequest)
   }
   const digest = parseDigest(new TextDecoder('utf-8').decode(bytes));
   if (digest.entries.length === 0 && digest.problems.length === 0) return refused('noBulletins');
+  // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
+  const bulletins = await withDetectedLanguages(
+    digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
+  );
   return {
     kind: 'bulletins',
-    // A digest whose date lines name no language ("12/11/2020" only) has it detected from its text.
-    bulletins: await withDetectedLanguages(
-      digest.entries.map((entry) => bulletinFromDigest(entry, importedAt)),
-    ),
+    bulletins,
+    bodyTexts: bodyTextsOf(bulletins),
     rejected: digest.problems.map(({ problem, text }) => ({ quoted: text, problem })),
   };
 }
 
 const refused = (refusal: FileRefusal): ParsedFile => ({ kind: 'refused', refusal });
+
+/** The index's text of each body, as the store will keep it (cut at the import boundary's cap). */
+const bodyTextsOf = (bulletins: readonly Bulletin[]) =>
+  bulletins.map(({ bodyHtml }) => (bodyHtml === undefined ? null : indexedBodyText(bodyHtml)));
 
 /** A file without a telling extension is a feed when it opens like XML or JSON. */
 function looksLikeMarkup(bytes: Uint8Array): boolean {
@@ -104,9 +122,11 @@ async function readFeed(
   try {
     const { bulletins, rejected } = bulletinsFromFeed(bytes, fallbackSource, importedAt, context);
     if (bulletins.length === 0 && rejected.length === 0) return refused('emptyFeed');
+    const withLanguages = await withDetectedLanguages(bulletins);
     return {
       kind: 'bulletins',
-      bulletins: await withDetectedLanguages(bulletins),
+      bulletins: withLanguages,
+      bodyTexts: bodyTextsOf(withLanguages),
       rejected: rejected.map(({ item, problem }) => ({ position: item, problem })),
     };
   } catch (error) {

@@ -1,25 +1,31 @@
 import { parentPort } from 'node:worker_threads';
-import { parseFile, type ParseRequest, type ParsedFile } from './parseFile';
+import { runTask, type TaskOutcome, type UntrustedTask } from './untrustedWork';
 
 /**
- * The thread that reads untrusted files (imports and subscription responses), so that no file,
- * however it is built, holds main's thread; parseInWorker.ts ends it when a file takes too long.
- * In: { id, request }. Out: { id, kind: 'started' } as the file is begun, then its outcome.
+ * The thread that reads untrusted bytes (imports, subscription responses, backups to restore, a
+ * body's HTML for its images), so that nothing, however it is built, holds main's thread;
+ * parseInWorker.ts ends it when a task takes too long. In: { id, task }. Out: { id, kind:
+ * 'started' } as the task is begun, then its outcome.
  */
-export type ParseMessage = { id: number; request: ParseRequest };
+export type ParseMessage = { id: number; task: UntrustedTask };
 export type ParseReply =
   | { id: number; kind: 'started' }
-  | { id: number; kind: 'parsed'; parsed: ParsedFile }
+  | { id: number; kind: 'done'; outcome: TaskOutcome }
   | { id: number; kind: 'failed'; message: string };
 
 const reply = (message: ParseReply) => parentPort?.postMessage(message);
 
-parentPort?.on('message', ({ id, request }: ParseMessage) => {
+/** Bytes arrive as a plain Uint8Array; the decoders want a Buffer over the same memory. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+parentPort?.on('message', ({ id, task }: ParseMessage) => {
   reply({ id, kind: 'started' });
-  // Bytes arrive as a plain Uint8Array; the decoders want a Buffer over the same memory.
-  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-  void parseFile({ ...request, bytes }).then(
-    (parsed) => reply({ id, kind: 'parsed', parsed }),
+  const received: UntrustedTask =
+    task.kind === 'file'
+      ? { ...task, request: { ...task.request, bytes: asBuffer(task.request.bytes) } }
+      : task;
+  void runTask(received).then(
+    (outcome) => reply({ id, kind: 'done', outcome }),
     (error: unknown) =>
       reply({ id, kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );

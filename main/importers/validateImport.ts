@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Bulletin, DuplicateGroup, RejectedItem } from '../../preload/contract';
 import { t } from '../i18n';
+import { htmlToText } from '../search/htmlText';
 
 /**
  * The import boundary: every bulletin from every importer (feeds, digests, our JSON, subscriptions)
@@ -42,6 +43,8 @@ export interface ValidatedItems {
   merged: number;
   /** The first groups of duplicates, each naming the item kept. */
   duplicates: DuplicateGroup[];
+  /** The index's text of each kept bulletin's body, by id, when the reader made it (indexedBodyText). */
+  bodyTexts: Map<string, string>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -86,6 +89,15 @@ function realDay([, yearText = '', monthText = '', dayText = '']: RegExpExecArra
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A body as the store keeps it: cut, not refused (the reader sanitises what is left). */
+const boundedBody = (html: string) => html.slice(0, FIELD_LIMITS.bodyHtml);
+
+/**
+ * The text the search index reads from a body the store will keep (the parse worker makes it, so
+ * that main's indexing of an import parses no HTML; see searchIndex's `add`).
+ */
+export const indexedBodyText = (html: string): string => htmlToText(boundedBody(html));
+
 function capped(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
@@ -111,8 +123,7 @@ export function validateBulletin(bulletin: Bulletin, importedAt: string): Bullet
     source: capped(bulletin.source, FIELD_LIMITS.source),
     title: capped(bulletin.title, FIELD_LIMITS.title),
     summary: capped(bulletin.summary, FIELD_LIMITS.summary),
-    // Cut, not refused: the reader sanitises what is left, and the rest of the text is kept.
-    ...(bodyHtml !== undefined ? { bodyHtml: bodyHtml.slice(0, FIELD_LIMITS.bodyHtml) } : {}),
+    ...(bodyHtml !== undefined ? { bodyHtml: boundedBody(bodyHtml) } : {}),
     // A link cut short would lead somewhere else: one that long is dropped.
     ...(link !== undefined && link.length <= FIELD_LIMITS.link ? { link } : {}),
     published,
@@ -128,8 +139,18 @@ export function validateBulletin(bulletin: Bulletin, importedAt: string): Bullet
 }
 
 /** A file's bulletins through the boundary: kept, rejected with a reason, or merged as duplicates. */
-export function validateImport(items: readonly Bulletin[], importedAt: string): ValidatedItems {
-  const result: ValidatedItems = { bulletins: [], rejected: [], merged: 0, duplicates: [] };
+export function validateImport(
+  items: readonly Bulletin[],
+  importedAt: string,
+  bodyTexts: readonly (string | null)[] = [],
+): ValidatedItems {
+  const result: ValidatedItems = {
+    bulletins: [],
+    rejected: [],
+    merged: 0,
+    duplicates: [],
+    bodyTexts: new Map(),
+  };
   const kept = new Map<string, { name: string; merged: number }>();
   items.forEach((item, index) => {
     const outcome = validateBulletin(item, importedAt);
@@ -146,6 +167,8 @@ export function validateImport(items: readonly Bulletin[], importedAt: string): 
     }
     kept.set(outcome.id, { name: itemName(outcome, index + 1), merged: 0 });
     result.bulletins.push(outcome);
+    const bodyText = bodyTexts[index];
+    if (typeof bodyText === 'string') result.bodyTexts.set(outcome.id, bodyText);
   });
   for (const { name, merged } of kept.values()) {
     if (merged === 0) continue;

@@ -25,11 +25,17 @@ export interface IndexedDoc {
 
 const FIELDS = ['title', 'text', 'labels'] as const;
 
-export function toIndexedDoc(bulletin: Bulletin): IndexedDoc {
+export const toIndexedDoc = (bulletin: Bulletin): IndexedDoc => indexedDocWith(bulletin, undefined);
+
+/**
+ * `bodyText`: the body's htmlToText when it was already made (an import's parse worker makes it,
+ * so main's indexing of an import parses no HTML); made here when undefined.
+ */
+export function indexedDocWith(bulletin: Bulletin, bodyText: string | undefined): IndexedDoc {
   return {
     id: bulletin.id,
     title: bulletin.title,
-    text: textOf(bulletin),
+    text: textOf(bulletin, bodyText),
     labels: [bulletin.source, ...bulletin.countries, ...bulletin.tags].join('\n'),
   };
 }
@@ -39,9 +45,9 @@ export function toIndexedDoc(bulletin: Bulletin): IndexedDoc {
  * of its body (cut at a word, "…" added): indexed again, it was a fifth of an import's indexing
  * and counted the lead's words twice.
  */
-function textOf(bulletin: Bulletin): string {
+function textOf(bulletin: Bulletin, bodyText?: string): string {
   if (!bulletin.bodyHtml) return bulletin.summary;
-  const body = htmlToText(bulletin.bodyHtml);
+  const body = bodyText ?? htmlToText(bulletin.bodyHtml);
   const lead = bulletin.summary.endsWith('…') ? bulletin.summary.slice(0, -1) : bulletin.summary;
   return body.startsWith(lead) ? body : `${bulletin.summary}\n${body}`;
 }

@@ -6,7 +6,14 @@ import { foldedWords } from './documentText';
 import type { BuildIndex } from './buildInWorker';
 import { createDocColumns } from './docColumns';
 import { documentNumber, indexMatcher, indexVocabulary } from './indexMatcher';
-import { INDEX_VERSION, fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
+import {
+  INDEX_VERSION,
+  fuzzyFor,
+  indexOptions,
+  indexedDocWith,
+  toIndexedDoc,
+  type IndexedDoc,
+} from './indexOptions';
 import {
   fingerprintInSlices,
   fingerprintOf,
@@ -44,10 +51,13 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndex {
-  /** Indexes new bulletins (ones already indexed are skipped). Called by importers. */
-  add(bulletins: readonly Bulletin[]): Promise<void>;
+  /**
+   * Indexes new bulletins (ones already indexed are skipped). Called by importers, with the text
+   * of each body by id as the parse worker made it (toIndexedDoc's `bodyText`).
+   */
+  add(bulletins: readonly Bulletin[], bodyTexts?: ReadonlyMap<string, string>): Promise<void>;
   /** Re-indexes bulletins whose content changed. */
-  update(bulletins: readonly Bulletin[]): Promise<void>;
+  update(bulletins: readonly Bulletin[], bodyTexts?: ReadonlyMap<string, string>): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   /** The index's matcher once ready; a slower scan of the archive while it builds. */
   matcher(): Matcher;
@@ -195,19 +205,20 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   return {
     ready,
-    add: (added) =>
+    add: (added, bodyTexts) =>
       change((ready) => {
         const fresh = added.filter((bulletin) => !ready.has(bulletin.id));
-        ready.addAll(fresh.map(toIndexedDoc));
+        ready.addAll(fresh.map((bulletin) => indexedDocWith(bulletin, bodyTexts?.get(bulletin.id))));
         for (const bulletin of fresh) record(ready, bulletin);
       }),
-    update: (changed) =>
+    update: (changed, bodyTexts) =>
       change((ready) => {
         for (const bulletin of changed) {
           // Replacing gives the bulletin a new document number: the old one stops counting.
           forget(ready, bulletin.id);
-          if (ready.has(bulletin.id)) ready.replace(toIndexedDoc(bulletin));
-          else ready.add(toIndexedDoc(bulletin));
+          const doc = indexedDocWith(bulletin, bodyTexts?.get(bulletin.id));
+          if (ready.has(bulletin.id)) ready.replace(doc);
+          else ready.add(doc);
           record(ready, bulletin);
         }
       }),

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeAtomically } from './durableJsonFile';
 import type { Library, LibrarySnapshot } from './library';
@@ -27,21 +26,25 @@ export async function writeLibraryBackup(library: Library, path: string): Promis
   return backup;
 }
 
-/** A file that is not a whole, valid library backup: nothing may be replaced with it. */
-export class InvalidBackupError extends Error {}
+/** A backup file read and checked: the whole library it holds, or why it cannot be restored. */
+export type BackupReading = { kind: 'backup'; backup: LibraryBackup } | { kind: 'invalid'; reason: string };
 
-/** Reads and checks a backup completely before anything is replaced. */
-export async function readLibraryBackup(path: string): Promise<LibraryBackup> {
+/**
+ * Reads and checks a backup's bytes completely before anything is replaced. The bytes come from a
+ * file the user chose, so this grows with (and is built by) whoever made it: the app runs it in
+ * the parse worker (main/importers/parseInWorker.ts), never on main's thread.
+ */
+export function checkLibraryBackup(bytes: Uint8Array): BackupReading {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InvalidBackupError('not JSON');
-    throw error;
+    parsed = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  } catch {
+    return { kind: 'invalid', reason: 'not JSON' };
   }
   const checked = libraryBackupSchema.safeParse(parsed);
-  if (!checked.success) throw new InvalidBackupError(checked.error.message);
+  if (!checked.success) return { kind: 'invalid', reason: checked.error.message };
   const ids = new Set(checked.data.bulletins.map((bulletin) => bulletin.id));
-  if (ids.size !== checked.data.bulletins.length) throw new InvalidBackupError('duplicate bulletin ids');
-  return checked.data;
+  if (ids.size !== checked.data.bulletins.length)
+    return { kind: 'invalid', reason: 'duplicate bulletin ids' };
+  return { kind: 'backup', backup: checked.data };
 }

@@ -1,10 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import { t } from '../i18n';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
-import { InvalidBackupError, readLibraryBackup, writeLibraryBackup } from '../store/libraryBackup';
+import { ParseRanOutOfMemory, ParseTookTooLong, type UntrustedReader } from '../importers/parseInWorker';
+import { writeLibraryBackup, type LibraryBackup } from '../store/libraryBackup';
 
 export interface BackupContext {
   library: Library;
@@ -13,6 +15,8 @@ export interface BackupContext {
   /** `<userData>/backups`: where the library is saved before a restore replaces it. */
   backupFolder: string;
   formatDate: (iso: string) => string;
+  /** Reads the chosen file's bytes into a checked backup: the parse worker, never main's thread. */
+  readBackup: UntrustedReader['readBackup'];
   /** The library changed as a whole: windows reload. */
   onRestored: () => void;
 }
@@ -67,17 +71,16 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
   const [path] = filePaths;
   if (canceled || !path) return;
 
-  let backup;
-  try {
-    backup = await readLibraryBackup(path);
-  } catch (error) {
-    const message =
-      error instanceof InvalidBackupError
-        ? t('backupDialog.invalid')
-        : t('backupDialog.unreadable', { reason: reasonOf(error) });
-    context.notices.post({ kind: 'error', message, details: [t('backupDialog.nothingChanged')] });
+  const read = await readChosenBackup(path, context.readBackup);
+  if ('refusal' in read) {
+    context.notices.post({
+      kind: 'error',
+      message: read.refusal,
+      details: [t('backupDialog.nothingChanged')],
+    });
     return;
   }
+  const { backup } = read;
 
   const confirm: Electron.MessageBoxOptions = {
     type: 'question',
@@ -125,6 +128,25 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     }),
     details: [t('backupDialog.previousKept')],
   });
+}
+
+/**
+ * The chosen file, read and checked whole in the parse worker (a backup is a file anyone could
+ * have made: its JSON and schema check grow with it), or the sentence saying why it is refused.
+ */
+export async function readChosenBackup(
+  path: string,
+  readBackup: UntrustedReader['readBackup'],
+): Promise<{ backup: LibraryBackup } | { refusal: string }> {
+  try {
+    const reading = await readBackup(await readFile(path));
+    return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
+  } catch (error) {
+    if (error instanceof ParseTookTooLong)
+      return { refusal: t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) }) };
+    if (error instanceof ParseRanOutOfMemory) return { refusal: t('backupDialog.tooLarge') };
+    return { refusal: t('backupDialog.unreadable', { reason: reasonOf(error) }) };
+  }
 }
 
 function reasonOf(error: unknown): string {

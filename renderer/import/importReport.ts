@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportReport, SharedImport } from '../../preload/contract';
+import type { ImportedFile, ImportReport, SharedImport } from '../../preload/contract';
 
 /** An import outcome in words: one sentence, plus one line per refused file or left-out item. */
 export interface ImportSummary {
@@ -41,7 +41,10 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
 
   // Every item of every file is accounted for: the counts above, then the merged and the left out.
   const merged = report.files.reduce((sum, file) => sum + (file.merged ?? 0), 0);
-  const leftOut = report.files.reduce((sum, file) => sum + (file.rejected ?? []).length, 0);
+  // Main lists the first items left out of each file and counts them all (rejectedCount).
+  const leftOutOf = (file: ImportedFile) => file.rejectedCount ?? (file.rejected ?? []).length;
+  const leftOut = report.files.reduce((sum, file) => sum + leftOutOf(file), 0);
+  const unlisted = report.files.reduce((sum, file) => sum + leftOutOf(file) - (file.rejected ?? []).length, 0);
   if (merged > 0) message = t('import.merged', { message, count: merged }).trim();
   if (leftOut > 0) message = t('import.leftOut', { message, count: leftOut }).trim();
 
@@ -65,8 +68,8 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
   }
   // A file of 10,000 bad items would make a notice no one can read: the counts above cover them all.
   const problems =
-    lines.length > MAX_LINES
-      ? [...lines.slice(0, MAX_LINES), t('import.moreLines', { count: lines.length - MAX_LINES })]
+    lines.length + unlisted > MAX_LINES
+      ? [...lines.slice(0, MAX_LINES), t('import.moreLines', { count: lines.length + unlisted - MAX_LINES })]
       : lines;
   return { message, problems, hasProblems: problems.length > 0 };
 }

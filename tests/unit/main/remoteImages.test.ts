@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Bulletin } from '../../../preload/contract';
 import { fetchRemoteImages, imageSources } from '../../../main/images/remoteImages';
 import { createFetchWithPolicy, type FetchWithPolicy } from '../../../main/net/fetchWithPolicy';
 import { startWebServer } from './net/localServers';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const bulletin = (bodyHtml: string, link?: string): Bulletin => ({
-  id: 'b',
-  source: 'Test',
-  title: 'T',
-  summary: '',
-  bodyHtml,
-  ...(link ? { link } : {}),
-  published: '2021-01-01',
-  language: 'en',
-  countries: [],
-  tags: [],
-  importedAt: '2026-01-01T00:00:00.000Z',
-  contentHash: 'b',
-});
 
 /** A web that answers by URL and remembers what was asked of it. */
 function fakeWeb(pages: Record<string, { type: string; body: Uint8Array; status?: number }>) {
@@ -55,11 +39,10 @@ describe('remote images', () => {
       'https://a.example/drawing.svg': { type: 'image/svg+xml', body: new TextEncoder().encode('<svg/>') },
     });
     const images = await fetchRemoteImages(
-      bulletin(
+      imageSources(
         '<img src="https://a.example/photo.png"><img src="https://a.example/page.html">' +
           '<img src="https://a.example/drawing.svg"><img src="https://a.example/gone.png">' +
           '<img src="file:///etc/passwd"><img src="pictures/local.png">',
-        'https://a.example/news/item',
       ),
       web.fetch,
     );
@@ -80,11 +63,11 @@ describe('remote images', () => {
     try {
       const body = `<img src="${server.base}/ok"><img src="http://localhost:${server.port}/ok">`;
       const refused = createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => [] });
-      expect(await fetchRemoteImages(bulletin(body), refused)).toEqual({});
+      expect(await fetchRemoteImages(imageSources(body), refused)).toEqual({});
       expect(server.seen).toEqual([]);
       const allowed = createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => ['127.0.0.1'] });
       // Allowed, fetched, and left out all the same: /ok is text, not an image.
-      expect(await fetchRemoteImages(bulletin(body), allowed)).toEqual({});
+      expect(await fetchRemoteImages(imageSources(body), allowed)).toEqual({});
       expect(server.seen.map((hit) => hit.path)).toEqual(['/ok', '/ok']);
     } finally {
       await server.close();

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renameWithRetry } from '../../../main/store/durableJsonFile';
 import type { StoreEvent } from '../../../main/store/events';
 import { openLibrary } from '../../../main/store/library';
-import { libraryBackupOf, readLibraryBackup, writeLibraryBackup } from '../../../main/store/libraryBackup';
+import { checkLibraryBackup, libraryBackupOf, writeLibraryBackup } from '../../../main/store/libraryBackup';
 import { emptyState } from '../../../main/store/schema';
 import { createWriteGuard } from '../../../main/store/writeGuard';
 import { bulletin } from './storeFixtures';
@@ -110,7 +110,9 @@ describe('library backup', () => {
     await rm(folder, { recursive: true, force: true });
     const fresh = await openLibrary(folder);
     await fresh.add([bulletin('z', '2019-05-05')]);
-    await fresh.restore(await readLibraryBackup(file));
+    const reading = checkLibraryBackup(await readFile(file));
+    if (reading.kind !== 'backup') throw new Error(reading.reason);
+    await fresh.restore(reading.backup);
     expect(fresh.snapshot().state).toEqual(before.state);
     expect(fresh.bulletins().map((entry) => entry.id)).toEqual(['c', 'a', 'b']);
 
@@ -128,17 +130,18 @@ describe('library backup', () => {
     await rm(file, { force: true });
   });
 
-  it('a damaged or foreign file is refused before anything is replaced', async () => {
-    const file = join(folder, 'backup.json');
+  it('a damaged or foreign file is refused before anything is replaced', () => {
     const good = libraryBackupOf({
       state: emptyState(),
       bulletins: [bulletin('a', '2020-01-01')],
     });
-    await writeFile(file, JSON.stringify(good).slice(0, 40));
-    await expect(readLibraryBackup(file)).rejects.toThrow();
-    await writeFile(file, JSON.stringify({ ...good, format: 'other' }));
-    await expect(readLibraryBackup(file)).rejects.toThrow();
-    await writeFile(file, JSON.stringify({ ...good, bulletins: [...good.bulletins, ...good.bulletins] }));
-    await expect(readLibraryBackup(file)).rejects.toThrow(/duplicate/);
+    const check = (text: string) => checkLibraryBackup(Buffer.from(text));
+    expect(check(JSON.stringify(good))).toMatchObject({ kind: 'backup' });
+    expect(check(JSON.stringify(good).slice(0, 40))).toEqual({ kind: 'invalid', reason: 'not JSON' });
+    expect(check(JSON.stringify({ ...good, format: 'other' }))).toMatchObject({ kind: 'invalid' });
+    expect(check(JSON.stringify({ ...good, bulletins: [...good.bulletins, ...good.bulletins] }))).toEqual({
+      kind: 'invalid',
+      reason: 'duplicate bulletin ids',
+    });
   });
 });
