@@ -3,6 +3,7 @@ import type { Bulletin } from '../../preload/contract';
 import { JSON_EXPORT_FORMAT } from '../export/jsonExport';
 import { sharedMarksOf, type SharedMarks } from '../share/shareFormat';
 import { bulletinSchema } from '../store/schema';
+import { JsonTooLarge, parseJsonWithinHeap } from './jsonWithinHeap';
 
 /** Our own JSON files: an export (File › Export… as JSON) or a library backup (File › Back Up Library…). */
 const OUR_FORMATS = new Set([JSON_EXPORT_FORMAT, 'bulletin-reader-library']);
@@ -21,13 +22,16 @@ export interface OurJsonBulletins {
  * (a JSON Feed, say). Every item is checked on its own, so one damaged item
  * never sinks the file. Marks (bookmarks, read) are not taken from a backup:
  * merging another library's bulletins is an import, replacing one's own is a restore.
- * A share file's marks are returned for merging; a damaged `share` part throws ShareRefused.
+ * A share file's marks are returned for merging; a damaged `share` part throws ShareRefused, JSON
+ * too large for the memory left throws JsonTooLarge.
  */
 export function bulletinsFromOurJson(text: string): OurJsonBulletins | null {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
+    parsed = parseJsonWithinHeap(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // Too large to read here is said as such (the parse worker's heap is capped), not taken for a feed.
+    if (error instanceof JsonTooLarge) throw error;
     return null;
   }
   const file = envelope.safeParse(parsed);

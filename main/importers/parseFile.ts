@@ -8,6 +8,7 @@ import { parseDigest, type DigestProblem } from './digest';
 import { decodeText } from './feeds/decodeText';
 import { FeedRefused, bulletinsFromFeed, type FeedContext, type FeedRefusal } from './feeds/readFeed';
 import { SHARE_EXTENSION, ShareRefused, type SharedMarks } from '../share/shareFormat';
+import { JsonTooLarge } from './jsonWithinHeap';
 import { bulletinsFromOurJson } from './ourJson';
 import { indexedBodyText } from './validateImport';
 
@@ -26,7 +27,8 @@ export interface ParseRequest {
 }
 
 /** Why a whole file is refused: an i18n key under `errors.`. */
-export type FileRefusal = Exclude<FeedRefusal, 'opml'> | 'emptyFeed' | 'noBulletins' | 'shareDamaged';
+export type FileRefusal =
+  Exclude<FeedRefusal, 'opml'> | 'emptyFeed' | 'noBulletins' | 'shareDamaged' | 'tooLargeToRead';
 
 /** Why one item of a file is left out: an i18n key under `rejected.`. */
 export type ItemProblem = EntryProblem | DigestProblem['problem'] | 'invalidBulletin';
@@ -67,6 +69,7 @@ export async function parseFile({ name, bytes, importedAt, feed }: ParseRequest)
     // notes without their author, or into the wrong collection.
     if (error instanceof ShareRefused)
       return { kind: 'refused', refusal: 'shareDamaged', reason: error.message };
+    if (error instanceof JsonTooLarge) return refused('tooLargeToRead');
     throw error;
   }
   // Named as we name share files but not one (cut short on a USB stick, edited): said plainly.

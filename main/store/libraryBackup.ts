@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonTooLarge, decodeWithinHeap, parseJsonWithinHeap } from '../importers/jsonWithinHeap';
 import { writeAtomically } from './durableJsonFile';
 import type { Library, LibrarySnapshot } from './library';
 import { bulletinSchema, stateSchema } from './schema';
@@ -26,8 +27,12 @@ export async function writeLibraryBackup(library: Library, path: string): Promis
   return backup;
 }
 
-/** A backup file read and checked: the whole library it holds, or why it cannot be restored. */
-export type BackupReading = { kind: 'backup'; backup: LibraryBackup } | { kind: 'invalid'; reason: string };
+/**
+ * A backup file read and checked: the whole library it holds, why it cannot be restored, or that
+ * it is too large to read in the parse worker's memory.
+ */
+export type BackupReading =
+  { kind: 'backup'; backup: LibraryBackup } | { kind: 'invalid'; reason: string } | { kind: 'tooLarge' };
 
 /**
  * Reads and checks a backup's bytes completely before anything is replaced. The bytes come from a
@@ -37,8 +42,9 @@ export type BackupReading = { kind: 'backup'; backup: LibraryBackup } | { kind: 
 export function checkLibraryBackup(bytes: Uint8Array): BackupReading {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8').decode(bytes));
-  } catch {
+    parsed = parseJsonWithinHeap(decodeWithinHeap(bytes));
+  } catch (error) {
+    if (error instanceof JsonTooLarge) return { kind: 'tooLarge' };
     return { kind: 'invalid', reason: 'not JSON' };
   }
   const checked = libraryBackupSchema.safeParse(parsed);

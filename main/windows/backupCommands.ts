@@ -140,6 +140,7 @@ export async function readChosenBackup(
 ): Promise<{ backup: LibraryBackup } | { refusal: string }> {
   try {
     const reading = await readBackup(await readFile(path));
+    if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
     return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
   } catch (error) {
     if (error instanceof ParseTookTooLong)

@@ -111,7 +111,7 @@ describe('library backup', () => {
     const fresh = await openLibrary(folder);
     await fresh.add([bulletin('z', '2019-05-05')]);
     const reading = checkLibraryBackup(await readFile(file));
-    if (reading.kind !== 'backup') throw new Error(reading.reason);
+    if (reading.kind !== 'backup') throw new Error(reading.kind);
     await fresh.restore(reading.backup);
     expect(fresh.snapshot().state).toEqual(before.state);
     expect(fresh.bulletins().map((entry) => entry.id)).toEqual(['c', 'a', 'b']);
