@@ -44,7 +44,10 @@ export function summariseImport(report: ImportReport, t: TFunction): ImportSumma
   // Main lists the first items left out of each file and counts them all (rejectedCount).
   const leftOutOf = (file: ImportedFile) => file.rejectedCount ?? (file.rejected ?? []).length;
   const leftOut = report.files.reduce((sum, file) => sum + leftOutOf(file), 0);
-  const unlisted = report.files.reduce((sum, file) => sum + leftOutOf(file) - (file.rejected ?? []).length, 0);
+  const unlisted = report.files.reduce(
+    (sum, file) => sum + leftOutOf(file) - (file.rejected ?? []).length,
+    0,
+  );
   if (merged > 0) message = t('import.merged', { message, count: merged }).trim();
   if (leftOut > 0) message = t('import.leftOut', { message, count: leftOut }).trim();
 

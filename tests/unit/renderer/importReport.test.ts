@@ -177,4 +177,20 @@ describe("a colleague's share file in the report", () => {
     );
     expect(summary.message).toContain('From Ana: nothing new in their notes or collection.');
   });
+
+  it('counts every item main left out, though it lists only the first 50 of a file', () => {
+    const rejected = Array.from({ length: 50 }, (_, at) => ({ item: `Item ${at + 1}`, reason: 'bad date' }));
+    const summary = summariseImport(
+      {
+        added: 1,
+        updated: 0,
+        unchanged: 0,
+        files: [{ name: 'feed.xml', added: 1, updated: 0, unchanged: 0, rejected, rejectedCount: 10_000 }],
+      },
+      i18n.t,
+    );
+    expect(summary.message).toContain('10,000 items were left out.');
+    expect(summary.problems).toHaveLength(51);
+    expect(summary.problems.at(-1)).toBe('…and 9,950 more lines');
+  });
 });
