@@ -180,13 +180,33 @@ test('a file that is not a backup is refused and nothing changes', async ({
   await prepareLibrary(userDataDir);
   const notABackup = testInfo.outputPath('notes.json');
   await writeFile(notABackup, JSON.stringify({ hello: 'world' }));
-  const app = await launch({ dialogs: { open: [[notABackup]], message: [0] } });
+  // A backup cut short after its opening: read in the parse worker, refused all the same.
+  const cutShort = testInfo.outputPath('cut-short.json');
+  await writeFile(
+    cutShort,
+    `{"format":"bulletin-reader-library","schemaVersion":1,"bulletins":[${'['.repeat(100_000)}`,
+  );
+  const app = await launch({ dialogs: { open: [[notABackup], [cutShort]], message: [0, 0] } });
   const window = await app.firstWindow();
   await expect(bulletinRows(window)).toHaveCount(3);
-  await clickMenu(app, 'file-restore');
-  await expect(notices(window)).toContainText('This file is not a Bulletin Reader backup, or it is damaged.');
-  await expect(notices(window)).toContainText('Nothing in your library was changed.');
-  await expect(bulletinRows(window)).toHaveCount(3);
+  for (const file of [notABackup, cutShort]) {
+    await clickMenu(app, 'file-restore');
+    if (app.host) {
+      const host = app.host;
+      const opened = async () =>
+        (await host.dialogsShown()).filter((dialog) => dialog.kind === 'open').length;
+      await expect.poll(opened).toBe(file === notABackup ? 1 : 2);
+    }
+    await expect(notices(window)).toContainText(
+      'This file is not a Bulletin Reader backup, or it is damaged.',
+    );
+    await expect(notices(window)).toContainText('Nothing in your library was changed.');
+    await expect(bulletinRows(window)).toHaveCount(3);
+  }
+  if (app.host) {
+    // Refused before the user was asked anything.
+    expect((await app.host.dialogsShown()).filter((dialog) => dialog.kind === 'message')).toEqual([]);
+  }
 });
 
 async function snapshotOf(folder: string) {
