@@ -2,10 +2,9 @@ import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/SearchBox';
 import { SearchTools } from '../search/SearchTools';
-import { BulletinList } from './BulletinList';
+import { BulletinList, type ListGestures } from './BulletinList';
 import { EmptyList, type EmptyReason } from './EmptyList';
 import type { ListFocus } from './useListFocus';
-import type { ListGestures } from './useListSelection';
 import type { ListView } from './useListView';
 import './list.css';
 
@@ -177,7 +176,7 @@ export function ListPane({
           openId={rowActions.openId}
           busy={pending}
           onOpen={rowActions.onOpen}
-          {...selection}
+          selection={selection}
           onToggleBookmark={rowActions.onToggleBookmark}
           onNearEnd={list.loadMore}
         />

@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportScope } from '../../preload/contract';
-import type { BulletinList } from './BulletinList';
+import type { ListGestures } from './BulletinList';
 import type { SelectionBar } from './SelectionBar';
 import { useSelection } from './useSelection';
 import type { NoticeInput } from '../notices/useNotices';
@@ -22,11 +22,6 @@ interface ListSelectionOptions {
   onError: (error: unknown) => void;
 }
 
-/** What the list's rows do with the selection: clicks, keys and drags. */
-export type ListGestures = Pick<
-  ComponentProps<typeof BulletinList>,
-  'selectedIds' | 'onActivate' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
->;
 type BarProps = Omit<
   ComponentProps<typeof SelectionBar>,
   'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom'

@@ -77,7 +77,7 @@ describe('marks set from the window', () => {
   it('a read mark set by hand shows at once too', () => {
     installFakeBridge({
       notices: () => Promise.resolve([]),
-      markRead: () => new Promise<void>(() => undefined),
+      markRead: () => new Promise<undefined>(() => undefined),
     });
     const { result } = renderMarks(detailOf(1));
     act(() => result.current.marks.toggleRead());
