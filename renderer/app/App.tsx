@@ -1,7 +1,6 @@
-import { useCallback, useRef, useState, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState, type CSSProperties } from 'react';
 import type { CollectionInfo } from '../../preload/contract';
-import { bridge, userMessage } from '../bridge/bridge';
+import { useWindowCommands } from '../commands/useWindowCommands';
 import { useExportActions } from '../export/useExportActions';
 import { useImports } from '../import/useImports';
 import { CollectionsSection } from '../library/CollectionsSection';
@@ -10,15 +9,16 @@ import { useDeleteBulletins } from '../library/useDeleteBulletins';
 import { useMarkActions } from '../library/useMarkActions';
 import { ListPane } from '../list/ListPane';
 import { SelectionBar } from '../list/SelectionBar';
+import { useListFocus } from '../list/useListFocus';
 import { useListSelection } from '../list/useListSelection';
 import { useListView } from '../list/useListView';
-import { Announcer, type Announcement } from '../notices/Announcer';
+import { useRowOpening } from '../list/useRowOpening';
+import { Announcer } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
-import { useMainNotices } from '../notices/useMainNotices';
-import { useNotices } from '../notices/useNotices';
-import { useUndo } from '../notices/useUndo';
+import { useFeedback } from '../notices/useFeedback';
 import { ReaderPane } from '../reader/ReaderPane';
-import { SearchTools } from '../search/SearchTools';
+import { useOpenBulletin } from '../reader/useOpenBulletin';
+import { useReaderLinks } from '../reader/useReaderLinks';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -27,9 +27,6 @@ import { useCountsOf } from '../store/useLibraryStore';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { AppOverlays } from './AppOverlays';
 import { PaneResizer } from './PaneResizer';
-import { useMenuCommands } from './useMenuCommands';
-import { useOpenBulletin } from './useOpenBulletin';
-import { useShortcuts } from './useShortcuts';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -38,70 +35,29 @@ const LIST_SIZE = { min: 260, max: 640 };
 const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.innerWidth * 0.3)));
 
 /**
- * The window: the sidebar's views, the list (with search) and the reading pane. It composes the
- * features' hooks and wires the keyboard and the menu to them; each feature keeps its own state.
+ * The window: the sidebar's views, the list (with search) and the reading pane, with the dialogs
+ * over them. Each feature keeps its own state in its folder's hooks; this only connects them.
  */
 export function App() {
-  const { t } = useTranslation();
-  const { notices, notify, dismiss } = useNotices();
-  useMainNotices(notify);
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
-  const announce = useCallback(
-    (message: string) => setAnnouncement((previous) => ({ message, id: (previous?.id ?? 0) + 1 })),
-    [],
-  );
-  const reportError = useCallback(
-    (error: unknown) => notify({ kind: 'error', message: userMessage(error, t('notices.unexpected')) }),
-    [notify, t],
-  );
-  const offerUndo = useUndo(notices, notify, dismiss, reportError);
-  const [listSize, setListSize] = useState(initialListSize);
-  const listRef = useRef<HTMLDivElement>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const focusList = useCallback(() => listRef.current?.focus(), []);
-  const focusSearch = useCallback(() => {
-    searchRef.current?.focus();
-    searchRef.current?.select();
-  }, []);
-
+  const { notices, dismiss, notify, announcement, announce, reportError, offerUndo } = useFeedback();
   useLibraryChanges(reportError);
   const counts = useCountsOf();
   const collections = counts?.collections ?? NO_COLLECTIONS;
   const shown = useListView(collections, announce, reportError);
-  const { list, navigation, request } = shown;
-  const { rows } = list;
+  const { list, request } = shown;
+  const focus = useListFocus();
   const reader = useOpenBulletin(reportError);
-  const detail = reader.shown?.detail;
-  const openDetail = detail && detail.bulletin.id === reader.openId ? detail : null;
+  const links = useReaderLinks(reportError);
   const marks = useMarkActions({
-    open: openDetail,
+    open: reader.openDetail,
     openId: reader.openId,
     keep: list.keep,
     announce,
     onError: reportError,
   });
-  const selected = useListSelection({
-    request,
-    rows,
-    total: list.total,
-    navigation,
-    announce,
-    notify,
-    onError: reportError,
-  });
-  const exports = useExportActions({
-    request,
-    listSort: shown.listSort,
-    viewName: shown.name,
-    total: list.total,
-    empty: rows.length === 0,
-    selection: () => {
-      const scope = selected.exportScope();
-      return scope && { scope, count: selected.count };
-    },
-    notify,
-    onError: reportError,
-  });
+  const selected = useListSelection({ shown, announce, notify, onError: reportError });
+  const opening = useRowOpening({ shown, reader, anchor: selected.anchor, announce, listRef: focus.listRef });
+  const exports = useExportActions({ shown, selection: selected, notify, onError: reportError });
   const imports = useImports(notify, reportError);
   const sharing = useShare({ notify, onError: reportError });
   const settings = useSettingsDialog(notify, reportError);
@@ -118,80 +74,45 @@ export function App() {
       for (const id of ids) list.forget(id);
       selected.clear();
       // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
-      focusList();
+      focus.focusList();
     },
     announce,
     offerUndo,
     onError: reportError,
   });
-  const titleOf = (id: string | undefined) => rows.find((row) => row.id === id)?.title ?? '';
+  const titleOf = (id: string | undefined) => list.rows.find((row) => row.id === id)?.title ?? '';
   // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
   const askDelete = () => {
-    if (reader.openId !== null)
-      deletion.ask([reader.openId], titleOf(reader.openId) || (openDetail?.bulletin.title ?? ''));
+    const { openId, openDetail } = reader;
+    if (openId !== null) deletion.ask([openId], titleOf(openId) || (openDetail?.bulletin.title ?? ''));
   };
 
-  /** Shows a row's bulletin in the reading pane (it is marked read after a few seconds there). */
-  const openAt = (index: number) => {
-    const row = rows[index];
-    if (!row) return;
-    navigation.activate(index);
-    selected.anchor(index);
-    reader.open(row.id);
-    list.keep(row.id);
-    // Opening a result is settling on the search: remember it.
-    if (shown.searchedText !== '') shown.rememberSearch(shown.searchedText);
-  };
-  const step = (delta: number) => {
-    // A row that only has the focus ring (say, on focusing the list) opens first, rather than being skipped.
-    const active = rows[navigation.activeIndex];
-    const target = active && active.id !== reader.openId ? navigation.activeIndex : navigation.step(delta);
-    const row = rows[target];
-    if (!row) return;
-    openAt(target);
-    // In the list, the screen reader reads the newly active row itself; elsewhere, say what opened.
-    if (document.activeElement !== listRef.current) announce(row.title);
-  };
-
-  const commands = {
-    find: focusSearch,
-    'toggle-bookmark': () => marks.toggleBookmark(true),
-    'toggle-read': marks.toggleRead,
-    delete: askDelete,
-    export: exports.exportShown,
-    share: () =>
-      sharing.shareShown({
-        selection: selected.count > 0 ? selected.exportScope() : null,
-        view: shown.view,
-        listSort: shown.listSort,
-        search: { text: request.text, sort: request.sort, facets: request.facets, literal: request.literal },
-        label: shown.name,
-      }),
-    settings: settings.open,
-    'mark-all-read': selected.markAllRead,
-    'select-all': selected.gestures.onSelectAll,
-  };
-  useMenuCommands(commands);
-  useShortcuts({
-    next: () => step(1),
-    previous: () => step(-1),
+  useWindowCommands({
+    focusList: focus.focusList,
+    focusSearch: focus.focusSearch,
     ...selected.shortcuts,
-    toggleBookmark: commands['toggle-bookmark'],
+    next: () => opening.step(1),
+    previous: () => opening.step(-1),
+    toggleBookmark: () => marks.toggleBookmark(true),
     toggleRead: marks.toggleRead,
     deleteOpen: askDelete,
-    focusSearch,
-    focusList,
+    exportShown: exports.exportShown,
+    shareShown: () => {
+      const { view, ...search } = request;
+      sharing.shareShown({
+        view,
+        search,
+        listSort: shown.listSort,
+        label: shown.name,
+        selection: selected.exportScope(),
+      });
+    },
+    openSettings: settings.open,
+    markAllRead: selected.markAllRead,
+    selectAll: selected.gestures.onSelectAll,
   });
 
-  // Main checks the scheme and asks the user first (main/windows/externalLinks.ts).
-  const openLink = (url: string) => void bridge().openExternal(url).catch(reportError); // eng-disable OPEN_EXTERNAL_JS_CHECK
-  const loadImages = useCallback(
-    (id: string) =>
-      bridge()
-        .loadImages(id)
-        .catch((error: unknown) => (reportError(error), {})),
-    [reportError],
-  );
+  const [listSize, setListSize] = useState(initialListSize);
   const removeFrom = shown.collection;
   return (
     <div className="app" {...imports.drop.handlers}>
@@ -216,41 +137,13 @@ export function App() {
       </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
-          view={shown.view}
-          viewName={shown.name}
-          sort={shown.sort}
-          query={shown.query}
-          searchedText={shown.searchedText}
-          onQueryChange={shown.changeQuery}
-          suggestions={shown.suggestions}
-          recentSearches={shown.search.recent}
-          onSubmitSearch={shown.rememberSearch}
-          searchTools={
-            (shown.searching || shown.search.status.state === 'building') && (
-              <SearchTools
-                searching={shown.searching}
-                options={shown.search}
-                hints={list.hints}
-                facets={list.facets}
-                correction={shown.correction}
-                onSearch={shown.searchFromCorrection}
-              />
-            )
-          }
-          rows={rows}
-          total={list.total}
-          counting={list.counting}
-          terms={list.terms}
-          initial={list.initial}
-          pending={list.pending}
-          failed={list.failed}
-          libraryEmpty={counts?.all === 0}
-          activeIndex={navigation.activeIndex}
-          openId={reader.openId}
-          listRef={listRef}
-          searchRef={searchRef}
-          onActivate={selected.activateRow}
-          onOpen={openAt}
+          shown={shown}
+          focus={focus}
+          rowActions={{
+            openId: reader.openId,
+            onOpen: opening.openAt,
+            onToggleBookmark: (id) => marks.toggleBookmark(true, id),
+          }}
           selection={selected.gestures}
           selectionBar={
             selected.bar && (
@@ -273,19 +166,17 @@ export function App() {
               />
             )
           }
-          onMarkAllRead={selected.markAllRead}
-          onToggleBookmark={(id) => marks.toggleBookmark(true, id)}
-          onNearEnd={list.loadMore}
-          onFocusList={focusList}
-          onImport={imports.chooseFiles}
-          onSearchAll={() => shown.changeView('all')}
-          onRetry={list.reload}
-          onExport={exports.exportShown}
-          exporting={exports.exporting.running}
+          actions={{
+            onMarkAllRead: selected.markAllRead,
+            onExport: exports.exportShown,
+            exporting: exports.exporting.running,
+            onImport: imports.chooseFiles,
+          }}
+          libraryEmpty={counts?.all === 0}
         />
         <PaneResizer size={listSize} min={LIST_SIZE.min} max={LIST_SIZE.max} onResize={setListSize} />
         <ReaderPane
-          detail={detail}
+          detail={reader.shown?.detail}
           busy={reader.busy}
           terms={list.terms}
           onToggleBookmark={() => marks.toggleBookmark(false)}
@@ -294,8 +185,8 @@ export function App() {
           onChangeCollection={marks.changeCollection}
           onSaveNote={marks.saveNote}
           onDelete={askDelete}
-          onOpenLink={openLink}
-          onLoadImages={loadImages}
+          onOpenLink={links.openLink}
+          onLoadImages={links.loadImages}
         />
       </main>
       <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />

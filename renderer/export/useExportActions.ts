@@ -1,21 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportScope, ListSort, SearchRequest } from '../../preload/contract';
+import type { ExportScope } from '../../preload/contract';
+import type { ListView } from '../list/useListView';
 import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 import { currentScope } from './exportScope';
 import { useExport } from './useExport';
 
 interface ExportActionsOptions {
-  /** What the list shows, as main is asked for it. */
-  request: SearchRequest;
-  listSort?: ListSort;
-  /** What the view is called, for the file's title. */
-  viewName: string;
-  /** Rows in the whole view or search, and whether any are listed. */
-  total: number;
-  empty: boolean;
-  /** The selection as a scope, with its size; null when nothing is selected. */
-  selection: () => { scope: ExportScope; count: number } | null;
+  /** What the list shows: its request to main, its order, its name (the file's title), its rows. */
+  shown: Pick<ListView, 'request' | 'listSort' | 'name'> & { list: Pick<ListView['list'], 'rows' | 'total'> };
+  /** The selection as a scope (null when nothing is selected), and its size. */
+  selection: { exportScope: () => ExportScope | null; count: number };
   notify: (notice: NoticeInput) => void;
   onError: (error: unknown) => void;
 }
@@ -23,30 +18,30 @@ interface ExportActionsOptions {
 /** File › Export… and the selection bar's Export…: the selection when there is one, else what the list shows. */
 export function useExportActions(options: ExportActionsOptions) {
   const { t } = useTranslation();
-  const { request, notify, onError } = options;
+  const { notify, onError } = options;
+  const { request, listSort, name: viewName } = options.shown;
+  const { rows, total } = options.shown.list;
   const exporting = useExport({ notify, onError });
 
   const exportSelection = () => {
-    const selected = options.selection();
-    if (selected) exporting.ask(selected.scope, selected.count);
+    const scope = options.selection.exportScope();
+    if (scope) exporting.ask(scope, options.selection.count);
   };
   const exportShown = () => {
     // File › Export… is always in the menu; an empty list says why nothing happens.
-    if (options.selection()) return exportSelection();
-    if (options.empty) return notify({ kind: 'info', message: t('export.empty') });
+    if (options.selection.count > 0) return exportSelection();
+    if (rows.length === 0) return notify({ kind: 'info', message: t('export.empty') });
     const search = {
       text: request.text,
       sort: request.sort,
       facets: request.facets,
       literal: request.literal,
     };
-    const scope = currentScope({ view: request.view, listSort: options.listSort, search });
-    if (scope) return exporting.ask(scope, options.total);
+    const scope = currentScope({ view: request.view, listSort, search });
+    if (scope) return exporting.ask(scope, total);
     // A collection (or facets alone): every id the list stands for, not only the rows loaded yet.
     const label =
-      request.text === ''
-        ? options.viewName
-        : t('export.searchTitle', { query: request.text, view: options.viewName });
+      request.text === '' ? viewName : t('export.searchTitle', { query: request.text, view: viewName });
     bridge()
       .listIds({ view: request.view, ...search })
       .then((ids) => exporting.ask({ kind: 'ids', ids, label }, ids.length), onError);

@@ -36,12 +36,23 @@ export function useMarkActions({ open, openId, keep, announce, onError }: MarkAc
   const toggleBookmark = (announceResult: boolean, id = openId) => {
     if (id === null) return;
     keep(id);
+    // Shown at once: the row and the pane follow the key in the next frame, not after main's
+    // answer (a round trip of 50–100 ms on a busy laptop). Main's answer then settles it (it
+    // toggles, so a stale guess is corrected), and a refusal puts the mark back.
+    const before = store.bulletin(id)?.bookmarked;
+    if (before !== undefined) store.patch([id], { bookmarked: !before });
     bridge()
       .toggleBookmark(id)
-      .then((bookmarked) => {
-        store.patch([id], { bookmarked });
-        if (announceResult) announce(t(bookmarked ? 'reader.bookmarkAdded' : 'reader.bookmarkRemoved'));
-      }, onError);
+      .then(
+        (bookmarked) => {
+          store.patch([id], { bookmarked });
+          if (announceResult) announce(t(bookmarked ? 'reader.bookmarkAdded' : 'reader.bookmarkRemoved'));
+        },
+        (error: unknown) => {
+          if (before !== undefined) store.patch([id], { bookmarked: before });
+          onError(error);
+        },
+      );
   };
 
   const saveNote = useCallback(

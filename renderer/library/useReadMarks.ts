@@ -7,7 +7,7 @@ import { bridge } from '../bridge/bridge';
 const AUTO_READ_MS = 3000;
 
 interface ReadMarkEvents {
-  /** Main has the new mark: update the row, the pane and the counts. */
+  /** The mark to show: update the row and the pane (main's change event brings the counts). */
   onMarked: (id: string, read: boolean) => void;
   announce: (message: string) => void;
   onError: (error: unknown) => void;
@@ -25,14 +25,6 @@ export function useReadMarks(open: BulletinDetail | null, events: ReadMarkEvents
   const openId = open?.bulletin.id ?? null;
   const onMarked = useEffectEvent(events.onMarked);
   const onError = useEffectEvent(events.onError);
-
-  const setRead = (id: string, read: boolean) =>
-    bridge()
-      .markRead(id, read)
-      .then(() => {
-        events.onMarked(id, read);
-        return true;
-      }, events.onError);
 
   // A new bulletin opened: the hand-set mark was for the previous opening.
   useEffect(() => {
@@ -55,9 +47,17 @@ export function useReadMarks(open: BulletinDetail | null, events: ReadMarkEvents
     const { id } = open.bulletin;
     const read = !open.read;
     byHand.current = id;
-    void setRead(id, read).then((done) => {
-      if (done) events.announce(t(read ? 'reader.markedRead' : 'reader.markedUnread'));
-    });
+    // Shown at once, as a bookmark is (see useMarkActions); a refusal puts the mark back.
+    events.onMarked(id, read);
+    bridge()
+      .markRead(id, read)
+      .then(
+        () => events.announce(t(read ? 'reader.markedRead' : 'reader.markedUnread')),
+        (error: unknown) => {
+          events.onMarked(id, !read);
+          events.onError(error);
+        },
+      );
   };
 
   return { toggleRead };

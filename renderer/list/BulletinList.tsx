@@ -14,11 +14,21 @@ interface BulletinListProps {
   terms: readonly string[];
   activeIndex: number;
   openId: string | null;
+  busy: boolean;
+  onOpen: (index: number) => void;
+  /** What the rows do with the selection: clicks, keys and drags (useListSelection). */
+  selection: ListGestures;
+  onToggleBookmark: (id: string) => void;
+  /** The list scrolled near its last row: time to fetch more, when the list has more to come. */
+  onNearEnd: () => void;
+}
+
+/** The list's part in the multi-selection. */
+export interface ListGestures {
   /** Rows picked for a bulk action, by id. */
   selectedIds: ReadonlySet<string>;
-  busy: boolean;
+  /** The keyboard's place moved to a row without opening it (arrows, a click): the anchor follows. */
   onActivate: (index: number) => void;
-  onOpen: (index: number) => void;
   onToggle: (index: number) => void;
   /** Moves the active row with Shift held: selects from the anchor to `index`. */
   onExtend: (index: number) => void;
@@ -26,9 +36,6 @@ interface BulletinListProps {
   onSelectAll: () => void;
   /** The ids a drag from this row carries. */
   dragIds: (index: number) => string[];
-  onToggleBookmark: (id: string) => void;
-  /** The list scrolled near its last row: time to fetch more, when the list has more to come. */
-  onNearEnd: () => void;
 }
 
 /** How many rows before the end the next page is fetched. */
@@ -53,17 +60,13 @@ export function BulletinList({
   terms,
   activeIndex,
   openId,
-  selectedIds,
   busy,
-  onActivate,
   onOpen,
-  onToggle,
-  onExtend,
-  onSelectAll,
-  dragIds,
+  selection,
   onToggleBookmark,
   onNearEnd,
 }: BulletinListProps) {
+  const { selectedIds, onActivate, onToggle, onExtend, onSelectAll, dragIds } = selection;
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

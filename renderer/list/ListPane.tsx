@@ -1,86 +1,64 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  type ComponentProps,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinRow, ListSort, View } from '../../preload/contract';
 import { SearchBox } from '../search/SearchBox';
-import { BulletinList } from './BulletinList';
+import { SearchTools } from '../search/SearchTools';
+import { BulletinList, type ListGestures } from './BulletinList';
 import { EmptyList, type EmptyReason } from './EmptyList';
+import type { ListFocus } from './useListFocus';
+import type { ListView } from './useListView';
 import './list.css';
 
 interface ListPaneProps {
-  view: View;
-  /** What the view is called (a collection's own name). */
-  viewName: string;
-  /** The order of bookmarks and collections when listed (not searched): published or added. */
-  sort?: { value: ListSort; onChange: (sort: ListSort) => void };
-  query: string;
-  /** The search the rows answer (the query once debounced), '' when listing. */
-  searchedText: string;
-  onQueryChange: (query: string) => void;
-  /** Completions and remembered searches for the box, and what to do when a search is settled on. */
-  suggestions: readonly string[];
-  recentSearches: readonly string[];
-  onSubmitSearch: (query: string) => void;
-  /** Shown under the box while searching (hints, order, facets). */
-  searchTools?: ReactNode;
-  rows: readonly BulletinRow[];
-  /** Rows in the whole view (the list may still be receiving them). */
-  total: number;
-  /** The archive is still opening: the newest rows are shown, the total is not known yet. */
-  counting: boolean;
-  terms: readonly string[];
-  initial: boolean;
-  pending: boolean;
-  failed: boolean;
-  libraryEmpty: boolean;
-  activeIndex: number;
-  openId: string | null;
-  listRef: RefObject<HTMLDivElement | null>;
-  searchRef: RefObject<HTMLInputElement | null>;
-  onActivate: (index: number) => void;
-  onOpen: (index: number) => void;
-  /** The multi-selection, its gestures, and the bar of actions on it (shown while rows are selected). */
-  selection: Pick<
-    ComponentProps<typeof BulletinList>,
-    'selectedIds' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
-  >;
+  /** What the list shows: the view, its order and search, the rows, the keyboard's place (useListView). */
+  shown: ListView;
+  /** The list and the search box, which the window's keys move the focus between. */
+  focus: ListFocus;
+  /** The bulletin open in the reading pane, and what a row does when opened or bookmarked. */
+  rowActions: {
+    openId: string | null;
+    onOpen: (index: number) => void;
+    onToggleBookmark: (id: string) => void;
+  };
+  /** The multi-selection's gestures, and the bar of actions on it (shown while rows are selected). */
+  selection: ListGestures;
   selectionBar?: ReactNode;
-  /** Marks every bulletin of the view or search read. */
-  onMarkAllRead: () => void;
-  onToggleBookmark: (id: string) => void;
-  /** The list scrolled near its end: fetch more search results, if there are. */
-  onNearEnd: () => void;
-  onFocusList: () => void;
-  onImport: () => void;
-  onSearchAll: () => void;
-  onRetry: () => void;
-  /** Exports what the list shows (the view, or the search in it). */
-  onExport: () => void;
-  exporting: boolean;
+  /** The header's buttons and the empty library's Import. */
+  actions: {
+    /** Marks every bulletin of the view or search read. */
+    onMarkAllRead: () => void;
+    /** Exports what the list shows (the view, or the search in it). */
+    onExport: () => void;
+    exporting: boolean;
+    onImport: () => void;
+  };
+  libraryEmpty: boolean;
 }
 
 /** The middle pane: the view's name and size, the search box, and the rows (or why there are none). */
-export function ListPane(props: ListPaneProps) {
-  const { view, query, searchedText, rows, terms, initial, pending, failed, listRef } = props;
+export function ListPane({
+  shown,
+  focus,
+  rowActions,
+  selection,
+  selectionBar,
+  actions,
+  libraryEmpty,
+}: ListPaneProps) {
+  const { view, query, searchedText, sort, list } = shown;
+  const { rows, terms, initial, pending, failed } = list;
+  const { listRef, searchRef } = focus;
+  const viewName = shown.name;
   const { t } = useTranslation();
   const headingId = useId();
   const listId = useId();
-  const { viewName, sort } = props;
   const sortId = useId();
   const addedLabel = view === 'bookmarks' ? t('list.sortBookmarked') : t('list.sortAdded');
   const searching = searchedText !== '';
   const countText = searching
-    ? t('list.resultCount', { count: props.total })
-    : props.counting
+    ? t('list.resultCount', { count: list.total })
+    : list.counting
       ? t('list.counting')
-      : t('list.count', { count: props.total });
+      : t('list.count', { count: list.total });
 
   const pane = useRef<HTMLElement>(null);
   const focusWasInList = useRef(false);
@@ -91,28 +69,27 @@ export function ListPane(props: ListPaneProps) {
       focusWasInList.current =
         event.target instanceof Node &&
         !!pane.current?.contains(event.target) &&
-        event.target !== props.searchRef.current;
+        event.target !== searchRef.current;
     };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
-  }, [props.searchRef]);
+  }, [searchRef]);
 
   let emptyReason: EmptyReason | null = null;
   if (failed) emptyReason = { kind: 'failed' };
   else if (!initial && rows.length === 0) {
     if (searching) emptyReason = { kind: 'search', query: searchedText, view };
-    else if (props.libraryEmpty) emptyReason = { kind: 'library' };
+    else if (libraryEmpty) emptyReason = { kind: 'library' };
     else emptyReason = { kind: 'view', view };
   }
 
   // ...so that when the list replaces the empty state (or back), focus, lost with the
   // removed element, lands on its successor instead of falling back to <body>.
   const contentKind = initial && !failed ? 'loading' : emptyReason ? 'empty' : 'list';
-  const listElement = props.listRef;
   useLayoutEffect(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost && focusWasInList.current) listElement.current?.focus();
-  }, [contentKind, listElement]);
+    if (lost && focusWasInList.current) listRef.current?.focus();
+  }, [contentKind, listRef]);
 
   return (
     <section ref={pane} className="list-pane" aria-labelledby={headingId}>
@@ -126,7 +103,7 @@ export function ListPane(props: ListPaneProps) {
             <button
               type="button"
               className="button list-mark-read"
-              onClick={props.onMarkAllRead}
+              onClick={actions.onMarkAllRead}
               disabled={initial || failed || rows.length === 0}
             >
               {t('selection.markAllRead')}
@@ -134,8 +111,8 @@ export function ListPane(props: ListPaneProps) {
             <button
               type="button"
               className="button list-export"
-              onClick={props.onExport}
-              disabled={props.exporting || initial || failed || rows.length === 0}
+              onClick={actions.onExport}
+              disabled={actions.exporting || initial || failed || rows.length === 0}
             >
               {t('list.export')}
             </button>
@@ -143,13 +120,13 @@ export function ListPane(props: ListPaneProps) {
         </div>
         <SearchBox
           value={query}
-          onChange={props.onQueryChange}
-          onLeave={props.onFocusList}
-          inputRef={props.searchRef}
+          onChange={shown.changeQuery}
+          onLeave={focus.focusList}
+          inputRef={searchRef}
           controls={listId}
-          suggestions={props.suggestions}
-          recent={props.recentSearches}
-          onSubmit={props.onSubmitSearch}
+          suggestions={shown.suggestions}
+          recent={shown.search.recent}
+          onSubmit={shown.rememberSearch}
         />
         {sort && !searching && (
           <div className="list-sort">
@@ -164,9 +141,18 @@ export function ListPane(props: ListPaneProps) {
             </select>
           </div>
         )}
-        {props.searchTools}
+        {(shown.searching || shown.search.status.state === 'building') && (
+          <SearchTools
+            searching={shown.searching}
+            options={shown.search}
+            hints={list.hints}
+            facets={list.facets}
+            correction={shown.correction}
+            onSearch={shown.searchFromCorrection}
+          />
+        )}
       </header>
-      {props.selectionBar}
+      {selectionBar}
       {contentKind === 'loading' ? (
         <p className="list-loading" role="status">
           {t('list.loading')}
@@ -175,9 +161,9 @@ export function ListPane(props: ListPaneProps) {
         <EmptyList
           reason={emptyReason}
           focusRef={listRef}
-          onImport={props.onImport}
-          onSearchAll={props.onSearchAll}
-          onRetry={props.onRetry}
+          onImport={actions.onImport}
+          onSearchAll={() => shown.changeView('all')}
+          onRetry={list.reload}
         />
       ) : (
         <BulletinList
@@ -186,14 +172,13 @@ export function ListPane(props: ListPaneProps) {
           label={t('list.labelForView', { view: viewName })}
           rows={rows}
           terms={terms}
-          activeIndex={props.activeIndex}
-          openId={props.openId}
+          activeIndex={shown.navigation.activeIndex}
+          openId={rowActions.openId}
           busy={pending}
-          onActivate={props.onActivate}
-          onOpen={props.onOpen}
-          {...props.selection}
-          onToggleBookmark={props.onToggleBookmark}
-          onNearEnd={props.onNearEnd}
+          onOpen={rowActions.onOpen}
+          selection={selection}
+          onToggleBookmark={rowActions.onToggleBookmark}
+          onNearEnd={list.loadMore}
         />
       )}
     </section>

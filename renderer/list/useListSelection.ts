@@ -1,32 +1,27 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinRow, ExportScope, SearchRequest } from '../../preload/contract';
-import type { BulletinList } from './BulletinList';
+import type { ExportScope } from '../../preload/contract';
+import type { ListGestures } from './BulletinList';
 import type { SelectionBar } from './SelectionBar';
 import { useSelection } from './useSelection';
 import type { NoticeInput } from '../notices/useNotices';
 import { useLibraryStore } from '../store/useLibraryStore';
 import { bridge } from '../bridge/bridge';
 import { useBulkActions } from './useBulkActions';
-import type { useListNavigation } from './useListNavigation';
-import type { ShortcutActions } from '../app/useShortcuts';
+import type { ListView } from './useListView';
+import type { ShortcutActions } from '../commands/useShortcuts';
 
 interface ListSelectionOptions {
-  /** What the list shows, as main is asked for it: also what "select all" and "mark all read" cover. */
-  request: SearchRequest;
-  rows: readonly BulletinRow[];
-  /** Rows in the whole view or search, loaded or not. */
-  total: number;
-  navigation: Pick<ReturnType<typeof useListNavigation>, 'activeIndex' | 'activate' | 'step'>;
+  /**
+   * What the list shows: its request to main (also what "select all" and "mark all read" cover),
+   * its rows and their total (loaded or not), and the keyboard's place among them.
+   */
+  shown: Pick<ListView, 'request' | 'navigation'> & { list: Pick<ListView['list'], 'rows' | 'total'> };
   announce: (message: string) => void;
   notify: (notice: NoticeInput) => void;
   onError: (error: unknown) => void;
 }
 
-type ListGestures = Pick<
-  ComponentProps<typeof BulletinList>,
-  'selectedIds' | 'onToggle' | 'onExtend' | 'onSelectAll' | 'dragIds'
->;
 type BarProps = Omit<
   ComponentProps<typeof SelectionBar>,
   'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom'
@@ -39,7 +34,9 @@ type BarProps = Omit<
  * selection bar. The count is said aloud as keys change it.
  */
 export function useListSelection(options: ListSelectionOptions) {
-  const { request, rows, total, navigation, announce, onError } = options;
+  const { announce, onError } = options;
+  const { request, navigation } = options.shown;
+  const { rows, total } = options.shown.list;
   const { t } = useTranslation();
   const store = useLibraryStore();
   const selection = useSelection(JSON.stringify(request), rows);
@@ -109,6 +106,7 @@ export function useListSelection(options: ListSelectionOptions) {
 
   const gestures: ListGestures = {
     selectedIds: selection.ids,
+    onActivate: activateRow,
     onToggle: toggleRow,
     onExtend: extendTo,
     onSelectAll: selectAll,
@@ -150,7 +148,6 @@ export function useListSelection(options: ListSelectionOptions) {
     gestures,
     bar,
     shortcuts,
-    activateRow,
     anchor: selection.anchor,
     markAllRead,
     exportScope,

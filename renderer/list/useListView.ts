@@ -117,3 +117,5 @@ export function useListView(
     },
   };
 }
+
+export type ListView = ReturnType<typeof useListView>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isTyping } from '../app/useShortcuts';
+import { isTyping } from '../commands/isTyping';
 import type { Notice, NoticeInput } from './useNotices';
 
 interface UndoOffer {

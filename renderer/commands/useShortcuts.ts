@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { isTyping } from './isTyping';
 
 export interface ShortcutActions {
   next: () => void;
@@ -16,17 +17,6 @@ export interface ShortcutActions {
   deleteOpen: () => void;
   focusSearch: () => void;
   focusList: () => void;
-}
-
-/** True while the user is typing somewhere, when single letters are text, not commands. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'radio', 'reset', 'submit', 'range', 'color'].includes(target.type);
-  }
-  return false;
 }
 
 /**

@@ -72,11 +72,14 @@ export function useOpenBulletin(onError: (error: unknown) => void) {
     [loaded, fetched, held],
   );
 
+  const detail = shown?.detail ?? null;
   return {
     openId,
     open: setOpenId,
     /** What the pane shows: the open bulletin, or the previous one while the open one loads. */
     shown,
+    /** The open bulletin's detail, once it has arrived (not the previous one's, still on screen). */
+    openDetail: detail && detail.bulletin.id === openId ? detail : null,
     busy: openId !== null && loaded?.id !== openId,
     reload,
   };

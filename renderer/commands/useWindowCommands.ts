@@ -1,0 +1,27 @@
+import { useMenuCommands } from './useMenuCommands';
+import { useShortcuts, type ShortcutActions } from './useShortcuts';
+
+/** What the window does when asked from its menu or its keys. */
+export interface WindowCommands extends ShortcutActions {
+  exportShown: () => void;
+  shareShown: () => void;
+  openSettings: () => void;
+  markAllRead: () => void;
+  selectAll: () => void;
+}
+
+/** Wires the window's commands to the menu (Edit › Find, View › Toggle Bookmark…) and to the keys. */
+export function useWindowCommands(commands: WindowCommands) {
+  useMenuCommands({
+    find: commands.focusSearch,
+    'toggle-bookmark': commands.toggleBookmark,
+    'toggle-read': commands.toggleRead,
+    delete: commands.deleteOpen,
+    export: commands.exportShown,
+    share: commands.shareShown,
+    settings: commands.openSettings,
+    'mark-all-read': commands.markAllRead,
+    'select-all': commands.selectAll,
+  });
+  useShortcuts(commands);
+}
