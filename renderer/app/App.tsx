@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionInfo } from '../../preload/contract';
+import type { CollectionInfo, SavedSearchInfo } from '../../preload/contract';
 import { bridge, userMessage } from '../bridge/bridge';
 import { useExportActions } from '../export/useExportActions';
 import { useImports } from '../import/useImports';
@@ -19,6 +19,10 @@ import { useNotices } from '../notices/useNotices';
 import { useUndo } from '../notices/useUndo';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
+import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
+import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
+import { sameQuery } from '../savedSearches/sameQuery';
+import { useSavedSearches } from '../savedSearches/useSavedSearches';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -113,6 +117,30 @@ export function App() {
     offerUndo,
     onError: reportError,
   });
+  const savedSearches = useSavedSearches({
+    show: shown.showSaved,
+    announce,
+    offerUndo,
+    onError: reportError,
+  });
+  const shownQuery = {
+    view: shown.view,
+    text: shown.searchedText,
+    sort: request.sort ?? 'relevance',
+    facets: request.facets ?? {},
+  };
+  const openSaved = shown.searching
+    ? savedSearches.saved.find((saved) => sameQuery(saved.query, shownQuery))
+    : undefined;
+  const askSaveSearch = () =>
+    shown.searching
+      ? savedSearches.ask()
+      : notify({ kind: 'info', message: t('savedSearches.nothingToSave') });
+  /** Like a collection's: every match, titled with the saved search's name. */
+  const exportSaved = (saved: SavedSearchInfo) =>
+    void bridge()
+      .listIds(saved.query)
+      .then((ids) => exports.exporting.ask({ kind: 'ids', ids, label: saved.name }, ids.length), reportError);
   const deletion = useDeleteBulletins({
     onDeleted: (ids) => {
       for (const id of ids) list.forget(id);
@@ -170,6 +198,7 @@ export function App() {
     settings: settings.open,
     'mark-all-read': selected.markAllRead,
     'select-all': selected.gestures.onSelectAll,
+    'save-search': askSaveSearch,
   };
   useMenuCommands(commands);
   useShortcuts({
@@ -212,6 +241,14 @@ export function App() {
           onDropIds={collectionActions.addDropped}
           onShare={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
         />
+        <SavedSearchesSection
+          saved={savedSearches.saved}
+          currentId={openSaved?.id ?? null}
+          onOpen={savedSearches.open}
+          onRename={savedSearches.rename}
+          onDelete={savedSearches.remove}
+          onExport={exportSaved}
+        />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
@@ -234,6 +271,7 @@ export function App() {
                 facets={list.facets}
                 correction={shown.correction}
                 onSearch={shown.searchFromCorrection}
+                onSave={askSaveSearch}
               />
             )
           }
@@ -299,6 +337,13 @@ export function App() {
         />
       </main>
       <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />
+      {savedSearches.naming && (
+        <SaveSearchDialog
+          text={shown.searchedText}
+          onSave={(name) => savedSearches.save(name, shownQuery)}
+          onClose={savedSearches.cancel}
+        />
+      )}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>
