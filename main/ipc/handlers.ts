@@ -256,9 +256,12 @@ function inUserWords(error: unknown): never {
   if (error instanceof CollectionNameError)
     throw new Error(t(`collections.${error.reason}`, { name: error.collectionName }));
   if (error instanceof UnknownCollectionError) throw new Error(t('collections.unknown'));
+  // A refusal, not a failure: the name field shows main's sentence as it is (the window cannot
+  // know every taken name: collections' and saved searches' are both checked here).
   if (error instanceof SavedSearchNameError)
-    throw new Error(t(`savedSearches.${error.reason}`, { name: error.savedName }));
-  if (error instanceof UnknownSavedSearchError) throw new Error(t('savedSearches.unknown'));
+    throw new BridgeRefusal('invalid-request', t(`savedSearches.${error.reason}`, { name: error.savedName }));
+  if (error instanceof UnknownSavedSearchError)
+    throw new BridgeRefusal('not-found', t('savedSearches.unknown'));
   throw error;
 }
 

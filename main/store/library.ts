@@ -583,7 +583,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       const saved = newSavedSearch(marks(), name, query, new Date().toISOString());
       marks().savedSearches.push(saved);
       await saveState();
-      return saved;
+      return structuredClone(saved);
     },
     async renameSavedSearch(id, name) {
       const saved = savedById(id);
