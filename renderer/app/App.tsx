@@ -23,6 +23,7 @@ import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
 import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
 import { sameQuery } from '../savedSearches/sameQuery';
 import { useSavedSearches } from '../savedSearches/useSavedSearches';
+import { sendBulletins } from '../share/sendBulletins';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -46,7 +47,7 @@ const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.inne
  * features' hooks and wires the keyboard and the menu to them; each feature keeps its own state.
  */
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { notices, notify, dismiss } = useNotices();
   useMainNotices(notify);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
@@ -152,6 +153,9 @@ export function App() {
     offerUndo,
     onError: reportError,
   });
+  const send = sendBulletins(t, i18n.language, (count) =>
+    notify({ kind: 'info', message: t('send.limited', { count }) }),
+  );
   const titleOf = (id: string | undefined) => rows.find((row) => row.id === id)?.title ?? '';
   // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
   const askDelete = () => {
@@ -298,6 +302,7 @@ export function App() {
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exports.exportSelection}
                 onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
+                send={{ actions: send, onOpenLink: openLink }}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
                   removeFrom && {
