@@ -21,6 +21,8 @@ import type {
   ShareScope,
   SubscriptionList,
   ListedFeed,
+  SavedSearchInfo,
+  SavedSearchQuery,
   Topics,
 } from './contract';
 
@@ -88,6 +90,18 @@ export const api = {
   /** Resolves to how many were in it. */
   removeFromCollection: (collectionId: string, ids: string[]) =>
     invoke<number>(channels.removeFromCollection, collectionId, ids),
+  /** The saved searches, in the order made, with their counts and new matches. */
+  savedSearches: () => invoke<SavedSearchInfo[]>(channels.savedSearches),
+  /** Keeps a search under a name; rejects with a translated message when the name is empty or taken. */
+  saveSearch: (name: string, query: SavedSearchQuery) =>
+    invoke<SavedSearchInfo>(channels.saveSearch, name, query),
+  renameSavedSearch: (id: string, name: string) => invoke<undefined>(channels.renameSavedSearch, id, name),
+  /** Resolves to an undo token for `restoreSavedSearch` (valid until the app quits). */
+  deleteSavedSearch: (id: string) => invoke<string>(channels.deleteSavedSearch, id),
+  /** Puts a deleted saved search back; false when the token is unknown. */
+  restoreSavedSearch: (undoToken: string) => invoke<boolean>(channels.restoreSavedSearch, undoToken),
+  /** Notes it opened now (its new matches count from here); resolves to what it searches. */
+  openSavedSearch: (id: string) => invoke<SavedSearchQuery>(channels.openSavedSearch, id),
   /** Hides bulletins everywhere (bookmarks, notes and collections keep them for undo). */
   deleteBulletins: (ids: string[]) => invoke<DeleteReceipt>(channels.deleteBulletins, ids),
   /** Brings back what one `deleteBulletins` call hid; resolves to how many came back. */

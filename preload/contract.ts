@@ -137,6 +137,24 @@ export interface CollectionInfo {
   createdAt: string;
 }
 
+/** What a saved search searches: opened, it fills the view, search box, facets and order. */
+export interface SavedSearchQuery {
+  view: View;
+  text: string;
+  sort: SearchSort;
+  facets: FacetSelection;
+}
+
+/** A saved search ("smart collection") as the sidebar shows it; counts leave out deleted bulletins. */
+export interface SavedSearchInfo {
+  id: string;
+  name: string;
+  query: SavedSearchQuery;
+  count: number;
+  /** Matches imported since the user last opened it. */
+  fresh: number;
+}
+
 /** What `deleteBulletins` did: `undoToken` takes it back (it survives a restart). */
 export interface DeleteReceipt {
   count: number;
@@ -320,7 +338,8 @@ export type MenuCommand =
   | 'share'
   | 'settings'
   | 'mark-all-read'
-  | 'select-all';
+  | 'select-all'
+  | 'save-search';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

@@ -16,7 +16,9 @@ import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';
 import type { Library } from '../store/library';
 import { SETTINGS_LIMITS } from '../store/schema';
-import type { Collection } from '../store/schema';
+import type { Collection, SavedSearch } from '../store/schema';
+import { SavedSearchNameError, UnknownSavedSearchError } from '../store/savedSearches';
+import { savedSearchInfo } from '../search/savedSearchInfo';
 import { t, withLanguageOverride } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
 import { bulletinRow, excerptOf } from './bulletinRow';
@@ -53,6 +55,8 @@ export function createHandlers(
   };
   /** Collections deleted in this run, by undo token: undo lasts as long as its notice. */
   const deletedCollections = new Map<string, { collection: Collection; position: number }>();
+  /** Saved searches deleted in this run, by undo token. */
+  const deletedSavedSearches = new Map<string, { saved: SavedSearch; position: number }>();
   /** Bulletins deleted in this run, by undo token: undo puts them back in the search index. */
   const deletedBulletins = new Map<string, readonly string[]>();
 
@@ -156,6 +160,37 @@ export function createHandlers(
       if (removed > 0) changes.collection(collectionId, ids, false);
       return removed;
     },
+    savedSearches: () =>
+      library.savedSearches().map((saved) => savedSearchInfo(saved, library, index, recent.list())),
+    async saveSearch(_caller, name, query) {
+      const saved = await library.saveSearch(name, query).catch(inUserWords);
+      changes.collections();
+      return savedSearchInfo(saved, library, index, recent.list());
+    },
+    async renameSavedSearch(_caller, id, name) {
+      await library.renameSavedSearch(id, name).catch(inUserWords);
+      changes.collections();
+    },
+    async deleteSavedSearch(_caller, id) {
+      const removed = await library.deleteSavedSearch(id).catch(inUserWords);
+      const token = randomUUID();
+      deletedSavedSearches.set(token, removed);
+      changes.collections();
+      return token;
+    },
+    async restoreSavedSearch(_caller, token) {
+      const deleted = deletedSavedSearches.get(token);
+      if (!deleted) return false;
+      deletedSavedSearches.delete(token);
+      await library.restoreSavedSearch(deleted.saved, deleted.position);
+      changes.collections();
+      return true;
+    },
+    async openSavedSearch(_caller, id) {
+      const query = await library.openSavedSearch(id).catch(inUserWords);
+      changes.collections();
+      return query;
+    },
     async deleteBulletins(_caller, ids) {
       const { batch, count } = await library.deleteBulletins(ids);
       // Out of the index too: a search answers from the index's columns without asking the store.
@@ -221,6 +256,12 @@ function inUserWords(error: unknown): never {
   if (error instanceof CollectionNameError)
     throw new Error(t(`collections.${error.reason}`, { name: error.collectionName }));
   if (error instanceof UnknownCollectionError) throw new Error(t('collections.unknown'));
+  // A refusal, not a failure: the name field shows main's sentence as it is (the window cannot
+  // know every taken name: collections' and saved searches' are both checked here).
+  if (error instanceof SavedSearchNameError)
+    throw new BridgeRefusal('invalid-request', t(`savedSearches.${error.reason}`, { name: error.savedName }));
+  if (error instanceof UnknownSavedSearchError)
+    throw new BridgeRefusal('not-found', t('savedSearches.unknown'));
   throw error;
 }
 

@@ -14,6 +14,12 @@ const view = z.union([
 const ids = z.array(id).max(500_000);
 const collectionName = z.string().max(1000);
 const token = z.uuid();
+const savedSearchQuery = z.strictObject({
+  view,
+  text: z.string().max(1000),
+  sort: searchSortSchema,
+  facets: facetSelectionSchema,
+});
 
 // Base64 of a file at the largest import cap the settings allow, with room for padding; larger is
 // refused here, and a file over the user's own cap by the importer, with the sentence that names it.
@@ -71,6 +77,12 @@ export const argumentSchemas = {
   restoreCollection: z.tuple([token]),
   addToCollection: z.tuple([id, ids]),
   removeFromCollection: z.tuple([id, ids]),
+  savedSearches: z.tuple([]),
+  saveSearch: z.tuple([collectionName, savedSearchQuery]),
+  renameSavedSearch: z.tuple([id, collectionName]),
+  deleteSavedSearch: z.tuple([id]),
+  restoreSavedSearch: z.tuple([token]),
+  openSavedSearch: z.tuple([id]),
   deleteBulletins: z.tuple([ids]),
   undoDelete: z.tuple([token]),
   importFiles: z.tuple([]),

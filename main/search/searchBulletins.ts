@@ -8,6 +8,7 @@ import type {
 } from '../../preload/contract';
 import { cleanName, collectionView, sameName } from '../store/collections';
 import type { Library } from '../store/library';
+import { queryOf } from '../store/savedSearches';
 import { foldedWords } from './documentText';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
@@ -24,7 +25,10 @@ import { correctQuery } from './spelling';
 export const MAX_ROWS = 200;
 
 type Marks = Pick<Library, 'bulletins' | 'get' | 'isBookmarked' | 'isRead'> &
-  Partial<Pick<Library, 'notes' | 'collections'>>;
+  Partial<Pick<Library, 'notes' | 'collections' | 'savedSearches'>>;
+
+/** Saved searches being answered for an `in:` that names them: one naming itself finds nothing. */
+type Resolving = ReadonlySet<string>;
 
 /**
  * A search request answered: a page of rows with the passage that matched, terms, facets, hints,
@@ -89,24 +93,28 @@ function answerCorrected(
   offset: number,
   limit: number,
   idsOnly = false,
+  resolving: Resolving = new Set(),
 ): { answer: SearchAnswer; correction?: SearchCorrection } {
   const vocabulary = request.literal ? null : index.vocabulary();
   const likely = vocabulary && correctQuery(request.text, vocabulary, new Set(recent.flatMap(foldedWords)));
+  const answer = (text: string) =>
+    answerRequest({ ...request, text }, library, index, recent, { offset, limit, idsOnly, resolving });
   if (likely) {
-    const answer = answerRequest({ ...request, text: likely.text }, library, index, offset, limit, idsOnly);
-    if (answer.total > 0) return { answer, correction: { searched: likely.text, typed: request.text } };
+    const corrected = answer(likely.text);
+    if (corrected.total > 0)
+      return { answer: corrected, correction: { searched: likely.text, typed: request.text } };
   }
-  return { answer: answerRequest(request, library, index, offset, limit, idsOnly) };
+  return { answer: answer(request.text) };
 }
 
 function answerRequest(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
-  offset: number,
-  limit: number,
-  idsOnly = false,
+  recent: readonly string[],
+  page: { offset: number; limit: number; idsOnly: boolean; resolving: Resolving },
 ): SearchAnswer {
+  const { offset, limit, idsOnly, resolving } = page;
   // The view's list only when needed: listing the whole archive is a copy of 100k bulletins.
   const inView = () => library.bulletins(request.view);
   return runSearch(
@@ -120,11 +128,26 @@ function answerRequest(
       isRead: library.isRead,
       notes: library.notes?.(),
       collectionNamed: (name) => {
-        const collection = library.collections?.().find((info) => sameName(info.name, cleanName(name)));
-        if (!collection) return undefined;
-        const members = new Set(
-          library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id),
-        );
+        const wanted = cleanName(name);
+        const collection = library.collections?.().find((info) => sameName(info.name, wanted));
+        const saved = library.savedSearches?.().find((search) => sameName(search.name, wanted));
+        let members: Set<string>;
+        if (collection)
+          members = new Set(library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id));
+        else if (saved && !resolving.has(saved.id))
+          members = new Set(
+            answerCorrected(
+              queryOf(saved),
+              library,
+              index,
+              recent,
+              0,
+              Number.MAX_SAFE_INTEGER,
+              true,
+              new Set([...resolving, saved.id]),
+            ).answer.ids,
+          );
+        else return undefined;
         return (id) => members.has(id);
       },
     },

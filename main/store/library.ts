@@ -1,7 +1,15 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Bulletin, CollectionInfo, Counts, ListSort, Settings, View } from '../../preload/contract';
+import type {
+  Bulletin,
+  CollectionInfo,
+  Counts,
+  ListSort,
+  SavedSearchQuery,
+  Settings,
+  View,
+} from '../../preload/contract';
 import { planShareMerge, type MergeOptions, type ShareSummaryCounts } from '../share/mergeShare';
 import type { SharedMarks } from '../share/shareFormat';
 import { createBackups } from './backups';
@@ -23,10 +31,12 @@ import {
   shardSchema,
   stateSchema,
   type Collection,
+  type SavedSearch,
   type Shard,
   type State,
   type Subscription,
 } from './schema';
+import { newSavedSearch, queryOf, renamedSavedSearch, UnknownSavedSearchError } from './savedSearches';
 import { openStateJournal, type JournalLimits, type Replay, type StatePatch } from './stateJournal';
 import { createWriteGuard } from './writeGuard';
 
@@ -105,6 +115,16 @@ export interface Library {
   /** Adds bulletins (one write, whatever their number); resolves to how many were not in it yet. */
   addToCollection(collectionId: string, ids: string[]): Promise<number>;
   removeFromCollection(collectionId: string, ids: string[]): Promise<number>;
+  /** The saved searches, in the order made. */
+  savedSearches(): readonly SavedSearch[];
+  /** Throws SavedSearchNameError for an empty name, or one a saved search or collection has. */
+  saveSearch(name: string, query: SavedSearchQuery): Promise<SavedSearch>;
+  renameSavedSearch(id: string, name: string): Promise<void>;
+  /** Resolves to the saved search removed and its place, so that undo can put it back. */
+  deleteSavedSearch(id: string): Promise<{ saved: SavedSearch; position: number }>;
+  restoreSavedSearch(saved: SavedSearch, position: number): Promise<void>;
+  /** Notes it opened now (a line of the journal): its new matches count from here. */
+  openSavedSearch(id: string): Promise<SavedSearchQuery>;
   /**
    * Hides bulletins everywhere with a tombstone in state.json (their shards stay as they are);
    * resolves to the batch that `undoDelete` takes back, and how many were deleted.
@@ -280,6 +300,11 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     const collection = findCollection(marks(), id);
     if (!collection) throw new UnknownCollectionError(id);
     return collection;
+  };
+  const savedById = (id: string) => {
+    const saved = marks().savedSearches.find((candidate) => candidate.id === id);
+    if (!saved) throw new UnknownSavedSearchError(id);
+    return saved;
   };
   const infoOf = (collection: Collection) =>
     collectionInfo(collection, isVisible, (id) => id in marks().read);
@@ -552,6 +577,44 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       }
       if (removed.length > 0) await saveState(removed);
       return removed.length;
+    },
+    savedSearches: () => marks().savedSearches,
+    async saveSearch(name, query) {
+      const saved = newSavedSearch(marks(), name, query, new Date().toISOString());
+      marks().savedSearches.push(saved);
+      await saveState();
+      return structuredClone(saved);
+    },
+    async renameSavedSearch(id, name) {
+      const saved = savedById(id);
+      saved.name = renamedSavedSearch(marks(), saved, name);
+      await saveState();
+    },
+    async deleteSavedSearch(id) {
+      const saved = savedById(id);
+      const position = marks().savedSearches.indexOf(saved);
+      marks().savedSearches = marks().savedSearches.filter((other) => other !== saved);
+      await saveState();
+      return { saved, position };
+    },
+    async restoreSavedSearch(saved, position) {
+      if (marks().savedSearches.some((other) => other.id === saved.id)) return;
+      // Its name may have been taken meanwhile: names stay unique (in:"name" needs it).
+      const taken = (name: string) =>
+        marks().savedSearches.some((other) => sameName(other.name, name)) ||
+        marks().collections.some((other) => sameName(other.name, name));
+      let name = saved.name;
+      for (let n = 2; taken(name); n++) name = `${saved.name} ${n}`;
+      marks().savedSearches.splice(position, 0, { ...saved, name });
+      await saveState();
+    },
+    async openSavedSearch(id) {
+      const saved = savedById(id);
+      const now = new Date().toISOString();
+      saved.openedAt = now;
+      // A line of the journal, not state.json whole: opening is frequent and state.json grows with the marks.
+      await saveState([{ map: 'searchOpened', id, value: now }]);
+      return queryOf(saved);
     },
     async deleteBulletins(ids) {
       const batch = randomUUID();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
 import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
 import { normaliseHost } from '../net/hostName';
+import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 import { LANGUAGE_SETTINGS } from '../../resources/locales/languages';
 
 /** Bumped whenever a file's shape changes; each bump brings a migration. */
@@ -103,6 +104,25 @@ export const collectionSchema = z.object({
 });
 export type Collection = z.infer<typeof collectionSchema>;
 
+/**
+ * A search the user keeps ("smart collection"): the query, facets and order, in the view searched.
+ * `openedAt` is when it was last opened: bulletins imported since are its new matches.
+ */
+export const savedSearchSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  view: z.union([
+    z.enum(['all', 'unread', 'bookmarks']),
+    z.templateLiteral(['collection:', z.string().min(1)]),
+  ]),
+  text: z.string(),
+  sort: searchSortSchema,
+  facets: facetSelectionSchema,
+  createdAt: z.string(),
+  openedAt: z.string(),
+});
+export type SavedSearch = z.infer<typeof savedSearchSchema>;
+
 /** The user's note on one bulletin: plain text, never empty (an emptied note is removed). */
 export const noteSchema = z.object({ text: z.string().min(1), updatedAt: z.string() });
 
@@ -123,6 +143,7 @@ export const stateSchema = z.object({
   collections: z.array(collectionSchema).default([]),
   notes: z.record(z.string(), noteSchema).default({}),
   deleted: z.record(z.string(), tombstoneSchema).default({}),
+  savedSearches: z.array(savedSearchSchema).default([]),
   /**
    * The generation of state.journal.jsonl that continues this file (see stateJournal.ts): a
    * journal of another generation is already folded in. Files from before the journal have none.
@@ -140,6 +161,7 @@ export const emptyState = (): State => ({
   collections: [],
   notes: {},
   deleted: {},
+  savedSearches: [],
   journalGeneration: 0,
 });
 export const emptyShard = (): Shard => ({ schemaVersion: SCHEMA_VERSION, bulletins: [] });

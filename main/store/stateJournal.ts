@@ -30,6 +30,8 @@ const patchSchema = z.discriminatedUnion('map', [
   z.object({ map: z.literal('deleted'), id, value: tombstoneSchema.nullable() }),
   /** An item of a collection; its date is when it was added. */
   z.object({ map: z.literal('items'), collection: id, id, value: date }),
+  /** A saved search opened: when (its new matches count from then). */
+  z.object({ map: z.literal('searchOpened'), id, value: z.string() }),
 ]);
 export type StatePatch = z.infer<typeof patchSchema>;
 
@@ -56,6 +58,11 @@ export function applyPatch(state: State, patch: StatePatch): void {
     case 'items': {
       const collection = state.collections.find((candidate) => candidate.id === patch.collection);
       if (collection) setKey(collection.items, patch.id, patch.value);
+      return;
+    }
+    case 'searchOpened': {
+      const saved = state.savedSearches.find((candidate) => candidate.id === patch.id);
+      if (saved) saved.openedAt = patch.value;
     }
   }
 }

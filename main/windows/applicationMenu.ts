@@ -71,6 +71,7 @@ export function installApplicationMenu(actions: MenuActions): void {
         },
         { type: 'separator' },
         { id: 'edit-find', label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: command('find') },
+        { id: 'edit-save-search', label: t('menu.saveSearch'), click: command('save-search') },
       ],
     },
     {

@@ -19,6 +19,10 @@ import { useFeedback } from '../notices/useFeedback';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useOpenBulletin } from '../reader/useOpenBulletin';
 import { useReaderLinks } from '../reader/useReaderLinks';
+import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
+import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
+import { useShownSavedSearches } from '../savedSearches/useShownSavedSearches';
+import { useSendBulletins } from '../share/sendBulletins';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -60,6 +64,15 @@ export function App() {
   const exports = useExportActions({ shown, selection: selected, notify, onError: reportError });
   const imports = useImports(notify, reportError);
   const sharing = useShare({ notify, onError: reportError });
+  const send = useSendBulletins(notify);
+  const savedSearches = useShownSavedSearches({
+    shown,
+    exportEvery: exports.exportEvery,
+    notify,
+    announce,
+    offerUndo,
+    onError: reportError,
+  });
   const settings = useSettingsDialog(notify, reportError);
   const collectionActions = useCollectionActions({
     view: shown.view,
@@ -110,6 +123,7 @@ export function App() {
     openSettings: settings.open,
     markAllRead: selected.markAllRead,
     selectAll: selected.gestures.onSelectAll,
+    saveSearch: savedSearches.askSave,
   });
 
   const [listSize, setListSize] = useState(initialListSize);
@@ -133,6 +147,7 @@ export function App() {
           onDropIds={collectionActions.addDropped}
           onShare={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
         />
+        <SavedSearchesSection {...savedSearches.section} />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
@@ -153,6 +168,7 @@ export function App() {
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exports.exportSelection}
                 onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
+                send={{ actions: send, onOpenLink: links.openLink }}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
                   removeFrom && {
@@ -171,6 +187,7 @@ export function App() {
             onExport: exports.exportShown,
             exporting: exports.exporting.running,
             onImport: imports.chooseFiles,
+            onSaveSearch: savedSearches.askSave,
           }}
           libraryEmpty={counts?.all === 0}
         />
@@ -190,6 +207,7 @@ export function App() {
         />
       </main>
       <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />
+      {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>

@@ -8,6 +8,7 @@ export interface WindowCommands extends ShortcutActions {
   openSettings: () => void;
   markAllRead: () => void;
   selectAll: () => void;
+  saveSearch: () => void;
 }
 
 /** Wires the window's commands to the menu (Edit › Find, View › Toggle Bookmark…) and to the keys. */
@@ -22,6 +23,7 @@ export function useWindowCommands(commands: WindowCommands) {
     settings: commands.openSettings,
     'mark-all-read': commands.markAllRead,
     'select-all': commands.selectAll,
+    'save-search': commands.saveSearch,
   });
   useShortcuts(commands);
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExportScope } from '../../preload/contract';
+import type { ExportScope, SearchRequest } from '../../preload/contract';
 import type { ListView } from '../list/useListView';
 import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
@@ -42,10 +42,13 @@ export function useExportActions(options: ExportActionsOptions) {
     // A collection (or facets alone): every id the list stands for, not only the rows loaded yet.
     const label =
       request.text === '' ? viewName : t('export.searchTitle', { query: request.text, view: viewName });
-    bridge()
-      .listIds({ view: request.view, ...search })
-      .then((ids) => exporting.ask({ kind: 'ids', ids, label }, ids.length), onError);
+    exportEvery({ view: request.view, ...search }, label);
   };
+  /** Every bulletin a request stands for (a collection's search, a saved search), under a title. */
+  const exportEvery = (query: SearchRequest, label: string) =>
+    void bridge()
+      .listIds(query)
+      .then((ids) => exporting.ask({ kind: 'ids', ids, label }, ids.length), onError);
 
-  return { exporting, exportSelection, exportShown };
+  return { exporting, exportSelection, exportShown, exportEvery };
 }

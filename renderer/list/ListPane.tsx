@@ -30,6 +30,8 @@ interface ListPaneProps {
     onExport: () => void;
     exporting: boolean;
     onImport: () => void;
+    /** Save search…: names the search shown and keeps it in the sidebar. */
+    onSaveSearch: () => void;
   };
   libraryEmpty: boolean;
 }
@@ -149,6 +151,7 @@ export function ListPane({
             facets={list.facets}
             correction={shown.correction}
             onSearch={shown.searchFromCorrection}
+            onSave={actions.onSaveSearch}
           />
         )}
       </header>

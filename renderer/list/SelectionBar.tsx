@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo } from '../../preload/contract';
 import { AddToCollectionMenu } from '../library/AddToCollectionMenu';
+import { SendChoices } from '../share/SendMenu';
+import type { SendBulletins } from '../share/sendBulletins';
 
 interface SelectionBarProps {
   /** The selected ids, in the list's order. */
@@ -20,6 +22,8 @@ interface SelectionBarProps {
   onExport: () => void;
   /** Share…: the selected bulletins, with the user's notes, as one file for a colleague. */
   onShare?: (ids: string[]) => void;
+  /** Send…: copy the links, copy as text, or an e-mail draft of the selected bulletins. */
+  send?: { actions: SendBulletins; onOpenLink: (url: string) => void };
   onDelete: (ids: string[]) => void;
   /** In a collection's view: takes the selected bulletins out of it. */
   removeFrom?: { name: string; remove: (ids: string[]) => void };
@@ -77,6 +81,16 @@ export function SelectionBar(props: SelectionBarProps) {
           <button type="button" className="button" disabled={busy} onClick={() => props.onShare?.([...ids])}>
             {t('share.button')}
           </button>
+        )}
+        {props.send && (
+          <SendChoices
+            copyLinks={() => props.send?.actions.copyLinks(ids) ?? Promise.resolve('')}
+            copyLinksLabel={t('send.copyLinks')}
+            copyText={() => props.send?.actions.copyText(ids) ?? Promise.resolve('')}
+            mailto={() => props.send?.actions.mailto(ids) ?? Promise.resolve('')}
+            onOpenLink={props.send.onOpenLink}
+            disabled={busy}
+          />
         )}
         <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
           {t('selection.delete')}

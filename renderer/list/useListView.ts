@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionInfo, ListSort, SearchRequest, View } from '../../preload/contract';
+import type { CollectionInfo, ListSort, SavedSearchQuery, SearchRequest, View } from '../../preload/contract';
 import { collectionIdOf, viewName } from '../library/viewName';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { useSearchOptions } from '../search/useSearchOptions';
@@ -104,6 +104,15 @@ export function useListView(
     changeQuery: (next: string) => {
       setQuery(next);
       setLiteralText(null);
+      navigation.reset();
+    },
+    /** A saved search opened: its view, words, facets and order, all at once. */
+    showSaved: (saved: SavedSearchQuery) => {
+      setView(saved.view);
+      setQuery(saved.text);
+      setLiteralText(null);
+      search.setSort(saved.sort);
+      search.setFacets(saved.facets);
       navigation.reset();
     },
     /** The query searched in place of the one typed, if any. */

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Facets, SearchCorrection, SearchHint } from '../../preload/contract';
 import { CorrectionLine } from './CorrectionLine';
 import { FacetPanel } from './FacetPanel';
@@ -14,13 +15,24 @@ interface SearchToolsProps {
   correction: SearchCorrection | undefined;
   /** Search this text (`literal`: as typed, not corrected). */
   onSearch: (text: string, literal: boolean) => void;
+  /** Save search…: keeps the query, facets and order under a name (see renderer/savedSearches). */
+  onSave?: () => void;
 }
 
 /**
  * Below the search box: index progress while it builds; while searching, the corrected query,
  * hints, order and facets.
  */
-export function SearchTools({ searching, options, hints, facets, correction, onSearch }: SearchToolsProps) {
+export function SearchTools({
+  searching,
+  options,
+  hints,
+  facets,
+  correction,
+  onSearch,
+  onSave,
+}: SearchToolsProps) {
+  const { t } = useTranslation();
   return (
     <div className="search-tools">
       {searching && correction && <CorrectionLine correction={correction} onSearch={onSearch} />}
@@ -30,6 +42,11 @@ export function SearchTools({ searching, options, hints, facets, correction, onS
         sort={searching ? options.sort : undefined}
         onSort={options.setSort}
       />
+      {searching && onSave && (
+        <button type="button" className="button search-save" onClick={onSave}>
+          {t('savedSearches.saveButton')}
+        </button>
+      )}
       {searching && facets && (
         <FacetPanel
           facets={facets}

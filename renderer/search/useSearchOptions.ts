@@ -37,7 +37,19 @@ export function useSearchOptions(onError: (error: unknown) => void) {
   );
 
   const anyFacet = Object.values(facets).some((values) => values.length > 0);
-  return { sort, setSort, facets, anyFacet, toggleFacet, clearFacets, status, recent, remember };
+  return {
+    sort,
+    setSort,
+    facets,
+    /** The whole choice at once (a saved search opened). */
+    setFacets,
+    anyFacet,
+    toggleFacet,
+    clearFacets,
+    status,
+    recent,
+    remember,
+  };
 }
 
 export type SearchOptionsState = ReturnType<typeof useSearchOptions>;

@@ -46,3 +46,36 @@ export function mailtoDraft(bulletin: PlainBulletin): string {
   const body = bulletinAsText({ ...bulletin, text });
   return `mailto:?subject=${encodeURIComponent(bulletin.title)}&body=${encodeURIComponent(body)}`;
 }
+
+/** Several bulletins as Copy as text puts them on the clipboard: one after another, apart by a rule. */
+export function bulletinsAsText(bulletins: readonly PlainBulletin[]): string {
+  return bulletins.map(bulletinAsText).join('\n\n———\n\n');
+}
+
+/** Copy links: the bulletins' links, one a line (a bulletin without one is left out). */
+export function linksAsText(bulletins: readonly PlainBulletin[]): string {
+  return bulletins.flatMap((bulletin) => (bulletin.link ? [bulletin.link] : [])).join('\n');
+}
+
+/**
+ * An e-mail draft of several bulletins: each by its title, date, source and link (their texts
+ * would pass the mailto limit at once), as many as fit in it; `more` words how many did not.
+ */
+export function mailtoDraftOfMany(
+  bulletins: readonly PlainBulletin[],
+  subject: string,
+  more: (count: number) => string,
+): string {
+  if (bulletins.length === 1 && bulletins[0]) return mailtoDraft(bulletins[0]);
+  const entries: string[] = [];
+  let length = 0;
+  for (const { title, date, source, link } of bulletins) {
+    const entry = [title, `${date} · ${source}`, ...(link ? [link] : [])].join('\n');
+    if (entries.length > 0 && length + entry.length > MAILTO_TEXT_LIMIT) break;
+    entries.push(entry);
+    length += entry.length + 2;
+  }
+  const left = bulletins.length - entries.length;
+  const body = [...entries, ...(left > 0 ? [more(left)] : [])].join('\n\n');
+  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

@@ -159,3 +159,50 @@ test('Send… in the reader drafts an e-mail of the bulletin through the open-li
   // Copied, or told plainly that the clipboard refused (a browser without the permission).
   await expect(page.getByRole('status').filter({ hasText: /Copied\.|Could not copy/ })).toBeVisible();
 });
+
+test('Send… in the selection bar drafts one e-mail of the selected bulletins and copies their links', async ({
+  launch,
+}, testInfo) => {
+  const folder = testInfo.outputPath('laptop');
+  await writeShards(folder, [
+    makeBulletin({
+      id: 's1',
+      title: 'Crossing reopened',
+      published: '2026-11-02',
+      link: 'https://example.org/s1',
+    }),
+    makeBulletin({
+      id: 's2',
+      title: 'Shelter capacity',
+      published: '2026-11-03',
+      link: 'https://example.org/s2',
+    }),
+    makeBulletin({ id: 's3', title: 'Not selected', published: '2026-11-04' }),
+  ]);
+  const app = await launch({ userDataDir: folder, dialogs: { message: [0] } });
+  const page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(3);
+  await bulletinRows(page)
+    .filter({ hasText: 'Crossing reopened' })
+    .click({ modifiers: ['ControlOrMeta'] });
+  await bulletinRows(page)
+    .filter({ hasText: 'Shelter capacity' })
+    .click({ modifiers: ['ControlOrMeta'] });
+  const bar = page.getByRole('toolbar', { name: /selected|selection/i });
+  await bar.getByText('Send…').click();
+  await bar.getByRole('button', { name: 'E-mail draft…' }).click();
+  if (app.host) {
+    await expect.poll(() => app.host?.openedExternally()).toHaveLength(1);
+    const [draft] = (await app.host.openedExternally()) as string[];
+    const params = new URLSearchParams((draft ?? '').slice('mailto:?'.length));
+    expect(params.get('subject')).toBe('2 bulletins');
+    const body = params.get('body') ?? '';
+    // Newest first, as the list shows them; the one not selected is not in it.
+    expect(body.indexOf('Shelter capacity')).toBeLessThan(body.indexOf('Crossing reopened'));
+    expect(body).toContain('https://example.org/s1');
+    expect(body).toContain('https://example.org/s2');
+    expect(body).not.toContain('Not selected');
+  }
+  await bar.getByRole('button', { name: 'Copy links' }).click();
+  await expect(bar.getByRole('status').filter({ hasText: /Copied\.|Could not copy/ })).toBeVisible();
+});

@@ -23,6 +23,7 @@ describe('migrations', () => {
       collections: [],
       notes: {},
       deleted: {},
+      savedSearches: [],
       journalGeneration: 0,
     });
   });

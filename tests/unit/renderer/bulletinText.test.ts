@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAILTO_TEXT_LIMIT, bulletinAsText, mailtoDraft } from '../../../renderer/share/bulletinText';
+import {
+  MAILTO_TEXT_LIMIT,
+  bulletinAsText,
+  bulletinsAsText,
+  linksAsText,
+  mailtoDraft,
+  mailtoDraftOfMany,
+} from '../../../renderer/share/bulletinText';
 import { externalUrl } from '../../../preload/linkRule';
 
 const bulletin = {
@@ -33,5 +40,48 @@ describe('Copy as text and the e-mail draft', () => {
     expect(body).toContain('x'.repeat(MAILTO_TEXT_LIMIT - 1) + '…');
     expect(body.endsWith(bulletin.link)).toBe(true);
     expect(draft.length).toBeLessThan(8192);
+  });
+});
+
+describe('Send… of several bulletins (the selection bar)', () => {
+  const second = { ...bulletin, title: 'Shelter capacity', link: 'https://example.org/b?id=2' };
+  const noLink = { ...bulletin, title: 'No link', link: undefined };
+  const more = (count: number) => `…and ${count} more`;
+  const bodyOf = (draft: string) => new URLSearchParams(draft.slice('mailto:?'.length)).get('body') ?? '';
+
+  it('Copy as text puts each bulletin whole, in order, apart by a rule', () => {
+    expect(bulletinsAsText([bulletin, second])).toBe(
+      `${bulletinAsText(bulletin)}\n\n———\n\n${bulletinAsText(second)}`,
+    );
+  });
+
+  it('Copy links puts one link a line, leaving out bulletins without one', () => {
+    expect(linksAsText([bulletin, noLink, second])).toBe(
+      'https://example.org/b?id=1&x=2\nhttps://example.org/b?id=2',
+    );
+    expect(linksAsText([noLink])).toBe('');
+  });
+
+  it('one draft names every bulletin by title, date, source and link, within the mailto limit', () => {
+    const draft = mailtoDraftOfMany([bulletin, second], '2 bulletins', more);
+    expect(new URLSearchParams(draft.slice('mailto:?'.length)).get('subject')).toBe('2 bulletins');
+    expect(bodyOf(draft)).toBe(
+      'Crossing reopened & queues\n2 November 2026 · Field office\nhttps://example.org/b?id=1&x=2\n\n' +
+        'Shelter capacity\n2 November 2026 · Field office\nhttps://example.org/b?id=2',
+    );
+    expect(externalUrl(draft)?.protocol).toBe('mailto:');
+  });
+
+  it('many bulletins: as many as fit, then how many more', () => {
+    const many = Array.from({ length: 100 }, (_, n) => ({ ...second, title: `Bulletin ${n}` }));
+    const body = bodyOf(mailtoDraftOfMany(many, '100 bulletins', more));
+    expect(body.length).toBeLessThanOrEqual(MAILTO_TEXT_LIMIT + 40);
+    const shown = body.split('\n\n').length - 1;
+    expect(body.endsWith(`…and ${100 - shown} more`)).toBe(true);
+    expect(shown).toBeGreaterThan(5);
+  });
+
+  it('one bulletin selected is the reader’s draft, text and all', () => {
+    expect(mailtoDraftOfMany([bulletin], 'ignored', more)).toBe(mailtoDraft(bulletin));
   });
 });

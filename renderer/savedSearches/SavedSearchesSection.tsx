@@ -1,0 +1,136 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedSearchInfo } from '../../preload/contract';
+import { CloseIcon, PencilIcon, SearchIcon } from '../icons/Icons';
+import { ExportIcon } from './ExportIcon';
+import { NameField } from './NameField';
+import './savedSearches.css';
+
+interface SavedSearchesSectionProps {
+  saved: readonly SavedSearchInfo[];
+  /** The saved search the list shows now, if any. */
+  currentId: string | null;
+  onOpen: (search: SavedSearchInfo) => void;
+  /** Resolves once main has it; a rejection's message is shown by the name field. */
+  onRename: (id: string, name: string) => Promise<void>;
+  onDelete: (search: SavedSearchInfo) => void;
+  /** Export…: every match, titled with the saved search's name. */
+  onExport: (search: SavedSearchInfo) => void;
+}
+
+/**
+ * Saved searches ("smart collections") in the sidebar: each with its count and the matches
+ * imported since it was last opened; opened, renamed, exported and deleted (with undo) in place.
+ * Nothing to show until one is saved (the search box's Save search… does that).
+ */
+export function SavedSearchesSection(props: SavedSearchesSectionProps) {
+  const { saved, currentId } = props;
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const headingId = useId();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Where focus goes once the rename form closes (it would fall to the page otherwise).
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    const target = section.current?.querySelector<HTMLElement>(
+      `[data-focus-key="${CSS.escape(focusAfter.current)}"]`,
+    );
+    if (!target) return;
+    focusAfter.current = null;
+    target.focus();
+  });
+  if (saved.length === 0) return null;
+
+  const closeRename = (id: string) => {
+    setRenaming(null);
+    focusAfter.current = id;
+  };
+
+  return (
+    <section ref={section} className="collections saved-searches" aria-labelledby={headingId}>
+      <div className="collections-heading">
+        <h2 id={headingId} className="collections-title">
+          {t('savedSearches.title')}
+        </h2>
+      </div>
+      <ul className="sidebar-views" aria-label={t('savedSearches.title')}>
+        {saved.map((search) => {
+          if (renaming === search.id)
+            return (
+              <li key={search.id}>
+                <NameField
+                  label={t('savedSearches.renameLabel', { name: search.name })}
+                  initial={search.name}
+                  submitLabel={t('collections.save')}
+                  onSave={async (name) => {
+                    await props.onRename(search.id, name);
+                    closeRename(search.id);
+                  }}
+                  onCancel={() => closeRename(search.id)}
+                />
+              </li>
+            );
+          return (
+            <li key={search.id} className="collection">
+              <button
+                type="button"
+                className="sidebar-view"
+                data-focus-key={search.id}
+                aria-current={search.id === currentId ? 'page' : undefined}
+                aria-label={t('savedSearches.withCounts', {
+                  name: search.name,
+                  count: search.count,
+                  fresh: search.fresh,
+                })}
+                title={search.query.text}
+                onClick={() => props.onOpen(search)}
+              >
+                <SearchIcon />
+                <span className="sidebar-view-name">{search.name}</span>
+                {search.fresh > 0 && (
+                  <span className="saved-search-fresh" aria-hidden="true">
+                    {t('savedSearches.fresh', { count: search.fresh })}
+                  </span>
+                )}
+                <span className="sidebar-view-count" aria-hidden="true">
+                  {number.format(search.count)}
+                </span>
+              </button>
+              <span className="collection-tools">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('savedSearches.rename', { name: search.name })}
+                  title={t('savedSearches.rename', { name: search.name })}
+                  onClick={() => setRenaming(search.id)}
+                >
+                  <PencilIcon />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('savedSearches.export', { name: search.name })}
+                  title={t('savedSearches.export', { name: search.name })}
+                  onClick={() => props.onExport(search)}
+                >
+                  <ExportIcon />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('savedSearches.delete', { name: search.name })}
+                  title={t('savedSearches.delete', { name: search.name })}
+                  onClick={() => props.onDelete(search)}
+                >
+                  <CloseIcon />
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
