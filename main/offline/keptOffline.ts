@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import type { Bulletin } from '../../preload/contract';
+import { createArticleStore, type KeptArticle } from './articleStore';
+import type { ExtractPage } from './extractInWorker';
+import { createImageStore } from './imageStore';
+import { KEEP_LIMITS, keepBulletin, problemOf, type KeepWhat } from './keepBulletin';
+import { openKeepQueue, type KeepQueue, type KeepQueueStatus } from './keepQueue';
+import type { PolicyFetch } from './policyFetch';
+
+/** Where the window finds a kept image: the app's own protocol, so its CSP stays closed to the web. */
+export const KEPT_IMAGE_PATH = '/kept/';
+export const keptImageUrl = (name: string) => `app://bulletin${KEPT_IMAGE_PATH}${name}`;
+
+/** A kept bulletin as the reader shows it: images by the `src` its HTML gives them, as app: addresses. */
+export interface KeptView {
+  keptAt: string;
+  url: string;
+  html?: string;
+  images: Record<string, string>;
+  refused: { src: string; problem: string }[];
+}
+
+export interface KeptUsage {
+  articles: number;
+  bytes: number;
+}
+
+export interface KeptOffline {
+  keep(bulletins: readonly Bulletin[], what: KeepWhat): void;
+  queue: Pick<KeepQueue, 'cancel' | 'retry' | 'clearFinished' | 'status' | 'idle'>;
+  view(bulletinId: string): Promise<KeptView | null>;
+  article(bulletinId: string): Promise<KeptArticle | null>;
+  /** A kept image's bytes, for the app protocol. */
+  image(name: string): Promise<Buffer | null>;
+  usage(): Promise<KeptUsage>;
+  /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
+  removeOlderThan(days: number): Promise<KeptUsage>;
+  /** The folder the whole of it lives in (Back Up Library includes it or not). */
+  folder: string;
+  close(): void;
+}
+
+export interface KeptOfflineOptions {
+  userData: string;
+  bulletin: (id: string) => Bulletin | undefined;
+  maxPageBytes: () => number;
+  fetch: PolicyFetch;
+  extract: ExtractPage;
+  isOnline: () => boolean;
+  onChange: (status: KeepQueueStatus) => void;
+  now?: () => Date;
+}
+
+/** Kept content under <userData>/offline: articles/, images/ and the queue. */
+export async function openKeptOffline(options: KeptOfflineOptions): Promise<KeptOffline> {
+  const folder = join(options.userData, 'offline');
+  const images = createImageStore(join(folder, 'images'));
+  const articles = createArticleStore(join(folder, 'articles'));
+  const now = options.now ?? (() => new Date());
+  const queue = await openKeepQueue({
+    file: join(folder, 'queue.json'),
+    isOnline: options.isOnline,
+    onChange: options.onChange,
+    run: async (job, signal) => {
+      const bulletin = options.bulletin(job.bulletinId);
+      // Deleted since it was queued: nothing to keep.
+      if (!bulletin) return;
+      try {
+        await keepBulletin(
+          bulletin,
+          { fullArticle: job.fullArticle, images: job.images },
+          { ...KEEP_LIMITS, maxPageBytes: options.maxPageBytes() },
+          { fetch: options.fetch, extract: options.extract, images, articles, now },
+          signal,
+        );
+      } catch (error) {
+        throw new Error(signal.aborted ? 'cancelled' : problemOf(error));
+      }
+    },
+  });
+
+  const usage = async (): Promise<KeptUsage> => {
+    let count = 0;
+    let bytes = 0;
+    await articles.each((_article, size) => {
+      count += 1;
+      bytes += size;
+    });
+    return { articles: count, bytes: bytes + (await images.bytes()) };
+  };
+
+  return {
+    folder,
+    keep(bulletins, what) {
+      queue.add(
+        bulletins.map((bulletin) => ({
+          bulletinId: bulletin.id,
+          title: bulletin.title,
+          host: hostOf(bulletin.link),
+          fullArticle: what.fullArticle,
+          images: what.images,
+        })),
+      );
+    },
+    queue,
+    article: (id) => articles.read(id),
+    async view(id) {
+      const kept = await articles.read(id);
+      if (!kept) return null;
+      return {
+        keptAt: kept.keptAt,
+        url: kept.url,
+        ...(kept.html !== undefined ? { html: kept.html } : {}),
+        images: Object.fromEntries(Object.entries(kept.images).map(([src, name]) => [src, keptImageUrl(name)])),
+        refused: kept.refused,
+      };
+    },
+    image: (name) => images.read(name),
+    usage,
+    async removeOlderThan(days) {
+      const cutoff = now().getTime() - days * 24 * 60 * 60 * 1000;
+      const referenced = new Set<string>();
+      await articles.each(async (article) => {
+        if (days === 0 || Date.parse(article.keptAt) < cutoff) await articles.remove(article.bulletinId);
+        else for (const name of Object.values(article.images)) referenced.add(name);
+      });
+      await images.removeUnreferenced(referenced);
+      return usage();
+    },
+    close: () => queue.close(),
+  };
+}
+
+function hostOf(link: string | undefined): string {
+  try {
+    return link ? new URL(link).host : '';
+  } catch {
+    return '';
+  }
+}
