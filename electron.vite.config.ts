@@ -10,13 +10,15 @@ export default defineConfig({
       outDir: 'out/main',
       // eld ships four n-gram tables (9 MB); bundled, only the one we load goes into the app.
       externalizeDeps: { exclude: ['eld'] },
-      // Worker threads, each from its own entry point: the search index's builder, and the reader
-      // that decodes the archive's files at opening.
+      // Worker threads, each from its own entry point: the search index's builder, the reader
+      // that decodes the archive's files at opening, and the finder of kept articles.
       rollupOptions: {
         input: {
           index: resolve('main/index.ts'),
           indexWorker: resolve('main/search/indexWorker.ts'),
           textWorker: resolve('main/store/textWorker.ts'),
+          // Finds the article of a web page kept offline (untrusted HTML, never parsed on main's thread).
+          extractWorker: resolve('main/offline/extractWorker.ts'),
         },
       },
     },

@@ -38,7 +38,9 @@ if (!library) {
     const last = run.stdout.trim().split('\n').pop() ?? '';
     rows.push(last.startsWith('{') ? JSON.parse(last) : { library: name, error: `exit ${run.status}` });
   }
-  console.log('| library | pages | parsed | mean F1 | exact | total ms | ms/page (median) | peak RSS MB | DOMPurify sanitises |');
+  console.log(
+    '| library | pages | parsed | mean F1 | exact | total ms | ms/page (median) | peak RSS MB | DOMPurify sanitises |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows)
     console.log(
@@ -140,7 +142,15 @@ async function loader(name) {
   }
   const { Window } = await import('happy-dom');
   return (html) => {
-    const window = new Window({ url: PAGE_URL, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
+    const window = new Window({
+      url: PAGE_URL,
+      settings: {
+        disableJavaScriptEvaluation: true,
+        disableCSSFileLoading: true,
+        disableJavaScriptFileLoading: true,
+        disableIframePageLoading: true,
+      },
+    });
     window.document.write(html);
     return window.document;
   };

@@ -16,6 +16,9 @@ import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
+import { extractInWorker } from './offline/extractInWorker';
+import { openKeptOffline } from './offline/keptOffline';
+import { cappedFetch } from './offline/policyFetch';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
@@ -28,7 +31,7 @@ import type { ListedFeed } from './sync/opml';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
 import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
-import { registerAppScheme, serveRenderer } from './windows/appProtocol';
+import { registerAppScheme, serveKeptImages, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
@@ -138,10 +141,23 @@ async function setUp(
     isOnline,
   );
   const applySettings = (settings: Settings) => setRefreshMinutes(settings.refreshMinutes);
+  // Full articles and images kept on the laptop. Every request goes through one fetch function:
+  // main's outbound-request policy once it exists (main/net), the caps over net.fetch until then.
+  const offline = await openKeptOffline({
+    userData,
+    bulletin: (id) => library.get(id),
+    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
+    fetch: cappedFetch(fetchFromWeb, userAgent),
+    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
+    isOnline,
+    onChange: (status) => broadcast('offline:status', status),
+  });
+  serveKeptImages(offline.image);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
     (id) => library.note(id),
+    (bulletins) => offline.forExport(bulletins),
   );
 
   const backupContext: BackupContext = {
@@ -194,7 +210,7 @@ async function setUp(
     if (flushed) return library.close();
     event.preventDefault();
     const indexSaved = index.status().state === 'ready' ? index.flush() : Promise.resolve();
-    void Promise.allSettled([library.flush(), indexSaved]).finally(() => {
+    void Promise.allSettled([library.flush(), indexSaved, offline.close()]).finally(() => {
       flushed = true;
       app.quit();
     });
@@ -207,6 +223,7 @@ async function setUp(
     recent,
     loadImages: (bulletin) => fetchRemoteImages(bulletin, fetchFromWeb, userAgent),
     applySettings,
+    offline,
   });
 }
 

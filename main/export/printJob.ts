@@ -28,6 +28,12 @@ export function textDirection(language: string, sample: string): 'ltr' | 'rtl' {
   return match?.[1] ? 'rtl' : 'ltr';
 }
 
+/** A bulletin's kept content as an export embeds it: images as data: URLs by their `src`. */
+export interface KeptForExport {
+  html?: string;
+  images: Record<string, string>;
+}
+
 export function printOrigin(scope: ExportScope): PrintOrigin {
   if (scope.kind === 'ids') return { kind: 'ids', label: scope.label };
   return scope;
@@ -43,6 +49,8 @@ export function buildPrintJob(
   scope: ExportScope,
   exportedAt: Date,
   noteFor: (id: string) => string | undefined = () => undefined,
+  /** What is kept offline of a bulletin: its full article replaces the feed's text; its images are embedded. */
+  kept: ReadonlyMap<string, KeptForExport> = new Map(),
 ): PrintJob {
   return {
     title: options.title.trim(),
@@ -53,6 +61,8 @@ export function buildPrintJob(
     newPagePerBulletin: options.newPagePerBulletin,
     bulletins: bulletins.map((bulletin, index): PrintBulletin => {
       const note = options.includeNotes ? noteFor(bulletin.id)?.trim() : undefined;
+      const keptContent = kept.get(bulletin.id);
+      const bodyHtml = keptContent?.html ?? bulletin.bodyHtml;
       return {
         anchor: `bulletin-${index + 1}`,
         title: bulletin.title,
@@ -61,7 +71,8 @@ export function buildPrintJob(
         language: bulletin.language,
         dir: textDirection(bulletin.language, bulletin.title),
         countries: bulletin.countries,
-        ...(bulletin.bodyHtml ? { bodyHtml: bulletin.bodyHtml } : {}),
+        ...(bodyHtml ? { bodyHtml } : {}),
+        ...(keptContent && Object.keys(keptContent.images).length > 0 ? { images: keptContent.images } : {}),
         summary: bulletin.summary,
         ...(options.includeLinks && bulletin.link ? { link: bulletin.link } : {}),
         ...(note ? { note } : {}),

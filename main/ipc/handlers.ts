@@ -6,6 +6,7 @@ import { chooseAndImport } from '../importers/chooseAndImport';
 import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
+import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
@@ -34,9 +35,11 @@ export function createHandlers(
     loadImages: (bulletin: Bulletin) => Promise<Record<string, string>>;
     /** Puts saved settings to work (e.g. reschedules subscription refreshes). */
     applySettings: (settings: Settings) => void;
+    /** Bulletins kept offline: their full articles and images (main/offline). */
+    offline: KeptOffline;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent, loadImages, applySettings } = services;
+  const { exporter, notices, imports, sync, recent, loadImages, applySettings, offline } = services;
   const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   const changed = () => broadcast('library:changed', library.counts());
@@ -191,6 +194,25 @@ export function createHandlers(
       applySettings(library.settings());
       return library.settings();
     },
+    keepOffline(_caller, ids, what) {
+      offline.keep(
+        ids.map((id) => library.get(id)).filter((bulletin) => bulletin !== undefined),
+        what,
+      );
+    },
+    keptArticle: (_caller, id) => offline.view(id),
+    keepQueue: () => offline.queue.status(),
+    cancelKeeping(_caller, ids) {
+      offline.queue.cancel(ids ?? undefined);
+    },
+    retryKeeping(_caller, ids) {
+      offline.queue.retry(ids ?? undefined);
+    },
+    clearKeptFinished() {
+      offline.queue.clearFinished();
+    },
+    keptUsage: () => offline.usage(),
+    removeKept: (_caller, days) => offline.removeOlderThan(days),
   };
 }
 

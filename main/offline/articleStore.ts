@@ -65,7 +65,10 @@ export function createArticleStore(folder: string): ArticleStore {
       for (const name of await readdir(folder)) {
         if (!name.endsWith('.json')) continue;
         const file = join(folder, name);
-        const [text, info] = await Promise.all([readFile(file, 'utf8').catch(() => null), stat(file).catch(() => null)]);
+        const [text, info] = await Promise.all([
+          readFile(file, 'utf8').catch(() => null),
+          stat(file).catch(() => null),
+        ]);
         const article = text === null ? null : parse(text);
         if (article && info) await visit(article, info.size);
       }

@@ -3,7 +3,11 @@ import type { ExtractedArticle } from './extractArticle';
 import type { ExtractReply, ExtractRequest } from './extractWorker';
 
 /** Finds a fetched page's article off main's thread; rejects with 'extractTimeout' past the budget. */
-export type ExtractPage = (bytes: Uint8Array, contentType: string, url: string) => Promise<ExtractedArticle | null>;
+export type ExtractPage = (
+  bytes: Uint8Array,
+  contentType: string,
+  url: string,
+) => Promise<ExtractedArticle | null>;
 
 /** Readability takes 25 ms on a median page here; a page still parsing after 15 s is hostile or broken. */
 const TIME_BUDGET_MS = 15_000;
@@ -23,7 +27,10 @@ export function extractInWorker(
   let worker: Worker | null = null;
   let nextId = 0;
   let idle: NodeJS.Timeout | undefined;
-  const waiting = new Map<number, { resolve: (article: ExtractedArticle | null) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (article: ExtractedArticle | null) => void; reject: (error: Error) => void }
+  >();
 
   const stop = (error: Error) => {
     const ending = worker;

@@ -1,16 +1,10 @@
-import type { Bulletin } from '../../preload/contract';
+import type { Bulletin, KeepWhat } from '../../preload/contract';
 import { imageSources } from '../images/remoteImages';
 import type { ArticleStore, KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
 import type { ImageStore } from './imageStore';
 import type { PolicyFetch } from './policyFetch';
 import { IMAGE_LIMITS, MIME_TYPES, sniffImage } from './sniffImage';
-
-/** What to keep of a bulletin. */
-export interface KeepWhat {
-  fullArticle: boolean;
-  images: boolean;
-}
 
 /** Why something was not kept: an i18n key under `offline.problems.`. */
 export type OfflineProblem =
@@ -33,9 +27,23 @@ export type OfflineProblem =
   | 'cancelled';
 
 const KNOWN_PROBLEMS = new Set<string>([
-  'noLink', 'notHtml', 'noArticle', 'httpError', 'tooLarge', 'tooManyPixels', 'notRaster', 'unreadable',
-  'bulletinTooLarge', 'timeout', 'tooManyRedirects', 'badAddress', 'refusedAddress', 'extractTimeout',
-  'extractFailed', 'network', 'cancelled',
+  'noLink',
+  'notHtml',
+  'noArticle',
+  'httpError',
+  'tooLarge',
+  'tooManyPixels',
+  'notRaster',
+  'unreadable',
+  'bulletinTooLarge',
+  'timeout',
+  'tooManyRedirects',
+  'badAddress',
+  'refusedAddress',
+  'extractTimeout',
+  'extractFailed',
+  'network',
+  'cancelled',
 ]);
 
 export class KeepFailure extends Error {
@@ -117,7 +125,12 @@ export async function keepBulletin(
         continue;
       }
       try {
-        const bytes = await fetchImage(src, Math.min(limits.maxImageBytes, limits.maxBulletinBytes - spent), limits, services);
+        const bytes = await fetchImage(
+          src,
+          Math.min(limits.maxImageBytes, limits.maxBulletinBytes - spent),
+          limits,
+          services,
+        );
         images[src] = await services.images.put(bytes.body, bytes.type);
         spent += bytes.body.length;
       } catch (error) {
@@ -155,7 +168,12 @@ async function fetchArticle(bulletin: Bulletin, limits: KeepLimits, services: Ke
   if (!HTML_TYPES.test(response.contentType)) throw new KeepFailure('notHtml');
   const article = await services.extract(response.body, response.contentType, response.finalUrl);
   if (!article) throw new KeepFailure('noArticle');
-  return { html: article.html, text: article.text, url: response.finalUrl, imageSources: article.imageSources };
+  return {
+    html: article.html,
+    text: article.text,
+    url: response.finalUrl,
+    imageSources: article.imageSources,
+  };
 }
 
 async function fetchImage(src: string, maxBytes: number, limits: KeepLimits, services: KeepServices) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KeepJob, KeepQueueStatus } from '../../preload/contract';
 import { durableJsonFile } from '../store/durableJsonFile';
 
 const jobSchema = z.object({
@@ -12,17 +13,8 @@ const jobSchema = z.object({
   /** Why it failed: an i18n key under `offline.problems.`. */
   problem: z.string().optional(),
 });
-export type KeepJob = z.infer<typeof jobSchema>;
-const fileSchema = z.object({ jobs: z.array(jobSchema) });
-
-export interface KeepQueueStatus {
-  jobs: KeepJob[];
-  queued: number;
-  running: number;
-  done: number;
-  failed: number;
-  online: boolean;
-}
+const fileSchema = z.object({ jobs: z.array(jobSchema satisfies z.ZodType<KeepJob>) });
+export type { KeepJob, KeepQueueStatus };
 
 export interface KeepQueueOptions {
   /** Where the queue is kept between launches (offline/queue.json). */
@@ -46,7 +38,8 @@ export interface KeepQueue {
   status(): KeepQueueStatus;
   /** Resolves once nothing is queued or running (tests and the bench). */
   idle(): Promise<void>;
-  close(): void;
+  /** Stops starting jobs and ends the running ones, leaving them queued for the next launch; resolves once the queue is on disk. */
+  close(): Promise<void>;
 }
 
 /** Finished jobs remembered for the panel; older ones are forgotten first. */
@@ -69,6 +62,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
   let closed = false;
   let waitingForNetwork: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
+  let lastWrite: Promise<void> = Promise.resolve();
 
   const status = (): KeepQueueStatus => {
     const count = (state: KeepJob['state']) => jobs.filter((job) => job.state === state).length;
@@ -83,8 +77,9 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
   };
   const changed = () => {
     const finished = jobs.filter((job) => job.state !== 'queued' && job.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) jobs.splice(jobs.indexOf(old), 1);
-    void adapter.write({ jobs }).catch(() => undefined);
+    for (const old of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT)))
+      jobs.splice(jobs.indexOf(old), 1);
+    lastWrite = adapter.write({ jobs }).catch(() => undefined);
     options.onChange(status());
     if (!jobs.some((job) => job.state === 'queued' || job.state === 'running')) {
       for (const resolve of idleWaiters) resolve();
@@ -121,24 +116,28 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
     job.state = 'running';
     delete job.problem;
     changed();
-    void options.run(job, controller.signal).then(
-      () => {
-        if (job.state === 'running') job.state = 'done';
-      },
-      (error: unknown) => {
-        if (job.state !== 'running') return;
-        if (controller.signal.aborted) job.state = 'cancelled';
-        else if (!options.isOnline()) job.state = 'queued';
-        else {
-          job.state = 'failed';
-          job.problem = error instanceof Error ? error.message : 'network';
-        }
-      },
-    ).finally(() => {
-      running.delete(job.bulletinId);
-      changed();
-      pump();
-    });
+    void options
+      .run(job, controller.signal)
+      .then(
+        () => {
+          if (job.state === 'running' && !closed) job.state = 'done';
+        },
+        (error: unknown) => {
+          if (job.state !== 'running' || closed) return;
+          if (controller.signal.aborted) job.state = 'cancelled';
+          else if (!options.isOnline()) job.state = 'queued';
+          else {
+            job.state = 'failed';
+            job.problem = error instanceof Error ? error.message : 'network';
+          }
+        },
+      )
+      .finally(() => {
+        running.delete(job.bulletinId);
+        if (closed) return;
+        changed();
+        pump();
+      });
   };
 
   const select = (ids: readonly string[] | undefined) => {
@@ -178,7 +177,8 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       pump();
     },
     clearFinished() {
-      for (const job of [...jobs]) if (job.state !== 'queued' && job.state !== 'running') jobs.splice(jobs.indexOf(job), 1);
+      for (const job of [...jobs])
+        if (job.state !== 'queued' && job.state !== 'running') jobs.splice(jobs.indexOf(job), 1);
       changed();
     },
     status,
@@ -190,6 +190,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       closed = true;
       clearTimeout(waitingForNetwork);
       for (const controller of running.values()) controller.abort();
+      return lastWrite;
     },
   };
 }

@@ -1,29 +1,16 @@
-import { join } from 'node:path';
-import type { Bulletin } from '../../preload/contract';
+import { extname, join } from 'node:path';
+import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/contract';
+import type { KeptForExport } from '../export/printJob';
 import { createArticleStore, type KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
-import { KEEP_LIMITS, keepBulletin, problemOf, type KeepWhat } from './keepBulletin';
+import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
 import { openKeepQueue, type KeepQueue, type KeepQueueStatus } from './keepQueue';
 import type { PolicyFetch } from './policyFetch';
 
 /** Where the window finds a kept image: the app's own protocol, so its CSP stays closed to the web. */
 export const KEPT_IMAGE_PATH = '/kept/';
 export const keptImageUrl = (name: string) => `app://bulletin${KEPT_IMAGE_PATH}${name}`;
-
-/** A kept bulletin as the reader shows it: images by the `src` its HTML gives them, as app: addresses. */
-export interface KeptView {
-  keptAt: string;
-  url: string;
-  html?: string;
-  images: Record<string, string>;
-  refused: { src: string; problem: string }[];
-}
-
-export interface KeptUsage {
-  articles: number;
-  bytes: number;
-}
 
 export interface KeptOffline {
   keep(bulletins: readonly Bulletin[], what: KeepWhat): void;
@@ -33,11 +20,13 @@ export interface KeptOffline {
   /** A kept image's bytes, for the app protocol. */
   image(name: string): Promise<Buffer | null>;
   usage(): Promise<KeptUsage>;
+  /** What exports print of these bulletins: full articles, and images as data: URLs (one self-contained file). */
+  forExport(bulletins: readonly Bulletin[]): Promise<Map<string, KeptForExport>>;
   /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
   removeOlderThan(days: number): Promise<KeptUsage>;
   /** The folder the whole of it lives in (Back Up Library includes it or not). */
   folder: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface KeptOfflineOptions {
@@ -111,12 +100,29 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
         keptAt: kept.keptAt,
         url: kept.url,
         ...(kept.html !== undefined ? { html: kept.html } : {}),
-        images: Object.fromEntries(Object.entries(kept.images).map(([src, name]) => [src, keptImageUrl(name)])),
+        images: Object.fromEntries(
+          Object.entries(kept.images).map(([src, name]) => [src, keptImageUrl(name)]),
+        ),
         refused: kept.refused,
       };
     },
     image: (name) => images.read(name),
     usage,
+    async forExport(bulletins) {
+      const found = new Map<string, KeptForExport>();
+      for (const bulletin of bulletins) {
+        const kept = await articles.read(bulletin.id);
+        if (!kept) continue;
+        const embedded: Record<string, string> = {};
+        for (const [src, name] of Object.entries(kept.images)) {
+          const bytes = await images.read(name);
+          if (bytes)
+            embedded[src] = `data:image/${extname(name).slice(1)};base64,${bytes.toString('base64')}`;
+        }
+        found.set(bulletin.id, { ...(kept.html !== undefined ? { html: kept.html } : {}), images: embedded });
+      }
+      return found;
+    },
     async removeOlderThan(days) {
       const cutoff = now().getTime() - days * 24 * 60 * 60 * 1000;
       const referenced = new Set<string>();

@@ -24,8 +24,7 @@ export interface ImageLimits {
 export const IMAGE_LIMITS: ImageLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
 
 export type SniffedImage =
-  | { ok: true; type: RasterType; width: number; height: number }
-  | { ok: false; refusal: ImageRefusal };
+  { ok: true; type: RasterType; width: number; height: number } | { ok: false; refusal: ImageRefusal };
 
 /**
  * What an image really is, from its magic numbers — never its name or the server's Content-Type
@@ -60,7 +59,10 @@ export function rasterType(bytes: Uint8Array): RasterType | null {
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   // An ISO media file whose major brand is AVIF (still image or sequence).
-  if (startsWith(bytes, ascii('ftyp'), 4) && (startsWith(bytes, ascii('avif'), 8) || startsWith(bytes, ascii('avis'), 8)))
+  if (
+    startsWith(bytes, ascii('ftyp'), 4) &&
+    (startsWith(bytes, ascii('avif'), 8) || startsWith(bytes, ascii('avis'), 8))
+  )
     return 'avif';
   return null;
 }

@@ -47,6 +47,9 @@ import { useListNavigation } from './useListNavigation';
 import { useListSelection } from './useListSelection';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
+import { KeepQueueBar } from '../offline/KeepQueueBar';
+import { KeepQueuePanel } from '../offline/KeepQueuePanel';
+import { useKeepQueue } from '../offline/useKeepQueue';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -181,6 +184,27 @@ export function App() {
     setSettings(null);
     notify({ kind: 'info', message: t('settings.saved') });
   };
+
+  // Keeping bulletins offline: main's queue, its bar while it runs, and its panel.
+  const keepStatus = useKeepQueue();
+  const [keepPanel, setKeepPanel] = useState(false);
+  const keepOffline = (ids: string[]) => {
+    bridge()
+      .keepOffline(ids, { fullArticle: true, images: true })
+      .then(() => notify({ kind: 'info', message: t('offline.queued', { count: ids.length }) }), reportError);
+  };
+  const loadKept = useCallback(
+    (id: string) =>
+      bridge()
+        .keptArticle(id)
+        .catch((error: unknown) => {
+          reportError(error);
+          return null;
+        }),
+    [reportError],
+  );
+  const cancelKeeping = (ids: string[] | null) => void bridge().cancelKeeping(ids).catch(reportError);
+  const retryKeeping = (ids: string[] | null) => void bridge().retryKeeping(ids).catch(reportError);
 
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -488,6 +512,7 @@ export function App() {
                 collections={collections}
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exportSelection}
+                onKeepOffline={keepOffline}
                 onDelete={(ids) => deletion.ask(ids, rows.find((row) => row.id === ids[0])?.title ?? '')}
                 removeFrom={
                   shownCollection && {
@@ -524,6 +549,9 @@ export function App() {
           onDelete={askDelete}
           onOpenLink={openLink}
           onLoadImages={loadImages}
+          onLoadKept={loadKept}
+          onKeepOffline={(id) => keepOffline([id])}
+          keptVersion={keepStatus?.done ?? 0}
         />
       </main>
       {deletion.asking && (
@@ -552,6 +580,26 @@ export function App() {
           limits={settings.limits}
           onSave={saveSettings}
           onClose={() => setSettings(null)}
+          onShowKeepQueue={() => {
+            setSettings(null);
+            setKeepPanel(true);
+          }}
+        />
+      )}
+      {keepPanel && keepStatus && (
+        <KeepQueuePanel
+          status={keepStatus}
+          onCancel={cancelKeeping}
+          onRetry={retryKeeping}
+          onClearFinished={() => void bridge().clearKeptFinished().catch(reportError)}
+          onClose={() => setKeepPanel(false)}
+        />
+      )}
+      {keepStatus && keepStatus.queued + keepStatus.running > 0 && !keepPanel && (
+        <KeepQueueBar
+          status={keepStatus}
+          onShow={() => setKeepPanel(true)}
+          onCancel={() => cancelKeeping(null)}
         />
       )}
       {exporting.running && (

@@ -18,6 +18,8 @@ interface SelectionBarProps {
   collections: readonly CollectionInfo[];
   onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
   onExport: () => void;
+  /** Queues the selected bulletins to be kept offline (full article and images). */
+  onKeepOffline: (ids: string[]) => void;
   onDelete: (ids: string[]) => void;
   /** In a collection's view: takes the selected bulletins out of it. */
   removeFrom?: { name: string; remove: (ids: string[]) => void };
@@ -70,6 +72,14 @@ export function SelectionBar(props: SelectionBarProps) {
         )}
         <button type="button" className="button" disabled={busy} onClick={props.onExport}>
           {t('selection.export')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => props.onKeepOffline([...ids])}
+        >
+          {t('selection.keepOffline')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
           {t('selection.delete')}

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsLimits } from '../../preload/contract';
 import { useModalDialog } from '../app/useModalDialog';
+import { KeptContentSettings } from '../offline/KeptContentSettings';
 import { readSetting } from './readSetting';
 import './settings.css';
 
@@ -14,6 +15,8 @@ interface SettingsDialogProps {
   /** Saves; rejects with the sentence to show when main refuses or the disk fails. */
   onSave: (settings: Settings) => Promise<void>;
   onClose: () => void;
+  /** Closes the dialog and opens the keep-offline queue's panel. */
+  onShowKeepQueue: () => void;
 }
 
 /**
@@ -21,7 +24,7 @@ interface SettingsDialogProps {
  * A value out of range is named under its field and nothing is saved; a failed save keeps the
  * dialog open with what the user typed.
  */
-export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQueue }: SettingsDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog(onClose);
   const [text, setText] = useState<Record<Field, string>>(() => ({
@@ -100,6 +103,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
             </div>
           );
         })}
+        <KeptContentSettings onShowQueue={onShowKeepQueue} />
         {saveError && (
           <p role="alert" className="settings-error">
             {saveError}

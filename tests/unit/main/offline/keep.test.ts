@@ -22,7 +22,11 @@ describe.skipIf(!hasCorpus)('finding the article of a page (Readability’s own 
       const expected = readFileSync(join(corpus, page, 'expected.html'), 'utf8');
       const article = extractArticle(source, 'http://fakehost/test/page.html');
       expect(article).not.toBeNull();
-      const words = (text: string) => text.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean);
+      const words = (text: string) =>
+        text
+          .replace(/<[^>]*>/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean);
       const want = new Set(words(expected).slice(0, 60));
       const got = new Set(words(article?.text ?? ''));
       const shared = [...want].filter((word) => got.has(word)).length;
@@ -73,7 +77,10 @@ describe('keeping one bulletin offline', () => {
   let services: KeepServices;
   let requested: string[];
   const limits = { ...KEEP_LIMITS, maxPageBytes: 1024 * 1024 };
-  const bomb = Buffer.concat([pngOf(1, 1).subarray(0, 16), Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0])]);
+  const bomb = Buffer.concat([
+    pngOf(1, 1).subarray(0, 16),
+    Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0]),
+  ]);
   const pages: Record<string, () => PolicyResponse> = {
     'https://news.example/a': () => ok(ARTICLE_HTML, 'text/html; charset=utf-8', 'https://news.example/a'),
     'https://news.example/map.png': () => ok(pngOf(8, 8, 50), 'image/png', 'https://news.example/map.png'),
@@ -101,7 +108,13 @@ describe('keeping one bulletin offline', () => {
   afterEach(() => rm(folder, { recursive: true, force: true }));
 
   it('keeps the article and its raster images; an SVG and a bomb are refused with their reason', async () => {
-    const kept = await keepBulletin(bulletin('https://news.example/a'), { fullArticle: true, images: true }, limits, services, new AbortController().signal);
+    const kept = await keepBulletin(
+      bulletin('https://news.example/a'),
+      { fullArticle: true, images: true },
+      limits,
+      services,
+      new AbortController().signal,
+    );
     expect(kept.text).toContain('Families crossed the border');
     expect(Object.keys(kept.images)).toEqual(['https://news.example/map.png']);
     expect(kept.refused).toEqual([
@@ -113,14 +126,26 @@ describe('keeping one bulletin offline', () => {
 
   it('refuses a link that is not a web page, and keeps nothing', async () => {
     await expect(
-      keepBulletin(bulletin('https://news.example/pdf'), { fullArticle: true, images: true }, limits, services, new AbortController().signal),
+      keepBulletin(
+        bulletin('https://news.example/pdf'),
+        { fullArticle: true, images: true },
+        limits,
+        services,
+        new AbortController().signal,
+      ),
     ).rejects.toMatchObject({ problem: 'notHtml' });
     expect(await services.articles.read('b1')).toBeNull();
   });
 
   it('names the refusal of the request policy (a redirect to a private address)', async () => {
     await expect(
-      keepBulletin(bulletin('https://news.example/elsewhere'), { fullArticle: true, images: false }, limits, services, new AbortController().signal),
+      keepBulletin(
+        bulletin('https://news.example/elsewhere'),
+        { fullArticle: true, images: false },
+        limits,
+        services,
+        new AbortController().signal,
+      ),
     ).rejects.toMatchObject({ problem: 'refusedAddress' });
   });
 
