@@ -5,7 +5,7 @@ import { createSanitizer, REMOTE_IMAGE_CLASS, REMOTE_SRC_ATTRIBUTE } from '../..
 
 export interface ExtractedArticle {
   title: string;
-  /** Sanitised with the reader's allow-list: web images are placeholders carrying their absolute address. */
+  /** Sanitised with the reader's allow-list; web images keep their absolute address (the window shows kept ones). */
   html: string;
   text: string;
   /** The web images the article shows, absolute, in order, each once. */
@@ -31,10 +31,18 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
   const sanitize = sanitizerOverJsdom();
   const fragment = sanitize(article.content);
+  // The sanitiser leaves a placeholder where a web image was; kept, it goes back to the <img> it
+  // was (its http(s) address, its alt text), so the window's own sanitiser makes the placeholder
+  // the reader fills with the kept image — as it does for the feed's text.
   const imageSources = new Set<string>();
   for (const placeholder of fragment.querySelectorAll(`.${REMOTE_IMAGE_CLASS}`)) {
     const src = placeholder.getAttribute(REMOTE_SRC_ATTRIBUTE);
-    if (src) imageSources.add(src);
+    if (!src) continue;
+    imageSources.add(src);
+    const image = fragment.ownerDocument.createElement('img');
+    image.setAttribute('src', src);
+    image.setAttribute('alt', placeholder.getAttribute('aria-label') ?? '');
+    placeholder.replaceWith(image);
   }
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment);

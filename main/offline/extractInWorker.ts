@@ -9,15 +9,26 @@ export type ExtractPage = (
   url: string,
 ) => Promise<ExtractedArticle | null>;
 
-/** Readability takes 25 ms on a median page here; a page still parsing after 15 s is hostile or broken. */
+/**
+ * Readability takes 25 to 260 ms on a median page here (docs/offline.md); a page still parsing after
+ * 15 s is hostile or broken. The budget counts from when the worker starts on the page, not from
+ * when it was asked: loading the DOM libraries and the pages ahead in line are not this page's fault.
+ */
 const TIME_BUDGET_MS = 15_000;
 /** A queue's pages come seconds apart: the thread (and its DOM libraries, tens of MB) stays that long. */
 const IDLE_MS = 30_000;
 
+interface Pending {
+  request: ExtractRequest;
+  resolve: (article: ExtractedArticle | null) => void;
+  reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
 /**
  * One worker thread (out/main/extractWorker.js in the app; tests start the TypeScript source
- * through a loader, with `options`), started on first use and ended when idle or when a page
- * overruns its time budget — the next page starts a fresh one.
+ * through a loader, with `options`), started on first use, ended when idle, and ended when a page
+ * overruns its time budget: that page fails, the pages waiting behind it go to a fresh thread.
  */
 export function extractInWorker(
   workerFile: string | URL,
@@ -27,29 +38,49 @@ export function extractInWorker(
   let worker: Worker | null = null;
   let nextId = 0;
   let idle: NodeJS.Timeout | undefined;
-  const waiting = new Map<
-    number,
-    { resolve: (article: ExtractedArticle | null) => void; reject: (error: Error) => void }
-  >();
+  const waiting = new Map<number, Pending>();
 
-  const stop = (error: Error) => {
+  const settle = (id: number) => {
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    clearTimeout(pending?.timer);
+    return pending;
+  };
+  /** Ends the thread; what it had not started yet is sent again to a new one. */
+  const restart = () => {
     const ending = worker;
     worker = null;
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
+    void ending?.terminate();
+    for (const pending of waiting.values()) running().postMessage(pending.request);
+  };
+  const fail = (error: Error) => {
+    for (const id of [...waiting.keys()]) settle(id)?.reject(error);
+    const ending = worker;
+    worker = null;
     void ending?.terminate();
   };
+
   const running = (): Worker => {
     clearTimeout(idle);
     if (worker) return worker;
     const started = new Worker(workerFile, options);
     started.unref();
     started.on('message', (reply: ExtractReply) => {
-      const pending = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      if (!pending) return;
-      if ('error' in reply) pending.reject(new Error('extractFailed'));
-      else pending.resolve(reply.article);
+      if ('started' in reply) {
+        const pending = waiting.get(reply.id);
+        if (!pending) return;
+        pending.timer = setTimeout(() => {
+          settle(reply.id)?.reject(new Error('extractTimeout'));
+          restart();
+        }, timeBudgetMs);
+        pending.timer.unref();
+        return;
+      }
+      const pending = settle(reply.id);
+      if (pending) {
+        if ('error' in reply) pending.reject(new Error('extractFailed'));
+        else pending.resolve(reply.article);
+      }
       if (waiting.size === 0 && worker === started) {
         idle = setTimeout(() => {
           if (waiting.size > 0 || worker !== started) return;
@@ -59,9 +90,11 @@ export function extractInWorker(
         idle.unref();
       }
     });
-    started.on('error', (error) => stop(error));
+    started.on('error', () => {
+      if (worker === started) fail(new Error('extractFailed'));
+    });
     started.on('exit', () => {
-      if (worker === started) stop(new Error('extractFailed'));
+      if (worker === started) fail(new Error('extractFailed'));
     });
     worker = started;
     return started;
@@ -70,26 +103,9 @@ export function extractInWorker(
   return (bytes, contentType, url) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      const timer = setTimeout(() => {
-        if (!waiting.has(id)) return;
-        // The worker is busy with this page and cannot be interrupted: end it (and what waits on it).
-        waiting.delete(id);
-        reject(new Error('extractTimeout'));
-        stop(new Error('extractFailed'));
-      }, timeBudgetMs);
-      timer.unref();
-      waiting.set(id, {
-        resolve: (article) => {
-          clearTimeout(timer);
-          resolve(article);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      const owned = bytes.slice().buffer;
-      const request: ExtractRequest = { id, bytes: owned, contentType, url };
-      running().postMessage(request, [owned]);
+      // Copied, not transferred: a page waiting behind one that overran is sent again to a new thread.
+      const request: ExtractRequest = { id, bytes: bytes.slice().buffer, contentType, url };
+      waiting.set(id, { request, resolve, reject });
+      running().postMessage(request);
     });
 }

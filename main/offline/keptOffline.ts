@@ -63,7 +63,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
           signal,
         );
       } catch (error) {
-        throw new Error(signal.aborted ? 'cancelled' : problemOf(error));
+        throw new Error(signal.aborted ? 'cancelled' : problemOf(error), { cause: error });
       }
     },
   });

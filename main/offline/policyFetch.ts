@@ -55,7 +55,7 @@ export function cappedFetch(fetch: FetchLike, userAgent: string): PolicyFetch {
         };
       }
     } catch (error) {
-      if (signal.aborted) throw new Error('timeout');
+      if (signal.aborted) throw new Error('timeout', { cause: error });
       throw error;
     }
   };
