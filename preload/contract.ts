@@ -254,7 +254,7 @@ export interface KeptView {
   url: string;
   /** The full article, sanitised; absent when only images were kept. */
   html?: string;
-  /** Kept images by the `src` the article or the feed's text gives them, as app: addresses. */
+  /** Kept images by the `src` the article or the feed's text gives them, as paths on the window's own origin (/kept/…). */
   images: Record<string, string>;
   /** What could not be kept, and why (`problem`: an i18n key under `offline.problems.`). */
   refused: { src: string; problem: string }[];

@@ -8,9 +8,12 @@ import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
 import { openKeepQueue, type KeepQueue, type KeepQueueStatus } from './keepQueue';
 import type { PolicyFetch } from './policyFetch';
 
-/** Where the window finds a kept image: the app's own protocol, so its CSP stays closed to the web. */
+/**
+ * Where the window finds a kept image: a path on its own origin (app://bulletin/kept/…, served by
+ * main/windows/appProtocol.ts), so the page's CSP (img-src 'self' data:) stays closed to the web.
+ */
 export const KEPT_IMAGE_PATH = '/kept/';
-export const keptImageUrl = (name: string) => `app://bulletin${KEPT_IMAGE_PATH}${name}`;
+export const keptImageUrl = (name: string) => `${KEPT_IMAGE_PATH}${name}`;
 
 export interface KeptOffline {
   keep(bulletins: readonly Bulletin[], what: KeepWhat): void;

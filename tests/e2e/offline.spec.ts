@@ -136,7 +136,7 @@ test('a selection kept offline reads whole, images included, with the server gon
   await expect(pane.getByText('Only in the full article')).toBeVisible();
   await expect(pane.getByText('Contact us')).toHaveCount(0);
   const map = pane.getByRole('img', { name: 'Map of the crossing' });
-  await expect(map).toHaveAttribute('src', /^app:\/\/bulletin\/kept\/[0-9a-f]{64}\.png$/);
+  await expect(map).toHaveAttribute('src', /^\/kept\/[0-9a-f]{64}\.png$/);
   await expect.poll(() => map.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
   // The refused images stay placeholders: nothing of them reached the disk or the page.
   await expect(pane.getByRole('img', { name: 'An SVG in disguise' })).toHaveText('[An SVG in disguise]');
