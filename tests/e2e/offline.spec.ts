@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
-import { bulletinList, bulletinRows, readingPane } from './support/ui';
+import { bulletinList, bulletinRows, clickMenu, readingPane } from './support/ui';
 import { allowLocalServer, localWeb } from './support/webServer';
 
 /** A solid PNG the test makes: colours the PDF's pixels can be looked for. */
@@ -73,6 +73,8 @@ test('a selection kept offline reads whole, images included, with the server gon
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
     '/news/aclu.html': (response) =>
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(corpusHtml ?? ''),
+    '/news/report.pdf': (response) =>
+      response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
     '/img/map.png': (response) =>
       response.writeHead(200, { 'content-type': 'image/png' }).end(solidPng(120, 80, RED)),
     // Named and typed as a PNG, really an SVG with script; and a header that would take 40 GB to decode.
@@ -93,6 +95,14 @@ test('a selection kept offline reads whole, images included, with the server gon
       link: `${web.origin}/news/crossing.html`,
     }),
   ];
+  bulletins.push(
+    makeBulletin({
+      id: 'pdf',
+      title: 'A report as PDF',
+      published: '2026-10-01',
+      link: `${web.origin}/news/report.pdf`,
+    }),
+  );
   if (corpusHtml)
     bulletins.push(
       makeBulletin({
@@ -117,7 +127,16 @@ test('a selection kept offline reads whole, images included, with the server gon
     .poll(() => page.evaluate(() => window.bulletins.keepQueue().then((status) => status.done)), {
       timeout: 60_000,
     })
-    .toBe(bulletins.length);
+    .toBe(bulletins.length - 1);
+  // The failure is named in the panel, with a way to try again.
+  await clickMenu(app, 'file-settings');
+  await page.getByRole('button', { name: 'Show the queue…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Kept offline' });
+  await expect(panel.getByRole('listitem').filter({ hasText: 'A report as PDF' })).toContainText(
+    'Failed: the link does not lead to a web page',
+  );
+  await expect(panel.getByRole('button', { name: 'Retry keeping “A report as PDF”' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Close' }).click();
   const kept = await page.evaluate(() => window.bulletins.keptArticle('crossing'));
   expect(kept?.refused).toEqual([
     { src: `${web.origin}/img/evil.png`, problem: 'notRaster' },
