@@ -38,7 +38,6 @@ export async function localWeb(
  * Settings; once it is, this seeds that setting in state.json before launch. Today nothing refuses
  * 127.0.0.1, so there is nothing to seed.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- userDataDir: where net's setting will be seeded
 export async function allowLocalServer(userDataDir: string, origin: string): Promise<void> {
   // Tests talk only to servers on 127.0.0.1.
   if (new URL(origin).hostname !== '127.0.0.1') throw new Error(`not a local test server: ${origin}`);
