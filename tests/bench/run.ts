@@ -7,6 +7,7 @@ import { importSuite } from './import.bench';
 import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { librarySuite } from './library.bench';
+import { offlineSuite } from './offline.bench';
 import { searchSuite } from './search.bench';
 import { selectionSuite } from './selection.bench';
 import { storeSuite } from './store.bench';
@@ -26,6 +27,7 @@ const SUITES: Suite[] = [
   searchSuite,
   selectionSuite,
   exportSuite,
+  offlineSuite,
 ];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
