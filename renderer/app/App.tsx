@@ -17,6 +17,7 @@ import { Notices } from '../notices/Notices';
 import { useMainNotices } from '../notices/useMainNotices';
 import { useNotices } from '../notices/useNotices';
 import { useUndo } from '../notices/useUndo';
+import { useKeepOffline } from '../offline/useKeepOffline';
 import { ReaderPane } from '../reader/ReaderPane';
 import { SearchTools } from '../search/SearchTools';
 import { useShare } from '../share/useShare';
@@ -105,6 +106,7 @@ export function App() {
   const imports = useImports(notify, reportError);
   const sharing = useShare({ notify, onError: reportError });
   const settings = useSettingsDialog(notify, reportError);
+  const keeping = useKeepOffline({ notify, onError: reportError });
   const collectionActions = useCollectionActions({
     view: shown.view,
     onLeaveView: () => shown.changeView('all'),
@@ -260,6 +262,7 @@ export function App() {
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exports.exportSelection}
                 onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
+                onKeepOffline={keeping.keep}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
                   removeFrom && {
@@ -296,9 +299,18 @@ export function App() {
           onDelete={askDelete}
           onOpenLink={openLink}
           onLoadImages={loadImages}
+          onLoadKept={keeping.loadKept}
+          onKeepOffline={(id) => keeping.keep([id])}
+          keptVersion={keeping.status?.done ?? 0}
         />
       </main>
-      <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />
+      <AppOverlays
+        deletion={deletion}
+        exporting={exports.exporting}
+        settings={settings}
+        imports={imports}
+        keeping={keeping}
+      />
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>

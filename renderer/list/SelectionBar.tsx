@@ -20,6 +20,8 @@ interface SelectionBarProps {
   onExport: () => void;
   /** Share…: the selected bulletins, with the user's notes, as one file for a colleague. */
   onShare?: (ids: string[]) => void;
+  /** Queues the selected bulletins to be kept offline (full article and images). */
+  onKeepOffline: (ids: string[]) => void;
   onDelete: (ids: string[]) => void;
   /** In a collection's view: takes the selected bulletins out of it. */
   removeFrom?: { name: string; remove: (ids: string[]) => void };
@@ -78,6 +80,14 @@ export function SelectionBar(props: SelectionBarProps) {
             {t('share.button')}
           </button>
         )}
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => props.onKeepOffline([...ids])}
+        >
+          {t('selection.keepOffline')}
+        </button>
         <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
           {t('selection.delete')}
         </button>

@@ -29,7 +29,7 @@ type ListGestures = Pick<
 >;
 type BarProps = Omit<
   ComponentProps<typeof SelectionBar>,
-  'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom'
+  'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom' | 'onKeepOffline'
 >;
 
 /**
