@@ -5,11 +5,11 @@ import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/contract';
 import { expect, test } from './fixtures';
-import { makeBulletin, writeShards } from './support/archive';
+import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
 import { bulletinList, bulletinRows, clickMenu, readingPane } from './support/ui';
-import { allowLocalServer, localWeb } from './support/webServer';
+import { localWeb } from './support/webServer';
 
 /** A solid PNG the test makes: colours the PDF's pixels can be looked for. */
 function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
@@ -83,8 +83,11 @@ test('a selection kept offline reads whole, images included, with the server gon
         .writeHead(200, { 'content-type': 'image/png' })
         .end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
     '/img/bomb.png': (response) => response.writeHead(200, { 'content-type': 'image/png' }).end(bombHeader()),
+    // Sends the app on to a loopback address the user did not allow (only 127.0.0.1 is).
+    '/news/moved.html': (response) => response.writeHead(302, { location: 'http://[::1]:9/admin' }).end(),
   });
-  await allowLocalServer(userDataDir, web.origin);
+  // The test's server is on 127.0.0.1, which main's outbound policy refuses unless allowed.
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
   const bulletins = [
     makeBulletin({
       id: 'crossing',
@@ -101,6 +104,12 @@ test('a selection kept offline reads whole, images included, with the server gon
       title: 'A report as PDF',
       published: '2026-10-01',
       link: `${web.origin}/news/report.pdf`,
+    }),
+    makeBulletin({
+      id: 'moved',
+      title: 'A page that moved',
+      published: '2026-09-01',
+      link: `${web.origin}/news/moved.html`,
     }),
   );
   if (corpusHtml)
@@ -127,7 +136,7 @@ test('a selection kept offline reads whole, images included, with the server gon
     .poll(() => page.evaluate(() => window.bulletins.keepQueue().then((status) => status.done)), {
       timeout: 60_000,
     })
-    .toBe(bulletins.length - 1);
+    .toBe(bulletins.length - 2);
   // The failure is named in the panel, with a way to try again.
   await clickMenu(app, 'file-settings');
   await page.getByRole('button', { name: 'Show the queue…' }).click();
@@ -136,6 +145,9 @@ test('a selection kept offline reads whole, images included, with the server gon
     'Failed: the link does not lead to a web page',
   );
   await expect(panel.getByRole('button', { name: 'Retry keeping “A report as PDF”' })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'A page that moved' })).toContainText(
+    'Failed: an address on this computer or the local network',
+  );
   await panel.getByRole('button', { name: 'Close' }).click();
   const kept = await page.evaluate(() => window.bulletins.keptArticle('crossing'));
   expect(kept?.refused).toEqual([

@@ -31,14 +31,3 @@ export async function localWeb(
       }),
   };
 }
-
-/**
- * Lets the app fetch from the test's server on 127.0.0.1. Main's outbound-request policy (main/net,
- * not merged on this branch) refuses loopback addresses unless the user allowed the host in
- * Settings; once it is, this seeds that setting in state.json before launch. Today nothing refuses
- * 127.0.0.1, so there is nothing to seed.
- */
-export async function allowLocalServer(userDataDir: string, origin: string): Promise<void> {
-  // Tests talk only to servers on 127.0.0.1.
-  if (new URL(origin).hostname !== '127.0.0.1') throw new Error(`not a local test server: ${origin}`);
-}
