@@ -92,46 +92,51 @@ export async function keepBulletin(
   }
 
   const images: Record<string, string> = {};
-  const refused: { src: string; problem: string }[] = [];
-  if (what.images) {
-    const sources = [...new Set([...(page?.imageSources ?? []), ...imageSources(bulletin.bodyHtml ?? '')])];
-    let spent = 0;
-    for (const src of sources.slice(0, limits.maxImages)) {
-      signal.throwIfAborted();
-      if (spent >= limits.maxBulletinBytes) {
-        refused.push({ src, problem: 'bulletinTooLarge' });
-        continue;
-      }
-      try {
-        const bytes = await fetchImage(
-          src,
-          Math.min(limits.maxImageBytes, limits.maxBulletinBytes - spent),
-          limits,
-          services,
-        );
-        images[src] = await services.images.put(bytes.body, bytes.type);
-        spent += bytes.body.length;
-      } catch (error) {
-        const problem = problemOf(error);
-        refused.push({ src, problem: problem === 'tooLarge' && spent > 0 ? 'bulletinTooLarge' : problem });
+  try {
+    const refused: { src: string; problem: string }[] = [];
+    if (what.images) {
+      const sources = [...new Set([...(page?.imageSources ?? []), ...imageSources(bulletin.bodyHtml ?? '')])];
+      let spent = 0;
+      for (const src of sources.slice(0, limits.maxImages)) {
+        signal.throwIfAborted();
+        if (spent >= limits.maxBulletinBytes) {
+          refused.push({ src, problem: 'bulletinTooLarge' });
+          continue;
+        }
+        try {
+          const bytes = await fetchImage(
+            src,
+            Math.min(limits.maxImageBytes, limits.maxBulletinBytes - spent),
+            limits,
+            services,
+          );
+          images[src] = await services.images.put(bytes.body, bytes.type);
+          spent += bytes.body.length;
+        } catch (error) {
+          const problem = problemOf(error);
+          refused.push({ src, problem: problem === 'tooLarge' && spent > 0 ? 'bulletinTooLarge' : problem });
+        }
       }
     }
+    if (!page && Object.keys(images).length === 0) {
+      if (pageProblem) throw new KeepFailure(pageProblem);
+      if (refused.length > 0) throw new KeepFailure(refused[0]?.problem as OfflineProblem);
+    }
+    const kept: KeptArticle = {
+      bulletinId: bulletin.id,
+      url: page?.url ?? bulletin.link ?? '',
+      keptAt: services.now().toISOString(),
+      ...(page ? { html: page.html, text: page.text } : {}),
+      images,
+      refused: pageProblem ? [{ src: bulletin.link ?? '', problem: pageProblem }, ...refused] : refused,
+    };
+    signal.throwIfAborted();
+    await services.articles.write(kept);
+    return kept;
+  } finally {
+    // Written (the file names them) or given up: a sweep may now judge these images like any other.
+    await services.images.release(Object.values(images));
   }
-  if (!page && Object.keys(images).length === 0) {
-    if (pageProblem) throw new KeepFailure(pageProblem);
-    if (refused.length > 0) throw new KeepFailure(refused[0]?.problem as OfflineProblem);
-  }
-  const kept: KeptArticle = {
-    bulletinId: bulletin.id,
-    url: page?.url ?? bulletin.link ?? '',
-    keptAt: services.now().toISOString(),
-    ...(page ? { html: page.html, text: page.text } : {}),
-    images,
-    refused: pageProblem ? [{ src: bulletin.link ?? '', problem: pageProblem }, ...refused] : refused,
-  };
-  signal.throwIfAborted();
-  await services.articles.write(kept);
-  return kept;
 }
 
 async function fetchArticle(bulletin: Bulletin, limits: KeepLimits, services: KeepServices) {

@@ -128,12 +128,14 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
     },
     async removeOlderThan(days) {
       const cutoff = now().getTime() - days * 24 * 60 * 60 * 1000;
-      const referenced = new Set<string>();
-      await articles.each(async (article) => {
-        if (days === 0 || Date.parse(article.keptAt) < cutoff) await articles.remove(article.bulletinId);
-        else for (const name of Object.values(article.images)) referenced.add(name);
+      await images.sweep(async () => {
+        const referenced = new Set<string>();
+        await articles.each(async (article) => {
+          if (days === 0 || Date.parse(article.keptAt) < cutoff) await articles.remove(article.bulletinId);
+          else for (const name of Object.values(article.images)) referenced.add(name);
+        });
+        return referenced;
       });
-      await images.removeUnreferenced(referenced);
       return usage();
     },
     close: () => queue.close(),

@@ -66,13 +66,39 @@ describe('kept images, by content hash', () => {
     expect(other).not.toBe(first);
     expect(await readdir(folder)).toHaveLength(2);
     expect((await store.read(first))?.equals(pngOf(4, 4, 10))).toBe(true);
+    // Their bulletins' files are written: the images are referred to from now on, or not at all.
+    await store.release([first, again, other]);
 
     // A temporary file a crash left behind goes too; a file that is not ours stays.
     await writeFile(join(folder, `${first}.999999.tmp`), 'half');
     await writeFile(join(folder, 'notes.txt'), 'not ours');
-    const freed = await store.removeUnreferenced(new Set([other]));
+    const freed = await store.sweep(() => Promise.resolve(new Set([other])));
     expect(freed).toBeGreaterThan(0);
     expect((await readdir(folder)).sort()).toEqual([other, 'notes.txt'].sort());
+  });
+
+  it('never sweeps an image a running job stored before its bulletin’s file names it', async () => {
+    const store = createImageStore(folder);
+    const inFlight = await store.put(pngOf(4, 4, 30), 'png');
+    // Settings' removal runs while the job still fetches its next image: nothing refers to it yet.
+    await store.sweep(() => Promise.resolve(new Set()));
+    expect(await readdir(folder)).toEqual([inFlight]);
+    // The job writes its file and releases the image during a sweep that read the articles before:
+    // the release waits for the sweep, so the image outlives it.
+    let finishReading: (names: Set<string>) => void = () => {};
+    const articlesRead = new Promise<Set<string>>((resolve) => (finishReading = resolve));
+    const sweeping = store.sweep(() => articlesRead);
+    const released = store.release([inFlight]);
+    finishReading(new Set());
+    await sweeping;
+    await released;
+    expect(await readdir(folder)).toEqual([inFlight]);
+    // Once released, an image nothing refers to goes with the next sweep (two at once run in turn).
+    await Promise.all([
+      store.sweep(() => Promise.resolve(new Set([inFlight]))),
+      store.sweep(() => Promise.resolve(new Set())),
+    ]);
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('reads nothing outside its folder', async () => {
