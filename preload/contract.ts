@@ -360,6 +360,7 @@ export type MenuCommand =
   | 'toggle-bookmark'
   | 'toggle-read'
   | 'delete'
+  | 'keep-offline'
   | 'export'
   | 'share'
   | 'settings'

@@ -148,11 +148,15 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
   queueMicrotask(pump);
   return {
     add(added) {
+      // By id, once: a Select all of a large view is one add of many jobs, not a scan per job.
+      const byId = new Map(jobs.map((job) => [job.bulletinId, job]));
       for (const job of added) {
-        const existing = jobs.find((other) => other.bulletinId === job.bulletinId);
+        const existing = byId.get(job.bulletinId);
         if (existing?.state === 'queued' || existing?.state === 'running') continue;
         if (existing) jobs.splice(jobs.indexOf(existing), 1);
-        jobs.push({ ...job, state: 'queued' });
+        const queued: KeepJob = { ...job, state: 'queued' };
+        jobs.push(queued);
+        byId.set(job.bulletinId, queued);
       }
       changed();
       pump();

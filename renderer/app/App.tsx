@@ -160,6 +160,7 @@ export function App() {
     'toggle-bookmark': () => marks.toggleBookmark(true),
     'toggle-read': marks.toggleRead,
     delete: askDelete,
+    'keep-offline': () => keeping.keep(selected.bar?.ids ?? (reader.openId === null ? [] : [reader.openId])),
     export: exports.exportShown,
     share: () =>
       sharing.shareShown({

@@ -220,3 +220,39 @@ test('a selection kept offline reads whole, images included, with the server gon
   expect(web.hits.length).toBe(requestsBefore);
   if (app.host) expect(await app.host.blockedRequests()).toEqual([]);
 });
+
+test('View › Keep Offline keeps the open bulletin, and the reader then shows its full article', async ({
+  launch,
+  userDataDir,
+}) => {
+  const web = await localWeb({
+    '/news/crossing.html': (response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/img/map.png': (response) =>
+      response.writeHead(200, { 'content-type': 'image/png' }).end(solidPng(120, 80, RED)),
+  });
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(userDataDir, [
+    makeBulletin({
+      id: 'crossing',
+      title: 'Northern crossing',
+      published: '2026-11-02',
+      summary: 'Families crossed at the northern post.',
+      bodyHtml: '<p>Families crossed at the northern post.</p>',
+      link: `${web.origin}/news/crossing.html`,
+    }),
+  ]);
+  const app = await launch();
+  const page = await app.firstWindow();
+  await bulletinRows(page).filter({ hasText: 'Northern crossing' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByText('Only in the full article')).toHaveCount(0);
+  await clickMenu(app, 'view-keep-offline');
+  // Kept: the reader switches to the full article by itself.
+  await expect(pane.getByRole('button', { name: 'Full article' })).toHaveAttribute('aria-pressed', 'true', {
+    timeout: 60_000,
+  });
+  await expect(pane.getByText('Only in the full article')).toBeVisible();
+  expect(web.hits).toContain('/news/crossing.html');
+  await web.close();
+});
