@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeptUsage } from '../../preload/contract';
-import { bridge } from '../bridge/bridge';
+import { bridge, userMessage } from '../bridge/bridge';
 import './offline.css';
 
 /** Ages the user can clear kept content by, in days; 0: all of it. */
@@ -30,9 +30,7 @@ export function KeptContentSettings({ onShowQueue }: KeptContentSettingsProps) {
     setError(null);
     bridge()
       .removeKept(age)
-      .then(setUsage, (failure: unknown) =>
-        setError(failure instanceof Error ? failure.message : String(failure)),
-      )
+      .then(setUsage, (failure: unknown) => setError(userMessage(failure, t('notices.unexpected'))))
       .finally(() => setBusy(false));
   };
   return (
