@@ -22,7 +22,7 @@ import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
 import { extractInWorker } from './offline/extractInWorker';
-import { openKeptOffline } from './offline/keptOffline';
+import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
@@ -115,6 +115,8 @@ async function setUp(
     bulletins: () => library.bulletins(),
     build: buildInWorker(join(bundleFolder, 'indexWorker.js'), join(userData, 'bulletins')),
     onStatus: (status) => broadcast('search:status', status),
+    keptTexts: keptTextsIn(userData),
+    bulletin: (id) => library.get(id),
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
   const { parse } = parseInWorker(join(bundleFolder, 'parseWorker.js'));
@@ -168,6 +170,7 @@ async function setUp(
     extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
     isOnline,
     onChange: (status) => broadcast('offline:status', status),
+    onKept: (ids) => void index.keptChanged(ids),
   });
   serveKeptImages(offline.image);
   const exporter = createExporter(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { writeAtomically } from '../store/durableJsonFile';
 import { isImageName } from './imageStore';
@@ -26,6 +26,11 @@ export interface ArticleStore {
   read(bulletinId: string): Promise<KeptArticle | null>;
   write(article: KeptArticle): Promise<void>;
   remove(bulletinId: string): Promise<void>;
+  /**
+   * The kept articles' plain texts (for search) of these bulletins, or of all without ids: one
+   * listing of the folder, then only the files that exist are read.
+   */
+  texts(bulletinIds?: readonly string[]): Promise<Map<string, string>>;
   /** Every kept article, one file at a time (for clean-up and disk figures, never on a user's click per item). */
   each(visit: (article: KeptArticle, bytes: number) => void | Promise<void>): Promise<void>;
 }
@@ -47,12 +52,26 @@ export function createArticleStore(folder: string): ArticleStore {
       return null;
     }
   };
-  return {
-    async read(bulletinId) {
-      const text = await readFile(fileOf(bulletinId), 'utf8').catch(() => null);
+  const read = async (bulletinId: string): Promise<KeptArticle | null> => {
+    const text = await readFile(fileOf(bulletinId), 'utf8').catch(() => null);
+    const article = text === null ? null : parse(text);
+    return article?.bulletinId === bulletinId ? article : null;
+  };
+  const each: ArticleStore['each'] = async (visit) => {
+    await ready;
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith('.json')) continue;
+      const file = join(folder, name);
+      const [text, info] = await Promise.all([
+        readFile(file, 'utf8').catch(() => null),
+        stat(file).catch(() => null),
+      ]);
       const article = text === null ? null : parse(text);
-      return article?.bulletinId === bulletinId ? article : null;
-    },
+      if (article && info) await visit(article, info.size);
+    }
+  };
+  return {
+    read,
     async write(article) {
       await ready;
       await writeAtomically(fileOf(article.bulletinId), JSON.stringify(article));
@@ -60,18 +79,24 @@ export function createArticleStore(folder: string): ArticleStore {
     async remove(bulletinId) {
       await rm(fileOf(bulletinId), { force: true });
     },
-    async each(visit) {
+    async texts(bulletinIds) {
       await ready;
-      for (const name of await readdir(folder)) {
-        if (!name.endsWith('.json')) continue;
-        const file = join(folder, name);
-        const [text, info] = await Promise.all([
-          readFile(file, 'utf8').catch(() => null),
-          stat(file).catch(() => null),
-        ]);
-        const article = text === null ? null : parse(text);
-        if (article && info) await visit(article, info.size);
+      const present = new Set(await readdir(folder).catch(() => []));
+      const texts = new Map<string, string>();
+      const visit = (article: KeptArticle) => {
+        if (article.text) texts.set(article.bulletinId, article.text);
+      };
+      if (!bulletinIds) {
+        await each(visit);
+        return texts;
       }
+      for (const id of bulletinIds) {
+        if (!present.has(basename(fileOf(id)))) continue;
+        const article = await read(id);
+        if (article) visit(article);
+      }
+      return texts;
     },
+    each,
   };
 }

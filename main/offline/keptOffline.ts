@@ -1,7 +1,7 @@
 import { extname, join } from 'node:path';
 import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/contract';
 import type { KeptForExport } from '../export/printJob';
-import { createArticleStore, type KeptArticle } from './articleStore';
+import { createArticleStore, type ArticleStore, type KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
@@ -40,14 +40,23 @@ export interface KeptOfflineOptions {
   extract: ExtractPage;
   isOnline: () => boolean;
   onChange: (status: KeepQueueStatus) => void;
+  /** Bulletins whose kept article came or went (search indexes it with the bulletin). */
+  onKept?: (bulletinIds: string[]) => void;
   now?: () => Date;
+}
+
+const articlesFolder = (userData: string) => join(userData, 'offline', 'articles');
+
+/** The kept articles' texts by bulletin id, for the search index (which opens before the queue). */
+export function keptTextsIn(userData: string): ArticleStore['texts'] {
+  return createArticleStore(articlesFolder(userData)).texts;
 }
 
 /** Kept content under <userData>/offline: articles/, images/ and the queue. */
 export async function openKeptOffline(options: KeptOfflineOptions): Promise<KeptOffline> {
   const folder = join(options.userData, 'offline');
   const images = createImageStore(join(folder, 'images'));
-  const articles = createArticleStore(join(folder, 'articles'));
+  const articles = createArticleStore(articlesFolder(options.userData));
   const now = options.now ?? (() => new Date());
   const queue = await openKeepQueue({
     file: join(folder, 'queue.json'),
@@ -65,6 +74,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
           { fetch: options.fetch, extract: options.extract, images, articles, now },
           signal,
         );
+        options.onKept?.([bulletin.id]);
       } catch (error) {
         throw new Error(signal.aborted ? 'cancelled' : problemOf(error), { cause: error });
       }
@@ -128,14 +138,18 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
     },
     async removeOlderThan(days) {
       const cutoff = now().getTime() - days * 24 * 60 * 60 * 1000;
+      const removed: string[] = [];
       await images.sweep(async () => {
         const referenced = new Set<string>();
         await articles.each(async (article) => {
-          if (days === 0 || Date.parse(article.keptAt) < cutoff) await articles.remove(article.bulletinId);
-          else for (const name of Object.values(article.images)) referenced.add(name);
+          if (days === 0 || Date.parse(article.keptAt) < cutoff) {
+            await articles.remove(article.bulletinId);
+            removed.push(article.bulletinId);
+          } else for (const name of Object.values(article.images)) referenced.add(name);
         });
         return referenced;
       });
+      if (removed.length > 0) options.onKept?.(removed);
       return usage();
     },
     close: () => queue.close(),
