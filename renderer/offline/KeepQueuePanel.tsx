@@ -97,5 +97,6 @@ const ORDER: Record<KeepJob['state'], number> = { running: 0, failed: 1, queued:
 
 function stateText(job: KeepJob, t: TFunction): string {
   if (job.state !== 'failed') return t(`offline.state.${job.state}`);
-  return t('offline.failedBecause', { reason: t(`offline.problems.${job.problem ?? 'network'}`) });
+  const problem = job.problem ?? 'network';
+  return t('offline.failedBecause', { reason: t(`offline.problems.${problem}`) });
 }
