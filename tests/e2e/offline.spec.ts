@@ -225,6 +225,7 @@ test('View › Keep Offline keeps the open bulletin, and the reader then shows i
   launch,
   userDataDir,
 }) => {
+  test.setTimeout(120_000);
   const web = await localWeb({
     '/news/crossing.html': (response) =>
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
