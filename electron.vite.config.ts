@@ -11,13 +11,15 @@ export default defineConfig({
       // eld ships four n-gram tables (9 MB); bundled, only the one we load goes into the app.
       externalizeDeps: { exclude: ['eld'] },
       // Worker threads, each from its own entry point: the search index's builder, the reader
-      // that decodes the archive's files at opening, and the reader of imported files and feeds.
+      // that decodes the archive's files at opening, the reader of imported files and feeds, and
+      // the finder of kept articles.
       rollupOptions: {
         input: {
           index: resolve('main/index.ts'),
           indexWorker: resolve('main/search/indexWorker.ts'),
           textWorker: resolve('main/store/textWorker.ts'),
           parseWorker: resolve('main/importers/parseWorker.ts'),
+          extractWorker: resolve('main/offline/extractWorker.ts'),
         },
       },
     },

@@ -21,6 +21,8 @@ import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
+import { extractInWorker } from './offline/extractInWorker';
+import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
@@ -32,7 +34,7 @@ import { exportSubscriptions } from './sync/exportSubscriptions';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
 import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
-import { registerAppScheme, serveRenderer } from './windows/appProtocol';
+import { registerAppScheme, serveKeptImages, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
@@ -113,6 +115,8 @@ async function setUp(
     bulletins: () => library.bulletins(),
     build: buildInWorker(join(bundleFolder, 'indexWorker.js'), join(userData, 'bulletins')),
     onStatus: (status) => broadcast('search:status', status),
+    keptTexts: keptTextsIn(userData),
+    bulletin: (id) => library.get(id),
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
   const untrusted = parseInWorker(join(bundleFolder, 'parseWorker.js'));
@@ -157,10 +161,23 @@ async function setUp(
       (changed) => changed && installMenu(),
     );
   };
+  // Full articles and images kept on the laptop, fetched through the same outbound policy.
+  const offline = await openKeptOffline({
+    userData,
+    bulletin: (id) => library.get(id),
+    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
+    fetch: fetchFromWeb,
+    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
+    isOnline,
+    onChange: (status) => broadcast('offline:status', status),
+    onKept: (ids) => void index.keptChanged(ids),
+  });
+  serveKeptImages(offline.image);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
     openExportSettings(userData),
     (id) => library.note(id),
+    (bulletins) => offline.forExport(bulletins),
   );
 
   const backupContext: BackupContext = {
@@ -216,7 +233,7 @@ async function setUp(
     if (flushed) return library.close();
     event.preventDefault();
     const indexSaved = index.status().state === 'ready' ? index.flush() : Promise.resolve();
-    void Promise.allSettled([library.flush(), indexSaved]).finally(() => {
+    void Promise.allSettled([library.flush(), indexSaved, offline.close()]).finally(() => {
       flushed = true;
       app.quit();
     });
@@ -231,6 +248,7 @@ async function setUp(
       fetchRemoteImages(await untrusted.imageSources(bulletin.bodyHtml ?? ''), fetchFromWeb),
     applySettings,
     changes,
+    offline,
   });
 }
 

@@ -12,6 +12,10 @@ import type {
   DroppedFile,
   ImportReport,
   IndexStatus,
+  KeepQueueStatus,
+  KeepWhat,
+  KeptUsage,
+  KeptView,
   ListRequest,
   ListResult,
   SearchRequest,
@@ -148,6 +152,20 @@ export const api = {
   settingsLimits: () => invoke<SettingsLimits>(channels.settingsLimits),
   /** Saves and applies them at once; resolves to what was saved. Out-of-range values are refused. */
   saveSettings: (settings: Settings) => invoke<Settings>(channels.saveSettings, settings),
+  /** Queues bulletins to keep offline (their full article, their images); the queue runs in main. */
+  keepOffline: (ids: string[], what: KeepWhat) => invoke<undefined>(channels.keepOffline, ids, what),
+  /** What is kept of a bulletin, or null when nothing is. */
+  keptArticle: (id: string) => invoke<KeptView | null>(channels.keptArticle, id),
+  keepQueue: () => invoke<KeepQueueStatus>(channels.keepQueue),
+  /** Cancels the given jobs (null: every queued or running one). */
+  cancelKeeping: (ids: string[] | null) => invoke<undefined>(channels.cancelKeeping, ids),
+  /** Queues failed or cancelled jobs again (null: all of them). */
+  retryKeeping: (ids: string[] | null) => invoke<undefined>(channels.retryKeeping, ids),
+  clearKeptFinished: () => invoke<undefined>(channels.clearKeptFinished),
+  /** What kept content takes on disk. */
+  keptUsage: () => invoke<KeptUsage>(channels.keptUsage),
+  /** Removes content kept more than `days` days ago (0: all of it); resolves to what remains. */
+  removeKept: (days: number) => invoke<KeptUsage>(channels.removeKept, days),
   /** Listens to an event from main; returns the function that stops listening. */
   subscribe<K extends keyof Topics>(topic: K, listener: (payload: Topics[K]) => void): () => void {
     const channel = eventChannel(topic);

@@ -55,6 +55,14 @@ export const channels = {
   settings: 'settings:get',
   settingsLimits: 'settings:limits',
   saveSettings: 'settings:save',
+  keepOffline: 'offline:keep',
+  keptArticle: 'offline:article',
+  keepQueue: 'offline:queue',
+  cancelKeeping: 'offline:cancel',
+  retryKeeping: 'offline:retry',
+  clearKeptFinished: 'offline:clearFinished',
+  keptUsage: 'offline:usage',
+  removeKept: 'offline:remove',
 } as const;
 
 export type Method = keyof typeof channels;

@@ -318,6 +318,52 @@ export interface Topics {
   'notice:added': AppNotice;
   /** The search index is being built (progress) or became ready. */
   'search:status': IndexStatus;
+  /** The keep-offline queue moved: a job queued, started, kept, failed or cancelled. */
+  'offline:status': KeepQueueStatus;
+}
+
+/** What to keep of a bulletin offline: the page its link leads to, its images, or both. */
+export interface KeepWhat {
+  fullArticle: boolean;
+  images: boolean;
+}
+
+/** One bulletin in the keep-offline queue. */
+export interface KeepJob extends KeepWhat {
+  bulletinId: string;
+  title: string;
+  host: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** Why it failed: an i18n key under `offline.problems.`. */
+  problem?: string;
+}
+
+export interface KeepQueueStatus {
+  jobs: KeepJob[];
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  online: boolean;
+}
+
+/** A kept bulletin as the reader shows it. */
+export interface KeptView {
+  keptAt: string;
+  /** The page the article was read from. */
+  url: string;
+  /** The full article, sanitised; absent when only images were kept. */
+  html?: string;
+  /** Kept images by the `src` the article or the feed's text gives them, as paths on the window's own origin (/kept/…). */
+  images: Record<string, string>;
+  /** What could not be kept, and why (`problem`: an i18n key under `offline.problems.`). */
+  refused: { src: string; problem: string }[];
+}
+
+/** What kept content takes on disk. */
+export interface KeptUsage {
+  articles: number;
+  bytes: number;
 }
 
 /** A message from main for the notices corner, already translated. */
@@ -334,6 +380,7 @@ export type MenuCommand =
   | 'toggle-bookmark'
   | 'toggle-read'
   | 'delete'
+  | 'keep-offline'
   | 'export'
   | 'share'
   | 'settings'

@@ -25,6 +25,8 @@ export interface PrintBulletin {
   summary: string;
   link?: string;
   note?: string;
+  /** Images kept offline, as data: URLs by the `src` the body gives them (an HTML export stays one file). */
+  images?: Record<string, string>;
 }
 
 export interface PrintJob {

@@ -9,6 +9,7 @@ import type {
   ExportRequest,
   ExportScope,
 } from '../../preload/contract';
+import type { KeptForExport } from './printJob';
 import { renderExport } from './renderExport';
 import { t } from '../i18n';
 import { defaultExportOptions, remembered } from './options';
@@ -60,6 +61,8 @@ export function createExporter(
   settings: ExportSettings,
   /** The user's note on a bulletin, printed under it when the options ask for notes. */
   noteFor?: (id: string) => string | undefined,
+  /** Kept offline content to print in place of the feed's text (PDF and HTML). */
+  keptFor?: (bulletins: readonly Bulletin[]) => Promise<ReadonlyMap<string, KeptForExport>>,
 ): Exporter {
   let running: AbortController | null = null;
   const finished = new Map<string, string>();
@@ -90,7 +93,7 @@ export function createExporter(
         controller.signal.throwIfAborted();
 
         broadcast('export:progress', { phase: 'preparing', fraction: 0.05 });
-        const content = await renderExport(bulletins, request, controller.signal, noteFor);
+        const content = await renderExport(bulletins, request, controller.signal, noteFor, keptFor);
         broadcast('export:progress', { phase: 'writing', fraction: 0.9 });
         await writeAtomically(file, content, controller.signal);
         const exportId = randomUUID();

@@ -29,6 +29,12 @@ export function textDirection(language: string, sample: string): 'ltr' | 'rtl' {
   return match?.[1] ? 'rtl' : 'ltr';
 }
 
+/** A bulletin's kept content as an export embeds it: images as data: URLs by their `src`. */
+export interface KeptForExport {
+  html?: string;
+  images: Record<string, string>;
+}
+
 export function printOrigin(scope: ExportScope): PrintOrigin {
   if (scope.kind === 'ids') return { kind: 'ids', label: scope.label };
   return scope;
@@ -45,6 +51,8 @@ export function buildPrintJob(
   exportedAt: Date,
   noteFor: (id: string) => string | undefined = () => undefined,
   language = 'en',
+  /** What is kept offline of a bulletin: its full article replaces the feed's text; its images are embedded. */
+  kept: ReadonlyMap<string, KeptForExport> = new Map(),
 ): PrintJob {
   return {
     title: options.title.trim(),
@@ -61,6 +69,8 @@ export function buildPrintJob(
       const allowed = options.includeLinks && bulletin.link ? externalUrl(bulletin.link) : null;
       // As written, unless a mailto: lost fields (attach=…) to the rule.
       const link = allowed?.protocol === 'mailto:' ? allowed.href : allowed ? bulletin.link : undefined;
+      const keptContent = kept.get(bulletin.id);
+      const bodyHtml = keptContent?.html ?? bulletin.bodyHtml;
       return {
         anchor: `bulletin-${index + 1}`,
         title: bulletin.title,
@@ -69,7 +79,8 @@ export function buildPrintJob(
         language: bulletin.language,
         dir: textDirection(bulletin.language, bulletin.title),
         countries: bulletin.countries,
-        ...(bulletin.bodyHtml ? { bodyHtml: bulletin.bodyHtml } : {}),
+        ...(bodyHtml ? { bodyHtml } : {}),
+        ...(keptContent && Object.keys(keptContent.images).length > 0 ? { images: keptContent.images } : {}),
         summary: bulletin.summary,
         ...(link ? { link } : {}),
         ...(note ? { note } : {}),

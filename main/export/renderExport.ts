@@ -6,7 +6,7 @@ import { broadcast } from '../windows/mainWindow';
 import { jsonExport } from './jsonExport';
 import { markdownExport, type MarkdownLabels } from './markdownExport';
 import { PAGE_NUMBER, TOTAL_PAGES } from './pdfTemplates';
-import { buildPrintJob } from './printJob';
+import { buildPrintJob, type KeptForExport } from './printJob';
 import { renderHtml, renderPdf } from './renderers';
 
 /** The export's bytes or text, in its format. PDF and HTML are laid out by the print window. */
@@ -15,10 +15,12 @@ export async function renderExport(
   { scope, options }: ExportRequest,
   signal: AbortSignal,
   noteFor?: (id: string) => string | undefined,
+  keptFor?: (bulletins: readonly Bulletin[]) => Promise<ReadonlyMap<string, KeptForExport>>,
 ): Promise<Uint8Array | string> {
   const now = new Date();
   if (options.format === 'json') return jsonExport(bulletins, options.title, now);
-  const job = buildPrintJob(bulletins, options, scope, now, noteFor, currentLanguage());
+  const kept = options.format === 'markdown' || !keptFor ? undefined : await keptFor(bulletins);
+  const job = buildPrintJob(bulletins, options, scope, now, noteFor, currentLanguage(), kept);
   if (options.format === 'markdown') return markdownExport(job, markdownLabels(job), formatDay);
   const steps = {
     signal,

@@ -8,6 +8,7 @@ import { defaultSenderName, shareBulletins } from '../share/shareCommand';
 import { bytesSource } from '../importers/importFiles';
 import type { ImportRunner } from '../importers/importRunner';
 import type { NoticeBoard } from '../notices/noticeBoard';
+import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
@@ -41,9 +42,11 @@ export function createHandlers(
     applySettings: (settings: Settings) => void;
     /** Tells the windows what each change did. */
     changes: ChangeEvents;
+    /** Bulletins kept offline: their full articles and images (main/offline). */
+    offline: KeptOffline;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes } = services;
+  const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline } = services;
   const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   /**
@@ -248,6 +251,25 @@ export function createHandlers(
       applySettings(library.settings());
       return library.settings();
     },
+    keepOffline(_caller, ids, what) {
+      offline.keep(
+        ids.map((id) => library.get(id)).filter((bulletin) => bulletin !== undefined),
+        what,
+      );
+    },
+    keptArticle: (_caller, id) => offline.view(id),
+    keepQueue: () => offline.queue.status(),
+    cancelKeeping(_caller, ids) {
+      offline.queue.cancel(ids ?? undefined);
+    },
+    retryKeeping(_caller, ids) {
+      offline.queue.retry(ids ?? undefined);
+    },
+    clearKeptFinished() {
+      offline.queue.clearFinished();
+    },
+    keptUsage: () => offline.usage(),
+    removeKept: (_caller, days) => offline.removeOlderThan(days),
   };
 }
 

@@ -110,4 +110,12 @@ export const argumentSchemas = {
   settings: z.tuple([]),
   settingsLimits: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
+  keepOffline: z.tuple([ids.min(1), z.strictObject({ fullArticle: z.boolean(), images: z.boolean() })]),
+  keptArticle: z.tuple([id]),
+  keepQueue: z.tuple([]),
+  cancelKeeping: z.tuple([ids.nullable()]),
+  retryKeeping: z.tuple([ids.nullable()]),
+  clearKeptFinished: z.tuple([]),
+  keptUsage: z.tuple([]),
+  removeKept: z.tuple([z.number().int().min(0).max(36_500)]),
 } satisfies { [M in Method]: z.ZodType<Parameters<BulletinsApi[M]>> };

@@ -40,6 +40,11 @@ export function indexedDocWith(bulletin: Bulletin, bodyText: string | undefined)
   };
 }
 
+/** A bulletin's document with its full article kept offline (main/offline) searched as part of its text. */
+export function withKeptText(doc: IndexedDoc, keptText: string | undefined): IndexedDoc {
+  return keptText ? { ...doc, text: `${doc.text}\n${keptText}` } : doc;
+}
+
 /**
  * The summary and the body, each word once. A feed's or digest's summary is most often the lead
  * of its body (cut at a word, "…" added): indexed again, it was a fifth of an import's indexing

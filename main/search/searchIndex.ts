@@ -12,6 +12,7 @@ import {
   indexOptions,
   indexedDocWith,
   toIndexedDoc,
+  withKeptText,
   type IndexedDoc,
 } from './indexOptions';
 import {
@@ -48,6 +49,13 @@ export interface SearchIndexOptions {
    */
   build?: BuildIndex;
   onStatus?: (status: IndexStatus) => void;
+  /**
+   * The full articles kept offline (main/offline) of these bulletins, or of all when no ids are
+   * given, by id: indexed with each bulletin's own text, so a kept article's words find it.
+   */
+  keptTexts?: (ids?: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  /** The archive's bulletin of an id as it is now (a kept text is indexed with its latest version). */
+  bulletin?: (id: string) => Bulletin | undefined;
 }
 
 export interface SearchIndex {
@@ -59,6 +67,8 @@ export interface SearchIndex {
   /** Re-indexes bulletins whose content changed. */
   update(bulletins: readonly Bulletin[], bodyTexts?: ReadonlyMap<string, string>): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
+  /** Indexes again bulletins whose kept full article came, changed or went (main/offline). */
+  keptChanged(ids: readonly string[]): Promise<void>;
   /** The index's matcher once ready; a slower scan of the archive while it builds. */
   matcher(): Matcher;
   /**
@@ -157,7 +167,29 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     return Promise.resolve();
   };
 
+  /**
+   * Adds their kept full articles to these bulletins' documents (or to every kept one's, without
+   * ids). After add and update too: a re-imported bulletin keeps its kept text findable. Only the
+   * bulletins with a kept article are replaced; a removed bulletin is left out.
+   */
+  const indexKept = async (ids?: readonly string[]) => {
+    if (!options.keptTexts || ids?.length === 0) return;
+    const texts = await options.keptTexts(ids);
+    const targets = ids ?? [...texts.keys()];
+    if (targets.length === 0) return;
+    await change((ready) => {
+      for (const id of targets) {
+        const bulletin = options.bulletin?.(id);
+        if (!bulletin || !ready.has(id) || (ids === undefined && !texts.has(id))) continue;
+        forget(ready, id);
+        ready.replace(withKeptText(toIndexedDoc(bulletin), texts.get(id)));
+        record(ready, bulletin);
+      }
+    });
+  };
+
   const start = async (): Promise<void> => {
+    let builtNow = false;
     const all = bulletins();
     {
       const fingerprint = fingerprintOf(all);
@@ -171,6 +203,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         }
       }
       if (!loaded) {
+        builtNow = true;
         const json = await build((progress) => setStatus({ state: 'building', progress }));
         loaded = await load(json);
         // Built from the files, which can lack what the store holds in memory (a shard restored
@@ -193,6 +226,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     for (const work of pending.splice(0)) work(ready);
     if (ready.documentCount !== bulletins().length) persistSoon();
     setStatus({ state: 'ready', progress: 1 });
+    // Built from the archive's files, which hold no kept article: add them now (a loaded index has them).
+    if (builtNow) await indexKept();
   };
 
   // A memory-only index of nothing is ready at once: imports and tests can use it straight away.
@@ -210,7 +245,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         const fresh = added.filter((bulletin) => !ready.has(bulletin.id));
         ready.addAll(fresh.map((bulletin) => indexedDocWith(bulletin, bodyTexts?.get(bulletin.id))));
         for (const bulletin of fresh) record(ready, bulletin);
-      }),
+      }).then(() => indexKept(added.map((bulletin) => bulletin.id))),
     update: (changed, bodyTexts) =>
       change((ready) => {
         for (const bulletin of changed) {
@@ -221,7 +256,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
           else ready.add(doc);
           record(ready, bulletin);
         }
-      }),
+      }).then(() => indexKept(changed.map((bulletin) => bulletin.id))),
+    keptChanged: (ids) => indexKept(ids),
     remove: (ids) =>
       change((ready) => {
         for (const id of ids) {

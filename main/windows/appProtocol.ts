@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { protocol } from 'electron';
 import { takePrintData } from '../export/printData';
+import { KEPT_IMAGE_PATH } from '../offline/keptOffline';
 
 /**
  * The renderer is served from app://bulletin/ rather than file://, so it gets a
@@ -70,6 +71,27 @@ export function serveRenderer(): void {
   protocol.handle(APP_SCHEME, serve);
 }
 
+/** Kept images (main/offline), by file name; set once the kept content is open. */
+let readKeptImage: (name: string) => Promise<Buffer | null> = () => Promise.resolve(null);
+export function serveKeptImages(read: (name: string) => Promise<Buffer | null>): void {
+  readKeptImage = read;
+}
+
+/** A kept image: checked by its bytes when kept, named by its hash and sniffed type (imageStore.ts). */
+async function serveKeptImage(name: string): Promise<Response> {
+  const bytes = await readKeptImage(name);
+  if (!bytes) return new Response(null, { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': `image/${extname(name).slice(1)}`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      // Named by its content: the same name is always the same bytes.
+      'Cache-Control': 'max-age=31536000, immutable',
+    },
+  });
+}
+
 async function serve(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.host !== APP_HOST) return new Response(null, { status: 404 });
@@ -86,6 +108,8 @@ async function serve(request: Request): Promise<Response> {
       },
     });
   }
+  if (url.pathname.startsWith(KEPT_IMAGE_PATH))
+    return serveKeptImage(url.pathname.slice(KEPT_IMAGE_PATH.length));
   const file = normalize(join(RENDERER_ROOT, decodeURIComponent(url.pathname)));
   // A crafted path must never leave the renderer folder.
   if (!file.startsWith(RENDERER_ROOT.endsWith(sep) ? RENDERER_ROOT : RENDERER_ROOT + sep)) {

@@ -86,6 +86,8 @@ export function installApplicationMenu(actions: MenuActions): void {
         { id: 'view-mark-all-read', label: t('menu.markAllRead'), click: command('mark-all-read') },
         // No accelerators: M and Delete work in the window, and a menu's Delete would take the key from text fields.
         { id: 'view-toggle-read', label: t('menu.toggleRead'), click: command('toggle-read') },
+        // The selected bulletins, or the open one.
+        { id: 'view-keep-offline', label: t('menu.keepOffline'), click: command('keep-offline') },
         { id: 'view-delete', label: t('menu.delete'), click: command('delete') },
         { type: 'separator' },
         { role: 'resetZoom', label: t('menu.resetZoom') },

@@ -16,6 +16,7 @@ import { useRowOpening } from '../list/useRowOpening';
 import { Announcer } from '../notices/Announcer';
 import { Notices } from '../notices/Notices';
 import { useFeedback } from '../notices/useFeedback';
+import { useKeepOffline } from '../offline/useKeepOffline';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useOpenBulletin } from '../reader/useOpenBulletin';
 import { useReaderLinks } from '../reader/useReaderLinks';
@@ -74,6 +75,7 @@ export function App() {
     onError: reportError,
   });
   const settings = useSettingsDialog(notify, reportError);
+  const keeping = useKeepOffline({ notify, onError: reportError });
   const collectionActions = useCollectionActions({
     view: shown.view,
     onLeaveView: () => shown.changeView('all'),
@@ -124,6 +126,7 @@ export function App() {
     markAllRead: selected.markAllRead,
     selectAll: selected.gestures.onSelectAll,
     saveSearch: savedSearches.askSave,
+    keepOffline: () => keeping.keep(selected.bar?.ids ?? (reader.openId === null ? [] : [reader.openId])),
   });
 
   const [listSize, setListSize] = useState(initialListSize);
@@ -169,6 +172,7 @@ export function App() {
                 onExport={exports.exportSelection}
                 onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
                 send={{ actions: send, onOpenLink: links.openLink }}
+                onKeepOffline={keeping.keep}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
                   removeFrom && {
@@ -204,9 +208,18 @@ export function App() {
           onDelete={askDelete}
           onOpenLink={links.openLink}
           onLoadImages={links.loadImages}
+          onLoadKept={keeping.loadKept}
+          onKeepOffline={(id) => keeping.keep([id])}
+          keptVersion={keeping.status?.done ?? 0}
         />
       </main>
-      <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />
+      <AppOverlays
+        deletion={deletion}
+        exporting={exports.exporting}
+        settings={settings}
+        imports={imports}
+        keeping={keeping}
+      />
       {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />

@@ -7,6 +7,9 @@ import { DropTarget, ImportProgress } from '../import/ImportProgress';
 import type { useImports } from '../import/useImports';
 import { ConfirmDialog } from '../library/ConfirmDialog';
 import type { useDeleteBulletins } from '../library/useDeleteBulletins';
+import { KeepQueueBar } from '../offline/KeepQueueBar';
+import { KeepQueuePanel } from '../offline/KeepQueuePanel';
+import type { useKeepOffline } from '../offline/useKeepOffline';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import type { useSettingsDialog } from '../settings/useSettingsDialog';
 import { FeedChoiceDialog } from '../subscriptions/FeedChoiceDialog';
@@ -16,10 +19,11 @@ interface AppOverlaysProps {
   exporting: ReturnType<typeof useExport>;
   settings: ReturnType<typeof useSettingsDialog>;
   imports: ReturnType<typeof useImports>;
+  keeping: ReturnType<typeof useKeepOffline>;
 }
 
 /** What shows over the panes while it lasts: the dialogs, the progress bars, the drop target. */
-export function AppOverlays({ deletion, exporting, settings, imports }: AppOverlaysProps) {
+export function AppOverlays({ deletion, exporting, settings, imports, keeping }: AppOverlaysProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -49,6 +53,26 @@ export function AppOverlays({ deletion, exporting, settings, imports }: AppOverl
           limits={settings.shown.limits}
           onSave={settings.save}
           onClose={settings.close}
+          onShowKeepQueue={() => {
+            settings.close();
+            keeping.showPanel();
+          }}
+        />
+      )}
+      {keeping.panelShown && keeping.status && (
+        <KeepQueuePanel
+          status={keeping.status}
+          onCancel={keeping.cancel}
+          onRetry={keeping.retry}
+          onClearFinished={keeping.clearFinished}
+          onClose={keeping.hidePanel}
+        />
+      )}
+      {keeping.status && keeping.status.queued + keeping.status.running > 0 && !keeping.panelShown && (
+        <KeepQueueBar
+          status={keeping.status}
+          onShow={keeping.showPanel}
+          onCancel={() => keeping.cancel(null)}
         />
       )}
       {imports.feedChoice.offer && (

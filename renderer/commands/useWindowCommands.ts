@@ -9,6 +9,8 @@ export interface WindowCommands extends ShortcutActions {
   markAllRead: () => void;
   selectAll: () => void;
   saveSearch: () => void;
+  /** View › Keep Offline: the selection, else the open bulletin. */
+  keepOffline: () => void;
 }
 
 /** Wires the window's commands to the menu (Edit › Find, View › Toggle Bookmark…) and to the keys. */
@@ -24,6 +26,7 @@ export function useWindowCommands(commands: WindowCommands) {
     'mark-all-read': commands.markAllRead,
     'select-all': commands.selectAll,
     'save-search': commands.saveSearch,
+    'keep-offline': commands.keepOffline,
   });
   useShortcuts(commands);
 }

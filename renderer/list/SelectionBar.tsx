@@ -24,6 +24,8 @@ interface SelectionBarProps {
   onShare?: (ids: string[]) => void;
   /** Send…: copy the links, copy as text, or an e-mail draft of the selected bulletins. */
   send?: { actions: SendBulletins; onOpenLink: (url: string) => void };
+  /** Queues the selected bulletins to be kept offline (full article and images). */
+  onKeepOffline: (ids: string[]) => void;
   onDelete: (ids: string[]) => void;
   /** In a collection's view: takes the selected bulletins out of it. */
   removeFrom?: { name: string; remove: (ids: string[]) => void };
@@ -92,6 +94,14 @@ export function SelectionBar(props: SelectionBarProps) {
             disabled={busy}
           />
         )}
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => props.onKeepOffline([...ids])}
+        >
+          {t('selection.keepOffline')}
+        </button>
         <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
           {t('selection.delete')}
         </button>

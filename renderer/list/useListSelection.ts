@@ -24,7 +24,7 @@ interface ListSelectionOptions {
 
 type BarProps = Omit<
   ComponentProps<typeof SelectionBar>,
-  'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom'
+  'onExport' | 'onAddToCollection' | 'collections' | 'onDelete' | 'removeFrom' | 'onKeepOffline'
 >;
 
 /**

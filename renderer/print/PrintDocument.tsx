@@ -81,7 +81,7 @@ export function PrintDocument({ job, language }: PrintDocumentProps) {
               </>
             )}
           </p>
-          <PrintBody bodyHtml={bulletin.bodyHtml} summary={bulletin.summary} />
+          <PrintBody bodyHtml={bulletin.bodyHtml} summary={bulletin.summary} images={bulletin.images} />
           {bulletin.note && (
             <aside className="print-note">
               <h3>{t('print.note')}</h3>

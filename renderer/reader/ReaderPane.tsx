@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../resources/locales/displayNames';
-import type { BulletinDetail, CollectionInfo } from '../../preload/contract';
+import type { BulletinDetail, CollectionInfo, KeptView } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
 import { BookmarkIcon, ExternalIcon, TrashIcon, UnreadIcon } from '../icons/Icons';
 import { CollectionPicker } from '../library/CollectionPicker';
@@ -27,6 +27,12 @@ interface ReaderPaneProps {
   onOpenLink: (url: string) => void;
   /** Fetches the bulletin's remote images through main; resolves to what could be loaded. */
   onLoadImages: (id: string) => Promise<Record<string, string>>;
+  /** What is kept offline of a bulletin (full article, images), or null. */
+  onLoadKept: (id: string) => Promise<KeptView | null>;
+  /** Queues the bulletin to be kept offline. */
+  onKeepOffline: (id: string) => void;
+  /** Changes when the keep-offline queue finishes a job: what is kept may have changed. */
+  keptVersion: number;
 }
 
 /** The reading pane: one bulletin, its marks, and its text. */
@@ -42,6 +48,9 @@ export function ReaderPane({
   onDelete,
   onOpenLink,
   onLoadImages,
+  onLoadKept,
+  onKeepOffline,
+  keptVersion,
 }: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
@@ -52,14 +61,30 @@ export function ReaderPane({
     null,
   );
   const [loadingImages, setLoadingImages] = useState(false);
-  const images = loadedImages && loadedImages.id === bulletinId ? loadedImages.images : undefined;
+  const loaded = loadedImages && loadedImages.id === bulletinId ? loadedImages.images : undefined;
+  // What is kept offline: the full article (shown first, with a switch back to the feed's text) and images.
+  const [kept, setKept] = useState<{ id: string; view: KeptView | null } | null>(null);
+  const [feedText, setFeedText] = useState<string | null>(null);
+  useEffect(() => {
+    if (!bulletinId) return;
+    let live = true;
+    void onLoadKept(bulletinId).then((view) => {
+      if (live) setKept({ id: bulletinId, view });
+    });
+    return () => {
+      live = false;
+    };
+  }, [bulletinId, keptVersion, onLoadKept]);
+  const keptView = kept && kept.id === bulletinId ? kept.view : null;
+  const showArticle = keptView?.html !== undefined && feedText !== bulletinId;
+  const images = keptView || loaded ? { ...keptView?.images, ...loaded } : undefined;
   const loadImages = (id: string) => {
     setLoadingImages(true);
     void onLoadImages(id)
       .then((found) => setLoadedImages({ id, images: found }))
       .finally(() => setLoadingImages(false));
   };
-  const missingImages = images ? remoteImages - Object.keys(images).length : 0;
+  const missingImages = loaded ? remoteImages - Object.keys(loaded).length : 0;
 
   // A new bulletin starts at its top, not where the last one was left.
   useLayoutEffect(() => {
@@ -153,6 +178,31 @@ export function ReaderPane({
                 {loadingImages ? t('reader.loadingImages') : t('reader.loadImages', { count: remoteImages })}
               </button>
             )}
+            {!keptView && (link || remoteImages > 0) && (
+              <button type="button" className="button reader-keep" onClick={() => onKeepOffline(bulletin.id)}>
+                {t('offline.keep')}
+              </button>
+            )}
+            {keptView?.html !== undefined && (
+              <span className="reader-kept-switch" role="group" aria-label={t('offline.switchLabel')}>
+                <button
+                  type="button"
+                  className="button"
+                  aria-pressed={showArticle}
+                  onClick={() => setFeedText(null)}
+                >
+                  {t('offline.fullArticle')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-pressed={!showArticle}
+                  onClick={() => setFeedText(bulletin.id)}
+                >
+                  {t('offline.feedText')}
+                </button>
+              </span>
+            )}
             {link && (
               <a className="button reader-original" href={link} title={link}>
                 <ExternalIcon />
@@ -188,10 +238,15 @@ export function ReaderPane({
             {t('reader.imagesMissing', { count: missingImages })}
           </p>
         )}
+        {keptView && (
+          <p className="reader-images-hint">
+            {t('offline.keptOn', { date: formatPublished(keptView.keptAt, i18n.language) })}
+          </p>
+        )}
         <BulletinBody
           images={images}
           onRemoteImages={setRemoteImages}
-          bodyHtml={bulletin.bodyHtml}
+          bodyHtml={showArticle ? keptView?.html : bulletin.bodyHtml}
           summary={bulletin.summary}
           terms={terms}
           language={bulletin.language}

@@ -5,6 +5,7 @@ import type { NumericSetting } from '../../preload/settings';
 import { useModalDialog } from '../dialogs/useModalDialog';
 import { LanguageField } from './LanguageField';
 import { readAllowedHosts } from './readAllowedHosts';
+import { KeptContentSettings } from '../offline/KeptContentSettings';
 import { readSetting } from './readSetting';
 import './settings.css';
 
@@ -17,6 +18,8 @@ interface SettingsDialogProps {
   /** Saves; rejects with the sentence to show when main refuses or the disk fails. */
   onSave: (settings: Settings) => Promise<void>;
   onClose: () => void;
+  /** Closes the dialog and opens the keep-offline queue's panel. */
+  onShowKeepQueue: () => void;
 }
 
 /**
@@ -24,7 +27,7 @@ interface SettingsDialogProps {
  * A value out of range is named under its field and nothing is saved; a failed save keeps the
  * dialog open with what the user typed.
  */
-export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQueue }: SettingsDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog(onClose);
   const [text, setText] = useState<Record<Field, string>>(() => ({
@@ -174,6 +177,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
             {t('settings.senderName.hint')}
           </p>
         </div>
+        <KeptContentSettings onShowQueue={onShowKeepQueue} />
         {saveError && (
           <p role="alert" className="settings-error">
             {saveError}

@@ -9,6 +9,7 @@ import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { librarySuite } from './library.bench';
 import { marksSuite } from './marks.bench';
+import { offlineSuite } from './offline.bench';
 import { searchSuite } from './search.bench';
 import { selectionSuite } from './selection.bench';
 import { storeSuite } from './store.bench';
@@ -30,6 +31,7 @@ const SUITES: Suite[] = [
   marksSuite,
   exportSuite,
   damageSuite,
+  offlineSuite,
 ];
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);

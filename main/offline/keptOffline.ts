@@ -1,0 +1,165 @@
+import { extname, join } from 'node:path';
+import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/contract';
+import type { KeptForExport } from '../export/printJob';
+import { createArticleStore, type ArticleStore, type KeptArticle } from './articleStore';
+import type { ExtractPage } from './extractInWorker';
+import { createImageStore } from './imageStore';
+import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
+import { openKeepQueue, type KeepQueue, type KeepQueueStatus } from './keepQueue';
+import type { FetchWithPolicy } from '../net/fetchWithPolicy';
+
+/**
+ * Where the window finds a kept image: a path on its own origin (app://bulletin/kept/…, served by
+ * main/windows/appProtocol.ts), so the page's CSP (img-src 'self' data:) stays closed to the web.
+ */
+export const KEPT_IMAGE_PATH = '/kept/';
+export const keptImageUrl = (name: string) => `${KEPT_IMAGE_PATH}${name}`;
+
+export interface KeptOffline {
+  keep(bulletins: readonly Bulletin[], what: KeepWhat): void;
+  queue: Pick<KeepQueue, 'cancel' | 'retry' | 'clearFinished' | 'status' | 'idle'>;
+  view(bulletinId: string): Promise<KeptView | null>;
+  article(bulletinId: string): Promise<KeptArticle | null>;
+  /** A kept image's bytes, for the app protocol. */
+  image(name: string): Promise<Buffer | null>;
+  usage(): Promise<KeptUsage>;
+  /** What exports print of these bulletins: full articles, and images as data: URLs (one self-contained file). */
+  forExport(bulletins: readonly Bulletin[]): Promise<Map<string, KeptForExport>>;
+  /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
+  removeOlderThan(days: number): Promise<KeptUsage>;
+  /** The folder the whole of it lives in (Back Up Library includes it or not). */
+  folder: string;
+  close(): Promise<void>;
+}
+
+export interface KeptOfflineOptions {
+  userData: string;
+  bulletin: (id: string) => Bulletin | undefined;
+  maxPageBytes: () => number;
+  fetch: FetchWithPolicy;
+  extract: ExtractPage;
+  isOnline: () => boolean;
+  onChange: (status: KeepQueueStatus) => void;
+  /** Bulletins whose kept article came or went (search indexes it with the bulletin). */
+  onKept?: (bulletinIds: string[]) => void;
+  now?: () => Date;
+}
+
+const articlesFolder = (userData: string) => join(userData, 'offline', 'articles');
+
+/** The kept articles' texts by bulletin id, for the search index (which opens before the queue). */
+export function keptTextsIn(userData: string): ArticleStore['texts'] {
+  return createArticleStore(articlesFolder(userData)).texts;
+}
+
+/** Kept content under <userData>/offline: articles/, images/ and the queue. */
+export async function openKeptOffline(options: KeptOfflineOptions): Promise<KeptOffline> {
+  const folder = join(options.userData, 'offline');
+  const images = createImageStore(join(folder, 'images'));
+  const articles = createArticleStore(articlesFolder(options.userData));
+  const now = options.now ?? (() => new Date());
+  const queue = await openKeepQueue({
+    file: join(folder, 'queue.json'),
+    isOnline: options.isOnline,
+    onChange: options.onChange,
+    run: async (job, signal) => {
+      const bulletin = options.bulletin(job.bulletinId);
+      // Deleted since it was queued: nothing to keep.
+      if (!bulletin) return;
+      try {
+        await keepBulletin(
+          bulletin,
+          { fullArticle: job.fullArticle, images: job.images },
+          { ...KEEP_LIMITS, maxPageBytes: options.maxPageBytes() },
+          { fetch: options.fetch, extract: options.extract, images, articles, now },
+          signal,
+        );
+        options.onKept?.([bulletin.id]);
+      } catch (error) {
+        throw new Error(signal.aborted ? 'cancelled' : problemOf(error), { cause: error });
+      }
+    },
+  });
+
+  const usage = async (): Promise<KeptUsage> => {
+    let count = 0;
+    let bytes = 0;
+    await articles.each((_article, size) => {
+      count += 1;
+      bytes += size;
+    });
+    return { articles: count, bytes: bytes + (await images.bytes()) };
+  };
+
+  return {
+    folder,
+    keep(bulletins, what) {
+      queue.add(
+        bulletins.map((bulletin) => ({
+          bulletinId: bulletin.id,
+          title: bulletin.title,
+          host: hostOf(bulletin.link),
+          fullArticle: what.fullArticle,
+          images: what.images,
+        })),
+      );
+    },
+    queue,
+    article: (id) => articles.read(id),
+    async view(id) {
+      const kept = await articles.read(id);
+      if (!kept) return null;
+      return {
+        keptAt: kept.keptAt,
+        url: kept.url,
+        ...(kept.html !== undefined ? { html: kept.html } : {}),
+        images: Object.fromEntries(
+          Object.entries(kept.images).map(([src, name]) => [src, keptImageUrl(name)]),
+        ),
+        refused: kept.refused,
+      };
+    },
+    image: (name) => images.read(name),
+    usage,
+    async forExport(bulletins) {
+      const found = new Map<string, KeptForExport>();
+      for (const bulletin of bulletins) {
+        const kept = await articles.read(bulletin.id);
+        if (!kept) continue;
+        const embedded: Record<string, string> = {};
+        for (const [src, name] of Object.entries(kept.images)) {
+          const bytes = await images.read(name);
+          if (bytes)
+            embedded[src] = `data:image/${extname(name).slice(1)};base64,${bytes.toString('base64')}`;
+        }
+        found.set(bulletin.id, { ...(kept.html !== undefined ? { html: kept.html } : {}), images: embedded });
+      }
+      return found;
+    },
+    async removeOlderThan(days) {
+      const cutoff = now().getTime() - days * 24 * 60 * 60 * 1000;
+      const removed: string[] = [];
+      await images.sweep(async () => {
+        const referenced = new Set<string>();
+        await articles.each(async (article) => {
+          if (days === 0 || Date.parse(article.keptAt) < cutoff) {
+            await articles.remove(article.bulletinId);
+            removed.push(article.bulletinId);
+          } else for (const name of Object.values(article.images)) referenced.add(name);
+        });
+        return referenced;
+      });
+      if (removed.length > 0) options.onKept?.(removed);
+      return usage();
+    },
+    close: () => queue.close(),
+  };
+}
+
+function hostOf(link: string | undefined): string {
+  try {
+    return link ? new URL(link).host : '';
+  } catch {
+    return '';
+  }
+}

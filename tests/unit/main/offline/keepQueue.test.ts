@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openKeepQueue, type KeepJob } from '../../../../main/offline/keepQueue';
+
+const job = (id: string, host: string) => ({
+  bulletinId: id,
+  title: id,
+  host,
+  fullArticle: true,
+  images: true,
+});
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'bulletin-queue-'));
+});
+afterEach(() => rm(folder, { recursive: true, force: true }));
+
+/** A run each test resolves or rejects by hand, recording how many ran at once per host. */
+function controlledRun() {
+  const pending = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
+  const peak = new Map<string, number>();
+  const now = new Map<string, number>();
+  const run = (queued: KeepJob) =>
+    new Promise<void>((resolve, reject) => {
+      now.set(queued.host, (now.get(queued.host) ?? 0) + 1);
+      peak.set(queued.host, Math.max(peak.get(queued.host) ?? 0, now.get(queued.host) ?? 0));
+      const end = () => now.set(queued.host, (now.get(queued.host) ?? 1) - 1);
+      pending.set(queued.bulletinId, {
+        resolve: () => (end(), resolve()),
+        reject: (error) => (end(), reject(error)),
+      });
+    });
+  return { run, pending, peak };
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('the keep-offline queue', () => {
+  it('runs at most two jobs a host, and says why one failed', async () => {
+    const { run, pending, peak } = controlledRun();
+    const queue = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run,
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    queue.add([job('a1', 'a'), job('a2', 'a'), job('a3', 'a'), job('b1', 'b')]);
+    await tick();
+    expect([...pending.keys()].sort()).toEqual(['a1', 'a2', 'b1']);
+    pending.get('a1')?.reject(new Error('notHtml'));
+    pending.get('a2')?.resolve();
+    pending.get('b1')?.resolve();
+    await tick();
+    pending.get('a3')?.resolve();
+    await queue.idle();
+    expect(peak.get('a')).toBe(2);
+    const status = queue.status();
+    expect(status.done).toBe(3);
+    expect(status.jobs.find((one) => one.bulletinId === 'a1')).toMatchObject({
+      state: 'failed',
+      problem: 'notHtml',
+    });
+    await queue.close();
+  });
+
+  it('resumes after a restart: what was queued or running runs again', async () => {
+    const first = controlledRun();
+    const before = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run: first.run,
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    before.add([job('a1', 'a'), job('a2', 'a'), job('a3', 'a')]);
+    await tick();
+    await before.close();
+    await tick();
+
+    const second = controlledRun();
+    const after = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run: second.run,
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    await tick();
+    expect([...second.pending.keys()].sort()).toEqual(['a1', 'a2']);
+    for (const id of ['a1', 'a2']) second.pending.get(id)?.resolve();
+    await tick();
+    second.pending.get('a3')?.resolve();
+    await after.idle();
+    expect(after.status().done).toBe(3);
+    await after.close();
+  });
+
+  it('is quiet while offline, and a job that fails as the network goes waits instead of failing', async () => {
+    let online = false;
+    const { run, pending } = controlledRun();
+    const queue = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run,
+      isOnline: () => online,
+      onChange: () => {},
+      retryOfflineMs: 20,
+    });
+    queue.add([job('a1', 'a')]);
+    await tick();
+    expect(pending.size).toBe(0);
+    online = true;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(pending.has('a1')).toBe(true);
+    online = false;
+    pending.get('a1')?.reject(new Error('network'));
+    await tick();
+    expect(queue.status().jobs[0]?.state).toBe('queued');
+    await queue.close();
+  });
+
+  it('cancels and retries', async () => {
+    const { run, pending } = controlledRun();
+    const queue = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run,
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    queue.add([job('a1', 'a')]);
+    await tick();
+    queue.cancel(['a1']);
+    pending.get('a1')?.reject(new Error('cancelled'));
+    await tick();
+    expect(queue.status().jobs[0]?.state).toBe('cancelled');
+    pending.clear();
+    queue.retry(['a1']);
+    await tick();
+    expect(pending.has('a1')).toBe(true);
+    pending.get('a1')?.resolve();
+    await queue.idle();
+    expect(queue.status().jobs[0]?.state).toBe('done');
+    await queue.close();
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Bulletin } from '../../../../preload/contract';
+import type { FetchWithPolicy, NetOutcome } from '../../../../main/net/fetchWithPolicy';
+import { extractArticle } from '../../../../main/offline/extractArticle';
+import { openKeptOffline } from '../../../../main/offline/keptOffline';
+import { pngOf } from './imageFixtures';
+
+const bulletin: Bulletin = {
+  id: 'b1',
+  source: 'news.example',
+  title: 'Crossing',
+  summary: 'Families crossed',
+  bodyHtml:
+    '<p>Map <img src="https://news.example/one.png"> and <img src="https://news.example/two.png"></p>',
+  link: 'https://news.example/a',
+  published: '2026-12-01',
+  language: 'en',
+  countries: [],
+  tags: [],
+  importedAt: '2026-12-01T00:00:00Z',
+  contentHash: 'h',
+};
+
+const png = (bytes: Buffer): NetOutcome => ({
+  kind: 'response',
+  status: 200,
+  url: 'https://news.example/',
+  headers: { 'content-type': 'image/png' },
+  bytes,
+});
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'bulletin-kept-'));
+});
+afterEach(() => rm(folder, { recursive: true, force: true }));
+
+describe('removing kept content while a bulletin is being kept', () => {
+  it('leaves the images the running job already stored, so its bulletin reads whole', async () => {
+    let secondAsked: () => void = () => {};
+    const waiting = new Promise<void>((resolve) => (secondAsked = resolve));
+    let sendSecond: () => void = () => {};
+    const sent = new Promise<void>((resolve) => (sendSecond = resolve));
+    const fetch: FetchWithPolicy = async (url) => {
+      if (url.endsWith('one.png')) return png(pngOf(4, 4, 10));
+      // The job has stored the first image and waits for the second one here.
+      secondAsked();
+      await sent;
+      return png(pngOf(4, 4, 200));
+    };
+    const kept = await openKeptOffline({
+      userData: folder,
+      bulletin: (id) => (id === bulletin.id ? bulletin : undefined),
+      maxPageBytes: () => 1024 * 1024,
+      fetch,
+      extract: async (bytes, _type, url) => extractArticle(Buffer.from(bytes).toString('utf8'), url),
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    kept.keep([bulletin], { fullArticle: false, images: true });
+    await waiting;
+    // Settings › Remove kept content › all of it, while the job is between its two images.
+    await kept.removeOlderThan(0);
+    sendSecond();
+    await kept.queue.idle();
+    const article = await kept.article(bulletin.id);
+    expect(Object.keys(article?.images ?? {})).toHaveLength(2);
+    for (const name of Object.values(article?.images ?? {}))
+      expect(existsSync(join(folder, 'offline', 'images', name))).toBe(true);
+    expect(await readdir(join(folder, 'offline', 'images'))).toHaveLength(2);
+    await kept.close();
+  });
+});
