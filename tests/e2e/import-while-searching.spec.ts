@@ -51,6 +51,13 @@ test('searches typed while 1,000 bulletins are imported into a large archive all
   const app = await launch({ dialogs: { open: [[feed]] } });
   const window = await app.firstWindow();
   await expect(bulletinRows(window).first()).toBeVisible({ timeout: 60_000 });
+  // The menu comes once the whole archive is open (the first rows come before it).
+  await expect
+    .poll(
+      () => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file-import') != null),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 
   // A search every 250 ms after the one before answered, as someone typing and reading would.
   await window.evaluate((words) => {
