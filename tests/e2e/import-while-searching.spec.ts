@@ -7,12 +7,13 @@ import { bulletinRows, clickMenu } from './support/ui';
 /**
  * Issue 20: an import into a large archive never leaves a search unanswered. The archive is the
  * bench's generated one (tests/bench/generateArchive.ts), small enough to open in well under a
- * minute here; the import is the bench's 1,000 bulletins, spread over every month, as one feed.
+ * minute here; the import is the bench's 1,000 bulletins, spread over every month, in ten feeds.
  * Times are printed, not asserted: the machine's load decides them (the bench reports them at
  * 100,000 bulletins, tests/bench/RESULTS.md).
  */
-const ARCHIVE = 20_000;
+const ARCHIVE = 10_000;
 const IMPORTED = 1000;
+const FEEDS = 10;
 const WORDS = ['migrants', 'shelter', 'health', 'border', 'asylum', 'water', 'school', 'training'];
 
 function atomFeed(bulletins: readonly Bulletin[]): string {
@@ -46,9 +47,14 @@ test('searches typed while 1,000 bulletins are imported into a large archive all
 }, testInfo) => {
   test.setTimeout(150_000);
   await writeArchive(userDataDir, generateBulletins(ARCHIVE));
-  const feed = testInfo.outputPath('regional.atom');
-  await writeFile(feed, atomFeed(generateBulletins(IMPORTED, 7)));
-  const app = await launch({ dialogs: { open: [[feed]] } });
+  // Ten feeds of 100, as a week's downloads would come (each file is read against its own time budget).
+  const imported = generateBulletins(IMPORTED, 7);
+  const feeds = Array.from({ length: FEEDS }, (_, at) => testInfo.outputPath(`regional-${at}.atom`));
+  const perFeed = IMPORTED / FEEDS;
+  await Promise.all(
+    feeds.map((feed, at) => writeFile(feed, atomFeed(imported.slice(at * perFeed, (at + 1) * perFeed)))),
+  );
+  const app = await launch({ dialogs: { open: [feeds] } });
   const window = await app.firstWindow();
   await expect(bulletinRows(window).first()).toBeVisible({ timeout: 60_000 });
   // The menu comes once the whole archive is open (the first rows come before it).
