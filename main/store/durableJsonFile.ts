@@ -55,14 +55,12 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
       }
       const entry = { data, done: Promise.resolve() };
       entry.done = lastWrite.then(async () => {
-        // Each file is serialised in a turn of its own: a commit starts the writes of every month
-        // it touched at once, and their JSON.stringify and UTF-8 encoding, run back to back as
-        // microtasks, held main's thread 8 s when an import touched all 168 months of 100,000
-        // bulletins. A write asked for meanwhile joins this one.
-        await new Promise((resolve) => setImmediate(resolve));
-        queued = null;
-        // Encoded once, for the copy and the file (encoding costs as much as stringifying).
-        const bytes = Buffer.from(JSON.stringify(entry.data));
+        const bytes = await inATurnOfItsOwn(() => {
+          // A write asked for until now joins this one.
+          queued = null;
+          // Encoded once, for the copy and the file (encoding costs as much as stringifying).
+          return Buffer.from(JSON.stringify(entry.data));
+        });
         await options.beforeReplace?.(bytes);
         if (copy !== undefined) {
           await mkdir(dirname(copy), { recursive: true });
@@ -75,6 +73,22 @@ export function durableJsonFile<T>(file: string, options: DurableJsonFileOptions
       return entry.done;
     },
   };
+}
+
+/** The serialisation last asked for, of any file (see inATurnOfItsOwn). */
+let lastSerialised: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `serialise` once every serialisation asked for before it has run, in a later turn of the
+ * event loop than theirs, so that timers and the window's messages run between two files. A
+ * commit starts the writes of every month it touched at once: serialised as they came (a chain of
+ * microtasks, or immediates, which Node runs all in one go) they held main's thread 6–8 s when an
+ * import touched all 168 months of a generated archive (10,000 to 100,000 bulletins, loaded machine).
+ */
+function inATurnOfItsOwn<T>(serialise: () => T): Promise<T> {
+  const turn = lastSerialised.then(() => new Promise((resolve) => setImmediate(resolve))).then(serialise);
+  lastSerialised = turn.catch(() => undefined);
+  return turn;
 }
 
 async function readIfThere(path: string): Promise<string | null> {

@@ -110,13 +110,14 @@ export const damageSuite: Suite = {
       const quiet = await watchMain(WATCH_MS / 3, (text) =>
         searchBulletins({ view: 'all', text, limit: PAGE }, library, index, toRow),
       );
+      const batch = generateBulletins(BATCH, 7);
       let imported = 0;
       const during = await watchMain(
         WATCH_MS,
         (text) => searchBulletins({ view: 'all', text, limit: PAGE }, library, index, toRow),
         async () => {
           const importing = performance.now();
-          const result = await library.add(generateBulletins(BATCH, 7));
+          const result = await library.add(batch);
           await index.add(result.added);
           imported = performance.now() - importing;
         },
