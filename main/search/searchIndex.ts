@@ -93,6 +93,8 @@ const SUGGEST_WORDS = 3;
 const SUGGEST_WORD_LENGTH = 40;
 /** Changes arrive in bursts (an import, file by file): persist once they settle. */
 const PERSIST_DELAY_MS = 1500;
+/** The longest an index update holds main's thread at a time. */
+const SLICE_MS = 8;
 
 /**
  * The search index: loaded from disk when the archive has not changed since it
@@ -105,7 +107,9 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   let index: MiniSearch<IndexedDoc> | null = null;
   let status: IndexStatus = { state: 'building', progress: 0 };
   /** Changes made while the index was being built, applied when it is ready. */
-  const pending: Array<(ready: MiniSearch<IndexedDoc>) => void> = [];
+  const pending: Array<(ready: MiniSearch<IndexedDoc>) => Promise<void>> = [];
+  /** Changes apply one after another, each a slice at a time (see inSlices). */
+  let applying: Promise<void> = Promise.resolve();
   const fallback = scanMatcher(bulletins);
   /** Filters, facets and dates of the indexed bulletins by document number; kept with the index. */
   let columns = createDocColumns();
@@ -158,13 +162,33 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     return lastPersist;
   };
 
-  const change = (work: (ready: MiniSearch<IndexedDoc>) => void): Promise<void> => {
+  /** Runs `work` after the changes before it; its caller hears how it went, the next change runs regardless. */
+  const apply = (ready: MiniSearch<IndexedDoc>, work: (ready: MiniSearch<IndexedDoc>) => Promise<void>) => {
+    const done = applying.then(() => work(ready));
+    applying = done.catch(() => undefined).then(persistSoon);
+    return done;
+  };
+  const change = (work: (ready: MiniSearch<IndexedDoc>) => Promise<void>): Promise<void> => {
     changes++;
-    if (index) {
-      work(index);
-      persistSoon();
-    } else pending.push(work);
+    if (index) return apply(index, work);
+    pending.push(work);
     return Promise.resolve();
+  };
+  /**
+   * Applies `each` to `items` in slices of a few milliseconds with a turn of the event loop
+   * between them: minisearch indexes about 1,000 bulletins in 600 ms (3 s on a loaded machine),
+   * which in one go held main's thread, and searches typed meanwhile, for all of it. A save
+   * started before sees the change count move and gives up (the next one carries it).
+   */
+  const inSlices = async <T>(items: readonly T[], each: (item: T) => void) => {
+    let sliceStart = performance.now();
+    for (const item of items) {
+      each(item);
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      changes++;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   };
 
   /**
@@ -177,15 +201,15 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const texts = await options.keptTexts(ids);
     const targets = ids ?? [...texts.keys()];
     if (targets.length === 0) return;
-    await change((ready) => {
-      for (const id of targets) {
+    await change((ready) =>
+      inSlices(targets, (id) => {
         const bulletin = options.bulletin?.(id);
-        if (!bulletin || !ready.has(id) || (ids === undefined && !texts.has(id))) continue;
+        if (!bulletin || !ready.has(id) || (ids === undefined && !texts.has(id))) return;
         forget(ready, id);
         ready.replace(withKeptText(toIndexedDoc(bulletin), texts.get(id)));
         record(ready, bulletin);
-      }
-    });
+      }),
+    );
   };
 
   const start = async (): Promise<void> => {
@@ -223,7 +247,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       index = loaded;
     }
     const ready = index;
-    for (const work of pending.splice(0)) work(ready);
+    for (const work of pending.splice(0))
+      apply(ready, work).catch((error: unknown) =>
+        console.error('[search] could not update the index', error),
+      );
     if (ready.documentCount !== bulletins().length) persistSoon();
     setStatus({ state: 'ready', progress: 1 });
     // Built from the archive's files, which hold no kept article: add them now (a loaded index has them).
@@ -241,30 +268,32 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   return {
     ready,
     add: (added, bodyTexts) =>
-      change((ready) => {
-        const fresh = added.filter((bulletin) => !ready.has(bulletin.id));
-        ready.addAll(fresh.map((bulletin) => indexedDocWith(bulletin, bodyTexts?.get(bulletin.id))));
-        for (const bulletin of fresh) record(ready, bulletin);
-      }).then(() => indexKept(added.map((bulletin) => bulletin.id))),
+      change((ready) =>
+        inSlices(added, (bulletin) => {
+          if (ready.has(bulletin.id)) return;
+          ready.add(indexedDocWith(bulletin, bodyTexts?.get(bulletin.id)));
+          record(ready, bulletin);
+        }),
+      ).then(() => indexKept(added.map((bulletin) => bulletin.id))),
     update: (changed, bodyTexts) =>
-      change((ready) => {
-        for (const bulletin of changed) {
+      change((ready) =>
+        inSlices(changed, (bulletin) => {
           // Replacing gives the bulletin a new document number: the old one stops counting.
           forget(ready, bulletin.id);
           const doc = indexedDocWith(bulletin, bodyTexts?.get(bulletin.id));
           if (ready.has(bulletin.id)) ready.replace(doc);
           else ready.add(doc);
           record(ready, bulletin);
-        }
-      }).then(() => indexKept(changed.map((bulletin) => bulletin.id))),
+        }),
+      ).then(() => indexKept(changed.map((bulletin) => bulletin.id))),
     keptChanged: (ids) => indexKept(ids),
     remove: (ids) =>
-      change((ready) => {
-        for (const id of ids) {
+      change((ready) =>
+        inSlices(ids, (id) => {
           forget(ready, id);
           if (ready.has(id)) ready.discard(id);
-        }
-      }),
+        }),
+      ),
     matcher: () => (index ? indexMatcher(index, columns.read()) : fallback),
     suggest(text, keep = new Set()) {
       if (!index || text.trim() === '' || !isPlainWords(text)) return [];
@@ -300,6 +329,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     status: () => status,
     async flush() {
       await ready;
+      await applying;
       if (persistTimer !== undefined) {
         clearTimeout(persistTimer);
         persistTimer = undefined;

@@ -33,7 +33,7 @@ export interface Backups {
    * Keeps `text`, the content `file` is about to be given, as a copy of its own. Rejects when the
    * copy could not be written: the caller must not then make `file` the only copy of the change.
    */
-  keep(file: string, text: string): Promise<void>;
+  keep(file: string, text: string | Uint8Array): Promise<void>;
   /** Copies of `file`, newest first. */
   copiesOf(file: string): Promise<BackupCopy[]>;
   /** A copy's text (gunzipped when it is compressed). */

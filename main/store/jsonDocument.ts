@@ -108,7 +108,7 @@ export async function openJsonDocument<T>(
   }
 
   const adapter = durableJsonFile<T>(path, {
-    beforeReplace: (text) => backups.keep(spec.file, text),
+    beforeReplace: (bytes) => backups.keep(spec.file, bytes),
     refusal: () => refusal,
   });
   const db = new Low<T>(adapter, spec.fallback());

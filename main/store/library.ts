@@ -262,19 +262,28 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       for (const bulletin of shards.get(name)?.db.data.bulletins ?? []) byId.set(bulletin.id, bulletin);
     reorder();
   };
+  /** Each month's bulletins newest first, kept between commits (see reorder). */
+  const sortedMonths = new Map<string, Bulletin[]>();
   /**
    * Every bulletin newest first. A shard holds one month of publication, so its bulletins sorted,
    * newest month first, are the whole archive sorted: a sort of a few hundred at a time instead of
    * one of every bulletin (a tenth of the opening at 100,000). A shard edited by hand may break
-   * that: then the whole is sorted.
+   * that: then the whole is sorted. A commit sorts again only the months it `changed`: sorting
+   * all 168 months of 100,000 bulletins held main 0.6–2 s after every import (measured on a loaded
+   * machine); joining the sorted months costs ~9 ms.
    */
-  const reorder = () => {
-    const byMonth = [...shards.keys()]
-      .sort()
-      .reverse()
-      .flatMap((name) =>
+  const reorder = (changed: Iterable<string> = shards.keys()) => {
+    for (const name of changed)
+      sortedMonths.set(
+        name,
         sortNewestFirst((shards.get(name)?.db.data.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
       );
+    const byMonth = ([] as Bulletin[]).concat(
+      ...[...shards.keys()]
+        .sort()
+        .reverse()
+        .map((name) => sortedMonths.get(name) ?? []),
+    );
     newestFirst = isNewestFirst(byMonth) ? byMonth : sortNewestFirst(byMonth);
     refreshVisible();
   };
@@ -412,7 +421,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       const names = [...staged];
       staged.clear();
       // Once per commit, not per file: at 100k bulletins each is a pass over all of them.
-      reorder();
+      reorder(names);
       const writes = await Promise.allSettled(
         names.map((name) => {
           const shard = shards.get(name);

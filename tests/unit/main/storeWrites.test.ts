@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renameWithRetry } from '../../../main/store/durableJsonFile';
+import { durableJsonFile, renameWithRetry } from '../../../main/store/durableJsonFile';
 import type { StoreEvent } from '../../../main/store/events';
 import { openLibrary } from '../../../main/store/library';
 import { checkLibraryBackup, libraryBackupOf, writeLibraryBackup } from '../../../main/store/libraryBackup';
@@ -143,5 +143,36 @@ describe('library backup', () => {
       kind: 'invalid',
       reason: 'duplicate bulletin ids',
     });
+  });
+});
+
+describe('writing many files at once', () => {
+  it('serialises each in a turn of the event loop of its own, so timers (and the window) run between them', async () => {
+    // Issue 20: an import touching every month wrote them all at once, and their serialisations
+    // ran back to back: main's thread was held for seconds.
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const seen: number[] = [];
+    const month = () => ({
+      toJSON() {
+        seen.push(ticks);
+        // A month of a large archive takes milliseconds to serialise: the timer falls due meanwhile.
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+        return { bulletins: [] };
+      },
+    });
+    try {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, at) =>
+          durableJsonFile(join(folder, `2020-${at}.json`)).write(month()),
+        ),
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(seen).toHaveLength(12);
+    for (let at = 1; at < seen.length; at++) expect(seen[at]).toBeGreaterThan(seen[at - 1] ?? Infinity);
+    expect(JSON.parse(await readFile(join(folder, '2020-11.json'), 'utf8'))).toEqual({ bulletins: [] });
   });
 });
