@@ -54,6 +54,9 @@ describe('search on the index columns answers as the search on the bulletins', (
     ['"reception station"', {}],
     ['migrants', { facets: { language: ['es'] } }],
     ['migrants', { facets: { year: ['2021', '2022'], country: ['Haïti'] } }],
+    ['', { facets: { language: ['es'] } }],
+    ['is:unread lang:es', { sort: 'date' }],
+    ['country:panama after:2019', {}],
   ];
   it.each(cases)('%s %j', (text, request) => {
     const expected = throughBulletins(text, request);
@@ -62,6 +65,33 @@ describe('search on the index columns answers as the search on the bulletins', (
     expect(answer.rows.map((row) => row.id)).toEqual(expected.ids);
     expect(answer.total).toBe(expected.total);
     expect(answer.facets).toEqual(expected.facets);
+    expect(expected).toMatchSnapshot();
+  });
+});
+
+describe('while the index builds, the scan answers through the same pipeline', () => {
+  const building = createSearchIndex({
+    file: '/nonexistent/never-written',
+    bulletins: () => CORPUS,
+    build: () => new Promise(() => {}),
+  });
+  const search = searcher(building, library);
+  const cases: Array<[string, Partial<SearchRequest>]> = [
+    ['migra', { sort: 'date' }],
+    ['migrants country:panama', {}],
+    ['tapach', {}],
+    ['migrants -cash', { facets: { language: ['es'] } }],
+    ['kiosk', {}],
+    ['', { view: 'bookmarks' }],
+    ['"reception station"', {}],
+  ];
+  it.each(cases)('%s %j', (text, request) => {
+    const answer = search(text, request);
+    expect({
+      ids: answer.rows.map((row) => row.id),
+      total: answer.total,
+      facets: answer.facets,
+    }).toMatchSnapshot();
   });
 });
 
