@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { indexOptions } from '../../main/search/indexOptions';
+import { bulletinRow } from '../../main/ipc/bulletinRow';
 import { fingerprintOf } from '../../main/search/persistedIndex';
+import { searchBulletins } from '../../main/search/searchBulletins';
 import { createSearchIndex } from '../../main/search/searchIndex';
 import { createBackups } from '../../main/store/backups';
 import { openLibrary } from '../../main/store/library';
@@ -73,7 +75,10 @@ export const damageSuite: Suite = {
         const due = performance.now() + SEARCH_EVERY_MS;
         setTimeout(() => {
           if (!typing) return;
-          index.search(WORDS[word++ % WORDS.length] ?? 'border');
+          const text = WORDS[word++ % WORDS.length] ?? 'border';
+          searchBulletins({ view: 'all', text }, library, index, (bulletin, excerpt) =>
+            bulletinRow(bulletin, library, excerpt),
+          );
           searches.push(performance.now() - due);
           typeNext();
         }, SEARCH_EVERY_MS);

@@ -45,6 +45,18 @@ export function searcher(index: SearchIndex, library: ReturnType<typeof fakeLibr
     searchBulletins({ view: 'all', text, ...extra }, library, index, toRow);
 }
 
+/** The ids a search of the words as typed (no spelling correction) finds, through the app's pipeline. */
+export function foundIds(
+  index: SearchIndex,
+  library: Parameters<typeof searchBulletins>[1] & Parameters<typeof bulletinRow>[1],
+  text: string,
+): string[] {
+  const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
+  return searchBulletins({ view: 'all', text, literal: true }, library, index, toRow).rows.map(
+    (row) => row.id,
+  );
+}
+
 /** For a value a test needs: fails the test, with a reason, where it is missing. */
 export function fail(): never {
   throw new Error('expected a value');
