@@ -14,7 +14,10 @@ type Postings = Map<number, Map<number, number>>;
  * term and sorts them all, which at 100k bulletins took over a second for a
  * four-letter prefix. indexMatcher.test.ts checks that ids and scores here
  * equal minisearch's own `search()` (where no variant is two edits away and none is capped), so
- * an upgrade that changes them fails there.
+ * an upgrade that changes them fails there. Private fields can change in any release, so
+ * package.json pins minisearch to the exact version checked (7.2.0; JSON has no comments, the
+ * reason is here), and the test fails if the pin is loosened or the installed copy differs:
+ * an upgrade is a deliberate edit that runs the parity cases. slicedIndexJson.ts reads them too.
  */
 interface IndexInternals {
   _index: {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createDocColumns } from '../../../main/search/docColumns';
@@ -18,6 +19,11 @@ index.addAll(CORPUS.map(toIndexedDoc));
 // A discarded document leaves postings behind until minisearch vacuums: it must not come back.
 const gone = CORPUS[1]?.id ?? '';
 index.discard(gone);
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const packageJson = readJson('../../../package.json');
+// Not through `require`: minisearch's exports do not include its package.json.
+const installedMinisearch = readJson('../../../node_modules/minisearch/package.json') as { version: string };
+
 const matcherOf = (of: MiniSearch<IndexedDoc>) => indexMatcher(of, createDocColumns().read());
 const matcher = matcherOf(index);
 
@@ -48,6 +54,12 @@ function viaMinisearch(text: string, fuzzy: boolean) {
 const TYPOS = ['recepton station', 'Tapachla'];
 
 describe('indexMatcher answers as minisearch search() does', () => {
+  it('on the exact minisearch version package.json pins, the one these cases were checked on', () => {
+    const wanted = (packageJson as { dependencies: Record<string, string> }).dependencies.minisearch;
+    expect(wanted).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installedMinisearch.version).toBe(wanted);
+  });
+
   const queries = [
     'migra',
     'darien reception',
