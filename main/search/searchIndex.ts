@@ -186,7 +186,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       change((ready) => {
         const fresh = added.filter((bulletin) => !ready.has(bulletin.id));
         ready.addAll(fresh.map(toIndexedDoc));
-        for (const bulletin of fresh) record(ready, bulletin);
+        // Every one counts again, fresh or not: a deleted bulletin the saved index still held comes back by an undo.
+        for (const bulletin of added) record(ready, bulletin);
       }),
     update: (changed) =>
       change((ready) => {
