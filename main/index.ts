@@ -2,17 +2,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, net } from 'electron';
 import type { Settings } from '../preload/contract';
+import { createArchive } from './archive/archive';
 import { createExporter } from './export/exporter';
 import { openExportSettings } from './export/exportSettings';
 import { resolveScope } from './export/resolveScope';
 import { applyLanguageSetting, currentLanguage, initI18n, languageOverride } from './i18n';
 import { resolveLanguage } from '../resources/locales/languages';
 import { chooseAndImport } from './importers/chooseAndImport';
-import { fileSource, importFiles } from './importers/importFiles';
+import { fileSource } from './importers/importFiles';
 import { createImportRunner, type ImportRunner } from './importers/importRunner';
 import { askToTakeBookmarks } from './share/askBookmarks';
 import { filesFromArgv } from './importers/openedFiles';
-import { parseInWorker } from './importers/parseInWorker';
+import { parseHere, parseInWorker } from './importers/parseInWorker';
 import { fetchRemoteImages } from './images/remoteImages';
 import { createFetchWithPolicy } from './net/fetchWithPolicy';
 import { firstPageWhileOpening } from './ipc/firstPage';
@@ -26,9 +27,8 @@ import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
-import { createSearchIndex, type SearchIndex } from './search/searchIndex';
+import { createSearchIndex } from './search/searchIndex';
 import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
-import type { Library } from './store/library';
 import { readInWorker } from './store/textReader';
 import { exportSubscriptions } from './sync/exportSubscriptions';
 import { createSubscriptions, scheduleRefresh } from './sync/subscriptions';
@@ -120,7 +120,6 @@ async function setUp(
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
   const untrusted = parseInWorker(join(bundleFolder, 'parseWorker.js'));
-  if (library.counts().all === 0) await importSample(library, index);
   const recent = await openRecentSearches(join(userData, 'recent-searches.json'));
 
   const changes = createChangeEvents(
@@ -133,6 +132,8 @@ async function setUp(
     parse: untrusted.parse,
     askBookmarks: askToTakeBookmarks,
   });
+  if (library.counts().all === 0) await importSample(imports);
+  const archive = createArchive(library, index, changes);
   const isOnline = () => net.isOnline();
   const userAgent = `BulletinReader/${app.getVersion()} (offline news reader)`;
   // Every request to the web: public addresses, or the local hosts the user allowed (read each time).
@@ -182,16 +183,13 @@ async function setUp(
 
   const backupContext: BackupContext = {
     library,
-    index,
+    archive,
     notices,
     backupFolder: join(userData, 'backups'),
     formatDate,
     readBackup: untrusted.readBackup,
-    onRestored: () => {
-      changes.archive();
-      // A restored state.json brings its own settings.
-      applySettings(library.settings());
-    },
+    // A restored state.json brings its own settings.
+    onRestored: () => applySettings(library.settings()),
   };
   const installMenu = () =>
     installApplicationMenu({
@@ -249,6 +247,7 @@ async function setUp(
     applySettings,
     changes,
     offline,
+    archive,
   });
 }
 
@@ -257,9 +256,9 @@ async function importInBackground(imports: ImportRunner, paths: string[]): Promi
 }
 
 /** A first run never opens on an empty window: it brings in the bundled sample digest. */
-async function importSample(library: Library, index: SearchIndex): Promise<void> {
+async function importSample(imports: ImportRunner): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   // Our own file, shipped with the app: read here, so a first start does not wait for the parse
   // worker to start (seconds on a loaded laptop); every other file goes through it.
-  await importFiles([join(resources, 'sample', 'digest-sample.txt')], library, index);
+  await imports.run([fileSource(join(resources, 'sample', 'digest-sample.txt'))], parseHere);
 }

@@ -14,6 +14,7 @@ import type { AddResult, Library } from '../store/library';
 import { DEFAULT_SETTINGS } from '../store/schema';
 import type { FeedContext } from './feeds/readFeed';
 import type { ListedFeed } from '../sync/opml';
+import { stageInArchive } from '../archive/archive';
 import { DIGEST_EXTENSIONS, FEED_EXTENSIONS, type ParsedFile } from './parseFile';
 import { ParseRanOutOfMemory, ParseTookTooLong, parseHere, type ParseFile } from './parseInWorker';
 import { validateImport, type ValidatedItems } from './validateImport';
@@ -204,7 +205,8 @@ export async function importSources(
         share !== undefined && share.bookmarks.length > 0 && askBookmarks
           ? await askBookmarks(share.sender, share.bookmarks.length)
           : false;
-      const result = await library.stage(read.bulletins);
+      // Into the store and the index together, now, not at the commit: the progress bar moves with the work.
+      const result = await stageInArchive(library, index, read.bulletins, read.bodyTexts);
       batch.push({
         position,
         name,
@@ -213,11 +215,6 @@ export async function importSources(
         ...(share ? { share: { marks: share, takeBookmarks } } : {}),
       });
       batchItems += result.added.length + result.updated.length;
-      // Indexed now, not at the commit: the progress bar moves with the work.
-      await Promise.all([
-        index.add(result.added, read.bodyTexts),
-        index.update(result.updated, read.bodyTexts),
-      ]);
     } catch (error) {
       if (error instanceof SubscriptionList) {
         files[position] = { ...nothingFrom(name), ...listedFeeds(error.feeds) };

@@ -15,8 +15,11 @@ export interface ImportEvents {
 }
 
 export interface ImportRunner {
-  /** Imports one batch; a batch that arrives while another runs waits its turn. */
-  run(sources: readonly ImportSource[]): Promise<ImportReport>;
+  /**
+   * Imports one batch; a batch that arrives while another runs waits its turn. `parse` replaces
+   * the runner's for this batch (the app's own sample is read in-thread: see main/index.ts).
+   */
+  run(sources: readonly ImportSource[], parse?: ParseFile): Promise<ImportReport>;
   /** Stops the running batch after the file in hand (files already imported stay). */
   cancel(): void;
 }
@@ -30,7 +33,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
   let queue: Promise<unknown> = Promise.resolve();
   let cancelRequested = false;
   return {
-    run(sources) {
+    run(sources, parse = events.parse) {
       const batch = queue.then(async () => {
         cancelRequested = false;
         const report = await importSources(sources, library, index, {
@@ -38,7 +41,7 @@ export function createImportRunner(library: Library, index: SearchIndex, events:
           cancelled: () => cancelRequested,
           // Read per batch, so a changed setting applies to the next import.
           maxMegabytes: library.settings().importCapMegabytes,
-          ...(events.parse ? { parse: events.parse } : {}),
+          ...(parse ? { parse } : {}),
           ...(events.askBookmarks ? { askBookmarks: events.askBookmarks } : {}),
         });
         // A share file may change only marks (notes, a collection) on bulletins already there.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow } from 'electron';
+import type { Archive } from '../archive/archive';
 import type { Bulletin, Settings } from '../../preload/contract';
 import type { Exporter } from '../export/exporter';
 import { resolveScope } from '../export/resolveScope';
@@ -44,9 +45,12 @@ export function createHandlers(
     changes: ChangeEvents;
     /** Bulletins kept offline: their full articles and images (main/offline). */
     offline: KeptOffline;
+    /** Where the archive and its index change together (deletes and their undo). */
+    archive: Archive;
   },
 ): Handlers {
-  const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline } = services;
+  const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline, archive } =
+    services;
   const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   /**
@@ -60,8 +64,6 @@ export function createHandlers(
   const deletedCollections = new Map<string, { collection: Collection; position: number }>();
   /** Saved searches deleted in this run, by undo token. */
   const deletedSavedSearches = new Map<string, { saved: SavedSearch; position: number }>();
-  /** Bulletins deleted in this run, by undo token: undo puts them back in the search index. */
-  const deletedBulletins = new Map<string, readonly string[]>();
 
   return {
     list(_caller, { view, sort, offset = 0, limit }) {
@@ -194,23 +196,8 @@ export function createHandlers(
       changes.collections();
       return query;
     },
-    async deleteBulletins(_caller, ids) {
-      const { batch, count } = await library.deleteBulletins(ids);
-      // Out of the index too: a search answers from the index's columns without asking the store.
-      const gone = ids.filter((id) => library.get(id) === undefined);
-      deletedBulletins.set(batch, gone);
-      await index.remove(gone);
-      if (count > 0) changes.archive();
-      return { count, undoToken: batch };
-    },
-    async undoDelete(_caller, token) {
-      const count = await library.undoDelete(token);
-      const back = (deletedBulletins.get(token) ?? []).map((id) => library.get(id));
-      deletedBulletins.delete(token);
-      await index.add(back.filter((bulletin): bulletin is Bulletin => bulletin !== undefined));
-      if (count > 0) changes.archive();
-      return count;
-    },
+    deleteBulletins: (_caller, ids) => archive.deleteBulletins(ids),
+    undoDelete: (_caller, token) => archive.undoDelete(token),
     // The runner tells the windows when the archive changed.
     importFiles: ({ sender }) => chooseAndImport(BrowserWindow.fromWebContents(sender), imports),
     importDropped: (_caller, files) =>

@@ -1,71 +1,7 @@
-import type { Bulletin } from '../../preload/contract';
 import type { DocColumns } from './docColumns';
 import type { FacetName, FacetSelection, FacetValue, Facets } from '../../preload/searchTypes';
 
 const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
-const NONE: readonly FacetName[] = [];
-
-/** A bulletin's values for a facet (a bulletin can be about several countries). */
-function facetValues(bulletin: Bulletin, name: FacetName): readonly string[] {
-  switch (name) {
-    case 'source':
-      return [bulletin.source];
-    case 'country':
-      return bulletin.countries;
-    case 'year':
-      return [bulletin.published.slice(0, 4)];
-    case 'language':
-      return [bulletin.language];
-  }
-}
-
-function matchesFacet(bulletin: Bulletin, name: FacetName, chosen: readonly string[] | undefined): boolean {
-  if (!chosen || chosen.length === 0) return true;
-  return facetValues(bulletin, name).some((value) => chosen.includes(value));
-}
-
-/** Values chosen within one facet are alternatives; facets combine with each other. */
-export function matchesFacets(bulletin: Bulletin, selection: FacetSelection): boolean {
-  return NAMES.every((name) => matchesFacet(bulletin, name, selection[name]));
-}
-
-/**
- * Counts each facet's values over the results narrowed by the *other* facets'
- * choices, so a facet keeps offering its alternatives after one is chosen.
- * Years newest first; other facets most frequent first. One pass over the
- * results (at 100k bulletins a search can match most of them).
- */
-export function countFacets(bulletins: readonly Bulletin[], selection: FacetSelection): Facets {
-  const chosen = NAMES.filter((name) => (selection[name]?.length ?? 0) > 0);
-  const counts: Record<FacetName, Map<string, number>> = {
-    source: new Map(),
-    country: new Map(),
-    year: new Map(),
-    language: new Map(),
-  };
-  const bump = (name: FacetName, value: string) =>
-    counts[name].set(value, (counts[name].get(value) ?? 0) + 1);
-  // Years by number: slicing a string per result was most of the counting at 100k results.
-  const years = new Uint32Array(10_000);
-  for (const bulletin of bulletins) {
-    // A bulletin outside one chosen facet still counts toward that facet's alternatives.
-    const missed =
-      chosen.length === 0 ? NONE : chosen.filter((name) => !matchesFacet(bulletin, name, selection[name]));
-    if (missed.length > 1) continue;
-    const only = missed[0];
-    if (only === undefined || only === 'source') bump('source', bulletin.source);
-    if (only === undefined || only === 'country')
-      for (const country of bulletin.countries) bump('country', country);
-    if (only === undefined || only === 'year') {
-      const year = yearOf(bulletin);
-      years[year] = (years[year] ?? 0) + 1;
-    }
-    if (only === undefined || only === 'language') bump('language', bulletin.language);
-  }
-  for (const [year, count] of years.entries())
-    if (count > 0) counts.year.set(String(year).padStart(4, '0'), count);
-  return sortedFacets(counts);
-}
 
 function sortedFacets(counts: Record<FacetName, Map<string, number>>): Facets {
   const facets = {} as Facets;
@@ -79,14 +15,6 @@ function sortedFacets(counts: Record<FacetName, Map<string, number>>): Facets {
     facets[name] = values;
   }
   return facets;
-}
-
-/** The year of an ISO date as a number, without making a string. */
-function yearOf(bulletin: Bulletin): number {
-  const date = bulletin.published;
-  let year = 0;
-  for (let at = 0; at < 4; at++) year = year * 10 + (date.charCodeAt(at) - 48);
-  return year >= 0 && year < 10_000 ? year : 0;
 }
 
 /** Per facet, the test of a document's codes against the values chosen (undefined: nothing chosen). */
@@ -114,18 +42,19 @@ function codeTests(columns: DocColumns, selection: FacetSelection): CodeTests {
   };
 }
 
-/** `matchesFacets` on the index's columns. */
-export function facetsTestOfDocs(columns: DocColumns, selection: FacetSelection): (doc: number) => boolean {
+/** Whether a document is among the values chosen: values chosen within one facet are alternatives; facets combine with each other. */
+export function facetsTest(columns: DocColumns, selection: FacetSelection): (doc: number) => boolean {
   const tests = NAMES.flatMap((name) => codeTests(columns, selection)[name] ?? []);
   return (doc) => tests.every((test) => test(doc));
 }
 
-/** `countFacets` on the index's columns: counts by code in typed arrays, names only for the totals. */
-export function countFacetsOfDocs(
-  columns: DocColumns,
-  docs: Iterable<number>,
-  selection: FacetSelection,
-): Facets {
+/**
+ * Counts each facet's values over the results narrowed by the *other* facets' choices, so a facet
+ * keeps offering its alternatives after one is chosen. Years newest first; other facets most
+ * frequent first. One pass over the results (at 100k bulletins a search can match most of them),
+ * counting by code in typed arrays: names only for the totals.
+ */
+export function countFacets(columns: DocColumns, docs: Iterable<number>, selection: FacetSelection): Facets {
   const tests = codeTests(columns, selection);
   const chosen = NAMES.filter((name) => tests[name] !== undefined);
   const sources = new Uint32Array(columns.sources.length);

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOptions';
 import type { ParsedQuery, Term } from './queryParser';
 import type { DocColumns } from './docColumns';
-import type { Candidate, Matcher, MatchedTerms } from './runSearch';
+import type { Matcher, MatchedTerms } from './runSearch';
 import type { Vocabulary } from './spelling';
 
 /** Per field id, per document (short id), how often a term occurs. */
@@ -14,7 +14,10 @@ type Postings = Map<number, Map<number, number>>;
  * term and sorts them all, which at 100k bulletins took over a second for a
  * four-letter prefix. indexMatcher.test.ts checks that ids and scores here
  * equal minisearch's own `search()` (where no variant is two edits away and none is capped), so
- * an upgrade that changes them fails there.
+ * an upgrade that changes them fails there. Private fields can change in any release, so
+ * package.json pins minisearch to the exact version checked (7.2.0; JSON has no comments, the
+ * reason is here), and the test fails if the pin is loosened or the installed copy differs:
+ * an upgrade is a deliberate edit that runs the parity cases. slicedIndexJson.ts reads them too.
  */
 interface IndexInternals {
   _index: {
@@ -81,7 +84,7 @@ const NO_MATCHES: Matches = {
  * place of an object per document. What matched in a document (for highlights)
  * is worked out only for the documents that ask, i.e. the rows shown.
  */
-export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns): Matcher {
+export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns): Matcher {
   const internals = index as unknown as IndexInternals;
   const idOf = (doc: number) => internals._documentIds.get(doc);
   const size = internals._nextId;
@@ -225,9 +228,17 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
   };
 
   return {
+    columns,
+    idOf,
+    docOf: (id) => internals._idToShortId.get(id),
     match(query, fuzzy) {
       const { result, words, expansions } = run(query, fuzzy);
-      if (!result) return { candidates: [], termsOf: () => ({ terms: [], queryTerms: [] }) };
+      if (!result)
+        return {
+          docs: new Int32Array(0),
+          scores: new Float64Array(0),
+          termsOf: () => ({ terms: [], queryTerms: [] }),
+        };
       const docs = result.docs.subarray(0, result.count);
       const scores = new Float64Array(docs.length);
       for (const [at, doc] of docs.entries()) {
@@ -235,17 +246,6 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
         const quality = popCount(result.words[doc] ?? 0) || 1;
         scores[at] = (result.score[doc] ?? 0) * quality;
       }
-      // Ids only when asked for: with columns, runSearch reads the numbers and names only the rows shown.
-      let candidates: Candidate[] | undefined;
-      const listed = (): Candidate[] => {
-        if (candidates) return candidates;
-        candidates = [];
-        for (const [at, doc] of docs.entries()) {
-          const id = idOf(doc);
-          if (id !== undefined) candidates.push({ id, score: scores[at] ?? 0 });
-        }
-        return candidates;
-      };
       const termsOf = (id: string): MatchedTerms => {
         const doc = internals._idToShortId.get(id) ?? -1;
         const mask = result.words[doc] ?? 0;
@@ -259,15 +259,8 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns?: DocColumns
         }
         return { terms: [...terms], queryTerms };
       };
-      return {
-        get candidates() {
-          return listed();
-        },
-        termsOf,
-        ...(columns ? { numbered: { docs, scores, columns, idOf } } : {}),
-      };
+      return { docs, scores, termsOf };
     },
-    docOf: (id) => internals._idToShortId.get(id),
     idsWithWord(word) {
       const folded = processTerm(word);
       const ids = new Set<string>();

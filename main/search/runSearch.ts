@@ -2,17 +2,11 @@ import type { Bulletin } from '../../preload/contract';
 import type { FacetSelection, Facets, SearchHint, SearchSort } from '../../preload/searchTypes';
 import { countryNamesEverywhere } from '../../resources/locales/displayNames';
 import { containsPhrase, foldedWords, searchableFields } from './documentText';
-import { countFacets, countFacetsOfDocs, facetsTestOfDocs, matchesFacets } from './facets';
+import { countFacets, facetsTest } from './facets';
 import { firstInOrder } from './firstInOrder';
 import { dateNumber, type DocColumns } from './docColumns';
 import { processTerm } from './indexOptions';
 import type { ParsedQuery, QueryFilters, Term } from './queryParser';
-
-/** A bulletin a matcher found. */
-export interface Candidate {
-  id: string;
-  score: number;
-}
 
 /** What a candidate matched: index terms (prefix and typo variants included) and query words. */
 export interface MatchedTerms {
@@ -23,38 +17,34 @@ export interface MatchedTerms {
 }
 
 /**
- * The index's candidates by its own document numbers, with the columns of what a search
- * filters, counts and sorts by: a result is named (id, Bulletin) only if it is shown.
+ * What a matcher found, by its own document numbers: a result is named (id, Bulletin) only if it
+ * is shown. What each matched is worked out on demand (the rows shown need it).
  */
-export interface NumberedMatches {
+export interface Matches {
   docs: Int32Array;
   /** Score of `docs[i]` at `scores[i]`. */
   scores: Float64Array;
-  columns: DocColumns;
-  idOf(doc: number): string | undefined;
-}
-
-/** What a matcher found; what each candidate matched is worked out on demand (the rows shown need it). */
-export interface Matches {
-  candidates: Candidate[];
   termsOf(id: string): MatchedTerms;
-  numbered?: NumberedMatches;
 }
 
-/** Finds candidates for the words of a query: the index when it is ready, a scan while it builds. */
+/**
+ * Finds documents for the words of a query: the index when it is ready, a scan while it builds.
+ * Each numbers the archive's bulletins its own way, and holds the columns of what a search filters,
+ * counts and sorts by under those numbers.
+ */
 export interface Matcher {
+  /** Every bulletin of the archive has a number whose `live` is 1 (a query of filters alone starts there). */
+  readonly columns: DocColumns;
   match(query: ParsedQuery, fuzzy: boolean): Matches;
+  idOf(doc: number): string | undefined;
+  docOf(id: string): number | undefined;
   /** Ids of bulletins containing the word (exactly, no prefix or typo), for -exclusions. */
   idsWithWord(word: string): Set<string>;
-  /** The index's number for a bulletin (the index's matcher only). */
-  docOf?(id: string): number | undefined;
 }
 
 export interface SearchContext {
   matcher: Matcher;
   get(id: string): Bulletin | undefined;
-  /** Every bulletin in the view searched, newest first (used when a query has filters only). */
-  inView(): readonly Bulletin[];
   /** Whether a bulletin is in the view searched; left out when the view is the whole archive. */
   isInView?(id: string): boolean;
   isBookmarked(id: string): boolean;
@@ -101,13 +91,15 @@ const nothingMatched = (): MatchedTerms => ({ terms: [], queryTerms: [] });
 const FEW_RESULTS = 5;
 
 /**
- * Runs a parsed query: words through the matcher (exact and prefix first,
- * typo-tolerant when that finds few), then the phrase, exclusion, view and
- * filter checks, facet counts, and the order asked for. Free of electron and
- * of the index's kind, so the same path serves the index and the fallback scan.
+ * Runs a parsed query: words through the matcher (exact and prefix first, typo-tolerant when that
+ * finds few), then the phrase, exclusion, view and filter checks, facet counts, and the order
+ * asked for, all on the matcher's document numbers and columns; Bulletins are read for the rows
+ * shown only. Free of electron and of the matcher's kind, so one path serves the index and the
+ * scan that stands in while it builds.
  */
 export function runSearch(parsed: ParsedQuery, context: SearchContext, options: SearchOptions): SearchAnswer {
   const query = withoutStopWordClauses(parsed);
+  const { matcher } = context;
   const excluded = excludedIds(query, context);
   const hints = [...query.hints];
   const inCollections = query.filters.collections.map((name) => {
@@ -132,103 +124,54 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
     (!filters.unread || !context.isRead(id)) &&
     (!filters.noted || noted.has(id)) &&
     inCollections.every((member) => member(id));
-  const accept = (bulletin: Bulletin) => acceptId(bulletin.id) && passesFilters(bulletin, filters);
+  const check: Check = { query, context, checksId, acceptId, passes: columnFilter(filters, matcher.columns) };
 
-  let matched: Hit[];
-  let found: Matches = { candidates: [], termsOf: nothingMatched };
   if (query.clauses.length === 0) {
-    matched = context
-      .inView()
-      .filter(accept)
-      .map((bulletin) => ({ bulletin, score: 0 }));
-  } else {
-    found = context.matcher.match(query, false);
-    const numbered = found.numbered;
-    if (numbered) {
-      const check = { query, context, checksId, acceptId };
-      let hits = numberedHits(found, numbered, check);
-      if (hits.count < FEW_RESULTS) {
-        const tolerantFound = context.matcher.match(query, true);
-        const tolerant = tolerantFound.numbered && numberedHits(tolerantFound, tolerantFound.numbered, check);
-        if (tolerant && tolerant.count > hits.count) {
-          hits = tolerant;
-          found = tolerantFound;
-        }
-      }
-      return { ...pageOfNumbered(hits, numbered.columns, found, query, context, accept, options), hints };
-    }
-    matched = verified(found, query, context, accept);
-    if (matched.length < FEW_RESULTS) {
-      const tolerantFound = context.matcher.match(query, true);
-      const tolerant = verified(tolerantFound, query, context, accept);
-      if (tolerant.length > matched.length) {
-        matched = tolerant;
-        found = tolerantFound;
-      }
-    }
-    const already = new Set(matched.map((hit) => hit.bulletin.id));
-    const best = matched.reduce((top, hit) => Math.max(top, hit.score), 1);
-    matched.push(...noteMatches(query, context, accept, (id) => already.has(id), best));
+    const everything = everyDocument(matcher.columns);
+    return { ...pageOf(accepted(everything, check), everything, check, options), hints };
   }
-
-  const facets = countFacets(
-    matched.map((hit) => hit.bulletin),
-    options.facets,
-  );
-  const results = matched.filter((hit) => matchesFacets(hit.bulletin, options.facets));
-  const order = options.sort === 'date' ? byDate : byRelevance;
-  const shown = firstInOrder(results, order, options.offset + options.limit).slice(options.offset);
-  return {
-    ...highlighted(shown, found, query),
-    ids: shown.map((hit) => hit.bulletin.id),
-    total: results.length,
-    facets,
-    hints,
-  };
+  let found = matcher.match(query, false);
+  let hits = accepted(found, check);
+  if (hits.count < FEW_RESULTS) {
+    const tolerantFound = matcher.match(query, true);
+    const tolerant = accepted(tolerantFound, check);
+    if (tolerant.count > hits.count) {
+      hits = tolerant;
+      found = tolerantFound;
+    }
+  }
+  return { ...pageOf(withNoteMatches(hits, check), found, check, options), hints };
 }
 
-/**
- * Index terms that matched in each row shown and in all of them, with the words of phrases (the
- * index may have matched them as prefixes). A row's own terms pick its passage: with the terms of
- * every row, a common prefix ("migr") asked each row for dozens of words it lacks.
- */
-function highlighted(
-  shown: readonly Hit[],
-  found: Matches,
-  query: ParsedQuery,
-): { hits: Hit[]; terms: string[] } {
-  const phraseWords = query.clauses.flatMap((clause) =>
-    clause.flatMap((term) => (term.phrase ? foldedWords(term.text) : [])),
-  );
-  const all = new Set<string>(phraseWords);
-  const hits = shown.map(({ bulletin, score }) => {
-    const terms = [...new Set([...found.termsOf(bulletin.id).terms, ...phraseWords])];
-    for (const term of terms) all.add(term);
-    return { bulletin, score, terms };
-  });
-  return { hits, terms: [...all] };
+/** Every bulletin, unscored: what a query of filters alone narrows. */
+function everyDocument(columns: DocColumns): Matches {
+  const docs: number[] = [];
+  for (let doc = 0; doc < columns.live.length; doc++) if (columns.live[doc] === 1) docs.push(doc);
+  return { docs: Int32Array.from(docs), scores: new Float64Array(docs.length), termsOf: nothingMatched };
 }
 
-interface NumberedCheck {
+interface Check {
   query: ParsedQuery;
   context: SearchContext;
   /** False when no clause of the query, nor the view, depends on the bulletin's id: no id is looked up. */
   checksId: boolean;
   acceptId(id: string): boolean;
+  /** The query's filters on the columns (source, country, language, dates). */
+  passes(doc: number): boolean;
 }
 
-/** Accepted candidates, by document number: `docs[i]` scored `scores[i]` for i below `count`. */
-interface NumberedHits {
+/** Accepted documents: `docs[i]` scored `scores[i]` for i below `count`. */
+interface Accepted {
   docs: Int32Array;
   scores: Float64Array;
   count: number;
 }
 
-/** `verified` over the index's document numbers: filters on the columns, ids only where a clause needs them. */
-function numberedHits(found: Matches, numbered: NumberedMatches, check: NumberedCheck): NumberedHits {
-  const { query, context, checksId, acceptId } = check;
-  const { docs, scores, columns, idOf } = numbered;
-  const passes = columnFilter(query.filters, columns);
+/** The documents found that really satisfy the query: live, filters on the columns, ids only where a clause needs them. */
+function accepted(found: Matches, check: Check): Accepted {
+  const { query, context, checksId, acceptId, passes } = check;
+  const { docs, scores } = found;
+  const { columns, idOf } = context.matcher;
   const hasPhrase = query.clauses.some((clause) => clause.some((term) => term.phrase));
   const kept = new Int32Array(docs.length);
   const keptScores = new Float64Array(docs.length);
@@ -251,62 +194,110 @@ function numberedHits(found: Matches, numbered: NumberedMatches, check: Numbered
   return { docs: kept, scores: keptScores, count };
 }
 
+/**
+ * With the bulletins whose note has every clause of the query (the last word as a prefix while it
+ * is typed), not already found by their own text. They rank with the best text match: the user's
+ * own words about a bulletin are as telling as its title.
+ */
+function withNoteMatches(hits: Accepted, check: Check): Accepted {
+  const { query, context, acceptId, passes } = check;
+  const { columns, docOf } = context.matcher;
+  if (!context.notes?.length) return hits;
+  const docs = hits.docs.subarray(0, hits.count);
+  const scores = hits.scores.subarray(0, hits.count);
+  const isFound = new Uint8Array(columns.live.length);
+  for (const doc of docs) isFound[doc] = 1;
+  const best = scores.reduce((top, score) => Math.max(top, score), 1);
+  const lastClause = query.clauses.length - 1;
+  const noted: number[] = [];
+  for (const [id, text] of context.notes) {
+    const doc = docOf(id);
+    if (doc === undefined || isFound[doc] === 1 || columns.live[doc] !== 1) continue;
+    if (!passes(doc) || !acceptId(id)) continue;
+    const noteWords = foldedWords(text);
+    const has = (word: string, prefix: boolean) =>
+      noteWords.some((noteWord) => (prefix ? noteWord.startsWith(word) : noteWord === word));
+    const matches = query.clauses.every((clause, position) =>
+      clause.some((term) => {
+        const words = foldedWords(term.text);
+        if (term.phrase) return containsPhrase([noteWords], words);
+        const open = query.lastWordOpen && position === lastClause;
+        return words.length > 0 && words.every((word) => has(word, open));
+      }),
+    );
+    if (matches) noted.push(doc);
+  }
+  if (noted.length === 0) return hits;
+  return {
+    docs: Int32Array.from([...docs, ...noted]),
+    scores: Float64Array.from([...scores, ...noted.map(() => best)]),
+    count: hits.count + noted.length,
+  };
+}
+
 /** Facets, the facet choice, the order and the page, on document numbers; Bulletins for the page only. */
-function pageOfNumbered(
-  hits: NumberedHits,
-  columns: DocColumns,
+function pageOf(
+  hits: Accepted,
   found: Matches,
-  query: ParsedQuery,
-  context: SearchContext,
-  accept: (bulletin: Bulletin) => boolean,
+  check: Check,
   options: SearchOptions,
 ): Omit<SearchAnswer, 'hints'> {
-  let docs = hits.docs.subarray(0, hits.count);
-  let scores = hits.scores.subarray(0, hits.count);
-  if (context.notes?.length) {
-    const docOf = context.matcher.docOf;
-    const isFound = new Uint8Array(columns.live.length);
-    for (const doc of docs) isFound[doc] = 1;
-    const best = scores.reduce((top, score) => Math.max(top, score), 1);
-    const alreadyFound = (id: string) => isFound[docOf?.(id) ?? -1] === 1;
-    const noted = noteMatches(query, context, accept, alreadyFound, best).flatMap(({ bulletin, score }) => {
-      const doc = docOf?.(bulletin.id);
-      return doc === undefined ? [] : [{ doc, score }];
-    });
-    if (noted.length > 0) {
-      docs = Int32Array.from([...docs, ...noted.map((hit) => hit.doc)]);
-      scores = Float64Array.from([...scores, ...noted.map((hit) => hit.score)]);
-    }
-  }
-  const facets = countFacetsOfDocs(columns, docs, options.facets);
-  const chosen = facetsTestOfDocs(columns, options.facets);
+  const { columns, idOf } = check.context.matcher;
+  const docs = hits.docs.subarray(0, hits.count);
+  const scores = hits.scores.subarray(0, hits.count);
+  const facets = countFacets(columns, docs, options.facets);
+  const chosen = facetsTest(columns, options.facets);
   const chosenAt = new Int32Array(docs.length);
   let total = 0;
   for (let at = 0; at < docs.length; at++) if (chosen(docs[at] ?? 0)) chosenAt[total++] = at;
   const positions = chosenAt.subarray(0, total);
   const published = columns.published;
+  // Dates as numbers: no locale collation, no strings (sorting large results by them was slow).
   const newer = (a: number, b: number) => (published[docs[b] ?? 0] ?? 0) - (published[docs[a] ?? 0] ?? 0);
   const order =
     options.sort === 'date'
       ? (a: number, b: number) => newer(a, b) || (scores[b] ?? 0) - (scores[a] ?? 0)
-      : (a: number, b: number) => {
+      : // Scores are floats: "equal" within a hair, so recency decides between equally good matches.
+        (a: number, b: number) => {
           const sa = scores[a] ?? 0;
           const sb = scores[b] ?? 0;
           return Math.abs(sb - sa) > 1e-9 * Math.max(sa, sb) ? sb - sa : newer(a, b);
         };
   const page = firstInOrder(positions, order, options.offset + options.limit).slice(options.offset);
   const named = page.flatMap((at) => {
-    const id = found.numbered?.idOf(docs[at] ?? 0);
+    const id = idOf(docs[at] ?? 0);
     return id === undefined ? [] : [{ id, score: scores[at] ?? 0 }];
   });
   const ids = named.map((hit) => hit.id);
   if (options.idsOnly) return { hits: [], ids, total, terms: [], facets };
   const shown: Hit[] = [];
   for (const { id, score } of named) {
-    const bulletin = context.get(id);
+    const bulletin = check.context.get(id);
     if (bulletin) shown.push({ bulletin, score });
   }
-  return { ...highlighted(shown, found, query), ids, total, facets };
+  return { ...highlighted(shown, found, check.query), ids, total, facets };
+}
+
+/**
+ * Index terms that matched in each row shown and in all of them, with the words of phrases (the
+ * index may have matched them as prefixes). A row's own terms pick its passage: with the terms of
+ * every row, a common prefix ("migr") asked each row for dozens of words it lacks.
+ */
+function highlighted(
+  shown: readonly Hit[],
+  found: Matches,
+  query: ParsedQuery,
+): { hits: Hit[]; terms: string[] } {
+  const phraseWords = query.clauses.flatMap((clause) =>
+    clause.flatMap((term) => (term.phrase ? foldedWords(term.text) : [])),
+  );
+  const all = new Set<string>(phraseWords);
+  const hits = shown.map(({ bulletin, score }) => {
+    const terms = [...new Set([...found.termsOf(bulletin.id).terms, ...phraseWords])];
+    for (const term of terms) all.add(term);
+    return { bulletin, score, terms };
+  });
+  return { hits, terms: [...all] };
 }
 
 /** The column part of a query's filters (source, country, language, dates); each value tested once per code. */
@@ -362,59 +353,6 @@ function languageMatches(language: string, wanted: readonly string[]): boolean {
   return wanted.some((value) => lower === value || lower.startsWith(`${value}-`));
 }
 
-/**
- * Bulletins whose note has every clause of the query (the last word as a prefix while it is
- * typed), not already found by their own text. They rank with the best text match: the user's
- * own words about a bulletin are as telling as its title.
- */
-function noteMatches(
-  query: ParsedQuery,
-  context: SearchContext,
-  accept: (bulletin: Bulletin) => boolean,
-  alreadyFound: (id: string) => boolean,
-  score: number,
-): Hit[] {
-  if (!context.notes?.length) return [];
-  const lastClause = query.clauses.length - 1;
-  const hits: Hit[] = [];
-  for (const [id, text] of context.notes) {
-    if (alreadyFound(id)) continue;
-    const bulletin = context.get(id);
-    if (!bulletin || !accept(bulletin)) continue;
-    const noteWords = foldedWords(text);
-    const has = (word: string, prefix: boolean) =>
-      noteWords.some((noteWord) => (prefix ? noteWord.startsWith(word) : noteWord === word));
-    const matches = query.clauses.every((clause, position) =>
-      clause.some((term) => {
-        const words = foldedWords(term.text);
-        if (term.phrase) return containsPhrase([noteWords], words);
-        const open = query.lastWordOpen && position === lastClause;
-        return words.length > 0 && words.every((word) => has(word, open));
-      }),
-    );
-    if (matches) hits.push({ bulletin, score });
-  }
-  return hits;
-}
-
-/** Candidates that really satisfy every clause (phrases checked against the text) and the filters. */
-function verified(
-  found: Matches,
-  query: ParsedQuery,
-  context: SearchContext,
-  accept: (bulletin: Bulletin) => boolean,
-): Hit[] {
-  const hasPhrase = query.clauses.some((clause) => clause.some((term) => term.phrase));
-  const hits: Hit[] = [];
-  for (const candidate of found.candidates) {
-    const bulletin = context.get(candidate.id);
-    if (!bulletin || !accept(bulletin)) continue;
-    if (hasPhrase && !satisfiesClauses(bulletin, found.termsOf(candidate.id), query.clauses)) continue;
-    hits.push({ bulletin, score: candidate.score });
-  }
-  return hits;
-}
-
 function satisfiesClauses(bulletin: Bulletin, matched: MatchedTerms, clauses: readonly Term[][]): boolean {
   const fields = searchableFields(bulletin).map(foldedWords);
   const matchedWords = new Set(matched.queryTerms);
@@ -444,20 +382,6 @@ function excludedIds(query: ParsedQuery, context: SearchContext): Set<string> {
   return ids;
 }
 
-function passesFilters(bulletin: Bulletin, filters: QueryFilters): boolean {
-  if (filters.sources.length > 0 && !filters.sources.some((value) => containsWords(bulletin.source, value)))
-    return false;
-  if (
-    filters.countries.length > 0 &&
-    !filters.countries.some((value) => bulletin.countries.some((country) => countryMatches(country, value)))
-  )
-    return false;
-  if (filters.languages.length > 0 && !languageMatches(bulletin.language, filters.languages)) return false;
-  if (filters.before !== undefined && !(bulletin.published.slice(0, 10) < filters.before)) return false;
-  if (filters.after !== undefined && !(bulletin.published.slice(0, 10) > filters.after)) return false;
-  return true;
-}
-
 /** `country:costa` matches "Costa Rica", `source:"iom pana"` "IOM Panamá": folded, from a word start. */
 function containsWords(text: string, value: string): boolean {
   const haystack = ` ${foldedWords(text).join(' ')}`;
@@ -468,16 +392,6 @@ function containsWords(text: string, value: string): boolean {
 function countryMatches(englishName: string, value: string): boolean {
   return countryNamesEverywhere(englishName).some((name) => containsWords(name, value));
 }
-
-// ISO dates order by code unit: no locale collation (it made sorting large results slow).
-const newerFirst = (a: Hit, b: Hit) =>
-  a.bulletin.published < b.bulletin.published ? 1 : a.bulletin.published > b.bulletin.published ? -1 : 0;
-
-const byDate = (a: Hit, b: Hit) => newerFirst(a, b) || b.score - a.score;
-
-// Scores are floats: "equal" within a hair, so recency decides between equally good matches.
-const byRelevance = (a: Hit, b: Hit) =>
-  Math.abs(b.score - a.score) > 1e-9 * Math.max(a.score, b.score) ? b.score - a.score : newerFirst(a, b);
 
 /**
  * Drops clauses whose every word is a stop word ("the", "de"): the index has

@@ -1,12 +1,22 @@
 import type { Bulletin } from '../../preload/contract';
+import { createDocColumns, type DocColumns } from './docColumns';
 import { foldedWords } from './documentText';
 import { processTerm } from './indexOptions';
-import type { Candidate, Matcher } from './runSearch';
+import type { Matcher } from './runSearch';
+
+/** The archive as the scan numbers it: a bulletin's number is its place in the list. */
+interface Numbered {
+  list: readonly Bulletin[];
+  columns: DocColumns;
+  numbers: Map<string, number>;
+}
 
 /**
  * The stand-in while the index builds: a scan of titles, summaries, sources,
  * countries and tags (bodies are left out to stay fast at 100k), every word
- * matched as a word prefix. Slower and blunter than the index, but it answers.
+ * matched as a word prefix. Slower and blunter than the index, but it answers,
+ * through the same pipeline: its columns are made once per version of the list
+ * (the store hands out a new array when the archive changes).
  */
 export function scanMatcher(bulletins: () => readonly Bulletin[]): Matcher {
   const haystack = (bulletin: Bulletin) =>
@@ -21,11 +31,32 @@ export function scanMatcher(bulletins: () => readonly Bulletin[]): Matcher {
     ).join(' ')}`;
   const queryWords = (text: string) => foldedWords(text).filter((word) => processTerm(word) !== null);
 
+  let numbered: Numbered | undefined;
+  const current = (): Numbered => {
+    const list = bulletins();
+    if (numbered?.list === list) return numbered;
+    const columns = createDocColumns();
+    for (const [doc, bulletin] of list.entries()) columns.set(doc, bulletin);
+    numbered = {
+      list,
+      columns: columns.read(),
+      numbers: new Map(list.map((bulletin, doc) => [bulletin.id, doc])),
+    };
+    return numbered;
+  };
+
   return {
+    get columns() {
+      return current().columns;
+    },
+    idOf: (doc) => current().list[doc]?.id,
+    docOf: (id) => current().numbers.get(id),
     match(query) {
-      const candidates: Candidate[] = [];
+      const { list } = current();
+      const docs: number[] = [];
+      const scores: number[] = [];
       const matchedWords = new Map<string, string[]>();
-      for (const bulletin of bulletins()) {
+      for (const [doc, bulletin] of list.entries()) {
         const text = haystack(bulletin);
         const title = ` ${foldedWords(bulletin.title).join(' ')}`;
         const matched: string[] = [];
@@ -40,12 +71,14 @@ export function scanMatcher(bulletins: () => readonly Bulletin[]): Matcher {
           }),
         );
         if (every) {
-          candidates.push({ id: bulletin.id, score });
+          docs.push(doc);
+          scores.push(score);
           matchedWords.set(bulletin.id, matched);
         }
       }
       return {
-        candidates,
+        docs: Int32Array.from(docs),
+        scores: Float64Array.from(scores),
         termsOf: (id) => {
           const words = matchedWords.get(id) ?? [];
           return { terms: words, queryTerms: words };

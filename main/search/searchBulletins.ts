@@ -115,15 +115,12 @@ function answerRequest(
   page: { offset: number; limit: number; idsOnly: boolean; resolving: Resolving },
 ): SearchAnswer {
   const { offset, limit, idsOnly, resolving } = page;
-  // The view's list only when needed: listing the whole archive is a copy of 100k bulletins.
-  const inView = () => library.bulletins(request.view);
   return runSearch(
     parseQuery(request.text),
     {
       matcher: index.matcher(),
       get: library.get,
-      inView,
-      isInView: viewTest(request.view, library, inView),
+      isInView: viewTest(request.view, library),
       isBookmarked: library.isBookmarked,
       isRead: library.isRead,
       notes: library.notes?.(),
@@ -156,15 +153,11 @@ function answerRequest(
 }
 
 /** The test of the view searched; none for the whole archive (then no result's id is looked up). */
-function viewTest(
-  view: View,
-  library: Marks,
-  inView: () => readonly Bulletin[],
-): ((id: string) => boolean) | undefined {
+function viewTest(view: View, library: Marks): ((id: string) => boolean) | undefined {
   if (view === 'bookmarks') return library.isBookmarked;
   if (view === 'unread') return (id) => !library.isRead(id);
   if (view !== 'all') {
-    const members = new Set(inView().map((bulletin) => bulletin.id));
+    const members = new Set(library.bulletins(view).map((bulletin) => bulletin.id));
     return (id) => members.has(id);
   }
   return undefined;

@@ -23,20 +23,9 @@ import {
 } from './persistedIndex';
 import { slicedIndexJson } from './slicedIndexJson';
 import { parseQuery } from './queryParser';
-import { withoutStopWordClauses, type Matcher } from './runSearch';
+import type { Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
 import { correctQuery, type Vocabulary } from './spelling';
-
-export interface SearchHit {
-  id: string;
-  score: number;
-}
-
-export interface SearchOutcome {
-  hits: SearchHit[];
-  /** Folded index terms that matched, for highlighting. */
-  terms: string[];
-}
 
 export interface SearchIndexOptions {
   /** Where the index is persisted (`<userData>/search-index.json`); without it, memory only. */
@@ -78,8 +67,6 @@ export interface SearchIndex {
   suggest(text: string, keep?: ReadonlySet<string>): string[];
   /** The archive's words, for spelling correction; null while the index builds. */
   vocabulary(): Vocabulary | null;
-  /** Plain words over the whole index, best first (no filters or views: see runSearch). */
-  search(text: string): SearchOutcome;
   status(): IndexStatus;
   /** Settles once the index is loaded or built. */
   readonly ready: Promise<void>;
@@ -270,8 +257,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     add: (added, bodyTexts) =>
       change((ready) =>
         inSlices(added, (bulletin) => {
-          if (ready.has(bulletin.id)) return;
-          ready.add(indexedDocWith(bulletin, bodyTexts?.get(bulletin.id)));
+          if (!ready.has(bulletin.id)) ready.add(indexedDocWith(bulletin, bodyTexts?.get(bulletin.id)));
+          // Every one counts again, fresh or not: a deleted bulletin the saved index still held comes back by an undo.
           record(ready, bulletin);
         }),
       ).then(() => indexKept(added.map((bulletin) => bulletin.id))),
@@ -316,16 +303,6 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       return [...new Set([...first, ...completions])].slice(0, SUGGESTIONS);
     },
     vocabulary: () => (index ? indexVocabulary(index) : null),
-    search(text) {
-      if (text.trim() === '') return { hits: [], terms: [] };
-      const matcher = index ? indexMatcher(index) : fallback;
-      const query = withoutStopWordClauses(parseQuery(text));
-      let found = matcher.match(query, false);
-      if (found.candidates.length === 0) found = matcher.match(query, true);
-      const terms = new Set(found.candidates.flatMap((candidate) => found.termsOf(candidate.id).terms));
-      const hits = found.candidates.map(({ id, score }) => ({ id, score }));
-      return { hits: hits.sort((a, b) => b.score - a.score), terms: [...terms] };
-    },
     status: () => status,
     async flush() {
       await ready;

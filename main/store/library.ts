@@ -132,6 +132,8 @@ export interface Library {
   deleteBulletins(ids: string[]): Promise<{ batch: string; count: number }>;
   /** Resolves to how many bulletins came back. */
   undoDelete(batch: string): Promise<number>;
+  /** The ids a delete batch hid and `undoDelete` would bring back (its tombstones: known after a restart too). */
+  deletedIn(batch: string): string[];
   /**
    * Merges a colleague's marks on bulletins already in the library (see main/share/mergeShare.ts):
    * notes kept beside the user's, the collection joined or created by name, bookmarks if asked.
@@ -657,6 +659,8 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       }
       return undone.length;
     },
+    deletedIn: (batch) =>
+      Object.entries(marks().deleted).flatMap(([id, tombstone]) => (tombstone.batch === batch ? [id] : [])),
     snapshot: () => ({ state: structuredClone(marks()), bulletins: [...byId.values()] }),
     async restore(snapshot) {
       const locked = [state, ...shards.values(), journal].find((document) => document.readOnly);

@@ -3,21 +3,22 @@ import { join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import { t } from '../i18n';
 import type { NoticeBoard } from '../notices/noticeBoard';
-import type { SearchIndex } from '../search/searchIndex';
+import type { Archive } from '../archive/archive';
 import type { Library } from '../store/library';
 import { ParseRanOutOfMemory, ParseTookTooLong, type UntrustedReader } from '../importers/parseInWorker';
 import { writeLibraryBackup, type LibraryBackup } from '../store/libraryBackup';
 
 export interface BackupContext {
   library: Library;
-  index: SearchIndex;
+  /** Restores the library and its index together, and tells the windows. */
+  archive: Pick<Archive, 'restore'>;
   notices: NoticeBoard;
   /** `<userData>/backups`: where the library is saved before a restore replaces it. */
   backupFolder: string;
   formatDate: (iso: string) => string;
   /** Reads the chosen file's bytes into a checked backup: the parse worker, never main's thread. */
   readBackup: UntrustedReader['readBackup'];
-  /** The library changed as a whole: windows reload. */
+  /** The library was replaced (the windows were told): put its settings to work. */
   onRestored: () => void;
 }
 
@@ -103,10 +104,9 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     context.backupFolder,
     `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   );
-  const before = context.library.bulletins().map((bulletin) => bulletin.id);
   try {
     await writeLibraryBackup(context.library, keptAs);
-    await context.library.restore({ state: backup.state, bulletins: backup.bulletins });
+    await context.archive.restore({ state: backup.state, bulletins: backup.bulletins });
   } catch (error) {
     context.notices.post({
       kind: 'error',
@@ -115,10 +115,6 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
     });
     return;
   }
-  // The index follows the restored archive: what left it goes, everything else is indexed anew.
-  const kept = new Set(backup.bulletins.map((bulletin) => bulletin.id));
-  await context.index.remove(before.filter((id) => !kept.has(id)));
-  await context.index.update(context.library.bulletins());
   context.onRestored();
   context.notices.post({
     kind: 'info',

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { bulletinRow } from '../../main/ipc/bulletinRow';
+import { searchBulletins } from '../../main/search/searchBulletins';
 import { createSearchIndex } from '../../main/search/searchIndex';
 import { openLibrary } from '../../main/store/library';
 
@@ -16,7 +18,9 @@ const index = createSearchIndex({
   build: () => Promise.reject(new Error('the persisted index should have been loaded')),
 });
 await index.ready;
-const hits = index.search('migration').hits.length;
+const hits = searchBulletins({ view: 'all', text: 'migration' }, library, index, (bulletin, excerpt) =>
+  bulletinRow(bulletin, library, excerpt),
+).total;
 const ms = performance.now() - start;
 console.log(
   JSON.stringify({ ms, rssMB: process.memoryUsage().rss / 2 ** 20, hits, state: index.status().state }),

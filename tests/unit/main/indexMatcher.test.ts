@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { createDocColumns } from '../../../main/search/docColumns';
 import { indexMatcher } from '../../../main/search/indexMatcher';
 import { fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from '../../../main/search/indexOptions';
 import { parseQuery } from '../../../main/search/queryParser';
+import type { Matcher } from '../../../main/search/runSearch';
 import { CORPUS } from '../../fixtures/searchCorpus';
 
 /**
@@ -16,7 +19,18 @@ index.addAll(CORPUS.map(toIndexedDoc));
 // A discarded document leaves postings behind until minisearch vacuums: it must not come back.
 const gone = CORPUS[1]?.id ?? '';
 index.discard(gone);
-const matcher = indexMatcher(index);
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const packageJson = readJson('../../../package.json');
+// Not through `require`: minisearch's exports do not include its package.json.
+const installedMinisearch = readJson('../../../node_modules/minisearch/package.json') as { version: string };
+
+const matcherOf = (of: MiniSearch<IndexedDoc>) => indexMatcher(of, createDocColumns().read());
+const matcher = matcherOf(index);
+
+/** The documents a match found, by id, with their scores. */
+function candidates(of: Matcher, found: ReturnType<Matcher['match']>) {
+  return [...found.docs].map((doc, at) => ({ id: of.idOf(doc) ?? '', score: found.scores[at] ?? 0 }));
+}
 
 function viaMinisearch(text: string, fuzzy: boolean) {
   const query = parseQuery(text);
@@ -40,6 +54,12 @@ function viaMinisearch(text: string, fuzzy: boolean) {
 const TYPOS = ['recepton station', 'Tapachla'];
 
 describe('indexMatcher answers as minisearch search() does', () => {
+  it('on the exact minisearch version package.json pins, the one these cases were checked on', () => {
+    const wanted = (packageJson as { dependencies: Record<string, string> }).dependencies.minisearch;
+    expect(wanted).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installedMinisearch.version).toBe(wanted);
+  });
+
   const queries = [
     'migra',
     'darien reception',
@@ -61,7 +81,7 @@ describe('indexMatcher answers as minisearch search() does', () => {
       // Cases match something (typos only when tolerated), so the comparison is not of two empty lists.
       expect(expected.length > 0).toBe(text !== 'zzzz' && (fuzzy || !TYPOS.includes(text)));
       const found = matcher.match(parseQuery(text), fuzzy);
-      const byId = new Map(found.candidates.map((candidate) => [candidate.id, candidate.score]));
+      const byId = new Map(candidates(matcher, found).map((candidate) => [candidate.id, candidate.score]));
       expect([...byId.keys()].sort()).toEqual(expected.map((result) => String(result.id)).sort());
       expect(byId.has(gone)).toBe(false);
       for (const result of expected) {
@@ -94,13 +114,10 @@ describe('indexMatcher combining clauses', () => {
       doc('d6', 'alpha beta'),
     ]);
     // "alpha beta" leaves d1 and d6; d2 has beta and gamma but no alpha, so nothing has all three.
-    expect(indexMatcher(small).match(parseQuery('alpha beta gamma'), false).candidates).toEqual([]);
-    expect(
-      indexMatcher(small)
-        .match(parseQuery('alpha beta'), false)
-        .candidates.map((candidate) => candidate.id)
-        .sort(),
-    ).toEqual(['d1', 'd6']);
+    const of = matcherOf(small);
+    const ids = (text: string) => candidates(of, of.match(parseQuery(text), false)).map((found) => found.id);
+    expect(ids('alpha beta gamma')).toEqual([]);
+    expect(ids('alpha beta').sort()).toEqual(['d1', 'd6']);
   });
 });
 
@@ -113,7 +130,8 @@ describe('typo variants: where the matcher parts from minisearch on purpose', ()
       doc('near', 'Noticias de la semana', 'La caravanas llegó a la frontera norte del país ayer'),
       doc('far', 'La carabina del museo', 'Una pieza antigua'),
     ]);
-    const found = indexMatcher(small).match(parseQuery('caravana '), true).candidates;
+    const of = matcherOf(small);
+    const found = candidates(of, of.match(parseQuery('caravana '), true));
     const score = (id: string) => found.find((candidate) => candidate.id === id)?.score ?? 0;
     expect(score('far')).toBeGreaterThan(0);
     expect(score('near')).toBeGreaterThan(score('far'));
@@ -138,9 +156,8 @@ describe('typo variants: where the matcher parts from minisearch on purpose', ()
     small.addAll(variants.map((word) => doc(word, word)));
     // "rata" is in three bulletins: commoner than the others, so one of the eight.
     small.addAll([doc('rata-2', 'rata'), doc('rata-3', 'rata')]);
-    const found = indexMatcher(small)
-      .match(parseQuery('cata '), true)
-      .candidates.map((candidate) => candidate.id);
+    const of = matcherOf(small);
+    const found = candidates(of, of.match(parseQuery('cata '), true)).map((candidate) => candidate.id);
     expect(found).toHaveLength(10);
     expect(found).toEqual(expect.arrayContaining(['rata', 'rata-2', 'rata-3']));
   });

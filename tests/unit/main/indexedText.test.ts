@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
 import { createSearchIndex } from '../../../main/search/searchIndex';
+import { fakeLibrary, foundIds } from './searchHelpers';
 
 const bulletin = (id: string, summary: string, bodyHtml?: string): Bulletin => ({
   id,
@@ -18,7 +19,7 @@ const bulletin = (id: string, summary: string, bodyHtml?: string): Bulletin => (
 
 it('finds words of a summary whether or not it is the lead of the body, and of a body alone', async () => {
   const index = createSearchIndex();
-  await index.add([
+  const archive = [
     // A feed's summary: the body's text cut at a word, with an ellipsis.
     bulletin(
       'lead',
@@ -28,8 +29,9 @@ it('finds words of a summary whether or not it is the lead of the body, and of a
     // A summary written apart from the body: its words are nowhere else.
     bulletin('apart', 'Quarterly shelter census', '<p>Numbers rose at every station.</p>'),
     bulletin('plain', 'Vaccination drive announced'),
-  ]);
-  const ids = (text: string) => index.search(text).hits.map((hit) => hit.id);
+  ];
+  await index.add(archive);
+  const ids = (text: string) => foundIds(index, fakeLibrary(archive), text);
   expect(ids('flooding')).toEqual(['lead']);
   expect(ids('overnight')).toEqual(['lead']);
   expect(ids('census')).toEqual(['apart']);

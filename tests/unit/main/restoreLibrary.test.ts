@@ -12,6 +12,7 @@ import { emptyState } from '../../../main/store/schema';
 import { restoreLibrary } from '../../../main/windows/backupCommands';
 import { bundleWorker } from './crash/bundleWorker';
 import { bulletin } from './storeFixtures';
+import { createArchive } from '../../../main/archive/archive';
 
 /** The file the Open dialog answers with, and how often the user was asked to confirm. */
 const dialogs = vi.hoisted(() => ({ chosen: '', confirmations: 0 }));
@@ -65,7 +66,7 @@ async function restoreFrom(contents: string | Buffer, reader: WorkerParser) {
   try {
     await restoreLibrary({
       library,
-      index: createSearchIndex(),
+      archive: createArchive(library, createSearchIndex(), { archive: () => undefined }),
       notices: { post: (notice) => posted.push(notice), all: () => [] },
       backupFolder: join(folder, 'backups'),
       formatDate: (iso) => iso,

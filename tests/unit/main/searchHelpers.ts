@@ -1,5 +1,6 @@
 import type { Bulletin, SearchRequest, View } from '../../../preload/contract';
 import { bulletinRow } from '../../../main/ipc/bulletinRow';
+import { parseQuery } from '../../../main/search/queryParser';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
 
@@ -43,6 +44,24 @@ export function searcher(index: SearchIndex, library: ReturnType<typeof fakeLibr
   const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
   return (text: string, extra: Partial<SearchRequest> = {}) =>
     searchBulletins({ view: 'all', text, ...extra }, library, index, toRow);
+}
+
+/** The ids a search of the words as typed (no spelling correction) finds, through the app's pipeline. */
+export function foundIds(
+  index: SearchIndex,
+  library: Parameters<typeof searchBulletins>[1] & Parameters<typeof bulletinRow>[1],
+  text: string,
+): string[] {
+  const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
+  return searchBulletins({ view: 'all', text, literal: true }, library, index, toRow).rows.map(
+    (row) => row.id,
+  );
+}
+
+/** The ids the index's matcher finds for a word (exactly, no typo retry), in no particular order. */
+export function matchedIds(index: SearchIndex, word: string): string[] {
+  const matcher = index.matcher();
+  return [...matcher.match(parseQuery(word), false).docs].flatMap((doc) => matcher.idOf(doc) ?? []);
 }
 
 /** For a value a test needs: fails the test, with a reason, where it is missing. */

@@ -8,6 +8,7 @@ import { openExportSettings } from '../../../main/export/exportSettings';
 import type { RememberedOptions } from '../../../main/export/options';
 import { openRecentSearches } from '../../../main/search/recentSearches';
 import { createSearchIndex } from '../../../main/search/searchIndex';
+import { foundIds } from './searchHelpers';
 import type { StoreEvent } from '../../../main/store/events';
 import { openLibrary, type Library } from '../../../main/store/library';
 import { bulletin } from './storeFixtures';
@@ -204,12 +205,7 @@ describe.each(Object.keys(DAMAGE) as Damage[])('a %s file', (damage) => {
     const index = createSearchIndex({ file, bulletins: () => library.bulletins() });
     await index.ready;
     expect(index.status().state).toBe('ready');
-    expect(
-      index
-        .search('title')
-        .hits.map((hit) => hit.id)
-        .sort(),
-    ).toEqual(['n1', 'n2', 'o1', 'o2']);
+    expect(foundIds(index, library, 'title').sort()).toEqual(['n1', 'n2', 'o1', 'o2']);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Bulletin } from '../../../../preload/contract';
 import { createArticleStore, type KeptArticle } from '../../../../main/offline/articleStore';
 import { keptTextsIn } from '../../../../main/offline/keptOffline';
 import { createSearchIndex } from '../../../../main/search/searchIndex';
+import { matchedIds } from '../searchHelpers';
 
 function bulletin(id: string, summary: string): Bulletin {
   return {
@@ -53,7 +54,7 @@ describe('searching the full articles kept offline', () => {
       bulletin: (id) => archive.get(id),
     });
     await index.ready;
-    const found = (word: string) => index.search(word).hits.map((hit) => hit.id);
+    const found = (word: string) => matchedIds(index, word);
     expect(found('desalination')).toEqual(['a']);
     expect(found('crossed')).toEqual(['a']);
 

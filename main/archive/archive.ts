@@ -1,0 +1,74 @@
+import type { Bulletin } from '../../preload/contract';
+import type { ChangeEvents } from '../ipc/changeEvents';
+import type { SearchIndex } from '../search/searchIndex';
+import type { AddResult, Library, LibrarySnapshot } from '../store/library';
+
+/**
+ * Where the archive and its search index change together. A search answers from the index's
+ * columns without asking the store, so every change to which bulletins the archive holds goes
+ * through here: the store first (durable), then the index, then the one change event the windows
+ * act on. IPC handlers, the import runner and File › Restore call these and nothing else.
+ */
+export interface Archive {
+  /**
+   * Takes an import's bulletins into the store (written at the batch's commit) and into the index
+   * at once, so the progress bar moves with the work.
+   */
+  stage(bulletins: Bulletin[], bodyTexts?: ReadonlyMap<string, string>): Promise<AddResult>;
+  /** Hides bulletins from the archive and the index; resolves to how many, and the token undo takes. */
+  deleteBulletins(ids: string[]): Promise<{ count: number; undoToken: string }>;
+  /**
+   * Brings a delete's bulletins back into the archive and the index. The token is the store's batch,
+   * kept with its tombstones in state.json: an undo after a restart brings them back to both.
+   */
+  undoDelete(token: string): Promise<number>;
+  /** Replaces the whole library with a backup's (File › Restore); the index follows. */
+  restore(snapshot: LibrarySnapshot): Promise<void>;
+}
+
+/** The store's part of an import, and the index's, in step (see `Archive.stage`). */
+export async function stageInArchive(
+  library: Pick<Library, 'stage'>,
+  index: Pick<SearchIndex, 'add' | 'update'>,
+  bulletins: Bulletin[],
+  /** Each body's index text by id, as the parse worker made it (so main does not parse HTML). */
+  bodyTexts?: ReadonlyMap<string, string>,
+): Promise<AddResult> {
+  const result = await library.stage(bulletins);
+  await Promise.all([index.add(result.added, bodyTexts), index.update(result.updated, bodyTexts)]);
+  return result;
+}
+
+export function createArchive(
+  library: Library,
+  index: SearchIndex,
+  changes: Pick<ChangeEvents, 'archive'>,
+): Archive {
+  return {
+    stage: (bulletins, bodyTexts) => stageInArchive(library, index, bulletins, bodyTexts),
+    async deleteBulletins(ids) {
+      const { batch, count } = await library.deleteBulletins(ids);
+      await index.remove(library.deletedIn(batch));
+      if (count > 0) changes.archive();
+      return { count, undoToken: batch };
+    },
+    async undoDelete(token) {
+      const ids = library.deletedIn(token);
+      const count = await library.undoDelete(token);
+      const back = ids.flatMap((id) => library.get(id) ?? []);
+      await index.add(back);
+      if (count > 0) changes.archive();
+      return count;
+    },
+    async restore(snapshot) {
+      const before = library.bulletins().map((bulletin) => bulletin.id);
+      await library.restore(snapshot);
+      // What left the archive goes; everything else is indexed anew (a backup's version of a bulletin
+      // can differ from the one the index holds).
+      const kept = new Set(snapshot.bulletins.map((bulletin) => bulletin.id));
+      await index.remove(before.filter((id) => !kept.has(id)));
+      await index.update(library.bulletins());
+      changes.archive();
+    },
+  };
+}
