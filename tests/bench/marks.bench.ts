@@ -44,7 +44,7 @@ async function settled(app: HostApp, page: Page, action: () => Promise<void>) {
 async function pressAndTimeRow(page: Page, key: string): Promise<number> {
   // Source text, not a function: tsx would wrap named inner functions in a helper the page lacks.
   const armed = page.evaluate<number>(`new Promise((resolve, reject) => {
-    const row = document.querySelector('[role="listbox"] [role="option"][aria-current="true"]');
+    const row = document.querySelector('[role="grid"] [role="row"][aria-current="true"]');
     if (!row) return reject(new Error('no open row'));
     let pressed = 0;
     window.addEventListener('keydown', () => { pressed = performance.now(); }, { capture: true, once: true });
@@ -82,8 +82,8 @@ export const marksSuite: Suite = {
         figures.push({ suite: 'marks', name, size, value, unit, ...(goal ? { goal } : {}) });
       try {
         const page = await app.firstWindow({ timeout: 120_000 });
-        const list = page.getByRole('listbox', { name: /list of bulletins/ });
-        await list.getByRole('option').first().waitFor({ timeout: 120_000 });
+        const list = page.getByRole('grid', { name: /list of bulletins/ });
+        await list.getByRole('row').first().waitFor({ timeout: 120_000 });
         // The whole archive known (the older months read), so nothing else is on its way.
         await page
           .getByText(/^[\d,]+ bulletins$/)
