@@ -116,9 +116,7 @@ for (const language of ['es', 'fr', 'ar'] as const) {
     const pdf = testInfo.outputPath('export.pdf');
     const app = await launch({ dialogs: { open: [[notDigest]], save: [pdf] } });
     const window = await app.firstWindow();
-    await expect(window.getByRole('grid', { name: /list of bulletins/ }).getByRole('row')).toHaveCount(
-      10,
-    );
+    await expect(window.getByRole('grid', { name: /list of bulletins/ }).getByRole('row')).toHaveCount(10);
     const englishMenu = await menuLabels(app);
 
     await switchLanguage(app, window, language);

@@ -29,3 +29,16 @@ export async function killAndRestart(app: App, launch: () => Promise<App>): Prom
   await expect(bulletinList(window)).toBeVisible();
   return window;
 }
+
+export const selectionBar = (page: Page) => page.getByRole('toolbar', { name: 'Selected bulletins' });
+
+/** Opens the selection bar's "More…" menu (the actions beyond Bookmark and Mark read). */
+export async function openMoreMenu(page: Page) {
+  await selectionBar(page).getByRole('button', { name: 'More…' }).click();
+  return selectionBar(page).getByRole('menu', { name: 'More…' });
+}
+
+/** Chooses an action from the selection bar's "More…" menu. */
+export async function chooseFromMore(page: Page, name: string): Promise<void> {
+  await (await openMoreMenu(page)).getByRole('menuitem', { name, exact: true }).click();
+}
