@@ -179,7 +179,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose }: SettingsDia
             {saveError}
           </p>
         )}
-        <div className="settings-actions">
+        <div className="settings-actions modal-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('settings.cancel')}
           </button>
