@@ -3,6 +3,7 @@ import type { CollectionInfo } from '../../preload/contract';
 import { CloseIcon } from '../icons/Icons';
 import type { MenuAction, MenuSection } from '../menus/menuActions';
 import { MenuButton } from '../menus/MenuButton';
+import { useCrowded } from './useCrowded';
 
 interface SelectionBarProps {
   /** The selected ids, in the list's order. */
@@ -31,11 +32,12 @@ interface SelectionBarProps {
 /**
  * The actions on the selected rows, above the list while at least one is selected: one compact
  * row (the count, the two marks as buttons, "More…" for the rest, and Clear), so a 640 px window
- * keeps its list. The marks move into "More…" too when the bar is narrower than they need (a
- * container query in list.css). Every action is an entry in a list: a new one is one more entry.
+ * keeps its list. The marks move into "More…" too when the bar is narrower than they need
+ * (useCrowded). Every action is an entry in a list: a new one is one more entry.
  */
 export function SelectionBar(props: SelectionBarProps) {
   const { t } = useTranslation();
+  const { ref, crowded } = useCrowded<HTMLDivElement>();
   const { ids, total, busy } = props;
   const count = ids.length;
 
@@ -89,7 +91,13 @@ export function SelectionBar(props: SelectionBarProps) {
   ];
 
   return (
-    <div className="selection-bar" role="toolbar" aria-label={t('selection.toolbar')} aria-busy={busy}>
+    <div
+      ref={ref}
+      className={crowded ? 'selection-bar selection-bar--crowded' : 'selection-bar'}
+      role="toolbar"
+      aria-label={t('selection.toolbar')}
+      aria-busy={busy}
+    >
       {/* Not a live region: the app announces the count as keys change it (see App). */}
       <span className="selection-count">{t('selection.count', { count })}</span>
       {shown.map((action) => (
