@@ -48,6 +48,8 @@ async function withApp(colorScheme, steps, language = 'en') {
   try {
     const window = await app.firstWindow({ timeout: STEP_TIMEOUT });
     window.setDefaultTimeout(STEP_TIMEOUT);
+    // A common field laptop's screen; the smallest window the app supports is shot below too.
+    await window.setViewportSize({ width: 1366, height: 768 });
     await list(window).getByRole('row').first().waitFor();
     await steps(window);
   } finally {
@@ -81,6 +83,8 @@ try {
     async (window) => {
       await openFirstBulletin(window);
       await shoot(window, '09-ar-bulletin');
+      await window.setViewportSize({ width: 1024, height: 640 });
+      await shoot(window, '13-ar-bulletin-1024x640');
     },
     'ar',
   );
@@ -137,11 +141,15 @@ try {
       await list(window).getByRole('row').nth(index).locator('.row-check').click();
     await window.getByRole('toolbar', { name: 'Selected bulletins' }).waitFor();
     await shoot(window, '06-library');
+    await window.setViewportSize({ width: 1024, height: 640 });
+    await shoot(window, '11-library-1024x640');
   });
 
   await withApp('dark', async (window) => {
     await openFirstBulletin(window);
     await shoot(window, '05-dark');
+    await window.setViewportSize({ width: 1024, height: 640 });
+    await shoot(window, '12-dark-1024x640');
   });
 } catch (error) {
   console.error(`screenshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
