@@ -318,7 +318,8 @@ export type MenuCommand =
   | 'share'
   | 'settings'
   | 'mark-all-read'
-  | 'select-all';
+  | 'select-all'
+  | 'keyboard-shortcuts';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

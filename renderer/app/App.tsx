@@ -27,6 +27,8 @@ import { useCountsOf } from '../store/useLibraryStore';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { AppOverlays } from './AppOverlays';
 import { PaneResizer } from './PaneResizer';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import { useMenuCommands } from './useMenuCommands';
 import { useOpenBulletin } from './useOpenBulletin';
 import { useShortcuts } from './useShortcuts';
@@ -153,6 +155,7 @@ export function App() {
     if (document.activeElement !== listRef.current) announce(row.title);
   };
 
+  const shortcutsReference = useShortcutsReference();
   const commands = {
     find: focusSearch,
     'toggle-bookmark': () => marks.toggleBookmark(true),
@@ -170,6 +173,7 @@ export function App() {
     settings: settings.open,
     'mark-all-read': selected.markAllRead,
     'select-all': selected.gestures.onSelectAll,
+    'keyboard-shortcuts': shortcutsReference.show,
   };
   useMenuCommands(commands);
   useShortcuts({
@@ -299,6 +303,7 @@ export function App() {
         />
       </main>
       <AppOverlays deletion={deletion} exporting={exports.exporting} settings={settings} imports={imports} />
+      {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>
