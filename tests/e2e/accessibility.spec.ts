@@ -85,7 +85,10 @@ test('selection bar, add to collection, collections, delete and its notice, empt
   await expectNoAxeViolations(window, 'the empty Bookmarks view');
 });
 
-test('Settings and Export dialogs: no axe violation', async ({ app, window }) => {
+test('Settings, Export and the keyboard shortcuts (? and Help): no axe violation', async ({
+  app,
+  window,
+}) => {
   await window.setViewportSize({ width: 1280, height: 720 });
   await expect(bulletinRows(window).first()).toBeVisible();
   await clickMenu(app, 'file-settings');
@@ -96,6 +99,23 @@ test('Settings and Export dialogs: no axe violation', async ({ app, window }) =>
   await clickMenu(app, 'file-export');
   await expect(window.getByRole('dialog', { name: 'Export bulletins' })).toBeVisible();
   await expectNoAxeViolations(window, 'Export');
+  await window.keyboard.press('Escape');
+
+  // The shortcut reference: `?` outside a text field (inside one it is a question mark), or Help.
+  const reference = window.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await searchBox(window).press('?');
+  await expect(searchBox(window)).toHaveValue('?');
+  await expect(reference).toHaveCount(0);
+  await searchBox(window).fill('');
+  await bulletinRows(window).first().click();
+  await window.keyboard.press('?');
+  await expect(reference).toBeVisible();
+  await expect(reference).toContainText('Tick the row');
+  await expectNoAxeViolations(window, 'the keyboard shortcuts');
+  await window.keyboard.press('Escape');
+  await expect(reference).toHaveCount(0);
+  await clickMenu(app, 'help-shortcuts');
+  await expect(reference).toBeVisible();
 });
 
 test('dark: list, reader, search: no axe violation', async ({ launch }) => {
