@@ -55,7 +55,8 @@ test('selection bar, add to collection, collections, delete and its notice, empt
   await selectionBar(window).getByRole('button', { name: 'More…' }).focus();
   await window.keyboard.press('Enter');
   const menu = selectionBar(window).getByRole('menu', { name: 'More…' });
-  await expect(menu.getByRole('menuitem', { name: 'Select all 10' })).toBeFocused();
+  // (Its first item is Bookmark when the marks had no room in the bar, else Select all.)
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await expectNoAxeViolations(window, 'the More… menu');
   await window.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Border trip' })).toBeFocused();
