@@ -42,3 +42,22 @@ export async function openMoreMenu(page: Page) {
 export async function chooseFromMore(page: Page, name: string): Promise<void> {
   await (await openMoreMenu(page)).getByRole('menuitem', { name, exact: true }).click();
 }
+
+/**
+ * Runs a bulk action by its label: the bar's button when the bar has room for it, else the same
+ * action in "More…" (where Bookmark and Mark read go when the list pane is narrow).
+ */
+export async function chooseBulkAction(page: Page, name: string): Promise<void> {
+  const button = selectionBar(page).getByRole('button', { name, exact: true });
+  if (await button.isVisible()) await button.click();
+  else await chooseFromMore(page, name);
+}
+
+/** Whether the bar offers an action (as a button or in "More…"), by its label. */
+export async function bulkActionOffered(page: Page, name: string): Promise<boolean> {
+  if (await selectionBar(page).getByRole('button', { name, exact: true }).isVisible()) return true;
+  const menu = await openMoreMenu(page);
+  const offered = await menu.getByRole('menuitem', { name, exact: true }).isVisible();
+  await page.keyboard.press('Escape');
+  return offered;
+}
