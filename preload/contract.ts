@@ -386,7 +386,8 @@ export type MenuCommand =
   | 'settings'
   | 'mark-all-read'
   | 'select-all'
-  | 'save-search';
+  | 'save-search'
+  | 'keyboard-shortcuts';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

@@ -107,6 +107,14 @@ export function installApplicationMenu(actions: MenuActions): void {
         { role: 'close', label: t('menu.closeWindow') },
       ],
     },
+    {
+      label: t('menu.help'),
+      role: 'help',
+      submenu: [
+        // No accelerator: `?` is handled in the window, where it is text inside a field.
+        { id: 'help-shortcuts', label: t('menu.keyboardShortcuts'), click: command('keyboard-shortcuts') },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

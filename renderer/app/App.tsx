@@ -32,6 +32,8 @@ import { useCountsOf } from '../store/useLibraryStore';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { AppOverlays } from './AppOverlays';
 import { PaneResizer } from './PaneResizer';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -65,7 +67,8 @@ export function App() {
   const exports = useExportActions({ shown, selection: selected, notify, onError: reportError });
   const imports = useImports(notify, reportError);
   const sharing = useShare({ notify, onError: reportError });
-  const send = useSendBulletins(notify);
+  const send = useSendBulletins(notify, links.openLink);
+  const shortcutsReference = useShortcutsReference();
   const savedSearches = useShownSavedSearches({
     shown,
     exportEvery: exports.exportEvery,
@@ -126,6 +129,7 @@ export function App() {
     markAllRead: selected.markAllRead,
     selectAll: selected.gestures.onSelectAll,
     saveSearch: savedSearches.askSave,
+    showShortcuts: shortcutsReference.show,
     keepOffline: () => keeping.keep(selected.bar?.ids ?? (reader.openId === null ? [] : [reader.openId])),
   });
 
@@ -171,7 +175,7 @@ export function App() {
                 onAddToCollection={collectionActions.addDropped}
                 onExport={exports.exportSelection}
                 onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
-                send={{ actions: send, onOpenLink: links.openLink }}
+                send={send}
                 onKeepOffline={keeping.keep}
                 onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
                 removeFrom={
@@ -221,6 +225,7 @@ export function App() {
         keeping={keeping}
       />
       {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
+      {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
       <Notices notices={notices} onDismiss={dismiss} />
       <Announcer announcement={announcement} />
     </div>

@@ -11,6 +11,8 @@ export interface WindowCommands extends ShortcutActions {
   saveSearch: () => void;
   /** View › Keep Offline: the selection, else the open bulletin. */
   keepOffline: () => void;
+  /** Help › Keyboard Shortcuts (and the ? key): the shortcut reference. */
+  showShortcuts: () => void;
 }
 
 /** Wires the window's commands to the menu (Edit › Find, View › Toggle Bookmark…) and to the keys. */
@@ -27,6 +29,7 @@ export function useWindowCommands(commands: WindowCommands) {
     'select-all': commands.selectAll,
     'save-search': commands.saveSearch,
     'keep-offline': commands.keepOffline,
+    'keyboard-shortcuts': commands.showShortcuts,
   });
   useShortcuts(commands);
 }

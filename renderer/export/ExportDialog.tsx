@@ -151,7 +151,7 @@ export function ExportDialog({ summary, initial, onExport, onClose }: ExportDial
           </fieldset>
         )}
 
-        <div className="export-actions">
+        <div className="export-actions modal-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('export.cancel')}
           </button>

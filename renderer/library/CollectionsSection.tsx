@@ -13,6 +13,7 @@ import { CloseIcon, FolderIcon, PencilIcon, PlusIcon } from '../icons/Icons';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
 import { ShareIcon } from '../share/ShareIcon';
+import { SpokenLabel } from '../a11y/SpokenLabel';
 import './library.css';
 
 interface CollectionsSectionProps {
@@ -136,23 +137,22 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                 className="sidebar-view"
                 data-focus-key={collection.id}
                 aria-current={own === view ? 'page' : undefined}
-                aria-label={t('collections.withCounts', {
-                  name: collection.name,
-                  count: collection.count,
-                  unread: collection.unread,
-                })}
                 onClick={() => props.onSelectView(own)}
               >
                 <FolderIcon />
-                <span className="sidebar-view-name">{collection.name}</span>
-                {collection.unread > 0 && (
-                  <span className="collection-unread" aria-hidden="true">
-                    {number.format(collection.unread)}
-                  </span>
-                )}
-                <span className="sidebar-view-count" aria-hidden="true">
-                  {number.format(collection.count)}
-                </span>
+                <SpokenLabel
+                  spoken={t('collections.withCounts', {
+                    name: collection.name,
+                    count: collection.count,
+                    unread: collection.unread,
+                  })}
+                >
+                  <span className="sidebar-view-name">{collection.name}</span>
+                  {collection.unread > 0 && (
+                    <span className="collection-unread">{number.format(collection.unread)}</span>
+                  )}
+                  <span className="sidebar-view-count">{number.format(collection.count)}</span>
+                </SpokenLabel>
               </button>
               <span className="collection-tools">
                 <button

@@ -48,7 +48,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
         {title}
       </h2>
       <p id={messageId}>{message}</p>
-      <div className="confirm-dialog-buttons">
+      <div className="confirm-dialog-buttons modal-actions">
         <button ref={cancel} type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>

@@ -7,7 +7,7 @@ import { writeBulletinIds } from '../library/dragIds';
 interface BulletinListProps {
   /** Also the scrolling element; the app focuses it (Esc). */
   listRef: RefObject<HTMLDivElement | null>;
-  /** The listbox's id, for the search box's aria-controls; rows get ids from it. */
+  /** The grid's id, for the search box's aria-controls; rows get ids from it. */
   id: string;
   label: string;
   rows: readonly BulletinRow[];
@@ -45,12 +45,13 @@ const NEAR_END = 40;
 const ESTIMATED_ROW_HEIGHT = 92;
 
 /**
- * The bulletins as a multi-select listbox. Only the rows in view exist in the
- * DOM (an archive has tens of thousands), so focus stays on the listbox and
- * aria-activedescendant points at the active row, which is always scrolled
- * into view and therefore always rendered. Arrows move, Enter or Space opens,
- * Shift with a move extends the selection, Ctrl/Cmd+A selects all. The open
- * row is aria-current; aria-selected is the selection.
+ * The bulletins as a multi-select grid of one-column rows: a grid, not a listbox, because a row
+ * holds controls (its bookmark button), which an option may not. Only the rows in view exist in
+ * the DOM (an archive has tens of thousands), so focus stays on the grid and
+ * aria-activedescendant points at the active row, which is always scrolled into view and
+ * therefore always rendered; aria-rowcount/aria-rowindex tell the whole length. Arrows move,
+ * Enter opens, Space ticks, Shift with a move extends the selection, Ctrl/Cmd+A selects all. The
+ * open row is aria-current; aria-selected is the selection.
  */
 export function BulletinList({
   listRef,
@@ -137,9 +138,12 @@ export function BulletinList({
         target = last;
         break;
       case 'Enter':
-      case ' ':
         event.preventDefault();
         if (activeIndex >= 0) onOpen(activeIndex);
+        return;
+      case ' ':
+        event.preventDefault();
+        if (activeIndex >= 0) onToggle(activeIndex);
         return;
       default:
         return;
@@ -175,10 +179,11 @@ export function BulletinList({
       ref={listRef}
       id={id}
       className="list"
-      role="listbox"
+      role="grid"
       tabIndex={0}
       aria-label={label}
       aria-multiselectable="true"
+      aria-rowcount={rows.length}
       aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
       aria-busy={busy}
       onKeyDown={onKeyDown}
@@ -196,7 +201,6 @@ export function BulletinList({
               row={row}
               id={rowId(item.index)}
               index={item.index}
-              setSize={rows.length}
               terms={terms}
               open={row.id === openId}
               selected={selectedIds.has(row.id)}

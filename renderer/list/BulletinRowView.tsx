@@ -10,7 +10,6 @@ interface BulletinRowViewProps {
   row: BulletinRow;
   id: string;
   index: number;
-  setSize: number;
   terms: readonly string[];
   /** Open in the reading pane (aria-current): not the same as picked for a bulk action. */
   open: boolean;
@@ -33,7 +32,7 @@ interface BulletinRowViewProps {
 }
 
 /**
- * One option of the list: title (bold while unread), date and source, and the
+ * One row of the list's grid: title (bold while unread), date and source, and the
  * first line of text or the passage a search matched. The title and excerpt
  * carry the bulletin's own language and direction, which may differ from the UI's.
  */
@@ -41,7 +40,6 @@ export const BulletinRowView = memo(function BulletinRowView({
   row: fetched,
   id,
   index,
-  setSize,
   terms,
   open,
   selected,
@@ -80,11 +78,10 @@ export const BulletinRowView = memo(function BulletinRowView({
     <div
       ref={measure}
       id={id}
-      role="option"
+      role="row"
       aria-selected={selected}
       aria-current={open || undefined}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
+      aria-rowindex={index + 1}
       data-index={index}
       className={classes.join(' ')}
       // Positioned by the virtualiser; a CSSOM property, allowed by the CSP.
@@ -96,7 +93,7 @@ export const BulletinRowView = memo(function BulletinRowView({
       draggable
       onDragStart={(event) => onDragStart(index, event)}
     >
-      {/* The option's own aria-selected is what a screen reader announces; this box is for the mouse. */}
+      {/* The row's own aria-selected is what a screen reader announces; this box is for the mouse. */}
       <span
         className="row-check"
         aria-hidden="true"
@@ -104,7 +101,7 @@ export const BulletinRowView = memo(function BulletinRowView({
         title={t('selection.checkboxHint')}
         onClick={onCheck}
       />
-      <div className="row-heading">
+      <div className="row-heading" role="gridcell">
         {!row.read && (
           <span className="row-unread-dot">
             <span className="visually-hidden">{t('list.unread')}</span>
@@ -120,12 +117,11 @@ export const BulletinRowView = memo(function BulletinRowView({
           </span>
         )}
         {row.bookmarked && <span className="visually-hidden">{t('list.bookmarked')}</span>}
-        {/* Out of the tab order and hidden from screen readers: an option holds no controls; B does this. */}
+        {/* Out of the tab order (focus stays on the grid, B does this) but named for a screen reader's browse mode. */}
         <button
           type="button"
           className={row.bookmarked ? 'row-bookmark row-bookmark--on' : 'row-bookmark'}
           tabIndex={-1}
-          aria-hidden="true"
           title={t(row.bookmarked ? 'list.removeBookmark' : 'list.addBookmark')}
           onClick={(event) => {
             event.stopPropagation();
@@ -135,12 +131,12 @@ export const BulletinRowView = memo(function BulletinRowView({
           <BookmarkIcon filled={row.bookmarked} />
         </button>
       </div>
-      <div className="row-meta">
+      <div className="row-meta" role="gridcell">
         <time dateTime={row.published}>{formatPublished(row.published, i18n.language)}</time>
         <span className="row-source">{row.source}</span>
       </div>
       {row.excerpt && (
-        <p className="row-excerpt" lang={row.language} dir="auto">
+        <p className="row-excerpt" role="gridcell" lang={row.language} dir="auto">
           <Highlighted text={row.excerpt} terms={terms} />
         </p>
       )}

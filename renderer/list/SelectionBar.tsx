@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo } from '../../preload/contract';
-import { AddToCollectionMenu } from '../library/AddToCollectionMenu';
-import { SendChoices } from '../share/SendMenu';
-import type { SendBulletins } from '../share/sendBulletins';
+import { CloseIcon } from '../icons/Icons';
+import type { MenuAction, MenuSection } from '../menus/menuActions';
+import { MenuButton } from '../menus/MenuButton';
+import { copyToClipboard, type SelectionSend } from '../share/sendBulletins';
+import { useCrowded } from './useCrowded';
 
 interface SelectionBarProps {
   /** The selected ids, in the list's order. */
@@ -23,7 +25,7 @@ interface SelectionBarProps {
   /** Share…: the selected bulletins, with the user's notes, as one file for a colleague. */
   onShare?: (ids: string[]) => void;
   /** Send…: copy the links, copy as text, or an e-mail draft of the selected bulletins. */
-  send?: { actions: SendBulletins; onOpenLink: (url: string) => void };
+  send?: SelectionSend;
   /** Queues the selected bulletins to be kept offline (full article and images). */
   onKeepOffline: (ids: string[]) => void;
   onDelete: (ids: string[]) => void;
@@ -32,80 +34,127 @@ interface SelectionBarProps {
   onClear: () => void;
 }
 
-/** The actions on the selected rows, above the list while at least one is selected. */
+/**
+ * The actions on the selected rows, above the list while at least one is selected: one compact
+ * row (the count, the two marks as buttons, "More…" for the rest, and Clear), so a 640 px window
+ * keeps its list. The marks move into "More…" too when the bar is narrower than they need
+ * (useCrowded). Every action is an entry in a list: a new one is one more entry.
+ */
 export function SelectionBar(props: SelectionBarProps) {
   const { t } = useTranslation();
-  const { ids, total, busy, onAddToCollection } = props;
+  const { ref, crowded } = useCrowded<HTMLDivElement>();
+  const { ids, total, busy } = props;
   const count = ids.length;
+
+  const bookmark: MenuAction = {
+    id: 'bookmark',
+    label: t(props.bookmark ? 'selection.bookmark' : 'selection.removeBookmark'),
+    run: () => props.onBookmark(props.bookmark),
+    disabled: busy,
+  };
+  const markRead: MenuAction = {
+    id: 'mark-read',
+    label: t(props.read ? 'selection.markRead' : 'selection.markUnread'),
+    run: () => props.onMarkRead(props.read),
+    disabled: busy,
+  };
+  const shown = [bookmark, markRead];
+  const { send } = props;
+  /** Copy links, Copy as text, E-mail draft: each says how it went (copied, nothing to copy, refused). */
+  const sendActions = ({ actions, onOpenLink, onStatus }: SelectionSend): MenuAction[] => [
+    {
+      id: 'copy-links',
+      label: t('send.copyLinks'),
+      run: () => void copyToClipboard(() => actions.copyLinks(ids), t).then(onStatus),
+      disabled: busy,
+    },
+    {
+      id: 'copy-text',
+      label: t('send.copyText'),
+      run: () => void copyToClipboard(() => actions.copyText(ids), t).then(onStatus),
+      disabled: busy,
+    },
+    {
+      id: 'email',
+      label: t('send.email'),
+      run: () => void actions.mailto(ids).then(onOpenLink, () => onStatus(t('send.failed'))),
+      disabled: busy,
+    },
+  ];
+
+  const more: MenuAction[] = [
+    ...shown.map((action) => ({ ...action, whenNarrow: true })),
+    ...(count < total
+      ? [{ id: 'select-all', label: t('selection.selectAll', { count: total }), run: props.onSelectAll }]
+      : []),
+    ...(props.removeFrom
+      ? [
+          {
+            id: 'remove-from',
+            label: t('selection.removeFrom', { name: props.removeFrom.name }),
+            run: () => props.removeFrom?.remove([...ids]),
+            disabled: busy,
+          },
+        ]
+      : []),
+    { id: 'export', label: t('selection.export'), run: props.onExport, disabled: busy },
+    ...(props.onShare
+      ? [{ id: 'share', label: t('share.button'), run: () => props.onShare?.([...ids]), disabled: busy }]
+      : []),
+    ...(send ? sendActions(send) : []),
+    {
+      id: 'keep-offline',
+      label: t('selection.keepOffline'),
+      run: () => props.onKeepOffline([...ids]),
+      disabled: busy,
+    },
+    { id: 'delete', label: t('selection.delete'), run: () => props.onDelete([...ids]), disabled: busy },
+  ];
+  const collections: MenuAction[] =
+    props.collections.length === 0
+      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
+      : props.collections.map((collection) => ({
+          id: `collection-${collection.id}`,
+          label: collection.name,
+          run: () => props.onAddToCollection(collection, [...ids]),
+          disabled: busy,
+        }));
+  const sections: MenuSection[] = [
+    { id: 'actions', actions: more },
+    { id: 'collections', label: t('selection.chooseCollection'), actions: collections },
+  ];
+
   return (
-    <div className="selection-bar" role="toolbar" aria-label={t('selection.toolbar')} aria-busy={busy}>
+    <div
+      ref={ref}
+      className={crowded ? 'selection-bar selection-bar--crowded' : 'selection-bar'}
+      role="toolbar"
+      aria-label={t('selection.toolbar')}
+      aria-busy={busy}
+    >
       {/* Not a live region: the app announces the count as keys change it (see App). */}
       <span className="selection-count">{t('selection.count', { count })}</span>
-      {count < total && (
-        <button type="button" className="button selection-quiet" onClick={props.onSelectAll}>
-          {t('selection.selectAll', { count: total })}
+      {shown.map((action) => (
+        <button
+          key={action.id}
+          type="button"
+          className="button selection-shown"
+          disabled={action.disabled}
+          onClick={action.run}
+        >
+          {action.label}
         </button>
-      )}
-      <button type="button" className="button selection-quiet selection-clear" onClick={props.onClear}>
-        {t('selection.clear')}
+      ))}
+      <MenuButton label={t('selection.more')} sections={sections} />
+      <button
+        type="button"
+        className="icon-button selection-clear"
+        aria-label={t('selection.clear')}
+        title={t('selection.clear')}
+        onClick={props.onClear}
+      >
+        <CloseIcon />
       </button>
-      <div className="selection-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => props.onBookmark(props.bookmark)}
-        >
-          {t(props.bookmark ? 'selection.bookmark' : 'selection.removeBookmark')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => props.onMarkRead(props.read)}>
-          {t(props.read ? 'selection.markRead' : 'selection.markUnread')}
-        </button>
-        <AddToCollectionMenu
-          collections={props.collections}
-          disabled={busy}
-          onChoose={(collection) => onAddToCollection(collection, [...ids])}
-        />
-        {props.removeFrom && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => props.removeFrom?.remove([...ids])}
-          >
-            {t('selection.removeFrom', { name: props.removeFrom.name })}
-          </button>
-        )}
-        <button type="button" className="button" disabled={busy} onClick={props.onExport}>
-          {t('selection.export')}
-        </button>
-        {props.onShare && (
-          <button type="button" className="button" disabled={busy} onClick={() => props.onShare?.([...ids])}>
-            {t('share.button')}
-          </button>
-        )}
-        {props.send && (
-          <SendChoices
-            copyLinks={() => props.send?.actions.copyLinks(ids) ?? Promise.resolve('')}
-            copyLinksLabel={t('send.copyLinks')}
-            copyText={() => props.send?.actions.copyText(ids) ?? Promise.resolve('')}
-            mailto={() => props.send?.actions.mailto(ids) ?? Promise.resolve('')}
-            onOpenLink={props.send.onOpenLink}
-            disabled={busy}
-          />
-        )}
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => props.onKeepOffline([...ids])}
-        >
-          {t('selection.keepOffline')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => props.onDelete([...ids])}>
-          {t('selection.delete')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { SpokenLabel } from '../a11y/SpokenLabel';
 import { useTranslation } from 'react-i18next';
 import type { FacetName, FacetSelection, Facets } from '../../preload/contract';
 import { countryName, languageName } from '../../resources/locales/displayNames';
@@ -46,12 +47,13 @@ export function FacetPanel({ facets, selection, onToggle, onClear }: FacetPanelP
                 type="button"
                 className="facet-value"
                 aria-pressed={chosen.includes(value)}
-                aria-label={t('search.facets.value', { value: shown(name, value), count })}
                 onClick={() => onToggle(name, value)}
               >
-                {/* Isolated: an Arabic source name beside a count in an English UI (and the reverse). */}
-                <bdi>{shown(name, value)}</bdi>{' '}
-                <span className="facet-count">{count.toLocaleString(i18n.language)}</span>
+                <SpokenLabel spoken={t('search.facets.value', { value: shown(name, value), count })}>
+                  {/* Isolated: an Arabic source name beside a count in an English UI (and the reverse). */}
+                  <bdi>{shown(name, value)}</bdi>{' '}
+                  <span className="facet-count">{count.toLocaleString(i18n.language)}</span>
+                </SpokenLabel>
               </button>
             ))}
           </div>

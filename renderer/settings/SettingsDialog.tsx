@@ -183,7 +183,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQue
             {saveError}
           </p>
         )}
-        <div className="settings-actions">
+        <div className="settings-actions modal-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('settings.cancel')}
           </button>

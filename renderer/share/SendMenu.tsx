@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bulletin } from '../../preload/contract';
 import { bulletinAsText, mailtoDraft } from './bulletinText';
 import { plainBulletin } from './plainBulletin';
+import { copyToClipboard } from './sendBulletins';
 
 interface SendChoicesProps {
   /** What Copy link(s) puts on the clipboard; no such item when undefined. */
@@ -29,15 +30,7 @@ export function SendChoices({
 }: SendChoicesProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
-  const copy = (text: () => Promise<string>) =>
-    text()
-      .then(async (value) => {
-        // Copy links of bulletins none of which has a link: say so rather than empty the clipboard.
-        if (value === '') return setStatus(t('send.nothingToCopy'));
-        await navigator.clipboard.writeText(value);
-        setStatus(t('send.copied'));
-      })
-      .catch(() => setStatus(t('send.copyFailed')));
+  const copy = (text: () => Promise<string>) => copyToClipboard(text, t).then(setStatus);
   return (
     <details className="send-menu" onToggle={() => setStatus('')}>
       <summary className="button" aria-disabled={disabled}>

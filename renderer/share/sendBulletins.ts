@@ -37,10 +37,36 @@ export function sendBulletins(t: TFunction, language: string, onLimited: (taken:
 
 export type SendBulletins = ReturnType<typeof sendBulletins>;
 
-/** sendBulletins in the window's language, telling the user by a notice when only the first were taken. */
-export function useSendBulletins(notify: (notice: NoticeInput) => void): SendBulletins {
+/** The selection bar's Send… actions: the texts, the app's one way out to a link, and where a result is said. */
+export interface SelectionSend {
+  actions: SendBulletins;
+  onOpenLink: (url: string) => void;
+  onStatus: (message: string) => void;
+}
+
+/** sendBulletins in the window's language; what happened (copied, only the first taken…) is a notice. */
+export function useSendBulletins(
+  notify: (notice: NoticeInput) => void,
+  onOpenLink: (url: string) => void,
+): SelectionSend {
   const { t, i18n } = useTranslation();
-  return sendBulletins(t, i18n.language, (count) =>
-    notify({ kind: 'info', message: t('send.limited', { count }) }),
-  );
+  const onStatus = (message: string) => notify({ kind: 'info', message });
+  return {
+    actions: sendBulletins(t, i18n.language, (count) => onStatus(t('send.limited', { count }))),
+    onOpenLink,
+    onStatus,
+  };
+}
+
+/** Puts a text on the clipboard; resolves to the sentence saying how it went. */
+export async function copyToClipboard(text: () => Promise<string>, t: TFunction): Promise<string> {
+  try {
+    const value = await text();
+    // Copy links of bulletins none of which has a link: say so rather than empty the clipboard.
+    if (value === '') return t('send.nothingToCopy');
+    await navigator.clipboard.writeText(value);
+    return t('send.copied');
+  } catch {
+    return t('send.copyFailed');
+  }
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counts, FixedView, View } from '../../preload/contract';
 import { BookmarkIcon, InboxIcon, ImportIcon, UnreadIcon } from '../icons/Icons';
+import { SpokenLabel } from '../a11y/SpokenLabel';
 import './sidebar.css';
 
 interface SidebarProps {
@@ -38,16 +39,15 @@ export function Sidebar({ view, counts, onSelectView, onImport, importing, child
                 type="button"
                 className="sidebar-view"
                 aria-current={item === view ? 'page' : undefined}
-                aria-label={count === undefined ? name : t('sidebar.viewWithCount', { name, count })}
                 onClick={() => onSelectView(item)}
               >
                 {icon}
-                <span className="sidebar-view-name">{name}</span>
-                {count !== undefined && (
-                  <span className="sidebar-view-count" aria-hidden="true">
-                    {number.format(count)}
-                  </span>
-                )}
+                <SpokenLabel
+                  spoken={count === undefined ? name : t('sidebar.viewWithCount', { name, count })}
+                >
+                  <span className="sidebar-view-name">{name}</span>
+                  {count !== undefined && <span className="sidebar-view-count">{number.format(count)}</span>}
+                </SpokenLabel>
               </button>
             </li>
           );

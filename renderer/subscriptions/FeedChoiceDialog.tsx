@@ -103,7 +103,7 @@ export function FeedChoiceDialog({ files, feeds, refreshMinutes, onFollow, onClo
             {error}
           </p>
         )}
-        <div className="feed-choice-actions">
+        <div className="feed-choice-actions modal-actions">
           <button ref={followNone} type="button" className="button" onClick={onClose}>
             {t('feedChoice.cancel')}
           </button>

@@ -25,7 +25,7 @@ export const exportSuite: Suite = {
       const app = await launchApp({ userDataDir, dialogs: { save: files } });
       try {
         const page = await app.firstWindow();
-        await page.getByRole('option').first().waitFor();
+        await page.getByRole('row').first().waitFor();
         const mainMemory = () =>
           app.evaluate(() => Math.round(process.memoryUsage().rss / 2 ** 20) as number) as Promise<number>;
         const before = await mainMemory();

@@ -172,8 +172,8 @@ async function launchOnce(userDataDir: string, waitForIndex: boolean) {
       seen();
     })()`);
     await page
-      .getByRole('listbox', { name: /list of bulletins/ })
-      .getByRole('option')
+      .getByRole('grid', { name: /list of bulletins/ })
+      .getByRole('row')
       .first()
       .waitFor({ timeout: 120_000 });
     const firstPaint = performance.now() - started;

@@ -72,7 +72,7 @@ async function quiet(app: HostApp) {
 async function pressAndTimeRow(page: Page, key: string): Promise<RowTiming> {
   // Source text, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`void (window.__rowChange = new Promise((resolve, reject) => {
-    const row = document.querySelector('[role="listbox"] [role="option"][aria-current="true"]');
+    const row = document.querySelector('[role="grid"] [role="row"][aria-current="true"]');
     if (!row) return reject(new Error('no open row'));
     let pressed = 0;
     window.addEventListener('keydown', () => { pressed = performance.now(); }, { capture: true, once: true });
@@ -143,8 +143,8 @@ export const marksSuite: Suite = {
         figures.push({ suite: 'marks', name, size, value, unit, ...(goal ? { goal } : {}) });
       try {
         const page = await app.firstWindow({ timeout: STEP_TIMEOUT_MS });
-        const list = page.getByRole('listbox', { name: /list of bulletins/ });
-        await list.getByRole('option').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+        const list = page.getByRole('grid', { name: /list of bulletins/ });
+        await list.getByRole('row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
         // The whole archive known (the older months read), so nothing else is on its way.
         await page
           .getByText(/^[\d,]+ bulletins$/)
@@ -160,7 +160,7 @@ export const marksSuite: Suite = {
         await quiet(app);
         await list.focus();
         await page.keyboard.press('j');
-        await page.locator('[role="option"][aria-current="true"]').waitFor({ timeout: PRESS_TIMEOUT_MS });
+        await page.locator('[role="row"][aria-current="true"]').waitFor({ timeout: PRESS_TIMEOUT_MS });
         const scrollBefore = await list.evaluate((element) => element.scrollTop);
 
         // A bookmark toggled from the list (B on the open row).
@@ -186,12 +186,11 @@ export const marksSuite: Suite = {
 
         // The automatic read mark: the next (unread) bulletin left open for three seconds.
         await page.keyboard.press('j');
-        const row = page.locator('[role="option"][aria-current="true"]');
+        const row = page.locator('[role="row"][aria-current="true"]');
         await row.waitFor({ timeout: PRESS_TIMEOUT_MS });
         const before = await app.ipcTraffic();
         await page.waitForFunction(
-          () =>
-            document.querySelector('[role="option"][aria-current="true"]')?.classList.contains('row--read'),
+          () => document.querySelector('[role="row"][aria-current="true"]')?.classList.contains('row--read'),
           undefined,
           { timeout: PRESS_TIMEOUT_MS },
         );

@@ -114,8 +114,8 @@ async function inTheWindow(userDataDir: string, size: number): Promise<Figure[]>
   const app = await launchApp({ userDataDir });
   try {
     const page = await app.firstWindow({ timeout: 120_000 });
-    const list = page.getByRole('listbox', { name: /list of bulletins/ });
-    await list.getByRole('option').first().waitFor({ timeout: 120_000 });
+    const list = page.getByRole('grid', { name: /list of bulletins/ });
+    await list.getByRole('row').first().waitFor({ timeout: 120_000 });
     console.error(`  selection ${size}: waiting for the index in the app…`);
     // The search's own note, not searchStatus(): until the index is built, searches are a slow scan.
     for (;;) {

@@ -116,9 +116,7 @@ for (const language of ['es', 'fr', 'ar'] as const) {
     const pdf = testInfo.outputPath('export.pdf');
     const app = await launch({ dialogs: { open: [[notDigest]], save: [pdf] } });
     const window = await app.firstWindow();
-    await expect(window.getByRole('listbox', { name: /list of bulletins/ }).getByRole('option')).toHaveCount(
-      10,
-    );
+    await expect(window.getByRole('grid', { name: /list of bulletins/ }).getByRole('row')).toHaveCount(10);
     const englishMenu = await menuLabels(app);
 
     await switchLanguage(app, window, language);
@@ -144,9 +142,9 @@ for (const language of ['es', 'fr', 'ar'] as const) {
 
     // The main view: sidebar, list, reader.
     const listName = (text(ui, 'list.labelForView').split(':').pop() ?? '').trim();
-    const list = window.getByRole('listbox', { name: new RegExp(listName) });
+    const list = window.getByRole('grid', { name: new RegExp(listName) });
     await expect(window.getByRole('navigation').getByText(text(ui, 'sidebar.view.bookmarks'))).toBeVisible();
-    await list.getByRole('option').first().click();
+    await list.getByRole('row').first().click();
     await expect(window.getByRole('region', { name: text(ui, 'reader.label') })).toBeVisible();
     await expectNoEnglish(window, language, 'the main view');
     await window.getByRole('button', { name: text(ui, 'search.help.open') }).click();

@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
-import { bulletinList, bulletinRows, clickMenu, readingPane } from './support/ui';
+import { bulletinList, bulletinRows, chooseFromMore, clickMenu, readingPane } from './support/ui';
 import { localWeb } from './support/webServer';
 
 /** A solid PNG the test makes: colours the PDF's pixels can be looked for. */
@@ -128,10 +128,7 @@ test('a selection kept offline reads whole, images included, with the server gon
   await expect(bulletinRows(page)).toHaveCount(bulletins.length);
   await bulletinList(page).focus();
   await page.keyboard.press('ControlOrMeta+a');
-  await page
-    .getByRole('toolbar', { name: 'Selected bulletins' })
-    .getByRole('button', { name: 'Keep offline' })
-    .click();
+  await chooseFromMore(page, 'Keep offline');
   await expect
     .poll(() => page.evaluate(() => window.bulletins.keepQueue().then((status) => status.done)), {
       timeout: 60_000,

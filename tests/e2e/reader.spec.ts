@@ -10,8 +10,6 @@ const BUNDLED_DIGEST = fileURLToPath(new URL('../../resources/sample/digest-samp
 const DIGEST = existsSync(SHARED_DIGEST) ? SHARED_DIGEST : BUNDLED_DIGEST;
 const PANAMA = 'IOM provides technical support for new migration reception station in Panama';
 
-// Named: the search box's suggestions are a listbox too.
-
 test('a first run shows the sample digest; importing it again adds nothing; a bookmark survives a restart', async ({
   launch,
 }) => {

@@ -241,7 +241,7 @@ for (const language of ['es', 'fr', 'ar']) {
   }) => {
     const window = await (await launch({ env: { BULLETIN_UI_LANGUAGE: language } })).firstWindow();
     // The list's name is translated: its rows by role alone.
-    await expect(window.getByRole('option').first()).toBeVisible();
+    await expect(window.getByRole('grid').getByRole('row').first()).toBeVisible();
     await window.getByRole('combobox').first().fill('pinoagna');
     const line = window.locator('.search-correction');
     await expect(line).toBeVisible();

@@ -2,7 +2,7 @@ import { writeFile, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { bulletinRows, clickMenu } from './support/ui';
+import { bulletinRows, chooseFromMore, clickMenu } from './support/ui';
 
 /**
  * Issue 19: two laptops (two user-data folders) pass a collection with notes on a USB stick.
@@ -188,9 +188,7 @@ test('Send… in the selection bar drafts one e-mail of the selected bulletins a
   await bulletinRows(page)
     .filter({ hasText: 'Shelter capacity' })
     .click({ modifiers: ['ControlOrMeta'] });
-  const bar = page.getByRole('toolbar', { name: /selected|selection/i });
-  await bar.getByText('Send…').click();
-  await bar.getByRole('button', { name: 'E-mail draft…' }).click();
+  await chooseFromMore(page, 'E-mail draft…');
   if (app.host) {
     await expect.poll(() => app.host?.openedExternally()).toHaveLength(1);
     const [draft] = (await app.host.openedExternally()) as string[];
@@ -203,6 +201,6 @@ test('Send… in the selection bar drafts one e-mail of the selected bulletins a
     expect(body).toContain('https://example.org/s2');
     expect(body).not.toContain('Not selected');
   }
-  await bar.getByRole('button', { name: 'Copy links' }).click();
-  await expect(bar.getByRole('status').filter({ hasText: /Copied\.|Could not copy/ })).toBeVisible();
+  await chooseFromMore(page, 'Copy links');
+  await expect(page.getByText(/^(Copied\.|Could not copy: the clipboard refused\.)$/)).toBeVisible();
 });

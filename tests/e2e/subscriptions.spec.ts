@@ -39,7 +39,7 @@ test('subscribe to a feed by address: refused on this computer until its host is
     await expect(settings).toBeHidden();
     await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
     await expect(panel.getByText(/^Updated /)).toBeVisible();
-    await expect(bulletinList(window).getByRole('option', { name: /Second/ })).toBeVisible();
+    await expect(bulletinList(window).getByRole('row', { name: /Second/ })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Rename 127.0.0.1' }).click();
     await panel.getByRole('textbox', { name: 'New name for 127.0.0.1' }).fill('Local News');

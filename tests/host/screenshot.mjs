@@ -30,7 +30,7 @@ const LIST_NAMES = { en: /list of bulletins/, es: /lista de boletines/, ar: /Ù‚Ø
 let listName = LIST_NAMES.en;
 
 /** @param {Page} window */
-const list = (window) => window.getByRole('listbox', { name: listName });
+const list = (window) => window.getByRole('grid', { name: listName });
 
 /** @param {Page} window */
 const sidebarButton = (window, /** @type {RegExp} */ name) =>
@@ -48,7 +48,9 @@ async function withApp(colorScheme, steps, language = 'en') {
   try {
     const window = await app.firstWindow({ timeout: STEP_TIMEOUT });
     window.setDefaultTimeout(STEP_TIMEOUT);
-    await list(window).getByRole('option').first().waitFor();
+    // A common field laptop's screen; the smallest window the app supports is shot below too.
+    await window.setViewportSize({ width: 1366, height: 768 });
+    await list(window).getByRole('row').first().waitFor();
     await steps(window);
   } finally {
     await app.close();
@@ -58,7 +60,7 @@ async function withApp(colorScheme, steps, language = 'en') {
 
 /** @param {Page} window */
 async function openFirstBulletin(window) {
-  await list(window).getByRole('option').first().click();
+  await list(window).getByRole('row').first().click();
   await window.getByRole('main').getByRole('article').first().waitFor();
 }
 
@@ -81,6 +83,8 @@ try {
     async (window) => {
       await openFirstBulletin(window);
       await shoot(window, '09-ar-bulletin');
+      await window.setViewportSize({ width: 1024, height: 640 });
+      await shoot(window, '13-ar-bulletin-1024x640');
     },
     'ar',
   );
@@ -110,11 +114,11 @@ try {
     await window.locator('mark').first().waitFor({ state: 'detached' });
     // Bookmark two bulletins with the reader's shortcut, then open the Bookmarks view.
     for (const index of [0, 2]) {
-      await list(window).getByRole('option').nth(index).click();
+      await list(window).getByRole('row').nth(index).click();
       await window.keyboard.press('b');
     }
     await sidebarButton(window, /^Bookmarks/).click();
-    await list(window).getByRole('option').first().waitFor();
+    await list(window).getByRole('row').first().waitFor();
     await shoot(window, '04-bookmarks');
 
     // The user's own library: collections with counts, a note, and a selection with its bar.
@@ -134,14 +138,18 @@ try {
       .getByRole('textbox', { name: 'Your note' })
       .fill('Ask the Panama office for the capacity figures.');
     for (const index of [1, 2, 4])
-      await list(window).getByRole('option').nth(index).locator('.row-check').click();
+      await list(window).getByRole('row').nth(index).locator('.row-check').click();
     await window.getByRole('toolbar', { name: 'Selected bulletins' }).waitFor();
     await shoot(window, '06-library');
+    await window.setViewportSize({ width: 1024, height: 640 });
+    await shoot(window, '11-library-1024x640');
   });
 
   await withApp('dark', async (window) => {
     await openFirstBulletin(window);
     await shoot(window, '05-dark');
+    await window.setViewportSize({ width: 1024, height: 640 });
+    await shoot(window, '12-dark-1024x640');
   });
 } catch (error) {
   console.error(`screenshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

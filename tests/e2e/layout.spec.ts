@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures';
+import { unreachableControls } from './support/layout';
+import { bulletinRows, clickMenu, readingPane, selectionBar } from './support/ui';
+
+// The window sizes field laptops have (1024×640 is the app's minimum): at each, every control
+// on screen can be reached and is not covered, with a bulletin open and rows selected, and in
+// the Export and Settings dialogs.
+
+const SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+test('at 1024×640, 1280×720, 1366×768 and 1920×1080 every control is inside the window and uncovered', async ({
+  app,
+  window,
+}) => {
+  test.setTimeout(240_000);
+  await expect(bulletinRows(window).first()).toBeVisible();
+  await bulletinRows(window).first().click();
+  await expect(readingPane(window).getByRole('heading', { level: 2 })).toBeVisible();
+  await bulletinRows(window).nth(1).locator('.row-check').click();
+  await bulletinRows(window).nth(2).locator('.row-check').click();
+  for (const size of SIZES) {
+    await window.setViewportSize(size);
+    const at = `${size.width}×${size.height}`;
+    await expect(selectionBar(window)).toBeVisible();
+    const bar = await selectionBar(window).boundingBox();
+    // One compact row: the list keeps its room.
+    expect(bar?.height, `selection bar height at ${at}`).toBeLessThanOrEqual(48);
+    expect(await unreachableControls(window), `main window at ${at}`).toEqual([]);
+
+    await clickMenu(app, 'file-export');
+    await expect(window.getByRole('dialog', { name: 'Export bulletins' })).toBeVisible();
+    expect(await unreachableControls(window, 'dialog[open]'), `Export at ${at}`).toEqual([]);
+    await window.keyboard.press('Escape');
+
+    await clickMenu(app, 'file-settings');
+    await expect(window.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    expect(await unreachableControls(window, 'dialog[open]'), `Settings at ${at}`).toEqual([]);
+    await window.keyboard.press('Escape');
+  }
+});
