@@ -47,6 +47,8 @@ const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.inne
  */
 export function App() {
   const { notices, dismiss, notify, announcement, announce, reportError, offerUndo } = useFeedback();
+  /** How each feature tells the user things (each hook takes the parts it uses). */
+  const feedback = { notify, announce, offerUndo, onError: reportError };
   useLibraryChanges(reportError);
   const counts = useCountsOf();
   const collections = counts?.collections ?? NO_COLLECTIONS;
@@ -59,33 +61,22 @@ export function App() {
     open: reader.openDetail,
     openId: reader.openId,
     keep: list.keep,
-    announce,
-    onError: reportError,
+    ...feedback,
   });
-  const selected = useListSelection({ shown, announce, notify, onError: reportError });
+  const selected = useListSelection({ shown, ...feedback });
   const opening = useRowOpening({ shown, reader, anchor: selected.anchor, announce, listRef: focus.listRef });
-  const exports = useExportActions({ shown, selection: selected, notify, onError: reportError });
+  const exports = useExportActions({ shown, selection: selected, ...feedback });
   const imports = useImports(notify, reportError);
-  const sharing = useShare({ notify, onError: reportError });
+  const sharing = useShare(feedback);
   const send = useSendBulletins(notify, links.openLink);
   const shortcutsReference = useShortcutsReference();
-  const savedSearches = useShownSavedSearches({
-    shown,
-    exportEvery: exports.exportEvery,
-    notify,
-    announce,
-    offerUndo,
-    onError: reportError,
-  });
+  const savedSearches = useShownSavedSearches({ shown, exportEvery: exports.exportEvery, ...feedback });
   const settings = useSettingsDialog(notify, reportError);
-  const keeping = useKeepOffline({ notify, onError: reportError });
+  const keeping = useKeepOffline(feedback);
   const collectionActions = useCollectionActions({
     view: shown.view,
     onLeaveView: () => shown.changeView('all'),
-    announce,
-    notify,
-    offerUndo,
-    onError: reportError,
+    ...feedback,
   });
   const deletion = useDeleteBulletins({
     onDeleted: (ids) => {
@@ -94,9 +85,7 @@ export function App() {
       // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
       focus.focusList();
     },
-    announce,
-    offerUndo,
-    onError: reportError,
+    ...feedback,
   });
   const titleOf = (id: string | undefined) => list.rows.find((row) => row.id === id)?.title ?? '';
   // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
