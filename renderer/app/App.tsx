@@ -154,6 +154,13 @@ export function App() {
             openId: reader.openId,
             onOpen: opening.openAt,
             onToggleBookmark: (id) => marks.toggleBookmark(true, id),
+            menu: {
+              collections,
+              onAddToCollection: collectionActions.addDropped,
+              send,
+              onExport: (ids, label) => exports.exporting.ask({ kind: 'ids', ids, label }, ids.length),
+              onDelete: (ids, title) => deletion.ask(ids, title),
+            },
           }}
           selection={selected.gestures}
           selectionBar={

@@ -21,6 +21,8 @@ interface BulletinListProps {
   onToggleBookmark: (id: string) => void;
   /** The list scrolled near its last row: time to fetch more, when the list has more to come. */
   onNearEnd: () => void;
+  /** A row's context menu was asked for (right-click, the ContextMenu key, Shift+F10), at a point. */
+  onRowMenu: (index: number, at: { x: number; y: number }) => void;
 }
 
 /** The list's part in the multi-selection. */
@@ -66,6 +68,7 @@ export function BulletinList({
   selection,
   onToggleBookmark,
   onNearEnd,
+  onRowMenu,
 }: BulletinListProps) {
   const { selectedIds, onActivate, onToggle, onExtend, onSelectAll, dragIds } = selection;
   // The React Compiler cannot memoise around this hook's mutable instance; this app does not use the compiler.
@@ -145,6 +148,15 @@ export function BulletinList({
         event.preventDefault();
         if (activeIndex >= 0) onToggle(activeIndex);
         return;
+      case 'F10':
+      case 'ContextMenu': {
+        if (event.key === 'F10' && !event.shiftKey) return;
+        event.preventDefault();
+        // From the keyboard, the menu opens under the active row's start.
+        const box = document.getElementById(rowId(activeIndex))?.getBoundingClientRect();
+        if (activeIndex >= 0 && box) onRowMenu(activeIndex, { x: box.left + 16, y: box.bottom });
+        return;
+      }
       default:
         return;
     }
@@ -190,6 +202,15 @@ export function BulletinList({
       onFocus={onFocus}
       onPointerDown={() => (pointing.current = true)}
       onPointerUp={() => (pointing.current = false)}
+      onContextMenu={(event) => {
+        const row =
+          event.target instanceof Element ? event.target.closest<HTMLElement>('[data-index]') : null;
+        if (!row) return;
+        event.preventDefault();
+        const index = Number(row.dataset.index);
+        onActivate(index);
+        onRowMenu(index, { x: event.clientX, y: event.clientY });
+      }}
     >
       <div className="list-sizer" role="presentation" style={{ blockSize: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {

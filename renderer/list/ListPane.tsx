@@ -1,9 +1,10 @@
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/SearchBox';
 import { SearchTools } from '../search/SearchTools';
 import { BulletinList, type ListGestures } from './BulletinList';
 import { EmptyList, type EmptyReason } from './EmptyList';
+import { RowContextMenu, type RowMenuActions } from './RowContextMenu';
 import type { ListFocus } from './useListFocus';
 import type { ListView } from './useListView';
 import './list.css';
@@ -18,6 +19,8 @@ interface ListPaneProps {
     openId: string | null;
     onOpen: (index: number) => void;
     onToggleBookmark: (id: string) => void;
+    /** What a row's context menu offers besides opening and bookmarking. */
+    menu: Omit<RowMenuActions, 'onOpen' | 'onToggleBookmark'>;
   };
   /** The multi-selection's gestures, and the bar of actions on it (shown while rows are selected). */
   selection: ListGestures;
@@ -63,6 +66,9 @@ export function ListPane({
       : t('list.count', { count: list.total });
 
   const pane = useRef<HTMLElement>(null);
+  /** The row whose context menu is open, and where. */
+  const [rowMenu, setRowMenu] = useState<{ index: number; at: { x: number; y: number } } | null>(null);
+  const menuRow = rowMenu && rows[rowMenu.index];
   const focusWasInList = useRef(false);
 
   // Remember whether the keyboard was last in the list area (not the search box)...
@@ -182,6 +188,24 @@ export function ListPane({
           selection={selection}
           onToggleBookmark={rowActions.onToggleBookmark}
           onNearEnd={list.loadMore}
+          onRowMenu={(index, at) => setRowMenu({ index, at })}
+        />
+      )}
+      {rowMenu && menuRow && (
+        <RowContextMenu
+          row={menuRow}
+          index={rowMenu.index}
+          at={rowMenu.at}
+          actions={{
+            ...rowActions.menu,
+            onOpen: rowActions.onOpen,
+            onToggleBookmark: rowActions.onToggleBookmark,
+          }}
+          onClose={(chosen) => {
+            setRowMenu(null);
+            // Dismissed: back to the list, as a native menu returns focus where it was.
+            if (!chosen) listRef.current?.focus();
+          }}
         />
       )}
     </section>

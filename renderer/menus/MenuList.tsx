@@ -1,4 +1,4 @@
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { MenuAction, MenuSection } from './menuActions';
 import './menus.css';
 
@@ -81,8 +81,20 @@ export function MenuList({ label, sections, onClose, at }: MenuListProps) {
     event.stopPropagation();
   };
 
+  // Opened at the pointer near the window's edge, the menu moves back inside it, as a native one does.
+  const [place, setPlace] = useState(at);
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (!at || !box) return;
+    setPlace({
+      x: Math.max(0, Math.min(at.x, window.innerWidth - box.width)),
+      y: Math.max(0, Math.min(at.y, window.innerHeight - box.height)),
+    });
+  }, [at]);
   // A CSSOM property (allowed by the CSP), only for a menu opened at the pointer.
-  const style: CSSProperties | undefined = at ? { position: 'fixed', left: at.x, top: at.y } : undefined;
+  const style: CSSProperties | undefined = place
+    ? { position: 'fixed', left: place.x, top: place.y }
+    : undefined;
   return (
     <div
       ref={menu}

@@ -16,6 +16,7 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { action: 'delete', keys: ['Delete'] },
   { action: 'undo', keys: ['Mod+Z'] },
   { action: 'tick', keys: ['Space', 'x'] },
+  { action: 'rowMenu', keys: ['Shift+F10', 'Menu'] },
   { action: 'extend', keys: ['Shift+j', 'Shift+k', 'Shift+↓', 'Shift+↑'] },
   { action: 'selectAll', keys: ['Mod+A'] },
   { action: 'import', keys: ['Mod+O'] },

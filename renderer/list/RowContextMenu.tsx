@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import type { BulletinRow, CollectionInfo } from '../../preload/contract';
+import type { MenuAction, MenuSection } from '../menus/menuActions';
+import { MenuList } from '../menus/MenuList';
+import { copyToClipboard, type SelectionSend } from '../share/sendBulletins';
+import { useBulletinState } from '../store/useLibraryStore';
+
+/** What a row's context menu can do to its bulletin; the window supplies these (App). */
+export interface RowMenuActions {
+  onOpen: (index: number) => void;
+  onToggleBookmark: (id: string) => void;
+  collections: readonly CollectionInfo[];
+  onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
+  /** Copy link, Copy as text, E-mail draft: the selection bar's functions, for one bulletin. */
+  send: SelectionSend;
+  onExport: (ids: string[], label: string) => void;
+  onDelete: (ids: string[], title: string) => void;
+}
+
+interface RowContextMenuProps {
+  row: BulletinRow;
+  index: number;
+  /** Where it opens: the pointer, or under the active row when asked from the keyboard. */
+  at: { x: number; y: number };
+  actions: RowMenuActions;
+  onClose: (chosen: boolean) => void;
+}
+
+/**
+ * A row's context menu (right-click, the ContextMenu key, Shift+F10): the common actions on that
+ * one bulletin. The selection bar is where several are acted on at once.
+ */
+export function RowContextMenu({ row, index, at, actions, onClose }: RowContextMenuProps) {
+  const { t } = useTranslation();
+  const bookmarked = useBulletinState(row.id)?.bookmarked ?? row.bookmarked;
+  const ids = [row.id];
+  const { send } = actions;
+  const items: MenuAction[] = [
+    { id: 'open', label: t('rowMenu.open'), run: () => actions.onOpen(index) },
+    {
+      id: 'bookmark',
+      label: t(bookmarked ? 'list.removeBookmark' : 'list.addBookmark'),
+      run: () => actions.onToggleBookmark(row.id),
+    },
+    {
+      id: 'copy-link',
+      label: t('send.copyLink'),
+      run: () => void copyToClipboard(() => send.actions.copyLinks(ids), t).then(send.onStatus),
+    },
+    {
+      id: 'copy-text',
+      label: t('send.copyText'),
+      run: () => void copyToClipboard(() => send.actions.copyText(ids), t).then(send.onStatus),
+    },
+    {
+      id: 'email',
+      label: t('send.email'),
+      run: () => void send.actions.mailto(ids).then(send.onOpenLink, () => send.onStatus(t('send.failed'))),
+    },
+    { id: 'export', label: t('selection.export'), run: () => actions.onExport(ids, row.title) },
+    { id: 'delete', label: t('selection.delete'), run: () => actions.onDelete(ids, row.title) },
+  ];
+  const collections: MenuAction[] =
+    actions.collections.length === 0
+      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
+      : actions.collections.map((collection) => ({
+          id: `collection-${collection.id}`,
+          label: collection.name,
+          run: () => actions.onAddToCollection(collection, ids),
+        }));
+  const sections: MenuSection[] = [
+    { id: 'actions', actions: items },
+    { id: 'collections', label: t('rowMenu.addTo'), actions: collections },
+  ];
+  return (
+    <MenuList
+      label={t('rowMenu.label', { title: row.title })}
+      sections={sections}
+      onClose={onClose}
+      at={at}
+    />
+  );
+}
