@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, net } from 'electron';
+import { BrowserWindow, app, nativeTheme, net } from 'electron';
 import type { Settings } from '../preload/contract';
 import { createArchive } from './archive/archive';
 import { createExporter } from './export/exporter';
@@ -110,6 +110,8 @@ async function setUp(
   });
   const library = await opening.library;
   await applyLanguageSetting(library.settings().language, systemLanguages());
+  // Chromium's prefers-color-scheme in every window follows this: the CSS needs no setting of its own.
+  nativeTheme.themeSource = library.settings().theme;
   const index = createSearchIndex({
     file: join(userData, 'search-index.json'),
     bulletins: () => library.bulletins(),
@@ -157,6 +159,7 @@ async function setUp(
   );
   const applySettings = (settings: Settings) => {
     setRefreshMinutes(settings.refreshMinutes);
+    nativeTheme.themeSource = settings.theme;
     // A new language: the menu is built again in it (Electron's menus cannot be relabelled).
     void applyLanguageSetting(settings.language, systemLanguages()).then(
       (changed) => changed && installMenu(),

@@ -16,7 +16,12 @@ export interface Settings {
   language: LanguageSetting;
   /** The name colleagues see on what the user shares; absent: the computer's user name. */
   senderName?: string;
+  /** Light or dark colours, or "system" (follow the operating system's). */
+  theme: ThemeSetting;
 }
+
+/** The colour themes a user can choose in Settings (Electron's nativeTheme.themeSource values). */
+export type ThemeSetting = 'system' | 'light' | 'dark';
 
 /** The settings that are whole numbers within a range. */
 export type NumericSetting = 'importCapMegabytes' | 'refreshMinutes';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
-import type { NumericSetting, Settings, SettingsLimits } from '../../preload/settings';
+import type { NumericSetting, Settings, SettingsLimits, ThemeSetting } from '../../preload/settings';
 import { normaliseHost } from '../net/hostName';
 import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 import { LANGUAGE_SETTINGS } from '../../resources/locales/languages';
@@ -60,10 +60,13 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshMinutes: 30,
   allowedLocalHosts: [],
   language: 'system',
+  theme: 'system',
 };
 
 /** The sender name a share file carries (main/share/shareFormat.ts takes up to 200 characters). */
 const senderName = z.string().trim().max(200);
+
+const theme = z.enum(['system', 'light', 'dark']) satisfies z.ZodType<ThemeSetting>;
 
 const bounded = (key: NumericSetting) =>
   z.number().int().min(SETTINGS_LIMITS[key].min).max(SETTINGS_LIMITS[key].max);
@@ -77,6 +80,7 @@ export const settingsSchema = z.strictObject({
     .max(SETTINGS_LIMITS.allowedLocalHosts.max),
   language: z.enum(LANGUAGE_SETTINGS),
   senderName: senderName.optional(),
+  theme,
 }) satisfies z.ZodType<Settings>;
 
 // As stored: a missing or out-of-range value (a file from before settings, a hand edit) reads as
@@ -93,6 +97,8 @@ const storedSettingsSchema = z
     // A file from before the setting, or a language no longer offered, follows the system.
     language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
     senderName: senderName.optional().catch(undefined),
+    // A file from before the setting follows the system.
+    theme: theme.catch(DEFAULT_SETTINGS.theme),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS }));
 /** A named working set of bulletins; `items` maps bulletin id → ISO date-time it was added. */

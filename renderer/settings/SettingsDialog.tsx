@@ -8,6 +8,7 @@ import { readAllowedHosts } from './readAllowedHosts';
 import { KeptContentSettings } from '../offline/KeptContentSettings';
 import { readSetting } from './readSetting';
 import './settings.css';
+import { ThemeField } from './ThemeField';
 
 type Field = NumericSetting;
 const FIELDS: readonly Field[] = ['importCapMegabytes', 'refreshMinutes'];
@@ -35,6 +36,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQue
     refreshMinutes: String(initial.refreshMinutes),
   }));
   const [language, setLanguage] = useState(initial.language);
+  const [theme, setTheme] = useState(initial.theme);
   const [senderName, setSenderName] = useState(initial.senderName ?? '');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [hostsText, setHostsText] = useState(() => initial.allowedLocalHosts.join('\n'));
@@ -82,6 +84,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQue
       ...values,
       allowedLocalHosts: hosts.hosts,
       language,
+      theme,
       senderName: name,
     };
     if (!name) delete saved.senderName;
@@ -98,6 +101,7 @@ export function SettingsDialog({ initial, limits, onSave, onClose, onShowKeepQue
           {t('settings.title')}
         </h2>
         <LanguageField value={language} onChange={setLanguage} autoFocus />
+        <ThemeField value={theme} onChange={setTheme} />
         {FIELDS.map((field) => {
           const id = `${baseId}-${field}`;
           const error = errors[field];

@@ -76,3 +76,35 @@ test('Settings opens from the File menu and with Ctrl+,; a lower import cap refu
   await expect(capField(window)).toHaveValue('1');
   await expect(refreshField(window)).toHaveValue('60');
 });
+
+test('Colours: Dark applies to the window at once and after a restart; "Same as the system" follows the system again', async ({
+  launch,
+}) => {
+  const dark = (page: Page) => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const colours = (window: Page) => settingsDialog(window).getByLabel('Colours');
+  const app = await launch();
+  let window = await app.firstWindow();
+  await expect(bulletinRows(window)).toHaveCount(10);
+  // The host's system preference is light.
+  expect(await dark(window)).toBe(false);
+  const light = await background(window);
+
+  await clickMenu(app, 'file-settings');
+  await expect(colours(window)).toHaveValue('system');
+  await colours(window).selectOption('dark');
+  await settingsDialog(window).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => dark(window)).toBe(true);
+  expect(await background(window)).not.toBe(light);
+
+  await app.close();
+  const restarted = await launch();
+  window = await restarted.firstWindow();
+  await expect(bulletinRows(window)).toHaveCount(10);
+  await expect.poll(() => dark(window)).toBe(true);
+  await clickMenu(restarted, 'file-settings');
+  await expect(colours(window)).toHaveValue('dark');
+  await colours(window).selectOption('system');
+  await settingsDialog(window).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => dark(window)).toBe(false);
+});

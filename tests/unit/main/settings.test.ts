@@ -35,6 +35,7 @@ describe('settings in state.json', () => {
       refreshMinutes: 30,
       allowedLocalHosts: [],
       language: 'system',
+      theme: 'system',
     });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
@@ -54,6 +55,7 @@ describe('settings in state.json', () => {
       refreshMinutes: 15,
       allowedLocalHosts: [],
       language: 'system',
+      theme: 'system',
     });
     library.close();
   });
@@ -63,7 +65,7 @@ describe('settings in state.json', () => {
       schemaVersion: 1,
       bookmarks: { a: '2020-01-01T00:00:00.000Z' },
       read: {},
-      settings: { importCapMegabytes: 100_000, refreshMinutes: 15, language: 'system' },
+      settings: { importCapMegabytes: 100_000, refreshMinutes: 15, language: 'system', theme: 'system' },
     });
     const library = await openLibrary(folder);
     expect(library.settings()).toEqual({
@@ -71,6 +73,7 @@ describe('settings in state.json', () => {
       refreshMinutes: 15,
       allowedLocalHosts: [],
       language: 'system',
+      theme: 'system',
     });
     expect(library.isBookmarked('a')).toBe(true);
     expect(library.openingEvents).toEqual([]);
@@ -84,6 +87,7 @@ describe('settings in state.json', () => {
       refreshMinutes: 120,
       allowedLocalHosts: ['news.intranet', '10.0.0.5'],
       language: 'system' as const,
+      theme: 'system' as const,
     };
     await library.saveSettings(saved);
     library.close();
@@ -99,7 +103,7 @@ describe('saveSettings arguments', () => {
   const accepts = (settings: unknown) => argumentSchemas.saveSettings.safeParse([settings]).success;
   const { importCapMegabytes: cap, refreshMinutes: refresh } = SETTINGS_LIMITS;
 
-  const hosts = { allowedLocalHosts: [], language: 'system' };
+  const hosts = { allowedLocalHosts: [], language: 'system', theme: 'system' };
 
   it('accepts whole numbers from each minimum to each maximum', () => {
     expect(accepts({ importCapMegabytes: cap.min, refreshMinutes: refresh.min, ...hosts })).toBe(true);

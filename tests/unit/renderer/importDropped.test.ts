@@ -43,6 +43,7 @@ function fakeApi(limitMegabytes = 1) {
           refreshMinutes: 30,
           allowedLocalHosts: [],
           language: 'system' as const,
+          theme: 'system' as const,
         }),
       importDropped: (files: DroppedFile[]) => {
         for (const file of files) events.push(`send ${file.name}`);
