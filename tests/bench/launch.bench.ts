@@ -165,7 +165,7 @@ async function launchOnce(userDataDir: string, waitForIndex: boolean) {
     // it hundreds of milliseconds later. (A string: the bench's TypeScript loader would add helpers.)
     await page.evaluate(`(() => {
       const seen = () => {
-        if (window.firstRowAt === undefined && document.querySelector('[role="option"]'))
+        if (window.firstRowAt === undefined && document.querySelector('[role="grid"] [role="row"]'))
           window.firstRowAt = Date.now();
       };
       new MutationObserver(seen).observe(document, { subtree: true, childList: true });

@@ -143,7 +143,9 @@ for (const language of ['es', 'fr', 'ar'] as const) {
     // The main view: sidebar, list, reader.
     const listName = (text(ui, 'list.labelForView').split(':').pop() ?? '').trim();
     const list = window.getByRole('grid', { name: new RegExp(listName) });
-    await expect(window.getByRole('navigation').getByText(text(ui, 'sidebar.view.bookmarks'))).toBeVisible();
+    await expect(
+      window.getByRole('navigation').getByText(text(ui, 'sidebar.view.bookmarks'), { exact: true }),
+    ).toBeVisible();
     await list.getByRole('row').first().click();
     await expect(window.getByRole('region', { name: text(ui, 'reader.label') })).toBeVisible();
     await expectNoEnglish(window, language, 'the main view');

@@ -95,7 +95,10 @@ test('in the pseudo-locale every view shows only translated strings, none clippe
   await expect(window.getByText(pseudo('No bulletins were found in the chosen files'))).toBeVisible();
   await clean('the import report');
 
-  await window.getByRole('navigation').getByText(pseudo('Bookmarks')).click();
+  await window
+    .getByRole('navigation')
+    .getByRole('button', { name: pseudo('Bookmarks') })
+    .click();
   await clean('the Bookmarks view');
 
   // A collection: its name is the user's words, written in brackets so the check takes it for UI text.

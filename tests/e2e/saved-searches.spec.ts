@@ -118,7 +118,8 @@ test('Edit › Save Search… with nothing searched says what to do; a taken nam
 
   await page.evaluate(() => window.bulletins.createCollection('Border'));
   await searchBox(page).fill('tapachula');
-  await expect(bulletinRows(page)).toHaveCount(1);
+  // The search has run (the box waits for typing to pause): there is a search to save.
+  await expect(page.getByText('1 result', { exact: true })).toBeVisible();
   await clickMenu(app, 'edit-save-search');
   const dialog = page.getByRole('dialog', { name: 'Save this search' });
   const name = dialog.getByRole('textbox', { name: 'Name of the saved search' });
