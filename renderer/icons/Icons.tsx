@@ -57,11 +57,12 @@ export function UnreadIcon() {
   );
 }
 
-export function ImportIcon() {
+/** An icon drawn as one stroked outline. */
+function OutlineIcon({ d }: { d: string }) {
   return (
     <Icon>
       <path
-        d="M12 3.5v11m0 0-4-4m4 4 4-4M4.5 15v4.5h15V15"
+        d={d}
         fill="none"
         stroke="currentColor"
         strokeWidth="1.8"
@@ -70,6 +71,22 @@ export function ImportIcon() {
       />
     </Icon>
   );
+}
+
+export function ImportIcon() {
+  return <OutlineIcon d="M12 3.5v11m0 0-4-4m4 4 4-4M4.5 15v4.5h15V15" />;
+}
+
+/** Export: a page with an arrow down into it. */
+export function ExportIcon() {
+  return (
+    <OutlineIcon d="M14 3.5H7a1 1 0 0 0-1 1v15a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V7.5zM12 9.5v7M9 13.5l3 3 3-3" />
+  );
+}
+
+/** Share: an arrow leaving a tray. */
+export function ShareIcon() {
+  return <OutlineIcon d="M12 15V3.5M7.5 8 12 3.5 16.5 8M5 12.5v7a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-7" />;
 }
 
 export function SearchIcon() {

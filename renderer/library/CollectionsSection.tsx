@@ -1,18 +1,10 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type DragEvent,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
-import { CloseIcon, FolderIcon, PencilIcon, PlusIcon } from '../icons/Icons';
+import { CloseIcon, FolderIcon, PencilIcon, PlusIcon, ShareIcon } from '../icons/Icons';
+import { NameForm } from './NameForm';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
-import { ShareIcon } from '../share/ShareIcon';
 import { SpokenLabel } from '../a11y/SpokenLabel';
 import './library.css';
 
@@ -88,7 +80,8 @@ export function CollectionsSection(props: CollectionsSectionProps) {
           label={t('collections.nameLabel')}
           initial=""
           submitLabel={t('collections.create')}
-          others={collections}
+          placeholder={t('collections.namePlaceholder')}
+          problemOf={(name) => nameProblem(name, collections, t)}
           onSave={async (name) => {
             await props.onCreate(name);
             setCreating(false);
@@ -111,7 +104,14 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                   label={t('collections.renameLabel', { name: collection.name })}
                   initial={collection.name}
                   submitLabel={t('collections.save')}
-                  others={collections.filter((other) => other.id !== collection.id)}
+                  placeholder={t('collections.namePlaceholder')}
+                  problemOf={(name) =>
+                    nameProblem(
+                      name,
+                      collections.filter((other) => other.id !== collection.id),
+                      t,
+                    )
+                  }
                   onSave={async (name) => {
                     await props.onRename(collection.id, name);
                     setRenaming(null);
@@ -190,82 +190,5 @@ export function CollectionsSection(props: CollectionsSectionProps) {
         })}
       </ul>
     </section>
-  );
-}
-
-interface NameFormProps {
-  label: string;
-  initial: string;
-  submitLabel: string;
-  /** Names already taken. */
-  others: readonly CollectionInfo[];
-  onSave: (name: string) => Promise<void>;
-  onCancel: () => void;
-}
-
-/** A collection's name being typed: checked as the user goes, saved with Enter, dropped with Esc. */
-function NameForm({ label, initial, submitLabel, others, onSave, onCancel }: NameFormProps) {
-  const { t } = useTranslation();
-  const [name, setName] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputId = useId();
-  const problemId = useId();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = nameProblem(name, others, t);
-    setProblem(found);
-    if (found) return;
-    setSaving(true);
-    // A refusal from main (a name taken meanwhile) is shown here; what was typed stays.
-    onSave(name.trim()).catch((error: unknown) => {
-      setProblem(error instanceof Error ? error.message : String(error));
-      setSaving(false);
-    });
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    // Handled here: the window's Esc would otherwise take focus to the list.
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  };
-
-  return (
-    <form className="collection-form" onSubmit={submit} onKeyDown={onKeyDown}>
-      <label htmlFor={inputId} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={inputId}
-        className="collection-input"
-        type="text"
-        value={name}
-        maxLength={200}
-        placeholder={t('collections.namePlaceholder')}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? problemId : undefined}
-        // The user just asked to type a name.
-        autoFocus
-        onChange={(event) => {
-          setName(event.target.value);
-          if (problem) setProblem(null);
-        }}
-      />
-      <div className="collection-form-buttons">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      {problem && (
-        <p id={problemId} className="collection-problem" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
   );
 }

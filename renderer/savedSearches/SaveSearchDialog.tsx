@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../dialogs/useModalDialog';
-import { NameField } from './NameField';
+import { NameForm } from '../library/NameForm';
 
 interface SaveSearchDialogProps {
   /** The query as typed, shown so the user knows what is kept. */
@@ -33,10 +33,12 @@ export function SaveSearchDialog({ text, onSave, onClose }: SaveSearchDialogProp
           ? t('savedSearches.dialogFacetsOnly')
           : t('savedSearches.dialogMessage', { query: text })}
       </p>
-      <NameField
+      <NameForm
         label={t('savedSearches.nameLabel')}
         initial={text.slice(0, 200)}
         submitLabel={t('savedSearches.save')}
+        placeholder={t('savedSearches.namePlaceholder')}
+        problemOf={(name) => (name.trim() === '' ? t('savedSearches.nameEmpty') : null)}
         onSave={onSave}
         onCancel={onClose}
       />

@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearchInfo } from '../../preload/contract';
-import { CloseIcon, PencilIcon, SearchIcon } from '../icons/Icons';
-import { ExportIcon } from './ExportIcon';
-import { NameField } from './NameField';
+import { CloseIcon, ExportIcon, PencilIcon, SearchIcon } from '../icons/Icons';
+import { NameForm } from '../library/NameForm';
 import './savedSearches.css';
 
 interface SavedSearchesSectionProps {
@@ -60,10 +59,12 @@ export function SavedSearchesSection(props: SavedSearchesSectionProps) {
           if (renaming === search.id)
             return (
               <li key={search.id}>
-                <NameField
+                <NameForm
                   label={t('savedSearches.renameLabel', { name: search.name })}
                   initial={search.name}
                   submitLabel={t('collections.save')}
+                  placeholder={t('savedSearches.namePlaceholder')}
+                  problemOf={(name) => (name.trim() === '' ? t('savedSearches.nameEmpty') : null)}
                   onSave={async (name) => {
                     await props.onRename(search.id, name);
                     closeRename(search.id);

@@ -1,19 +1,30 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface NameFieldProps {
+interface NameFormProps {
   label: string;
   initial: string;
   submitLabel: string;
+  placeholder: string;
+  /** What is wrong with a name before main is asked (empty, taken), or null. */
+  problemOf: (name: string) => string | null;
   onSave: (name: string) => Promise<void>;
   onCancel: () => void;
 }
 
 /**
- * A saved search's name being typed: saved with Enter, dropped with Esc. Main checks the name
- * (unique among saved searches and collections); its refusal is shown here and what was typed stays.
+ * A name being typed (a collection's, a saved search's): checked on Enter, saved, dropped with Esc.
+ * A refusal from main (a name taken meanwhile) is shown here and what was typed stays.
  */
-export function NameField({ label, initial, submitLabel, onSave, onCancel }: NameFieldProps) {
+export function NameForm({
+  label,
+  initial,
+  submitLabel,
+  placeholder,
+  problemOf,
+  onSave,
+  onCancel,
+}: NameFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,7 +34,9 @@ export function NameField({ label, initial, submitLabel, onSave, onCancel }: Nam
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return setProblem(t('savedSearches.nameEmpty'));
+    const found = problemOf(name);
+    setProblem(found);
+    if (found) return;
     setSaving(true);
     onSave(name.trim()).catch((error: unknown) => {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -49,7 +62,7 @@ export function NameField({ label, initial, submitLabel, onSave, onCancel }: Nam
         type="text"
         value={name}
         maxLength={200}
-        placeholder={t('savedSearches.namePlaceholder')}
+        placeholder={placeholder}
         aria-invalid={problem !== null}
         aria-describedby={problem ? problemId : undefined}
         // The user just asked to type a name.
