@@ -101,10 +101,9 @@ test('Colours: Dark applies to the window at once and after a restart; "Same as 
   const restarted = await launch();
   window = await restarted.firstWindow();
   await expect(bulletinRows(window)).toHaveCount(10);
-  // Main starts in the saved theme (Electron then applies it to every window). The window's own
-  // colours are not checked here: in tests/host the launcher's CDP attach can race main's
-  // emulation override on a fresh window, which real Electron does not have.
+  // Main starts in the saved theme, and the window shows it from its first paint on.
   expect(await restarted.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('dark');
+  await expect.poll(() => dark(window)).toBe(true);
   await clickMenu(restarted, 'file-settings');
   await expect(colours(window)).toHaveValue('dark');
   await colours(window).selectOption('system');

@@ -3,7 +3,7 @@ import { app } from './app.mjs';
 import { tellLauncher } from './config.mjs';
 import { applyColorScheme } from './native-theme.mjs';
 import { records } from './records.mjs';
-import { contentsByPage } from './registry.mjs';
+import { contentsByPage, contentsByTarget } from './registry.mjs';
 
 /**
  * What can cross back to the test: structured-clone as is, else its JSON, else nothing (as Playwright
@@ -40,8 +40,12 @@ export function listenToLauncher(electron) {
     } else if (message.type === 'records') {
       tellLauncher({ type: 'reply', id: message.id, ok: true, value: cloneable(records) });
     } else if (message.type === 'attached') {
+      // By target, which _attach registers before its first await: the webContents' own link (and so
+      // _targetId()) is set only at its end, and a message arriving in between was lost. A message that
+      // arrives before _attach starts needs nothing: _attach applies the scheme after the launcher's reset.
+      const attached = contentsByTarget.get(message.targetId);
       for (const [page, contents] of contentsByPage) {
-        if (contents._targetId() === message.targetId) void applyColorScheme(page);
+        if (contents === attached) void applyColorScheme(page);
       }
     } else if (message.type === 'quit') {
       tellLauncher({ type: 'reply', id: message.id, ok: true, value: null });

@@ -47,7 +47,8 @@ export const nativeTheme = new NativeTheme();
 /**
  * 'system' is Chromium's own setting (started with --force-dark-mode when the OS is dark); an explicit
  * themeSource is an emulation override. Another CDP client attaching resets overrides, so the
- * launcher asks for this again after it attached (control.mjs).
+ * launcher asks for this again after it attached (control.mjs), and a navigation says it again
+ * (web-contents.mjs).
  * @param {import('playwright-core').Page} page
  */
 export async function applyColorScheme(page) {

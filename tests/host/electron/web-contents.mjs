@@ -184,6 +184,9 @@ export class WebContents extends EventEmitter {
     });
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame() || frame.url() === 'about:blank') return;
+      // A navigation to another process restores every CDP client's emulation state, the launcher's
+      // "no override" included, in an order of Chromium's choosing: say main's theme again after it.
+      void applyColorScheme(page);
       this.emit('did-navigate', preventable(), toAppUrl(frame.url()), 200, 'OK');
       if (!this.#reported) {
         this.#reported = true;
