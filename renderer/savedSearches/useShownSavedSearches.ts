@@ -7,7 +7,7 @@ import { useSavedSearches } from './useSavedSearches';
 
 interface ShownSavedSearchesOptions {
   /** The list: what it searches now (what Save search… saves) and how to show a saved search. */
-  shown: Pick<ListView, 'view' | 'searchedText' | 'searching' | 'request' | 'showSaved'>;
+  shown: Pick<ListView, 'view' | 'query' | 'searchedText' | 'searching' | 'search' | 'request' | 'showSaved'>;
   /** Exports every bulletin a request stands for, under a title (useExportActions). */
   exportEvery: (query: SearchRequest, label: string) => void;
   notify: (notice: NoticeInput) => void;
@@ -31,6 +31,10 @@ export function useShownSavedSearches({ shown, exportEvery, notify, ...options }
     facets: request.facets ?? {},
   };
   const current = shown.searching ? saved.saved.find((one) => sameQuery(one.query, shownQuery)) : undefined;
+  // What Save search… saves is what the box says, even before the list has caught up with the last
+  // keystroke (the search waits SEARCH_DEBOUNCE_MS): a menu command right after typing saves the words typed.
+  const typedQuery: SavedSearchQuery = { ...shownQuery, text: shown.query.trim() };
+  const anythingToSave = typedQuery.text !== '' || shown.search.anyFacet;
   return {
     section: {
       saved: saved.saved,
@@ -42,11 +46,11 @@ export function useShownSavedSearches({ shown, exportEvery, notify, ...options }
       onExport: (search: SavedSearchInfo) => exportEvery(search.query, search.name),
     },
     askSave: () =>
-      shown.searching ? saved.ask() : notify({ kind: 'info', message: t('savedSearches.nothingToSave') }),
+      anythingToSave ? saved.ask() : notify({ kind: 'info', message: t('savedSearches.nothingToSave') }),
     dialog: saved.naming
       ? {
-          text: shown.searchedText,
-          onSave: (name: string) => saved.save(name, shownQuery),
+          text: typedQuery.text,
+          onSave: (name: string) => saved.save(name, typedQuery),
           onClose: saved.cancel,
         }
       : null,
