@@ -143,11 +143,23 @@ async function setUp(
     userAgent,
     allowedHosts: () => library.settings().allowedLocalHosts,
   });
+  // Full articles and images kept on the laptop, fetched through the same outbound policy.
+  const offline = await openKeptOffline({
+    userData,
+    bulletin: (id) => library.get(id),
+    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
+    fetch: fetchFromWeb,
+    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
+    isOnline,
+    onChange: (change) => broadcast('offline:changed', change),
+    onKept: (ids) => void index.keptChanged(ids),
+  });
   const subscriptions = createSubscriptions({
     store: library,
     fetch: fetchFromWeb,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
+    keepOffline: (bulletins, what) => offline.keep(bulletins, what),
     maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
@@ -165,17 +177,6 @@ async function setUp(
       (changed) => changed && installMenu(),
     );
   };
-  // Full articles and images kept on the laptop, fetched through the same outbound policy.
-  const offline = await openKeptOffline({
-    userData,
-    bulletin: (id) => library.get(id),
-    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
-    fetch: fetchFromWeb,
-    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
-    isOnline,
-    onChange: (status) => broadcast('offline:status', status),
-    onKept: (ids) => void index.keptChanged(ids),
-  });
   serveKeptImages(offline.image);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
