@@ -152,7 +152,7 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
           <SubscriptionKeep
             feed={feed}
             busy={busy}
-            onChange={(keep) => void run(() => bridge().setSubscriptionKeep(feed.id, keep))}
+            onChange={(keep) => run(() => bridge().setSubscriptionKeep(feed.id, keep))}
           />
         )}
       </div>
