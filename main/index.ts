@@ -23,6 +23,7 @@ import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
 import { extractInWorker } from './offline/extractInWorker';
+import { bytesOnDisk } from './offline/keptBackup';
 import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
@@ -194,6 +195,14 @@ async function setUp(
     readBackup: untrusted.readBackup,
     // A restored state.json brings its own settings.
     onRestored: () => applySettings(library.settings()),
+    kept: {
+      folder: offline.folder,
+      sizes: async () => ({
+        library: await bytesOnDisk(join(userData, 'state.json'), join(userData, 'bulletins')),
+        kept: await bytesOnDisk(join(offline.folder, 'articles'), join(offline.folder, 'images')),
+      }),
+      restored: (ids) => void index.keptChanged(ids),
+    },
   };
   const installMenu = () =>
     installApplicationMenu({
