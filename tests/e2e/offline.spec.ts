@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
@@ -374,4 +374,83 @@ test('cancelling a bulletin being kept aborts its download at once, and the pane
   expect(closedAt - cancelledAt).toBeLessThan(5_000);
   await app.close();
   await web.close();
+});
+
+test('Back Up Library asks whether to include kept content, with sizes; a backup with it restores the articles and images on a wiped laptop', async ({
+  launch,
+  userDataDir,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const web = await localWeb({
+    '/news/crossing.html': (response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/img/map.png': (response) =>
+      response.writeHead(200, { 'content-type': 'image/png' }).end(solidPng(120, 80, RED)),
+  });
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(userDataDir, [
+    makeBulletin({
+      id: 'crossing',
+      title: 'Northern crossing',
+      published: '2026-11-02',
+      summary: 'Families crossed at the northern post.',
+      link: `${web.origin}/news/crossing.html`,
+    }),
+  ]);
+  const withKept = testInfo.outputPath('library.tar');
+  const withoutKept = testInfo.outputPath('library.json');
+  // First backup: "With kept content" (button 0); second: "Library only" (button 1).
+  let app = await launch({ dialogs: { save: [withKept, withoutKept], message: [0, 1] } });
+  let page = await app.firstWindow();
+  await bulletinRows(page).filter({ hasText: 'Northern crossing' }).click();
+  await clickMenu(app, 'view-keep-offline');
+  await expect(readingPane(page).getByRole('button', { name: 'Full article' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+    { timeout: 60_000 },
+  );
+  const notices = page.getByRole('region', { name: 'Notifications' });
+  await clickMenu(app, 'file-backup');
+  await expect(notices).toContainText('Library backed up (bulletins: 1, bookmarks: 0).');
+  await clickMenu(app, 'file-backup');
+  await expect.poll(() => existsSync(withoutKept)).toBe(true);
+  if (app.host) {
+    const asked = (await app.host.dialogsShown()).filter((dialog) => dialog.kind === 'message');
+    expect(asked).toHaveLength(2);
+    expect(asked[0]?.options.message).toBe('Include the articles and images kept offline in the backup?');
+    expect(asked[0]?.options.detail).toMatch(
+      /^The library takes about \d+\.\d MB; what is kept offline, \d+\.\d MB\./,
+    );
+    expect(asked[0]?.options.buttons).toEqual([
+      expect.stringMatching(/^With kept content \(\d+\.\d MB\)$/),
+      expect.stringMatching(/^Library only \(\d+\.\d MB\)$/),
+      'Cancel',
+    ]);
+  }
+  await app.close();
+  await web.close();
+  // One file each: the tar holds the library's JSON and the kept files; the JSON is the library alone.
+  expect(JSON.parse(await readFile(withoutKept, 'utf8'))).toMatchObject({
+    format: 'bulletin-reader-library',
+  });
+  expect((await readFile(withKept)).subarray(257, 262).toString('latin1')).toBe('ustar');
+
+  // The laptop is wiped and the server gone: the backup brings the article back, pictures included.
+  await rm(userDataDir, { recursive: true, force: true });
+  await mkdir(userDataDir, { recursive: true });
+  app = await launch({ dialogs: { open: [[withKept]], message: [0] } });
+  page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(10);
+  await clickMenu(app, 'file-restore');
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
+    'One kept article put back, with its images.',
+  );
+  await expect(bulletinRows(page)).toHaveCount(1);
+  await bulletinRows(page).filter({ hasText: 'Northern crossing' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByRole('button', { name: 'Full article' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(pane.getByText('Only in the full article')).toBeVisible();
+  const map = pane.getByRole('img', { name: 'Map of the crossing' });
+  await expect.poll(() => map.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
+  await app.close();
 });
