@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/contract';
 import { expect, test } from './fixtures';
 import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
+import { expectNoAxeViolations } from './support/axe';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
 import { bulletinList, bulletinRows, chooseFromMore, clickMenu, readingPane } from './support/ui';
@@ -302,6 +303,7 @@ test('a subscription kept offline keeps its new items after a refresh; nothing i
   await expect(choices.getByRole('checkbox', { name: 'Full articles' })).toBeChecked();
   await choices.getByRole('checkbox', { name: 'Images' }).check();
   await expect(choices.getByRole('checkbox', { name: 'Images' })).toBeChecked();
+  await expectNoAxeViolations(page, 'a subscription’s keep-offline setting open');
 
   items = [...items, { guid: 'new', title: 'New crossing', page: '/news/new.html' }];
   await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
