@@ -7,6 +7,7 @@ import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/co
 import { expect, test } from './fixtures';
 import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
+import { unreachableControls } from './support/layout';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
 import { bulletinList, bulletinRows, chooseFromMore, clickMenu, readingPane } from './support/ui';
@@ -304,6 +305,8 @@ test('a subscription kept offline keeps its new items after a refresh; nothing i
   await choices.getByRole('checkbox', { name: 'Images' }).check();
   await expect(choices.getByRole('checkbox', { name: 'Images' })).toBeChecked();
   await expectNoAxeViolations(page, 'a subscription’s keep-offline setting open');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await unreachableControls(page, '.subscriptions')).toEqual([]);
 
   items = [...items, { guid: 'new', title: 'New crossing', page: '/news/new.html' }];
   await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
