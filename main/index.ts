@@ -23,6 +23,7 @@ import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
 import { extractInWorker } from './offline/extractInWorker';
+import { bytesOnDisk } from './offline/keptBackup';
 import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
@@ -143,11 +144,23 @@ async function setUp(
     userAgent,
     allowedHosts: () => library.settings().allowedLocalHosts,
   });
+  // Full articles and images kept on the laptop, fetched through the same outbound policy.
+  const offline = await openKeptOffline({
+    userData,
+    bulletin: (id) => library.get(id),
+    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
+    fetch: fetchFromWeb,
+    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
+    isOnline,
+    onChange: (change) => broadcast('offline:changed', change),
+    onKept: (ids) => void index.keptChanged(ids),
+  });
   const subscriptions = createSubscriptions({
     store: library,
     fetch: fetchFromWeb,
     importFeed: async (source) => (await imports.run([source])).files[0],
     isOnline,
+    keepOffline: (bulletins, what) => offline.keep(bulletins, what),
     maxBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
   });
   const sync = createSyncService(subscriptions, isOnline, (list) => broadcast('subscriptions:changed', list));
@@ -165,17 +178,6 @@ async function setUp(
       (changed) => changed && installMenu(),
     );
   };
-  // Full articles and images kept on the laptop, fetched through the same outbound policy.
-  const offline = await openKeptOffline({
-    userData,
-    bulletin: (id) => library.get(id),
-    maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
-    fetch: fetchFromWeb,
-    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
-    isOnline,
-    onChange: (status) => broadcast('offline:status', status),
-    onKept: (ids) => void index.keptChanged(ids),
-  });
   serveKeptImages(offline.image);
   const exporter = createExporter(
     (scope) => resolveScope(scope, library, index),
@@ -193,6 +195,14 @@ async function setUp(
     readBackup: untrusted.readBackup,
     // A restored state.json brings its own settings.
     onRestored: () => applySettings(library.settings()),
+    kept: {
+      folder: offline.folder,
+      sizes: async () => ({
+        library: await bytesOnDisk(join(userData, 'state.json'), join(userData, 'bulletins')),
+        kept: await bytesOnDisk(join(offline.folder, 'articles'), join(offline.folder, 'images')),
+      }),
+      restored: (ids) => void index.keptChanged(ids),
+    },
   };
   const installMenu = () =>
     installApplicationMenu({

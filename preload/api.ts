@@ -124,6 +124,9 @@ export const api = {
   renameSubscription: (id: string, title: string) =>
     invoke<SubscriptionList>(channels.renameSubscription, id, title),
   removeSubscription: (id: string) => invoke<SubscriptionList>(channels.removeSubscription, id),
+  /** What of a subscription's new items to keep offline after each refresh. */
+  setSubscriptionKeep: (id: string, keep: KeepWhat) =>
+    invoke<SubscriptionList>(channels.setSubscriptionKeep, id, keep),
   /** Refreshes one subscription now, or all of them (null). */
   refreshSubscriptions: (id: string | null) => invoke<SubscriptionList>(channels.refreshSubscriptions, id),
   /** Asks the user to confirm the real address, then opens it in the system browser. */

@@ -43,6 +43,7 @@ export const channels = {
   addSubscriptions: 'subscriptions:addMany',
   renameSubscription: 'subscriptions:rename',
   removeSubscription: 'subscriptions:remove',
+  setSubscriptionKeep: 'subscriptions:setKeep',
   refreshSubscriptions: 'subscriptions:refresh',
   openExternal: 'links:openExternal',
   exportOptions: 'export:options',

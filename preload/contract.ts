@@ -257,6 +257,8 @@ export interface SubscriptionInfo {
   lastSuccess?: string;
   /** What went wrong the last time, in words; absent when the last refresh worked. */
   lastError?: string;
+  /** What of its new items is kept offline after each refresh (both false: nothing). */
+  keep: KeepWhat;
 }
 
 export interface SubscriptionList {
@@ -318,8 +320,8 @@ export interface Topics {
   'notice:added': AppNotice;
   /** The search index is being built (progress) or became ready. */
   'search:status': IndexStatus;
-  /** The keep-offline queue moved: a job queued, started, kept, failed or cancelled. */
-  'offline:status': KeepQueueStatus;
+  /** The keep-offline queue moved: the jobs queued, started, kept, failed, cancelled or forgotten. */
+  'offline:changed': KeepQueueChange;
 }
 
 /** What to keep of a bulletin offline: the page its link leads to, its images, or both. */
@@ -338,13 +340,26 @@ export interface KeepJob extends KeepWhat {
   problem?: string;
 }
 
-export interface KeepQueueStatus {
-  jobs: KeepJob[];
+/** How many jobs of the queue are in each state, and whether the queue can run (online). */
+export interface KeepQueueCounts {
   queued: number;
   running: number;
   done: number;
   failed: number;
+  cancelled: number;
   online: boolean;
+}
+
+/** The whole queue: what the window asks for once, then patches with KeepQueueChange. */
+export interface KeepQueueStatus extends KeepQueueCounts {
+  jobs: KeepJob[];
+}
+
+/** One move of the queue: only the jobs it changed (new ones last), the ones it forgot, and the counts after. */
+export interface KeepQueueChange extends KeepQueueCounts {
+  changed: KeepJob[];
+  /** Bulletin ids of jobs no longer in the queue (cleared, or the oldest finished ones). */
+  removed: string[];
 }
 
 /** A kept bulletin as the reader shows it. */

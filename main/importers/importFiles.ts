@@ -37,6 +37,8 @@ export interface ImportSource {
   bytes(): Promise<Uint8Array>;
   /** Set for a feed fetched by a subscription: it is read as a feed, with its HTTP facts. */
   feed?: FeedContext;
+  /** Told once the file's bulletins are on disk, which of them are new (a subscription keeps those offline). */
+  onWritten?: (added: readonly Bulletin[]) => void;
 }
 
 export const fileSource = (path: string): ImportSource => ({
@@ -113,6 +115,7 @@ interface Staged {
   read: ValidatedItems;
   /** A share file's marks, merged once its bulletins are written. */
   share?: { marks: SharedMarks; takeBookmarks: boolean };
+  onWritten?: ImportSource['onWritten'];
 }
 
 export async function importSources(
@@ -154,7 +157,8 @@ export async function importSources(
       for (const { position, name } of written) files[position] = refused(name, reason);
       return;
     }
-    for (const { position, name, result, read, share } of written) {
+    for (const { position, name, result, read, share, onWritten } of written) {
+      onWritten?.(result.added);
       files[position] = {
         name,
         added: result.added.length,
@@ -213,6 +217,7 @@ export async function importSources(
         result,
         read,
         ...(share ? { share: { marks: share, takeBookmarks } } : {}),
+        ...(source.onWritten ? { onWritten: source.onWritten } : {}),
       });
       batchItems += result.added.length + result.updated.length;
     } catch (error) {

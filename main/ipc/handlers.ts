@@ -210,6 +210,7 @@ export function createHandlers(
     addSubscriptions: (_caller, feeds) => sync.addMany(feeds),
     renameSubscription: (_caller, id, title) => sync.rename(id, title),
     removeSubscription: (_caller, id) => sync.remove(id),
+    setSubscriptionKeep: (_caller, id, keep) => sync.setKeep(id, keep),
     refreshSubscriptions: (_caller, id) => sync.refresh(id ?? undefined),
     openExternal: ({ sender }, url) => openExternalLink(url, BrowserWindow.fromWebContents(sender)),
     exportOptions: () => exporter.options(),

@@ -30,6 +30,9 @@ const droppedFile = z.strictObject({
   base64: z.string().max(MAX_DROPPED_BASE64),
 });
 
+/** What to keep of a bulletin offline (a selection, or a subscription's new items). */
+const keepWhat = z.strictObject({ fullArticle: z.boolean(), images: z.boolean() });
+
 const searchRequest = z.strictObject({
   view,
   text: z.string().max(1000),
@@ -96,6 +99,7 @@ export const argumentSchemas = {
   ]),
   renameSubscription: z.tuple([id, z.string().min(1).max(200)]),
   removeSubscription: z.tuple([id]),
+  setSubscriptionKeep: z.tuple([id, keepWhat]),
   refreshSubscriptions: z.tuple([id.nullable()]),
   openExternal: z.tuple([z.string().max(8192)]),
   exportOptions: z.tuple([]),
@@ -110,7 +114,7 @@ export const argumentSchemas = {
   settings: z.tuple([]),
   settingsLimits: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
-  keepOffline: z.tuple([ids.min(1), z.strictObject({ fullArticle: z.boolean(), images: z.boolean() })]),
+  keepOffline: z.tuple([ids.min(1), keepWhat]),
   keptArticle: z.tuple([id]),
   keepQueue: z.tuple([]),
   cancelKeeping: z.tuple([ids.nullable()]),

@@ -84,7 +84,7 @@ export async function keepBulletin(
   let pageProblem: OfflineProblem | null = null;
   if (what.fullArticle) {
     try {
-      page = await fetchArticle(bulletin, limits, services);
+      page = await fetchArticle(bulletin, limits, services, signal);
     } catch (error) {
       pageProblem = problemOf(error);
     }
@@ -109,6 +109,7 @@ export async function keepBulletin(
             Math.min(limits.maxImageBytes, limits.maxBulletinBytes - spent),
             limits,
             services,
+            signal,
           );
           images[src] = await services.images.put(bytes.body, bytes.type);
           spent += bytes.body.length;
@@ -139,13 +140,19 @@ export async function keepBulletin(
   }
 }
 
-async function fetchArticle(bulletin: Bulletin, limits: KeepLimits, services: KeepServices) {
+async function fetchArticle(
+  bulletin: Bulletin,
+  limits: KeepLimits,
+  services: KeepServices,
+  signal: AbortSignal,
+) {
   const link = bulletin.link;
   if (!link || !/^https?:\/\//i.test(link)) throw new KeepFailure('noLink');
   const response = await fetchOk(services, link, {
     maxBytes: limits.maxPageBytes,
     timeoutMs: limits.timeoutMs,
     accept: 'text/html, application/xhtml+xml;q=0.9',
+    signal,
   });
   if (!HTML_TYPES.test(response.contentType)) throw new KeepFailure('notHtml');
   const article = await services
@@ -165,11 +172,18 @@ async function fetchArticle(bulletin: Bulletin, limits: KeepLimits, services: Ke
   };
 }
 
-async function fetchImage(src: string, maxBytes: number, limits: KeepLimits, services: KeepServices) {
+async function fetchImage(
+  src: string,
+  maxBytes: number,
+  limits: KeepLimits,
+  services: KeepServices,
+  signal: AbortSignal,
+) {
   const response = await fetchOk(services, src, {
     maxBytes,
     timeoutMs: limits.timeoutMs,
     accept: IMAGE_ACCEPT,
+    signal,
   });
   const body = Buffer.from(response.bytes);
   const sniffed = sniffImage(body, { maxBytes, maxPixels: limits.maxPixels });

@@ -5,7 +5,7 @@ import { createArticleStore, type ArticleStore, type KeptArticle } from './artic
 import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
-import { openKeepQueue, type KeepQueue, type KeepQueueStatus } from './keepQueue';
+import { openKeepQueue, type KeepQueue, type KeepQueueChange } from './keepQueue';
 import type { FetchWithPolicy } from '../net/fetchWithPolicy';
 
 /**
@@ -39,7 +39,7 @@ export interface KeptOfflineOptions {
   fetch: FetchWithPolicy;
   extract: ExtractPage;
   isOnline: () => boolean;
-  onChange: (status: KeepQueueStatus) => void;
+  onChange: (change: KeepQueueChange) => void;
   /** Bulletins whose kept article came or went (search indexes it with the bulletin). */
   onKept?: (bulletinIds: string[]) => void;
   now?: () => Date;

@@ -43,6 +43,8 @@ export const subscriptionSchema = z.object({
   lastError: z.object({ problem: z.string(), status: z.number().optional() }).optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** Keep its new items offline after each refresh (absent: nothing is kept on its own). */
+  keep: z.object({ fullArticle: z.boolean(), images: z.boolean() }).optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

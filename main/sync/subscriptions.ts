@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportedFile } from '../../preload/contract';
+import type { Bulletin, ImportedFile, KeepWhat } from '../../preload/contract';
 import type { ImportSource } from '../importers/importFiles';
 import type { Subscription } from '../store/schema';
 import { charsetOf } from '../importers/feeds/decodeText';
@@ -17,6 +17,11 @@ export interface SubscriptionDeps {
   /** Imports one fetched feed (through the import runner, so it queues with other imports). */
   importFeed(source: ImportSource): Promise<ImportedFile | undefined>;
   isOnline(): boolean;
+  /**
+   * Keeps a kept subscription's new items offline (the keep queue: quiet while offline). Called
+   * after a refresh brought new items, once they are on disk.
+   */
+  keepOffline?(bulletins: readonly Bulletin[], what: KeepWhat): void;
   /** The import size cap in bytes (a setting): a larger feed is not downloaded further. */
   maxBytes?: () => number;
   now?: () => Date;
@@ -65,10 +70,18 @@ export function createSubscriptions(deps: SubscriptionDeps) {
       });
       return 'failed';
     }
+    const keep = keptOf(subscription);
     const file = await deps.importFeed({
       name: subscription.title,
       size: () => Promise.resolve(outcome.bytes.byteLength),
       bytes: () => Promise.resolve(outcome.bytes),
+      ...(keep && deps.keepOffline
+        ? {
+            onWritten: (added: readonly Bulletin[]) => {
+              if (added.length > 0) deps.keepOffline?.(added, keep);
+            },
+          }
+        : {}),
       feed: {
         source: subscription.title,
         documentUrl: outcome.url,
@@ -118,6 +131,9 @@ export function createSubscriptions(deps: SubscriptionDeps) {
       return added;
     },
     rename: (id: string, title: string) => patch(id, { title: title.trim() }),
+    /** What of the subscription's new items to keep offline from its next refresh on. */
+    setKeep: (id: string, keep: KeepWhat) =>
+      patch(id, { keep: keep.fullArticle || keep.images ? { ...keep } : undefined }),
     async remove(id: string): Promise<void> {
       await save(list().filter((subscription) => subscription.id !== id));
     },
@@ -135,6 +151,12 @@ export function createSubscriptions(deps: SubscriptionDeps) {
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+/** What a subscription keeps of its new items, or null when it keeps nothing. */
+export function keptOf(subscription: Subscription): KeepWhat | null {
+  const keep = subscription.keep;
+  return keep && (keep.fullArticle || keep.images) ? keep : null;
+}
 
 /** A subscription to a web address (http(s), no user-info, no spaces), or null for anything else. */
 function newSubscription(url: string, title: string | undefined, addedAt: string): Subscription | null {

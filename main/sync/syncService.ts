@@ -1,7 +1,7 @@
-import type { ListedFeed, SubscriptionList } from '../../preload/contract';
+import type { KeepWhat, ListedFeed, SubscriptionList } from '../../preload/contract';
 import { t } from '../i18n';
 import type { Subscription } from '../store/schema';
-import { BadFeedAddress, type Subscriptions } from './subscriptions';
+import { BadFeedAddress, keptOf, type Subscriptions } from './subscriptions';
 
 /** A request the user can correct (a bad address): its message is shown as is. */
 export class SyncRefused extends Error {}
@@ -47,6 +47,7 @@ export function createSyncService(
       return list;
     },
     rename: (id: string, title: string) => after(subscriptions.rename(id, title)),
+    setKeep: (id: string, keep: KeepWhat) => after(subscriptions.setKeep(id, keep)),
     remove: (id: string) => after(subscriptions.remove(id)),
     refresh: (id?: string) => after(subscriptions.refresh(id)),
   };
@@ -60,6 +61,7 @@ function describe(subscription: Subscription) {
     id: subscription.id,
     url: subscription.url,
     title: subscription.title,
+    keep: keptOf(subscription) ?? { fullArticle: false, images: false },
     ...(subscription.lastSuccess ? { lastSuccess: subscription.lastSuccess } : {}),
     ...(lastError
       ? { lastError: t(`sync.problems.${lastError.problem}`, { status: lastError.status ?? '' }) }

@@ -6,7 +6,13 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { Archive } from '../archive/archive';
 import type { Library } from '../store/library';
 import { ParseRanOutOfMemory, ParseTookTooLong, type UntrustedReader } from '../importers/parseInWorker';
-import { writeLibraryBackup, type LibraryBackup } from '../store/libraryBackup';
+import { libraryBackupOf, writeLibraryBackup, type LibraryBackup } from '../store/libraryBackup';
+import {
+  isTarBackup,
+  libraryOfTarBackup,
+  restoreKeptFromBackup,
+  writeBackupWithKept,
+} from '../offline/keptBackup';
 
 export interface BackupContext {
   library: Library;
@@ -20,24 +26,70 @@ export interface BackupContext {
   readBackup: UntrustedReader['readBackup'];
   /** The library was replaced (the windows were told): put its settings to work. */
   onRestored: () => void;
+  /** Kept articles and images (main/offline): a backup may hold them, and a restore puts them back. */
+  kept?: {
+    folder: string;
+    /** What the library and the kept content take on disk, in bytes (the backup dialog shows them). */
+    sizes: () => Promise<{ library: number; kept: number }>;
+    /** Kept articles came back for these bulletins (search indexes them). */
+    restored: (bulletinIds: string[]) => void;
+  };
 }
 
-const filters = () => [{ name: t('backupDialog.fileType'), extensions: ['json'] }];
+/** The backup dialog's sizes, in MB with one decimal. */
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/**
+ * Whether to put kept content in the backup, asked only when there is some: resolves to true or
+ * false, or null when the user cancelled.
+ */
+async function askIncludeKept(
+  owner: BrowserWindow | null,
+  kept: NonNullable<BackupContext['kept']>,
+): Promise<boolean | null> {
+  const sizes = await kept.sizes();
+  if (sizes.kept === 0) return false;
+  const question: Electron.MessageBoxOptions = {
+    type: 'question',
+    message: t('backupDialog.keptQuestion'),
+    detail: t('backupDialog.keptDetail', { library: megabytes(sizes.library), kept: megabytes(sizes.kept) }),
+    buttons: [
+      t('backupDialog.withKept', { size: megabytes(sizes.library + sizes.kept) }),
+      t('backupDialog.withoutKept', { size: megabytes(sizes.library) }),
+      t('backupDialog.cancel'),
+    ],
+    defaultId: 0,
+    cancelId: 2,
+  };
+  const { response } = owner
+    ? await dialog.showMessageBox(owner, question)
+    : await dialog.showMessageBox(question);
+  return response === 2 ? null : response === 0;
+}
+
+const filters = () => [{ name: t('backupDialog.fileType'), extensions: ['json', 'tar'] }];
 
 /** File > Back up library…: all user data, marks and archive, in one file the user chooses. */
 export async function backUpLibrary(context: BackupContext): Promise<void> {
   const owner = BrowserWindow.getFocusedWindow();
+  const withKept = context.kept ? await askIncludeKept(owner, context.kept) : false;
+  if (withKept === null) return;
+  const extension = withKept ? 'tar' : 'json';
   const options: Electron.SaveDialogOptions = {
     title: t('backupDialog.saveTitle'),
-    defaultPath: `bulletin-reader-backup-${new Date().toISOString().slice(0, 10)}.json`,
-    filters: filters(),
+    defaultPath: `bulletin-reader-backup-${new Date().toISOString().slice(0, 10)}.${extension}`,
+    filters: [{ name: t('backupDialog.fileType'), extensions: [extension] }],
   };
   const { canceled, filePath } = owner
     ? await dialog.showSaveDialog(owner, options)
     : await dialog.showSaveDialog(options);
   if (canceled || !filePath) return;
   try {
-    const backup = await writeLibraryBackup(context.library, filePath);
+    let backup: LibraryBackup;
+    if (withKept && context.kept) {
+      backup = libraryBackupOf(context.library.snapshot());
+      await writeBackupWithKept(JSON.stringify(backup), context.kept.folder, filePath);
+    } else backup = await writeLibraryBackup(context.library, filePath);
     context.notices.post({
       kind: 'info',
       message: t('backupDialog.saved', {
@@ -122,8 +174,23 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
       bulletins: backup.bulletins.length,
       bookmarks: Object.keys(backup.state.bookmarks).length,
     }),
-    details: [t('backupDialog.previousKept')],
+    details: [t('backupDialog.previousKept'), ...(await restoreKept(path, context))],
   });
+}
+
+/** A backup's kept content put back beside what is kept now; what the notice says of it. */
+async function restoreKept(path: string, context: BackupContext): Promise<string[]> {
+  if (!context.kept || !(await isTarBackup(path).catch(() => false))) return [];
+  try {
+    const restored = await restoreKeptFromBackup(path, context.kept.folder);
+    context.kept.restored(restored.bulletinIds);
+    return [
+      t('backupDialog.keptRestored', { count: restored.bulletinIds.length }),
+      ...(restored.skipped > 0 ? [t('backupDialog.keptSkipped', { count: restored.skipped })] : []),
+    ];
+  } catch (error) {
+    return [t('backupDialog.keptFailed', { reason: reasonOf(error) })];
+  }
 }
 
 /**
@@ -135,7 +202,12 @@ export async function readChosenBackup(
   readBackup: UntrustedReader['readBackup'],
 ): Promise<{ backup: LibraryBackup } | { refusal: string }> {
   try {
-    const reading = await readBackup(await readFile(path));
+    // A backup with kept content is a tar whose first file is the library's JSON.
+    const bytes = (await isTarBackup(path))
+      ? await libraryOfTarBackup(path, MAX_LIBRARY_BYTES)
+      : await readFile(path);
+    if (!bytes) return { refusal: t('backupDialog.invalid') };
+    const reading = await readBackup(bytes);
     if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
     return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
   } catch (error) {
@@ -145,6 +217,9 @@ export async function readChosenBackup(
     return { refusal: t('backupDialog.unreadable', { reason: reasonOf(error) }) };
   }
 }
+
+/** A library's JSON read from a tar backup: what one Buffer holds (a JSON backup is read whole too). */
+const MAX_LIBRARY_BYTES = 2 ** 31 - 1;
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

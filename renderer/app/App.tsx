@@ -210,7 +210,7 @@ export function App() {
           onLoadImages={links.loadImages}
           onLoadKept={keeping.loadKept}
           onKeepOffline={(id) => keeping.keep([id])}
-          keptVersion={keeping.status?.done ?? 0}
+          keptVersion={keeping.queue?.model.counts.done ?? 0}
         />
       </main>
       <AppOverlays

@@ -59,22 +59,24 @@ export function AppOverlays({ deletion, exporting, settings, imports, keeping }:
           }}
         />
       )}
-      {keeping.panelShown && keeping.status && (
+      {keeping.panelShown && keeping.queue && (
         <KeepQueuePanel
-          status={keeping.status}
+          model={keeping.queue.model}
           onCancel={keeping.cancel}
           onRetry={keeping.retry}
           onClearFinished={keeping.clearFinished}
           onClose={keeping.hidePanel}
         />
       )}
-      {keeping.status && keeping.status.queued + keeping.status.running > 0 && !keeping.panelShown && (
-        <KeepQueueBar
-          status={keeping.status}
-          onShow={keeping.showPanel}
-          onCancel={() => keeping.cancel(null)}
-        />
-      )}
+      {keeping.queue &&
+        keeping.queue.model.counts.queued + keeping.queue.model.counts.running > 0 &&
+        !keeping.panelShown && (
+          <KeepQueueBar
+            counts={keeping.queue.model.counts}
+            onShow={keeping.showPanel}
+            onCancel={() => keeping.cancel(null)}
+          />
+        )}
       {imports.feedChoice.offer && (
         <FeedChoiceDialog
           files={imports.feedChoice.offer.files}

@@ -1,23 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { KeepQueueStatus } from '../../preload/contract';
+import type { KeepQueueCounts } from '../../preload/contract';
 import './offline.css';
 
 interface KeepQueueBarProps {
-  status: KeepQueueStatus;
+  counts: KeepQueueCounts;
   onShow: () => void;
   onCancel: () => void;
 }
 
 /** While bulletins are being kept offline: how far it is, the panel, and the way to stop it. */
-export function KeepQueueBar({ status, onShow, onCancel }: KeepQueueBarProps) {
+export function KeepQueueBar({ counts, onShow, onCancel }: KeepQueueBarProps) {
   const { t } = useTranslation();
-  const waiting = status.queued + status.running;
-  const total = status.jobs.length;
-  const finished = total - waiting;
+  const waiting = counts.queued + counts.running;
+  const finished = counts.done + counts.failed + counts.cancelled;
+  const total = waiting + finished;
   return (
     <section className="keep-bar" aria-label={t('offline.barLabel')}>
       <p className="keep-bar-text" role="status">
-        {status.online
+        {counts.online
           ? t('offline.progress', { done: finished, total })
           : t('offline.waitingForNetwork', { count: waiting })}
       </p>

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { KeepJob, KeepQueueStatus } from '../../preload/contract';
+import type { KeepJob } from '../../preload/contract';
 import { useModalDialog } from '../dialogs/useModalDialog';
+import { firstJobs, type KeepQueueModel } from './keepQueueModel';
 import './offline.css';
 
 interface KeepQueuePanelProps {
-  status: KeepQueueStatus;
+  /** Main's queue as the window holds it, patched by each change (useKeepQueue). */
+  model: KeepQueueModel;
   onCancel: (ids: string[] | null) => void;
   onRetry: (ids: string[] | null) => void;
   onClearFinished: () => void;
@@ -17,12 +19,14 @@ interface KeepQueuePanelProps {
 const SHOWN = 300;
 
 /** What is queued, running, kept, failed (and why) or cancelled, with cancel and retry. */
-export function KeepQueuePanel({ status, onCancel, onRetry, onClearFinished, onClose }: KeepQueuePanelProps) {
+export function KeepQueuePanel({ model, onCancel, onRetry, onClearFinished, onClose }: KeepQueuePanelProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog(onClose);
   const titleId = useId();
-  const jobs = [...status.jobs].sort((a, b) => ORDER[a.state] - ORDER[b.state]).slice(0, SHOWN);
-  const finished = status.jobs.length - status.queued - status.running;
+  // At most SHOWN rows read, in the panel's order: an event costs the same for 10 jobs or 50,000.
+  const jobs = firstJobs(model, SHOWN);
+  const status = model.counts;
+  const finished = status.done + status.failed + status.cancelled;
   return (
     <dialog {...dialog} className="modal-dialog keep-panel" aria-labelledby={titleId}>
       <h2 id={titleId} className="keep-panel-title">
@@ -92,8 +96,6 @@ export function KeepQueuePanel({ status, onCancel, onRetry, onClearFinished, onC
     </dialog>
   );
 }
-
-const ORDER: Record<KeepJob['state'], number> = { running: 0, failed: 1, queued: 2, cancelled: 3, done: 4 };
 
 function stateText(job: KeepJob, t: TFunction): string {
   if (job.state !== 'failed') return t(`offline.state.${job.state}`);

@@ -12,7 +12,7 @@ interface KeepOfflineEvents {
 /** Keeping bulletins offline: main's queue as it moves, its panel, and the actions on it. */
 export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
   const { t } = useTranslation();
-  const status = useKeepQueue();
+  const queue = useKeepQueue();
   const [panelShown, setPanelShown] = useState(false);
   const keep = useCallback(
     (ids: readonly string[]) => {
@@ -34,7 +34,7 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
     [onError],
   );
   return {
-    status,
+    queue,
     keep,
     loadKept,
     panelShown,

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionInfo } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
 import { formatPublished } from '../i18n/formatDate';
+import { SubscriptionKeep } from './SubscriptionKeep';
 import { useSubscriptions } from './useSubscriptions';
 import './subscriptions.css';
 
@@ -70,6 +71,8 @@ interface RowProps {
 function SubscriptionRow({ feed, busy, run }: RowProps) {
   const { t, i18n } = useTranslation('ui');
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [keepShown, setKeepShown] = useState(false);
+  const keepId = useId();
 
   const rename = (event: FormEvent) => {
     event.preventDefault();
@@ -134,7 +137,25 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
         >
           {t('subscriptions.remove')}
         </button>
+        <button
+          type="button"
+          aria-expanded={keepShown}
+          aria-controls={keepId}
+          aria-label={t('subscriptions.keepOne', { title: feed.title })}
+          onClick={() => setKeepShown((shown) => !shown)}
+        >
+          {t('subscriptions.keep')}
+        </button>
       </span>
+      <div id={keepId} hidden={!keepShown}>
+        {keepShown && (
+          <SubscriptionKeep
+            feed={feed}
+            busy={busy}
+            onChange={(keep) => run(() => bridge().setSubscriptionKeep(feed.id, keep))}
+          />
+        )}
+      </div>
     </li>
   );
 }

@@ -1,15 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import type { ExportOptions, ExportOutcome, ExportScope } from '../../preload/contract';
 import { expect, test } from './fixtures';
 import { allowLocalHosts, makeBulletin, writeShards } from './support/archive';
+import { expectNoAxeViolations } from './support/axe';
+import { unreachableControls } from './support/layout';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
 import { bulletinList, bulletinRows, chooseFromMore, clickMenu, readingPane } from './support/ui';
-import { localWeb } from './support/webServer';
+import { localWeb, type LocalWeb } from './support/webServer';
 
 /** A solid PNG the test makes: colours the PDF's pixels can be looked for. */
 function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
@@ -253,4 +255,207 @@ test('View › Keep Offline keeps the open bulletin, and the reader then shows i
   await expect(pane.getByText('Only in the full article')).toBeVisible();
   expect(web.hits).toContain('/news/crossing.html');
   await web.close();
+});
+
+/** An RSS feed of the test's server: each item links to a page of it. */
+function feedOf(origin: string, items: { guid: string; title: string; page: string }[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Border news</title>${items
+    .map(
+      (item) =>
+        `<item><guid>${item.guid}</guid><title>${item.title}</title><link>${origin}${item.page}</link><description>${item.title}: the feed's summary.</description><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>`,
+    )
+    .join('')}</channel></rss>`;
+}
+
+test('a subscription kept offline keeps its new items after a refresh; nothing is fetched while the setting is off', async ({
+  launch,
+  userDataDir,
+}) => {
+  test.setTimeout(120_000);
+  let items = [{ guid: 'old', title: 'Old crossing', page: '/news/old.html' }];
+  const web: LocalWeb = await localWeb({
+    '/feed.xml': (response) =>
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+        .end(feedOf(web.origin, items)),
+    '/news/old.html': (response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/news/new.html': (response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/img/map.png': (response) =>
+      response.writeHead(200, { 'content-type': 'image/png' }).end(solidPng(120, 80, RED)),
+  });
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  const app = await launch();
+  const page = await app.firstWindow();
+  const panel = page.getByRole('region', { name: 'Subscriptions' });
+  await panel.getByLabel('Feed address').fill(`${web.origin}/feed.xml`);
+  await panel.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(bulletinRows(page).filter({ hasText: 'Old crossing' })).toBeVisible();
+  // Not kept (the default): the feed only, never its items' pages.
+  expect(web.hits.filter((hit) => hit !== '/feed.xml')).toEqual([]);
+
+  const settingsButton = panel.getByRole('button', { name: 'Keep offline: 127.0.0.1' });
+  await expect(settingsButton).toHaveAttribute('aria-expanded', 'false');
+  await settingsButton.click();
+  await expect(settingsButton).toHaveAttribute('aria-expanded', 'true');
+  const choices = panel.getByRole('group', { name: 'Keep new items of 127.0.0.1 offline' });
+  await choices.getByRole('checkbox', { name: 'Full articles' }).check();
+  await expect(choices.getByRole('checkbox', { name: 'Full articles' })).toBeChecked();
+  await choices.getByRole('checkbox', { name: 'Images' }).check();
+  await expect(choices.getByRole('checkbox', { name: 'Images' })).toBeChecked();
+  await expectNoAxeViolations(page, 'a subscription’s keep-offline setting open');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await unreachableControls(page, '.subscriptions')).toEqual([]);
+
+  items = [...items, { guid: 'new', title: 'New crossing', page: '/news/new.html' }];
+  await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
+  await bulletinRows(page).filter({ hasText: 'New crossing' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByRole('button', { name: 'Full article' })).toHaveAttribute('aria-pressed', 'true', {
+    timeout: 60_000,
+  });
+  await expect(pane.getByText('Only in the full article')).toBeVisible();
+  await expect(pane.getByRole('img', { name: 'Map of the crossing' })).toHaveAttribute(
+    'src',
+    /^\/kept\/[0-9a-f]{64}\.png$/,
+  );
+  // Only the new item: the old one was there before the setting.
+  expect(web.hits).toContain('/news/new.html');
+  expect(web.hits).not.toContain('/news/old.html');
+
+  // The setting is the subscription's, kept across a restart.
+  await app.close();
+  const again = await launch();
+  const reopened = await again.firstWindow();
+  const reopenedPanel = reopened.getByRole('region', { name: 'Subscriptions' });
+  await reopenedPanel.getByRole('button', { name: 'Keep offline: 127.0.0.1' }).click();
+  await expect(
+    reopenedPanel
+      .getByRole('group', { name: 'Keep new items of 127.0.0.1 offline' })
+      .getByRole('checkbox', { name: 'Full articles' }),
+  ).toBeChecked();
+  await again.close();
+  await web.close();
+});
+
+test('cancelling a bulletin being kept aborts its download at once, and the panel says so', async ({
+  launch,
+  userDataDir,
+}) => {
+  test.setTimeout(90_000);
+  let closedAt = 0;
+  // A page that never answers: only an abort ends it before the 30 s time cap.
+  const web = await localWeb({
+    '/news/hangs.html': (_response, request) => {
+      request.socket.on('close', () => (closedAt = Date.now()));
+    },
+  });
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(userDataDir, [
+    makeBulletin({
+      id: 'hangs',
+      title: 'A page that hangs',
+      published: '2026-11-02',
+      link: `${web.origin}/news/hangs.html`,
+    }),
+  ]);
+  const app = await launch();
+  const page = await app.firstWindow();
+  await bulletinRows(page).filter({ hasText: 'A page that hangs' }).click();
+  await clickMenu(app, 'view-keep-offline');
+  const bar = page.getByRole('region', { name: 'Keeping bulletins offline' });
+  await expect(bar).toBeVisible();
+  await expect.poll(() => web.hits).toContain('/news/hangs.html');
+  await bar.getByRole('button', { name: 'Show' }).click();
+  const panel = page.getByRole('dialog', { name: 'Kept offline' });
+  const row = panel.getByRole('listitem').filter({ hasText: 'A page that hangs' });
+  await expect(row).toContainText('Fetching…');
+  const cancelledAt = Date.now();
+  await row.getByRole('button', { name: 'Cancel keeping “A page that hangs”' }).click();
+  await expect(row).toContainText('Cancelled');
+  await expect(row.getByRole('button', { name: 'Retry keeping “A page that hangs”' })).toBeVisible();
+  await expect.poll(() => closedAt, { timeout: 5_000 }).toBeGreaterThan(0);
+  expect(closedAt - cancelledAt).toBeLessThan(5_000);
+  await app.close();
+  await web.close();
+});
+
+test('Back Up Library asks whether to include kept content, with sizes; a backup with it restores the articles and images on a wiped laptop', async ({
+  launch,
+  userDataDir,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const web = await localWeb({
+    '/news/crossing.html': (response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE),
+    '/img/map.png': (response) =>
+      response.writeHead(200, { 'content-type': 'image/png' }).end(solidPng(120, 80, RED)),
+  });
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(userDataDir, [
+    makeBulletin({
+      id: 'crossing',
+      title: 'Northern crossing',
+      published: '2026-11-02',
+      summary: 'Families crossed at the northern post.',
+      link: `${web.origin}/news/crossing.html`,
+    }),
+  ]);
+  const withKept = testInfo.outputPath('library.tar');
+  const withoutKept = testInfo.outputPath('library.json');
+  // First backup: "With kept content" (button 0); second: "Library only" (button 1).
+  let app = await launch({ dialogs: { save: [withKept, withoutKept], message: [0, 1] } });
+  let page = await app.firstWindow();
+  await bulletinRows(page).filter({ hasText: 'Northern crossing' }).click();
+  await clickMenu(app, 'view-keep-offline');
+  await expect(readingPane(page).getByRole('button', { name: 'Full article' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+    { timeout: 60_000 },
+  );
+  const notices = page.getByRole('region', { name: 'Notifications' });
+  await clickMenu(app, 'file-backup');
+  await expect(notices).toContainText('Library backed up (bulletins: 1, bookmarks: 0).');
+  await clickMenu(app, 'file-backup');
+  await expect.poll(() => existsSync(withoutKept)).toBe(true);
+  if (app.host) {
+    const asked = (await app.host.dialogsShown()).filter((dialog) => dialog.kind === 'message');
+    expect(asked).toHaveLength(2);
+    expect(asked[0]?.options.message).toBe('Include the articles and images kept offline in the backup?');
+    expect(asked[0]?.options.detail).toMatch(
+      /^The library takes about \d+\.\d MB; what is kept offline, \d+\.\d MB\./,
+    );
+    expect(asked[0]?.options.buttons).toEqual([
+      expect.stringMatching(/^With kept content \(\d+\.\d MB\)$/),
+      expect.stringMatching(/^Library only \(\d+\.\d MB\)$/),
+      'Cancel',
+    ]);
+  }
+  await app.close();
+  await web.close();
+  // One file each: the tar holds the library's JSON and the kept files; the JSON is the library alone.
+  expect(JSON.parse(await readFile(withoutKept, 'utf8'))).toMatchObject({
+    format: 'bulletin-reader-library',
+  });
+  expect((await readFile(withKept)).subarray(257, 262).toString('latin1')).toBe('ustar');
+
+  // The laptop is wiped and the server gone: the backup brings the article back, pictures included.
+  await rm(userDataDir, { recursive: true, force: true });
+  await mkdir(userDataDir, { recursive: true });
+  app = await launch({ dialogs: { open: [[withKept]], message: [0] } });
+  page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(10);
+  await clickMenu(app, 'file-restore');
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
+    'One kept article put back, with its images.',
+  );
+  await expect(bulletinRows(page)).toHaveCount(1);
+  await bulletinRows(page).filter({ hasText: 'Northern crossing' }).click();
+  const pane = readingPane(page);
+  await expect(pane.getByRole('button', { name: 'Full article' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(pane.getByText('Only in the full article')).toBeVisible();
+  const map = pane.getByRole('img', { name: 'Map of the crossing' });
+  await expect.poll(() => map.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
+  await app.close();
 });

@@ -6,7 +6,7 @@ import {
   type OutboundPolicy,
   type Resolve,
 } from '../../../../main/net/fetchWithPolicy';
-import { closedPort, startTcpService, startWebServer } from './localServers';
+import { closedPort, startHangingServer, startTcpService, startWebServer } from './localServers';
 
 /**
  * The outbound-request policy (SSRF). Every server here is on 127.0.0.1; the refusal tests run
@@ -235,6 +235,33 @@ describe('fetchWithPolicy with 127.0.0.1 allowed (Settings › Allowed local hos
       await allowedFetch(`${web.base}/stalls`, { ...request, timeoutMs: 10_000, idleTimeoutMs: 300 }),
     ).toEqual({ kind: 'failed', problem: 'timeout' });
     expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it('ends the request at once when its signal aborts: the connection is closed, the call rejects', async () => {
+    const hanging = await startHangingServer();
+    try {
+      const controller = new AbortController();
+      const fetching = allowedFetch(`${hanging.base}/page`, {
+        ...request,
+        timeoutMs: 60_000,
+        signal: controller.signal,
+      });
+      await hanging.arrived;
+      const started = performance.now();
+      controller.abort();
+      await expect(fetching).rejects.toMatchObject({ name: 'AbortError' });
+      await hanging.closed;
+      // Not the 60 s time cap nor the 15 s idle cap: the abort itself.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      // Already aborted: nothing is sent.
+      const seenBefore = web.seen.length;
+      await expect(
+        allowedFetch(`${web.base}/ok`, { ...request, signal: controller.signal }),
+      ).rejects.toMatchObject({ name: 'AbortError' });
+      expect(web.seen).toHaveLength(seenBefore);
+    } finally {
+      await hanging.close();
+    }
   });
 
   it('sends no cookie, even one the server set a hop before', async () => {

@@ -108,3 +108,25 @@ export function closeServer(server: ReturnType<typeof createHttpServer>): Promis
     server.close(() => resolve());
   });
 }
+
+/**
+ * A server on 127.0.0.1 that takes every request and never answers (a page that hangs):
+ * `arrived` resolves at the first request, `closed` when the client has dropped its connection.
+ */
+export async function startHangingServer(): Promise<{
+  base: string;
+  arrived: Promise<void>;
+  closed: Promise<void>;
+  close(): Promise<void>;
+}> {
+  let onArrived = () => {};
+  let onClosed = () => {};
+  const arrived = new Promise<void>((resolve) => (onArrived = resolve));
+  const closed = new Promise<void>((resolve) => (onClosed = resolve));
+  const server = createHttpServer((request) => {
+    onArrived();
+    request.socket.on('close', onClosed);
+  });
+  const port = await listen(server);
+  return { base: `http://127.0.0.1:${port}`, arrived, closed, close: () => closeServer(server) };
+}

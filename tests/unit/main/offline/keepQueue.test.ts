@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openKeepQueue, type KeepJob } from '../../../../main/offline/keepQueue';
+import { openKeepQueue, type KeepJob, type KeepQueueChange } from '../../../../main/offline/keepQueue';
+import {
+  applyKeepChange,
+  firstJobs,
+  jobCount,
+  keepQueueModel,
+} from '../../../../renderer/offline/keepQueueModel';
 
 const job = (id: string, host: string) => ({
   bulletinId: id,
@@ -139,6 +145,54 @@ describe('the keep-offline queue', () => {
     pending.get('a1')?.resolve();
     await queue.idle();
     expect(queue.status().jobs[0]?.state).toBe('done');
+    await queue.close();
+  });
+
+  it("tells each move by the jobs it changed, not the whole queue; the window's copy patched by them stays the queue", async () => {
+    const { run, pending } = controlledRun();
+    const changes: KeepQueueChange[] = [];
+    const queue = await openKeepQueue({
+      file: join(folder, 'queue.json'),
+      run,
+      isOnline: () => true,
+      onChange: (change) => changes.push(change),
+      concurrency: 1,
+    });
+    const window = keepQueueModel(queue.status());
+    const follow = () => {
+      for (const change of changes.splice(0)) applyKeepChange(window, change);
+    };
+    const many = Array.from({ length: 2_000 }, (_, i) => job(`b${i}`, 'news.example'));
+    queue.add(many);
+    // One add: one change naming the jobs it queued, then the first one starting.
+    expect(changes[0]?.changed).toHaveLength(2_000);
+    await tick();
+    follow();
+    pending.get('b0')?.resolve();
+    await tick();
+    const [finished, started] = changes;
+    expect(finished?.changed.map((changed) => [changed.bulletinId, changed.state])).toEqual([['b0', 'done']]);
+    expect(started?.changed.map((changed) => [changed.bulletinId, changed.state])).toEqual([
+      ['b1', 'running'],
+    ]);
+    expect(started).toMatchObject({ queued: 1_998, running: 1, done: 1, failed: 0, cancelled: 0 });
+    follow();
+    queue.cancel(['b5', 'b6']);
+    expect(changes.at(-1)?.changed.map((changed) => changed.bulletinId)).toEqual(['b5', 'b6']);
+    follow();
+    queue.clearFinished();
+    expect(changes.at(-1)).toMatchObject({ changed: [], removed: ['b0', 'b5', 'b6'] });
+    follow();
+    queue.retry(['b6']);
+    follow();
+
+    // The patched copy lists what the queue holds, in the panel's order, reading only what it shows.
+    const { jobs, ...counts } = queue.status();
+    expect(jobCount(window)).toBe(jobs.length);
+    expect(window.counts).toEqual(counts);
+    const order = ['running', 'failed', 'queued', 'cancelled', 'done'];
+    const expected = [...jobs].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+    expect(firstJobs(window, 300)).toEqual(expected.slice(0, 300));
     await queue.close();
   });
 });

@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../../preload/contract';
-import type { FetchWithPolicy, NetOutcome } from '../../../../main/net/fetchWithPolicy';
+import {
+  createFetchWithPolicy,
+  type FetchWithPolicy,
+  type NetOutcome,
+} from '../../../../main/net/fetchWithPolicy';
 import { extractArticle } from '../../../../main/offline/extractArticle';
 import { openKeptOffline } from '../../../../main/offline/keptOffline';
+import { startHangingServer } from '../net/localServers';
 import { pngOf } from './imageFixtures';
 
 const bulletin: Bulletin = {
@@ -73,5 +78,35 @@ describe('removing kept content while a bulletin is being kept', () => {
       expect(existsSync(join(folder, 'offline', 'images', name))).toBe(true);
     expect(await readdir(join(folder, 'offline', 'images'))).toHaveLength(2);
     await kept.close();
+  });
+});
+
+describe('cancelling a bulletin being kept', () => {
+  it('aborts its running download at once: the server sees the connection closed, the job is cancelled', async () => {
+    const hanging = await startHangingServer();
+    const kept = await openKeptOffline({
+      userData: folder,
+      bulletin: (id) => (id === bulletin.id ? { ...bulletin, link: `${hanging.base}/article` } : undefined),
+      maxPageBytes: () => 1024 * 1024,
+      fetch: createFetchWithPolicy({ userAgent: 'test', allowedHosts: () => ['127.0.0.1'] }),
+      extract: async (bytes, _type, url) => extractArticle(Buffer.from(bytes).toString('utf8'), url),
+      isOnline: () => true,
+      onChange: () => {},
+    });
+    try {
+      kept.keep([bulletin], { fullArticle: true, images: false });
+      await hanging.arrived;
+      const started = performance.now();
+      kept.queue.cancel([bulletin.id]);
+      await hanging.closed;
+      await kept.queue.idle();
+      // The page's time cap is 30 s: only the abort closes it this soon.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(kept.queue.status().jobs[0]?.state).toBe('cancelled');
+      expect(await kept.article(bulletin.id)).toBeNull();
+    } finally {
+      await kept.close();
+      await hanging.close();
+    }
   });
 });

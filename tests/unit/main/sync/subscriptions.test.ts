@@ -2,12 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bulletin, KeepWhat } from '../../../../preload/contract';
 import { initI18n } from '../../../../main/i18n';
 import { createImportRunner } from '../../../../main/importers/importRunner';
 import { createSearchIndex } from '../../../../main/search/searchIndex';
 import { openLibrary, type Library } from '../../../../main/store/library';
 import { createFetchWithPolicy, type Resolve } from '../../../../main/net/fetchWithPolicy';
-import { BadFeedAddress, createSubscriptions } from '../../../../main/sync/subscriptions';
+import {
+  BadFeedAddress,
+  createSubscriptions,
+  type SubscriptionDeps,
+} from '../../../../main/sync/subscriptions';
 import { createSyncService } from '../../../../main/sync/syncService';
 import { closedPort, startTcpService } from '../net/localServers';
 import { startFeedServer } from './feedServer';
@@ -33,6 +38,7 @@ function setUp(
   maxBytes?: () => number,
   allowedHosts = ['127.0.0.1'],
   resolve?: Resolve,
+  keepOffline?: SubscriptionDeps['keepOffline'],
 ) {
   const runner = createImportRunner(library, createSearchIndex(), { progress: () => {}, changed: () => {} });
   return createSubscriptions({
@@ -46,8 +52,54 @@ function setUp(
     isOnline: () => online.value,
     timeoutMs: 1_000,
     ...(maxBytes ? { maxBytes } : {}),
+    ...(keepOffline ? { keepOffline } : {}),
   });
 }
+
+describe('keeping a subscription offline', () => {
+  it('queues the new items of a kept subscription after a refresh, once on disk; nothing when not kept, when nothing is new, or offline', async () => {
+    const keepSpy = (library: Library) => (bulletins: readonly Bulletin[], what: KeepWhat) =>
+      queued.push({
+        titles: bulletins.map((bulletin) => bulletin.title),
+        what,
+        onDisk: bulletins.every((bulletin) => library.get(bulletin.id) !== undefined),
+      });
+    const queued: { titles: string[]; what: KeepWhat; onDisk: boolean }[] = [];
+    const online = { value: true };
+    // Not kept (the default): its new items are imported, nothing is queued.
+    const plainLibrary = await openLibrary(join(folder, 'plain'));
+    const plain = setUp(plainLibrary, online, undefined, undefined, undefined, keepSpy(plainLibrary));
+    const notKept = await plain.add(`${server.base}/feed`, 'Plain');
+    expect(await plain.refresh(notKept.id)).toEqual(['updated']);
+    expect(plainLibrary.bulletins()).toHaveLength(2);
+    expect(queued).toEqual([]);
+
+    const library = await openLibrary(folder);
+    const subscriptions = setUp(library, online, undefined, undefined, undefined, keepSpy(library));
+    const kept = await subscriptions.add(`${server.base}/feed?kept`, 'Kept');
+    await subscriptions.setKeep(kept.id, { fullArticle: true, images: false });
+    online.value = false;
+    expect(await subscriptions.refresh(kept.id)).toEqual(['offline']);
+    expect(queued).toEqual([]);
+    online.value = true;
+    expect(await subscriptions.refresh(kept.id)).toEqual(['updated']);
+    expect(queued).toEqual([
+      { titles: ['First', 'Second'], what: { fullArticle: true, images: false }, onDisk: true },
+    ]);
+    // Asked again: 304, nothing new, nothing queued.
+    expect(await subscriptions.refresh(kept.id)).toEqual(['not-modified']);
+    expect(queued).toHaveLength(1);
+
+    // The setting lives with the subscription in state.json; turning both off forgets it.
+    const reopened = await openLibrary(folder);
+    expect(reopened.subscriptions().find((subscription) => subscription.id === kept.id)?.keep).toEqual({
+      fullArticle: true,
+      images: false,
+    });
+    await subscriptions.setKeep(kept.id, { fullArticle: false, images: false });
+    expect(subscriptions.list().find((subscription) => subscription.id === kept.id)?.keep).toBeUndefined();
+  });
+});
 
 describe('subscriptions', () => {
   it('adds a feed by URL, imports it on refresh, then asks conditionally (304); the list survives a restart', async () => {
