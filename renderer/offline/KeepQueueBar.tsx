@@ -15,7 +15,7 @@ export function KeepQueueBar({ status, onShow, onCancel }: KeepQueueBarProps) {
   const total = status.jobs.length;
   const finished = total - waiting;
   return (
-    <section className="keep-bar" aria-label={t('offline.barLabel')}>
+    <section className="progress-panel keep-bar" aria-label={t('offline.barLabel')}>
       <p className="keep-bar-text" role="status">
         {status.online
           ? t('offline.progress', { done: finished, total })

@@ -16,6 +16,8 @@ const BUILT_MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.
  */
 const BASELINE_BUILD = process.env.BENCH_BASELINE_BUILD;
 const THIS_BUILD = process.env.BENCH_BUILD;
+/** Rounds of an A/B (BENCH_AB_ROUNDS, default 2: A B then B A). */
+const AB_ROUNDS = Math.max(1, Number(process.env.BENCH_AB_ROUNDS ?? 2));
 const mainOf = (build: string | undefined) => (build ? join(build, 'main', 'index.js') : BUILT_MAIN);
 /** Toggles timed per size: enough for a p95 that is not the single slowest. */
 const PRESSES = 40;
@@ -146,17 +148,46 @@ export const marksSuite: Suite = {
     }
     const baseline = BASELINE_BUILD ? mainOf(BASELINE_BUILD) : undefined;
     if (baseline && !existsSync(baseline)) throw new Error(`BENCH_BASELINE_BUILD: no ${baseline}`);
+    if (!baseline) {
+      const figures: Figure[] = [];
+      for (const size of context.sizes)
+        figures.push(...(await measureMarks(entry, size, context.archiveFolder, 'this build')));
+      return figures;
+    }
+    // Rounds in the order A B, B A, A B…: a load that rises or falls during the run weighs on both.
     const figures: Figure[] = [];
     for (const size of context.sizes) {
-      const before = baseline ? await measureMarks(baseline, size, context.archiveFolder, 'baseline') : [];
-      for (const figure of await measureMarks(entry, size, context.archiveFolder, 'this build')) {
+      const runs = { baseline: [] as Figure[][], current: [] as Figure[][] };
+      for (let round = 0; round < AB_ROUNDS; round++) {
+        const order =
+          round % 2 === 0 ? (['baseline', 'current'] as const) : (['current', 'baseline'] as const);
+        for (const build of order)
+          runs[build].push(
+            await measureMarks(build === 'baseline' ? baseline : entry, size, context.archiveFolder, build),
+          );
+      }
+      const before = meanOfRounds(runs.baseline);
+      for (const figure of meanOfRounds(runs.current)) {
         const was = before.find((other) => other.name === figure.name);
-        figures.push(was ? { ...figure, baseline: { name: 'baseline build', value: was.value } } : figure);
+        const name = AB_ROUNDS > 1 ? `${figure.name} (mean of ${AB_ROUNDS} rounds)` : figure.name;
+        figures.push({
+          ...figure,
+          name,
+          ...(was ? { baseline: { name: 'baseline build', value: was.value } } : {}),
+        });
       }
     }
     return figures;
   },
 };
+
+/** Each figure's mean over rounds, by name (a round's bulk search selects as many as the others). */
+function meanOfRounds(rounds: readonly Figure[][]): Figure[] {
+  return (rounds[0] ?? []).map((figure) => {
+    const values = rounds.map((round) => round.find((other) => other.name === figure.name)?.value ?? NaN);
+    return { ...figure, value: values.reduce((sum, value) => sum + value, 0) / values.length };
+  });
+}
 
 /** Every figure of the suite for one build at one size, on a fresh archive. */
 async function measureMarks(
@@ -251,12 +282,23 @@ async function measureMarks(
     let bulkMs = 0;
     const bulk = await settled(app, page, async () => {
       const started = Date.now();
-      await bar.getByRole('button', { name: 'Bookmark', exact: true }).click();
-      // Done when the bar offers the opposite: every selected row it knows of is bookmarked (the
-      // rows on screen are among them). A bookmarked row alone could be one of the presses above.
-      await bar
-        .getByRole('button', { name: 'Remove bookmark', exact: true })
-        .waitFor({ timeout: STEP_TIMEOUT_MS });
+      // A narrow list pane keeps the marks in the bar's More… menu (useCrowded).
+      const button = bar.getByRole('button', { name: 'Bookmark', exact: true });
+      if (await button.isVisible()) await button.click();
+      else {
+        await bar.getByRole('button', { name: 'More…' }).click();
+        await page.getByRole('menuitem', { name: 'Bookmark', exact: true }).click();
+      }
+      // Done when every row on screen shows its bookmark: all are among the selected results. One
+      // bookmarked row alone could be one of the presses above.
+      await page.waitForFunction(
+        () => {
+          const rows = [...document.querySelectorAll('[role="grid"] [role="row"]')];
+          return rows.length > 0 && rows.every((row) => row.querySelector('.row-bookmark--on'));
+        },
+        undefined,
+        { timeout: STEP_TIMEOUT_MS },
+      );
       bulkMs = Date.now() - started;
     });
     console.error(`  marks ${size}: bulk bookmark of ${selected}: ${bulk.channels.join(', ')}`);
