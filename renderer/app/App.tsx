@@ -3,12 +3,12 @@ import type { CollectionInfo } from '../../preload/contract';
 import { useWindowCommands } from '../commands/useWindowCommands';
 import { useExportActions } from '../export/useExportActions';
 import { useImports } from '../import/useImports';
-import { CollectionsSection } from '../library/CollectionsSection';
 import { useCollectionActions } from '../library/useCollectionActions';
 import { useDeleteBulletins } from '../library/useDeleteBulletins';
 import { useMarkActions } from '../library/useMarkActions';
+import type { BulletinsActions } from '../list/bulletinsActions';
 import { ListPane } from '../list/ListPane';
-import { SelectionBar } from '../list/SelectionBar';
+import { ListSelectionBar } from '../list/ListSelectionBar';
 import { useListFocus } from '../list/useListFocus';
 import { useListSelection } from '../list/useListSelection';
 import { useListView } from '../list/useListView';
@@ -20,20 +20,18 @@ import { useKeepOffline } from '../offline/useKeepOffline';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useOpenBulletin } from '../reader/useOpenBulletin';
 import { useReaderLinks } from '../reader/useReaderLinks';
-import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
 import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
 import { useShownSavedSearches } from '../savedSearches/useShownSavedSearches';
 import { useSendBulletins } from '../share/sendBulletins';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
-import { Sidebar } from '../sidebar/Sidebar';
-import { useLibraryChanges } from '../store/useLibraryChanges';
-import { useCountsOf } from '../store/useLibraryStore';
-import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
-import { AppOverlays } from './AppOverlays';
-import { PaneResizer } from './PaneResizer';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
+import { LibrarySidebar } from '../sidebar/LibrarySidebar';
+import { useLibraryChanges } from '../store/useLibraryChanges';
+import { useCountsOf } from '../store/useLibraryStore';
+import { AppOverlays } from './AppOverlays';
+import { PaneResizer } from './PaneResizer';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -53,21 +51,20 @@ export function App() {
   const counts = useCountsOf();
   const collections = counts?.collections ?? NO_COLLECTIONS;
   const shown = useListView(collections, announce, reportError);
-  const { list, request } = shown;
   const focus = useListFocus();
   const reader = useOpenBulletin(reportError);
   const links = useReaderLinks(reportError);
   const marks = useMarkActions({
     open: reader.openDetail,
     openId: reader.openId,
-    keep: list.keep,
+    keep: shown.list.keep,
     ...feedback,
   });
   const selected = useListSelection({ shown, ...feedback });
   const opening = useRowOpening({ shown, reader, anchor: selected.anchor, announce, listRef: focus.listRef });
   const exports = useExportActions({ shown, selection: selected, ...feedback });
+  const sharing = useShare({ shown, selection: selected, ...feedback });
   const imports = useImports(notify, reportError);
-  const sharing = useShare(feedback);
   const send = useSendBulletins(notify, links.openLink);
   const shortcutsReference = useShortcutsReference();
   const savedSearches = useShownSavedSearches({ shown, exportEvery: exports.exportEvery, ...feedback });
@@ -79,19 +76,25 @@ export function App() {
     ...feedback,
   });
   const deletion = useDeleteBulletins({
-    onDeleted: (ids) => {
-      for (const id of ids) list.forget(id);
+    list: shown.list,
+    reader,
+    afterDelete: () => {
       selected.clear();
       // The Delete… button that had the focus is gone with the bulletin: carry on from the list.
       focus.focusList();
     },
     ...feedback,
   });
-  const titleOf = (id: string | undefined) => list.rows.find((row) => row.id === id)?.title ?? '';
-  // The open bulletin, even while its text is still loading (a quick Delete after a click counts).
-  const askDelete = () => {
-    const { openId, openDetail } = reader;
-    if (openId !== null) deletion.ask([openId], titleOf(openId) || (openDetail?.bulletin.title ?? ''));
+  /** What the row menu and the selection bar do to the bulletins they name. */
+  const onBulletins: BulletinsActions = {
+    collections,
+    addToCollection: collectionActions.addDropped,
+    removeFromCollection: collectionActions.removeFrom,
+    exportIds: (ids, label) => exports.exporting.ask({ kind: 'ids', ids, label }, ids.length),
+    shareIds: sharing.shareIds,
+    send,
+    keepOffline: keeping.keep,
+    askDelete: deletion.ask,
   };
 
   useWindowCommands({
@@ -102,18 +105,9 @@ export function App() {
     previous: () => opening.step(-1),
     toggleBookmark: () => marks.toggleBookmark(true),
     toggleRead: marks.toggleRead,
-    deleteOpen: askDelete,
+    deleteOpen: deletion.askOpen,
     exportShown: exports.exportShown,
-    shareShown: () => {
-      const { view, ...search } = request;
-      sharing.shareShown({
-        view,
-        search,
-        listSort: shown.listSort,
-        label: shown.name,
-        selection: selected.exportScope(),
-      });
-    },
+    shareShown: sharing.shareShown,
     openSettings: settings.open,
     markAllRead: selected.markAllRead,
     selectAll: selected.gestures.onSelectAll,
@@ -123,29 +117,19 @@ export function App() {
   });
 
   const [listSize, setListSize] = useState(initialListSize);
-  const removeFrom = shown.collection;
   return (
     <div className="app" {...imports.drop.handlers}>
-      <Sidebar
+      <LibrarySidebar
         view={shown.view}
-        counts={counts}
         onSelectView={shown.changeView}
-        onImport={imports.chooseFiles}
-        importing={imports.importing}
-      >
-        <CollectionsSection
-          collections={collections}
-          view={shown.view}
-          onSelectView={shown.changeView}
-          onCreate={collectionActions.create}
-          onRename={collectionActions.rename}
-          onDelete={collectionActions.remove}
-          onDropIds={collectionActions.addDropped}
-          onShare={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
-        />
-        <SavedSearchesSection {...savedSearches.section} />
-        <SubscriptionsPanel onError={reportError} />
-      </Sidebar>
+        counts={counts}
+        collections={collections}
+        collectionActions={collectionActions}
+        onShareCollection={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
+        savedSearches={savedSearches.section}
+        imports={imports}
+        onError={reportError}
+      />
       <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
         <ListPane
           shown={shown}
@@ -154,37 +138,16 @@ export function App() {
             openId: reader.openId,
             onOpen: opening.openAt,
             onToggleBookmark: (id) => marks.toggleBookmark(true, id),
-            menu: {
-              collections,
-              onAddToCollection: collectionActions.addDropped,
-              send,
-              onExport: (ids, label) => exports.exporting.ask({ kind: 'ids', ids, label }, ids.length),
-              onDelete: (ids, title) => deletion.ask(ids, title),
-            },
+            menu: onBulletins,
           }}
           selection={selected.gestures}
           selectionBar={
-            selected.bar && (
-              <SelectionBar
-                {...selected.bar}
-                collections={collections}
-                onAddToCollection={collectionActions.addDropped}
-                onExport={exports.exportSelection}
-                onShare={(ids) => sharing.share({ kind: 'ids', ids, label: shown.name })}
-                send={send}
-                onKeepOffline={keeping.keep}
-                onDelete={(ids) => deletion.ask(ids, titleOf(ids[0]))}
-                removeFrom={
-                  removeFrom && {
-                    name: removeFrom.name,
-                    remove: (ids) => {
-                      selected.clear();
-                      collectionActions.removeFrom(removeFrom, ids);
-                    },
-                  }
-                }
-              />
-            )
+            <ListSelectionBar
+              selection={selected}
+              collection={shown.collection}
+              actions={onBulletins}
+              onExport={exports.exportSelection}
+            />
           }
           actions={{
             onMarkAllRead: selected.markAllRead,
@@ -199,13 +162,13 @@ export function App() {
         <ReaderPane
           detail={reader.shown?.detail}
           busy={reader.busy}
-          terms={list.terms}
+          terms={shown.list.terms}
           onToggleBookmark={() => marks.toggleBookmark(false)}
           onToggleRead={marks.toggleRead}
           collections={collections}
           onChangeCollection={marks.changeCollection}
           onSaveNote={marks.saveNote}
-          onDelete={askDelete}
+          onDelete={deletion.askOpen}
           onOpenLink={links.openLink}
           onLoadImages={links.loadImages}
           onLoadKept={keeping.loadKept}

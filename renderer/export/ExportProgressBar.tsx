@@ -14,7 +14,7 @@ export function ExportProgressBar({ progress, cancelling, onCancel }: ExportProg
   const phase = progress?.phase ?? 'preparing';
   const label = t(`export.phase.${phase}`);
   return (
-    <section className="export-progress" aria-label={t('export.progressLabel')}>
+    <section className="progress-panel export-progress" aria-label={t('export.progressLabel')}>
       <p className="export-progress-text" role="status">
         {cancelling ? t('export.cancelling') : label}
       </p>

@@ -12,7 +12,7 @@ interface Props {
 export function ImportProgress({ progress, onCancel, cancelling }: Props) {
   const { t } = useTranslation('ui');
   return (
-    <div className="import-progress" role="status">
+    <div className="progress-panel import-progress" role="status">
       <span className="import-progress-text">
         {t('import.progress', { done: progress.done + 1, total: progress.total, file: progress.file ?? '' })}
       </span>

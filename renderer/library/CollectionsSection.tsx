@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
 import { CloseIcon, FolderIcon, PencilIcon, PlusIcon, ShareIcon } from '../icons/Icons';
@@ -6,6 +6,8 @@ import { NameForm } from './NameForm';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
 import { SpokenLabel } from '../a11y/SpokenLabel';
+import { SidebarItem } from './SidebarItem';
+import { useFocusReturn } from './useFocusReturn';
 import './library.css';
 
 interface CollectionsSectionProps {
@@ -32,16 +34,8 @@ export function CollectionsSection(props: CollectionsSectionProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
-  // Where focus goes once a name form closes (it would fall to the page otherwise): a collection, or '+'.
-  const focusAfter = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusAfter.current === null) return;
-    const key = CSS.escape(focusAfter.current);
-    const target = section.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
-    if (!target) return;
-    focusAfter.current = null;
-    target.focus();
-  });
+  // Once a name form closes: back to its collection, or to '+'.
+  const returnFocus = useFocusReturn(section);
 
   const dragOver = (event: DragEvent, id: string) => {
     if (!carriesBulletinIds(event.dataTransfer)) return;
@@ -85,11 +79,11 @@ export function CollectionsSection(props: CollectionsSectionProps) {
           onSave={async (name) => {
             await props.onCreate(name);
             setCreating(false);
-            focusAfter.current = 'new';
+            returnFocus('new');
           }}
           onCancel={() => {
             setCreating(false);
-            focusAfter.current = 'new';
+            returnFocus('new');
           }}
         />
       )}
@@ -115,77 +109,66 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                   onSave={async (name) => {
                     await props.onRename(collection.id, name);
                     setRenaming(null);
-                    focusAfter.current = collection.id;
+                    returnFocus(collection.id);
                   }}
                   onCancel={() => {
                     setRenaming(null);
-                    focusAfter.current = collection.id;
+                    returnFocus(collection.id);
                   }}
                 />
               </li>
             );
+          const tools = [
+            {
+              id: 'rename',
+              label: t('collections.rename', { name: collection.name }),
+              icon: <PencilIcon />,
+              run: () => setRenaming(collection.id),
+            },
+            ...(props.onShare
+              ? [
+                  {
+                    id: 'share',
+                    label: t('share.collection', { name: collection.name }),
+                    icon: <ShareIcon />,
+                    run: () => props.onShare?.(collection),
+                  },
+                ]
+              : []),
+            {
+              id: 'delete',
+              label: t('collections.delete', { name: collection.name }),
+              icon: <CloseIcon />,
+              run: () => props.onDelete(collection),
+            },
+          ];
           return (
-            <li
+            <SidebarItem
               key={collection.id}
-              className={dropTarget === collection.id ? 'collection collection--drop' : 'collection'}
+              focusKey={collection.id}
+              current={own === view}
+              onSelect={() => props.onSelectView(own)}
+              icon={<FolderIcon />}
+              tools={tools}
+              dropTarget={dropTarget === collection.id}
               onDragOver={(event) => dragOver(event, collection.id)}
               onDragLeave={() => setDropTarget(null)}
               onDrop={(event) => drop(event, collection)}
             >
-              <button
-                type="button"
-                className="sidebar-view"
-                data-focus-key={collection.id}
-                aria-current={own === view ? 'page' : undefined}
-                onClick={() => props.onSelectView(own)}
+              <SpokenLabel
+                spoken={t('collections.withCounts', {
+                  name: collection.name,
+                  count: collection.count,
+                  unread: collection.unread,
+                })}
               >
-                <FolderIcon />
-                <SpokenLabel
-                  spoken={t('collections.withCounts', {
-                    name: collection.name,
-                    count: collection.count,
-                    unread: collection.unread,
-                  })}
-                >
-                  <span className="sidebar-view-name">{collection.name}</span>
-                  {collection.unread > 0 && (
-                    <span className="collection-unread">{number.format(collection.unread)}</span>
-                  )}
-                  <span className="sidebar-view-count">{number.format(collection.count)}</span>
-                </SpokenLabel>
-              </button>
-              <span className="collection-tools">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('collections.rename', { name: collection.name })}
-                  title={t('collections.rename', { name: collection.name })}
-                  onClick={() => setRenaming(collection.id)}
-                >
-                  <PencilIcon />
-                </button>
-                {props.onShare && (
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={t('share.collection', { name: collection.name })}
-                    title={t('share.collection', { name: collection.name })}
-                    onClick={() => props.onShare?.(collection)}
-                  >
-                    <ShareIcon />
-                  </button>
+                <span className="sidebar-view-name">{collection.name}</span>
+                {collection.unread > 0 && (
+                  <span className="collection-unread">{number.format(collection.unread)}</span>
                 )}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('collections.delete', { name: collection.name })}
-                  title={t('collections.delete', { name: collection.name })}
-                  onClick={() => props.onDelete(collection)}
-                >
-                  <CloseIcon />
-                </button>
-              </span>
-            </li>
+                <span className="sidebar-view-count">{number.format(collection.count)}</span>
+              </SpokenLabel>
+            </SidebarItem>
           );
         })}
       </ul>

@@ -3,6 +3,7 @@ import { useEffect, useRef, type DragEvent, type KeyboardEvent, type RefObject }
 import type { BulletinRow } from '../../preload/contract';
 import { BulletinRowView } from './BulletinRowView';
 import { writeBulletinIds } from '../library/dragIds';
+import { useRowHandlers } from './useRowHandlers';
 
 interface BulletinListProps {
   /** Also the scrolling element; the app focuses it (Esc). */
@@ -167,9 +168,14 @@ export function BulletinList({
     else onActivate(index);
   };
 
-  const onDragStart = (index: number, event: DragEvent<HTMLElement>) => {
-    writeBulletinIds(event.dataTransfer, dragIds(index), rows[index]?.title ?? '');
-  };
+  const handlers = useRowHandlers({
+    onOpen,
+    onToggle,
+    onExtend,
+    onDragStart: (index: number, event: DragEvent<HTMLElement>) =>
+      writeBulletinIds(event.dataTransfer, dragIds(index), rows[index]?.title ?? ''),
+    onToggleBookmark,
+  });
 
   // Focus that comes with a click: the clicked row is the one to act on, and scrolling to another
   // between mouse down and up would send the click elsewhere.
@@ -228,11 +234,7 @@ export function BulletinList({
               active={item.index === activeIndex}
               start={item.start}
               measure={virtualizer.measureElement}
-              onOpen={onOpen}
-              onToggle={onToggle}
-              onExtend={onExtend}
-              onDragStart={onDragStart}
-              onToggleBookmark={onToggleBookmark}
+              handlers={handlers}
             />
           );
         })}

@@ -1,10 +1,11 @@
-import { memo, type DragEvent, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinRow } from '../../preload/contract';
 import { formatPublished } from '../i18n/formatDate';
 import { BookmarkIcon, NoteIcon } from '../icons/Icons';
 import { Highlighted } from '../search/Highlighted';
 import { useBulletinState } from '../store/useLibraryStore';
+import type { RowHandlers } from './useRowHandlers';
 
 interface BulletinRowViewProps {
   row: BulletinRow;
@@ -20,21 +21,16 @@ interface BulletinRowViewProps {
   /** Offset from the top of the list, from the virtualiser. */
   start: number;
   measure: (element: HTMLElement | null) => void;
-  onOpen: (index: number) => void;
-  /** Ctrl/Cmd-click or the checkbox: adds or removes the row from the selection. */
-  onToggle: (index: number) => void;
-  /** Shift-click: selects the range up to this row. */
-  onExtend: (index: number) => void;
-  /** A drag starts from this row: the ids it carries (the selection, when the row is in it). */
-  onDragStart: (index: number, event: DragEvent<HTMLElement>) => void;
-  /** The row's own bookmark toggle, for the pointer (the keyboard has B). */
-  onToggleBookmark: (id: string) => void;
+  /** The same object on every render (useRowHandlers), so that the memo holds. */
+  handlers: RowHandlers;
 }
 
 /**
  * One row of the list's grid: title (bold while unread), date and source, and the
  * first line of text or the passage a search matched. The title and excerpt
  * carry the bulletin's own language and direction, which may differ from the UI's.
+ * Memoised on props that change only for the rows concerned (open, selected, active, moved), and
+ * its marks read from the store by id: a key press or a mark renders one or two rows, not the screen.
  */
 export const BulletinRowView = memo(function BulletinRowView({
   row: fetched,
@@ -46,12 +42,9 @@ export const BulletinRowView = memo(function BulletinRowView({
   active,
   start,
   measure,
-  onOpen,
-  onToggle,
-  onExtend,
-  onDragStart,
-  onToggleBookmark,
+  handlers,
 }: BulletinRowViewProps) {
+  const { onOpen, onToggle, onExtend, onDragStart, onToggleBookmark } = handlers;
   const { t, i18n } = useTranslation();
   // The marks as the store holds them now (the row's own are as its page was fetched).
   const held = useBulletinState(fetched.id);

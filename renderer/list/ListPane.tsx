@@ -4,7 +4,8 @@ import { SearchBox } from '../search/SearchBox';
 import { SearchTools } from '../search/SearchTools';
 import { BulletinList, type ListGestures } from './BulletinList';
 import { EmptyList, type EmptyReason } from './EmptyList';
-import { RowContextMenu, type RowMenuActions } from './RowContextMenu';
+import type { BulletinsActions } from './bulletinsActions';
+import { RowContextMenu } from './RowContextMenu';
 import type { ListFocus } from './useListFocus';
 import type { ListView } from './useListView';
 import './list.css';
@@ -20,7 +21,7 @@ interface ListPaneProps {
     onOpen: (index: number) => void;
     onToggleBookmark: (id: string) => void;
     /** What a row's context menu offers besides opening and bookmarking. */
-    menu: Omit<RowMenuActions, 'onOpen' | 'onToggleBookmark'>;
+    menu: BulletinsActions;
   };
   /** The multi-selection's gestures, and the bar of actions on it (shown while rows are selected). */
   selection: ListGestures;

@@ -1,20 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { BulletinRow, CollectionInfo } from '../../preload/contract';
+import type { BulletinRow } from '../../preload/contract';
 import type { MenuAction, MenuSection } from '../menus/menuActions';
 import { MenuList } from '../menus/MenuList';
-import { copyToClipboard, type SelectionSend } from '../share/sendBulletins';
+import { copyToClipboard } from '../share/sendBulletins';
 import { useBulletinState } from '../store/useLibraryStore';
+import type { BulletinsActions } from './bulletinsActions';
 
-/** What a row's context menu can do to its bulletin; the window supplies these (App). */
-export interface RowMenuActions {
+/** What a row's context menu can do to its bulletin: open and bookmark it, and the list's actions on one. */
+export interface RowMenuActions extends Pick<
+  BulletinsActions,
+  'collections' | 'addToCollection' | 'send' | 'exportIds' | 'askDelete'
+> {
   onOpen: (index: number) => void;
   onToggleBookmark: (id: string) => void;
-  collections: readonly CollectionInfo[];
-  onAddToCollection: (collection: CollectionInfo, ids: string[]) => void;
-  /** Copy link, Copy as text, E-mail draft: the selection bar's functions, for one bulletin. */
-  send: SelectionSend;
-  onExport: (ids: string[], label: string) => void;
-  onDelete: (ids: string[], title: string) => void;
 }
 
 interface RowContextMenuProps {
@@ -57,8 +55,8 @@ export function RowContextMenu({ row, index, at, actions, onClose }: RowContextM
       label: t('send.email'),
       run: () => void send.actions.mailto(ids).then(send.onOpenLink, () => send.onStatus(t('send.failed'))),
     },
-    { id: 'export', label: t('selection.export'), run: () => actions.onExport(ids, row.title) },
-    { id: 'delete', label: t('selection.delete'), run: () => actions.onDelete(ids, row.title) },
+    { id: 'export', label: t('selection.export'), run: () => actions.exportIds(ids, row.title) },
+    { id: 'delete', label: t('selection.delete'), run: () => actions.askDelete(ids, row.title) },
   ];
   const collections: MenuAction[] =
     actions.collections.length === 0
@@ -66,7 +64,7 @@ export function RowContextMenu({ row, index, at, actions, onClose }: RowContextM
       : actions.collections.map((collection) => ({
           id: `collection-${collection.id}`,
           label: collection.name,
-          run: () => actions.onAddToCollection(collection, ids),
+          run: () => actions.addToCollection(collection, ids),
         }));
   const sections: MenuSection[] = [
     { id: 'actions', actions: items },

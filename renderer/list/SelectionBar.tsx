@@ -132,7 +132,7 @@ export function SelectionBar(props: SelectionBarProps) {
       aria-label={t('selection.toolbar')}
       aria-busy={busy}
     >
-      {/* Not a live region: the app announces the count as keys change it (see App). */}
+      {/* Not a live region: the app announces the count as keys change it (see useListSelection). */}
       <span className="selection-count">{t('selection.count', { count })}</span>
       {shown.map((action) => (
         <button

@@ -154,3 +154,4 @@ export function useListSelection(options: ListSelectionOptions) {
     clear: selection.clear,
   };
 }
+export type ListSelection = ReturnType<typeof useListSelection>;

@@ -15,7 +15,7 @@ export function KeepQueueBar({ counts, onShow, onCancel }: KeepQueueBarProps) {
   const finished = counts.done + counts.failed + counts.cancelled;
   const total = waiting + finished;
   return (
-    <section className="keep-bar" aria-label={t('offline.barLabel')}>
+    <section className="progress-panel keep-bar" aria-label={t('offline.barLabel')}>
       <p className="keep-bar-text" role="status">
         {counts.online
           ? t('offline.progress', { done: finished, total })

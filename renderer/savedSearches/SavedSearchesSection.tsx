@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearchInfo } from '../../preload/contract';
 import { CloseIcon, ExportIcon, PencilIcon, SearchIcon } from '../icons/Icons';
 import { NameForm } from '../library/NameForm';
+import { SidebarItem } from '../library/SidebarItem';
+import { useFocusReturn } from '../library/useFocusReturn';
 import './savedSearches.css';
 
 interface SavedSearchesSectionProps {
@@ -29,22 +31,12 @@ export function SavedSearchesSection(props: SavedSearchesSectionProps) {
   const headingId = useId();
   const [renaming, setRenaming] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
-  // Where focus goes once the rename form closes (it would fall to the page otherwise).
-  const focusAfter = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusAfter.current === null) return;
-    const target = section.current?.querySelector<HTMLElement>(
-      `[data-focus-key="${CSS.escape(focusAfter.current)}"]`,
-    );
-    if (!target) return;
-    focusAfter.current = null;
-    target.focus();
-  });
+  const returnFocus = useFocusReturn(section);
   if (saved.length === 0) return null;
 
   const closeRename = (id: string) => {
     setRenaming(null);
-    focusAfter.current = id;
+    returnFocus(id);
   };
 
   return (
@@ -74,61 +66,49 @@ export function SavedSearchesSection(props: SavedSearchesSectionProps) {
               </li>
             );
           return (
-            <li key={search.id} className="collection">
-              <button
-                type="button"
-                className="sidebar-view"
-                data-focus-key={search.id}
-                aria-current={search.id === currentId ? 'page' : undefined}
-                aria-label={t('savedSearches.withCounts', {
-                  name: search.name,
-                  count: search.count,
-                  fresh: search.fresh,
-                })}
-                title={search.query.text}
-                onClick={() => props.onOpen(search)}
-              >
-                <SearchIcon />
-                <span className="sidebar-view-name">{search.name}</span>
-                {search.fresh > 0 && (
-                  <span className="saved-search-fresh" aria-hidden="true">
-                    {t('savedSearches.fresh', { count: search.fresh })}
-                  </span>
-                )}
-                <span className="sidebar-view-count" aria-hidden="true">
-                  {number.format(search.count)}
+            <SidebarItem
+              key={search.id}
+              focusKey={search.id}
+              current={search.id === currentId}
+              onSelect={() => props.onOpen(search)}
+              icon={<SearchIcon />}
+              label={t('savedSearches.withCounts', {
+                name: search.name,
+                count: search.count,
+                fresh: search.fresh,
+              })}
+              title={search.query.text}
+              tools={[
+                {
+                  id: 'rename',
+                  label: t('savedSearches.rename', { name: search.name }),
+                  icon: <PencilIcon />,
+                  run: () => setRenaming(search.id),
+                },
+                {
+                  id: 'export',
+                  label: t('savedSearches.export', { name: search.name }),
+                  icon: <ExportIcon />,
+                  run: () => props.onExport(search),
+                },
+                {
+                  id: 'delete',
+                  label: t('savedSearches.delete', { name: search.name }),
+                  icon: <CloseIcon />,
+                  run: () => props.onDelete(search),
+                },
+              ]}
+            >
+              <span className="sidebar-view-name">{search.name}</span>
+              {search.fresh > 0 && (
+                <span className="saved-search-fresh" aria-hidden="true">
+                  {t('savedSearches.fresh', { count: search.fresh })}
                 </span>
-              </button>
-              <span className="collection-tools">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('savedSearches.rename', { name: search.name })}
-                  title={t('savedSearches.rename', { name: search.name })}
-                  onClick={() => setRenaming(search.id)}
-                >
-                  <PencilIcon />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('savedSearches.export', { name: search.name })}
-                  title={t('savedSearches.export', { name: search.name })}
-                  onClick={() => props.onExport(search)}
-                >
-                  <ExportIcon />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('savedSearches.delete', { name: search.name })}
-                  title={t('savedSearches.delete', { name: search.name })}
-                  onClick={() => props.onDelete(search)}
-                >
-                  <CloseIcon />
-                </button>
+              )}
+              <span className="sidebar-view-count" aria-hidden="true">
+                {number.format(search.count)}
               </span>
-            </li>
+            </SidebarItem>
           );
         })}
       </ul>

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThemeSetting } from '../../preload/settings';
+import { SettingsSelect } from './SettingsSelect';
 
 interface ThemeFieldProps {
   value: ThemeSetting;
@@ -14,28 +14,10 @@ const isTheme = (value: string): value is ThemeSetting => Object.hasOwn(THEMES, 
 /** Settings › Colours: the system's (default), light or dark; applied by main to every window. */
 export function ThemeField({ value, onChange }: ThemeFieldProps) {
   const { t } = useTranslation();
-  const id = useId();
+  const choices = Object.keys(THEMES)
+    .filter(isTheme)
+    .map((theme) => ({ value: theme, text: t(`settings.theme.${theme}`) }));
   return (
-    <div className="settings-field">
-      <label htmlFor={id} className="settings-label">
-        {t('settings.theme.label')}
-      </label>
-      <select
-        id={id}
-        className="field-input settings-input settings-select"
-        value={value}
-        onChange={(event) => {
-          if (isTheme(event.target.value)) onChange(event.target.value);
-        }}
-      >
-        {Object.keys(THEMES)
-          .filter(isTheme)
-          .map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`settings.theme.${theme}`)}
-            </option>
-          ))}
-      </select>
-    </div>
+    <SettingsSelect label={t('settings.theme.label')} value={value} choices={choices} onChange={onChange} />
   );
 }

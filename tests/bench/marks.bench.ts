@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { launchApp } from '../host/launch.mjs';
@@ -7,6 +8,17 @@ import type { HostApp, IpcTraffic } from '../host/types';
 import { percentile, type Figure, type Suite } from './harness';
 
 const BUILT_MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
+/**
+ * An A/B in one run: BENCH_BASELINE_BUILD names another build's `out` folder (say, main's, copied
+ * aside before the change), measured first on a fresh archive of the same size; each figure of
+ * this build then shows the baseline's beside it, under the same load. BENCH_BUILD names this
+ * build's, when `out/` is to be rebuilt meanwhile.
+ */
+const BASELINE_BUILD = process.env.BENCH_BASELINE_BUILD;
+const THIS_BUILD = process.env.BENCH_BUILD;
+/** Rounds of an A/B (BENCH_AB_ROUNDS, default 2: A B then B A). */
+const AB_ROUNDS = Math.max(1, Number(process.env.BENCH_AB_ROUNDS ?? 2));
+const mainOf = (build: string | undefined) => (build ? join(build, 'main', 'index.js') : BUILT_MAIN);
 /** Toggles timed per size: enough for a p95 that is not the single slowest. */
 const PRESSES = 40;
 /** About a fifth of the archive: ≈ 21,000 results at 100,000 bulletins (see selection.bench.ts). */
@@ -129,115 +141,174 @@ function timingFigures(times: readonly RowTiming[]) {
 export const marksSuite: Suite = {
   name: 'marks',
   async run(context) {
-    if (!existsSync(BUILT_MAIN)) {
-      console.error('  marks: needs `npm run build` first; skipped.');
+    const entry = mainOf(THIS_BUILD);
+    if (!existsSync(entry)) {
+      console.error(`  marks: needs \`npm run build\` first (no ${entry}); skipped.`);
       return [];
     }
+    const baseline = BASELINE_BUILD ? mainOf(BASELINE_BUILD) : undefined;
+    if (baseline && !existsSync(baseline)) throw new Error(`BENCH_BASELINE_BUILD: no ${baseline}`);
+    if (!baseline) {
+      const figures: Figure[] = [];
+      for (const size of context.sizes)
+        figures.push(...(await measureMarks(entry, size, context.archiveFolder, 'this build')));
+      return figures;
+    }
+    // Rounds in the order A B, B A, A B…: a load that rises or falls during the run weighs on both.
     const figures: Figure[] = [];
     for (const size of context.sizes) {
-      const app = await launchApp({
-        userDataDir: await context.archiveFolder(size),
-        timeout: STEP_TIMEOUT_MS,
-      });
-      const figure = (name: string, value: number, unit: Figure['unit'], goal?: string) =>
-        figures.push({ suite: 'marks', name, size, value, unit, ...(goal ? { goal } : {}) });
-      try {
-        const page = await app.firstWindow({ timeout: STEP_TIMEOUT_MS });
-        const list = page.getByRole('grid', { name: /list of bulletins/ });
-        await list.getByRole('row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-        // The whole archive known (the older months read), so nothing else is on its way.
-        await page
-          .getByText(/^[\d,]+ bulletins$/)
-          .first()
-          .waitFor({ timeout: STEP_TIMEOUT_MS });
-        // The first launch builds the search index in a worker: wait for it, or its progress events
-        // and its work on the cores would be measured with the marks.
-        const indexed = Date.now() + STEP_TIMEOUT_MS;
-        while ((await page.evaluate<IndexStatus>('window.bulletins.searchStatus()')).state !== 'ready') {
-          if (Date.now() > indexed) throw new Error('the search index was not ready in time');
-          await page.waitForTimeout(1000);
-        }
-        await quiet(app);
-        await list.focus();
-        await page.keyboard.press('j');
-        await page.locator('[role="row"][aria-current="true"]').waitFor({ timeout: PRESS_TIMEOUT_MS });
-        const scrollBefore = await list.evaluate((element) => element.scrollTop);
-
-        // A bookmark toggled from the list (B on the open row).
-        const single = await settled(app, page, async () => void (await pressAndTimeRow(page, 'b')));
-        console.error(`  marks ${size}: one bookmark: ${single.channels.join(', ')}`);
-        figure('bookmark from the list: bridge calls', single.calls, 'count', '≤ 2');
-        figure('bookmark from the list: bytes across the bridge', single.kilobytes, 'KB', '< 50 KB');
-        const times: RowTiming[] = [];
-        for (let press = 0; press < PRESSES; press++) times.push(await pressAndTimeRow(page, 'b'));
-        const bookmark = timingFigures(times);
-        figure(`bookmark (B): key press to row updated, p95 of ${PRESSES}`, bookmark.frame, 'ms', '≤ 16 ms');
-        figure(`bookmark (B): key press to row updated, median of ${PRESSES}`, bookmark.median, 'ms');
-        figure(`bookmark (B): key press to row's DOM changed, p95 of ${PRESSES}`, bookmark.dom, 'ms');
-        const readTimes: RowTiming[] = [];
-        for (let press = 0; press < PRESSES; press++) readTimes.push(await pressAndTimeRow(page, 'm'));
-        const read = timingFigures(readTimes);
-        figure(`read mark (M): key press to row updated, p95 of ${PRESSES}`, read.frame, 'ms', '≤ 16 ms');
-        figure(`read mark (M): key press to row updated, median of ${PRESSES}`, read.median, 'ms');
-        figure(`read mark (M): key press to row's DOM changed, p95 of ${PRESSES}`, read.dom, 'ms');
-        await quiet(app);
-        const scrollAfter = await list.evaluate((element) => element.scrollTop);
-        figure('scroll position moved by the marks', Math.abs(scrollAfter - scrollBefore), 'count', '0');
-
-        // The automatic read mark: the next (unread) bulletin left open for three seconds.
-        await page.keyboard.press('j');
-        const row = page.locator('[role="row"][aria-current="true"]');
-        await row.waitFor({ timeout: PRESS_TIMEOUT_MS });
-        const before = await app.ipcTraffic();
-        await page.waitForFunction(
-          () => document.querySelector('[role="row"][aria-current="true"]')?.classList.contains('row--read'),
-          undefined,
-          { timeout: PRESS_TIMEOUT_MS },
-        );
-        await page.waitForTimeout(SETTLE_MS);
-        const automatic = trafficBetween(before, await app.ipcTraffic());
-        console.error(
-          `  marks ${size}: automatic read mark (with the opening): ${automatic.channels.join(', ')}`,
-        );
-        figure(
-          'automatic read mark (and the opening before it): bridge calls',
-          automatic.calls,
-          'count',
-          '≤ 2 + the opening',
-        );
-        figure('automatic read mark: bytes across the bridge', automatic.kilobytes, 'KB', '< 50 KB');
-
-        // A bulk bookmark of a large search's results, with one row selected kept in view.
-        await page.getByRole('combobox', { name: 'Search bulletins' }).fill(BULK_SEARCH);
-        await page.getByText(/^[\d,]+ results$/).waitFor({ timeout: STEP_TIMEOUT_MS });
-        await list.focus();
-        const bar = page.getByRole('toolbar', { name: 'Selected bulletins' });
-        await page.keyboard.press('Control+A');
-        await bar.waitFor({ timeout: STEP_TIMEOUT_MS });
-        const selected = Number((await bar.locator('.selection-count').textContent())?.replace(/\D/g, ''));
-        let bulkMs = 0;
-        const bulk = await settled(app, page, async () => {
-          const started = Date.now();
-          await bar.getByRole('button', { name: 'Bookmark', exact: true }).click();
-          // Done when the bar offers the opposite: every selected row it knows of is bookmarked (the
-          // rows on screen are among them). A bookmarked row alone could be one of the presses above.
-          await bar
-            .getByRole('button', { name: 'Remove bookmark', exact: true })
-            .waitFor({ timeout: STEP_TIMEOUT_MS });
-          bulkMs = Date.now() - started;
+      const runs = { baseline: [] as Figure[][], current: [] as Figure[][] };
+      for (let round = 0; round < AB_ROUNDS; round++) {
+        const order =
+          round % 2 === 0 ? (['baseline', 'current'] as const) : (['current', 'baseline'] as const);
+        for (const build of order)
+          runs[build].push(
+            await measureMarks(build === 'baseline' ? baseline : entry, size, context.archiveFolder, build),
+          );
+      }
+      const before = meanOfRounds(runs.baseline);
+      for (const figure of meanOfRounds(runs.current)) {
+        const was = before.find((other) => other.name === figure.name);
+        const name = AB_ROUNDS > 1 ? `${figure.name} (mean of ${AB_ROUNDS} rounds)` : figure.name;
+        figures.push({
+          ...figure,
+          name,
+          ...(was ? { baseline: { name: 'baseline build', value: was.value } } : {}),
         });
-        console.error(`  marks ${size}: bulk bookmark of ${selected}: ${bulk.channels.join(', ')}`);
-        figure(`bulk bookmark of ${selected} results: bridge calls`, bulk.calls, 'count');
-        figure(`bulk bookmark of ${selected} results: bytes across the bridge`, bulk.kilobytes, 'KB');
-        figure(`bulk bookmark of ${selected} results: click to rows updated`, bulkMs, 'ms');
-        const stillSelected = Number(
-          (await bar.locator('.selection-count').textContent())?.replace(/\D/g, ''),
-        );
-        figure('selection lost by the bulk bookmark (rows)', selected - stillSelected, 'count', '0');
-      } finally {
-        await app.close();
       }
     }
     return figures;
   },
 };
+
+/** Each figure's mean over rounds, by name (a round's bulk search selects as many as the others). */
+function meanOfRounds(rounds: readonly Figure[][]): Figure[] {
+  return (rounds[0] ?? []).map((figure) => {
+    const values = rounds.map((round) => round.find((other) => other.name === figure.name)?.value ?? NaN);
+    return { ...figure, value: values.reduce((sum, value) => sum + value, 0) / values.length };
+  });
+}
+
+/** Every figure of the suite for one build at one size, on a fresh archive. */
+async function measureMarks(
+  entry: string,
+  size: number,
+  archiveFolder: (size: number) => Promise<string>,
+  label: string,
+): Promise<Figure[]> {
+  console.error(`  marks ${size}: ${label} (${entry})`);
+  const figures: Figure[] = [];
+  const app = await launchApp({
+    entry,
+    userDataDir: await archiveFolder(size),
+    timeout: STEP_TIMEOUT_MS,
+  });
+  const figure = (name: string, value: number, unit: Figure['unit'], goal?: string) =>
+    figures.push({ suite: 'marks', name, size, value, unit, ...(goal ? { goal } : {}) });
+  try {
+    const page = await app.firstWindow({ timeout: STEP_TIMEOUT_MS });
+    const list = page.getByRole('grid', { name: /list of bulletins/ });
+    await list.getByRole('row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The whole archive known (the older months read), so nothing else is on its way.
+    await page
+      .getByText(/^[\d,]+ bulletins$/)
+      .first()
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The first launch builds the search index in a worker: wait for it, or its progress events
+    // and its work on the cores would be measured with the marks.
+    const indexed = Date.now() + STEP_TIMEOUT_MS;
+    while ((await page.evaluate<IndexStatus>('window.bulletins.searchStatus()')).state !== 'ready') {
+      if (Date.now() > indexed) throw new Error('the search index was not ready in time');
+      await page.waitForTimeout(1000);
+    }
+    await quiet(app);
+    await list.focus();
+    await page.keyboard.press('j');
+    await page.locator('[role="row"][aria-current="true"]').waitFor({ timeout: PRESS_TIMEOUT_MS });
+    const scrollBefore = await list.evaluate((element) => element.scrollTop);
+
+    // A bookmark toggled from the list (B on the open row).
+    const single = await settled(app, page, async () => void (await pressAndTimeRow(page, 'b')));
+    console.error(`  marks ${size}: one bookmark: ${single.channels.join(', ')}`);
+    figure('bookmark from the list: bridge calls', single.calls, 'count', '≤ 2');
+    figure('bookmark from the list: bytes across the bridge', single.kilobytes, 'KB', '< 50 KB');
+    const times: RowTiming[] = [];
+    for (let press = 0; press < PRESSES; press++) times.push(await pressAndTimeRow(page, 'b'));
+    const bookmark = timingFigures(times);
+    figure(`bookmark (B): key press to row updated, p95 of ${PRESSES}`, bookmark.frame, 'ms', '≤ 16 ms');
+    figure(`bookmark (B): key press to row updated, median of ${PRESSES}`, bookmark.median, 'ms');
+    figure(`bookmark (B): key press to row's DOM changed, p95 of ${PRESSES}`, bookmark.dom, 'ms');
+    const readTimes: RowTiming[] = [];
+    for (let press = 0; press < PRESSES; press++) readTimes.push(await pressAndTimeRow(page, 'm'));
+    const read = timingFigures(readTimes);
+    figure(`read mark (M): key press to row updated, p95 of ${PRESSES}`, read.frame, 'ms', '≤ 16 ms');
+    figure(`read mark (M): key press to row updated, median of ${PRESSES}`, read.median, 'ms');
+    figure(`read mark (M): key press to row's DOM changed, p95 of ${PRESSES}`, read.dom, 'ms');
+    await quiet(app);
+    const scrollAfter = await list.evaluate((element) => element.scrollTop);
+    figure('scroll position moved by the marks', Math.abs(scrollAfter - scrollBefore), 'count', '0');
+
+    // The automatic read mark: the next (unread) bulletin left open for three seconds.
+    await page.keyboard.press('j');
+    const row = page.locator('[role="row"][aria-current="true"]');
+    await row.waitFor({ timeout: PRESS_TIMEOUT_MS });
+    const before = await app.ipcTraffic();
+    await page.waitForFunction(
+      () => document.querySelector('[role="row"][aria-current="true"]')?.classList.contains('row--read'),
+      undefined,
+      { timeout: PRESS_TIMEOUT_MS },
+    );
+    await page.waitForTimeout(SETTLE_MS);
+    const automatic = trafficBetween(before, await app.ipcTraffic());
+    console.error(
+      `  marks ${size}: automatic read mark (with the opening): ${automatic.channels.join(', ')}`,
+    );
+    figure(
+      'automatic read mark (and the opening before it): bridge calls',
+      automatic.calls,
+      'count',
+      '≤ 2 + the opening',
+    );
+    figure('automatic read mark: bytes across the bridge', automatic.kilobytes, 'KB', '< 50 KB');
+
+    // A bulk bookmark of a large search's results, with one row selected kept in view.
+    await page.getByRole('combobox', { name: 'Search bulletins' }).fill(BULK_SEARCH);
+    await page.getByText(/^[\d,]+ results$/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await list.focus();
+    const bar = page.getByRole('toolbar', { name: 'Selected bulletins' });
+    await page.keyboard.press('Control+A');
+    await bar.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const selected = Number((await bar.locator('.selection-count').textContent())?.replace(/\D/g, ''));
+    let bulkMs = 0;
+    const bulk = await settled(app, page, async () => {
+      const started = Date.now();
+      // A narrow list pane keeps the marks in the bar's More… menu (useCrowded).
+      const button = bar.getByRole('button', { name: 'Bookmark', exact: true });
+      if (await button.isVisible()) await button.click();
+      else {
+        await bar.getByRole('button', { name: 'More…' }).click();
+        await page.getByRole('menuitem', { name: 'Bookmark', exact: true }).click();
+      }
+      // Done when every row on screen shows its bookmark: all are among the selected results. One
+      // bookmarked row alone could be one of the presses above.
+      await page.waitForFunction(
+        () => {
+          const rows = [...document.querySelectorAll('[role="grid"] [role="row"]')];
+          return rows.length > 0 && rows.every((row) => row.querySelector('.row-bookmark--on'));
+        },
+        undefined,
+        { timeout: STEP_TIMEOUT_MS },
+      );
+      bulkMs = Date.now() - started;
+    });
+    console.error(`  marks ${size}: bulk bookmark of ${selected}: ${bulk.channels.join(', ')}`);
+    figure(`bulk bookmark of ${selected} results: bridge calls`, bulk.calls, 'count');
+    figure(`bulk bookmark of ${selected} results: bytes across the bridge`, bulk.kilobytes, 'KB');
+    figure(`bulk bookmark of ${selected} results: click to rows updated`, bulkMs, 'ms');
+    const stillSelected = Number((await bar.locator('.selection-count').textContent())?.replace(/\D/g, ''));
+    figure('selection lost by the bulk bookmark (rows)', selected - stillSelected, 'count', '0');
+  } finally {
+    await app.close();
+  }
+  return figures;
+}
