@@ -139,11 +139,16 @@ export async function readChosenBackup(
     if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
     return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
   } catch (error) {
-    if (error instanceof ParseTookTooLong)
-      return { refusal: t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) }) };
-    if (error instanceof ParseRanOutOfMemory) return { refusal: t('backupDialog.tooLarge') };
-    return { refusal: t('backupDialog.unreadable', { reason: reasonOf(error) }) };
+    return { refusal: backupReadRefusal(error) };
   }
+}
+
+/** Why reading a chosen backup in the parse worker failed, as the user reads it (restore and merge). */
+export function backupReadRefusal(error: unknown): string {
+  if (error instanceof ParseTookTooLong)
+    return t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) });
+  if (error instanceof ParseRanOutOfMemory) return t('backupDialog.tooLarge');
+  return t('backupDialog.unreadable', { reason: reasonOf(error) });
 }
 
 function reasonOf(error: unknown): string {
