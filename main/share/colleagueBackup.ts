@@ -23,6 +23,8 @@ export interface ColleagueLibrary {
   bulletins: Bulletin[];
   /** Each bulletin's body as the search index reads it (null: no body), made here, off main's thread. */
   bodyTexts: (string | null)[];
+  /** Each bulletin's 1-based position in the file, by index (what a report names an untitled one by). */
+  positions: number[];
   /** 1-based positions of the file's items that are not bulletins. */
   invalid: number[];
 }
@@ -41,11 +43,14 @@ export function readColleagueBackup(bytes: Uint8Array): ColleagueBackupReading {
   const checked = colleagueBackupSchema.safeParse(parsed);
   if (!checked.success) return { kind: 'invalid', reason: checked.error.message };
   const bulletins: Bulletin[] = [];
+  const positions: number[] = [];
   const invalid: number[] = [];
   checked.data.bulletins.forEach((item, index) => {
     const bulletin = bulletinSchema.safeParse(item);
-    if (bulletin.success) bulletins.push(bulletin.data);
-    else invalid.push(index + 1);
+    if (bulletin.success) {
+      bulletins.push(bulletin.data);
+      positions.push(index + 1);
+    } else invalid.push(index + 1);
   });
   return {
     kind: 'library',
@@ -54,6 +59,7 @@ export function readColleagueBackup(bytes: Uint8Array): ColleagueBackupReading {
       state: checked.data.state,
       bulletins,
       bodyTexts: bulletins.map(({ bodyHtml }) => (bodyHtml === undefined ? null : indexedBodyText(bodyHtml))),
+      positions,
       invalid,
     },
   };

@@ -5,11 +5,11 @@ import type { RejectedItem } from '../../preload/contract';
 import type { Archive } from '../archive/archive';
 import { t } from '../i18n';
 import type { UntrustedReader } from '../importers/parseInWorker';
-import { validateImport } from '../importers/validateImport';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import { cleanName } from '../store/collections';
 import type { Library } from '../store/library';
 import { backupReadRefusal } from '../windows/backupCommands';
+import { checkedInSlices } from './checkedInSlices';
 import type { ColleagueLibrary } from './colleagueBackup';
 import {
   mergeRecordOf,
@@ -18,7 +18,7 @@ import {
   writeMergeRecord,
   type MergeMarks,
 } from './mergeRecord';
-import { planLibraryMerge, type LibraryMergePlan } from './planLibraryMerge';
+import { planLibraryMergeInSlices, type LibraryMergePlan } from './planLibraryMerge';
 
 export interface MergeContext {
   library: Library;
@@ -81,14 +81,8 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
   const colleague = read.library;
   const now = new Date().toISOString();
   const sender = cleanName(colleague.state.settings.senderName ?? '') || t('share.someone');
-  // Through the import boundary, as any import (ids bounded, fields capped, dates checked). What the
-  // merge brings is new to this user: it arrives now (saved searches count it from here).
-  const checked = validateImport(
-    colleague.bulletins.map((bulletin) => ({ ...bulletin, importedAt: now })),
-    now,
-    colleague.bodyTexts,
-  );
-  const plan = planLibraryMerge(
+  const checked = await checkedInSlices(colleague, now);
+  const plan = await planLibraryMergeInSlices(
     {
       presence: library.presence,
       note: library.note,
@@ -99,7 +93,7 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
     { sender, bulletins: checked.bulletins, state: colleague.state },
     { noteHeader, newId: randomUUID, now },
   );
-  const leftOut = leftOutItems(colleague, checked.rejected, checked.merged, plan, sender);
+  const leftOut = leftOutItems(colleague, checked.rejected, checked.repeated, plan, sender);
   const counts = {
     sender,
     added: plan.bulletins.add.length,
@@ -295,6 +289,8 @@ function leftOutItems(
     lines.push(t('mergeDialog.deletedByColleague', { sender, count: plan.bulletins.deletedByColleague }));
   if (plan.notesSummary.leftOut > 0)
     lines.push(t('mergeDialog.notesLeftOut', { count: plan.notesSummary.leftOut }));
+  if (plan.collectionsLeftOut > 0)
+    lines.push(t('mergeDialog.collectionsLeftOut', { count: plan.collectionsLeftOut }));
   if (plan.savedSearches.leftOut > 0)
     lines.push(t('mergeDialog.savedSearchesLeftOut', { count: plan.savedSearches.leftOut }));
   return { count, lines };

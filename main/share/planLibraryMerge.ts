@@ -80,6 +80,8 @@ export interface LibraryMergePlan {
     leftOut: number;
   };
   collections: PlannedCollection[];
+  /** Without a name, or past MAX_MERGED_NAMED. */
+  collectionsLeftOut: number;
   /** The colleague's bookmarks the user lacks (taken only if they say so), and those they have. */
   bookmarks: { offered: string[]; already: number };
   savedSearches: {
@@ -88,16 +90,57 @@ export interface LibraryMergePlan {
     same: number;
     /** Added under another name: theirs was taken by a different search or a collection. */
     renamed: number;
-    /** Searching a collection their backup lacks. */
+    /** Searching a collection their backup lacks, without a name, or past MAX_MERGED_NAMED. */
     leftOut: number;
   };
 }
 
+/** The plan at once: for tests and tools (the app plans in slices: `planLibraryMergeInSlices`). */
 export function planLibraryMerge(
   receiver: MergeReceiver,
   colleague: ColleagueMarks,
   options: LibraryMergeOptions,
 ): LibraryMergePlan {
+  const planning = planningLibraryMerge(receiver, colleague, options);
+  for (let step = planning.next(); ; step = planning.next()) if (step.done) return step.value;
+}
+
+/**
+ * The plan on main's thread, pausing every `sliceMs` so the window keeps its turns: a colleague's
+ * library is untrusted input of any size (at 100,000 bulletins the plan is hundreds of ms).
+ */
+export async function planLibraryMergeInSlices(
+  receiver: MergeReceiver,
+  colleague: ColleagueMarks,
+  options: LibraryMergeOptions,
+  sliceMs = 8,
+): Promise<LibraryMergePlan> {
+  const planning = planningLibraryMerge(receiver, colleague, options);
+  let sliceStart = performance.now();
+  for (let step = planning.next(); ; step = planning.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  }
+}
+
+/** Places to pause: every this many bulletins, notes or members looked at. */
+const STEP = 500;
+
+/**
+ * Collections and saved searches a merge takes from one file, each kind (the rest are left out
+ * and counted): each is compared by name with every other, and a person has tens, not thousands.
+ */
+export const MAX_MERGED_NAMED = 1_000;
+
+/** The plan, yielding every STEP items (a place to pause), returning it. */
+function* planningLibraryMerge(
+  receiver: MergeReceiver,
+  colleague: ColleagueMarks,
+  options: LibraryMergeOptions,
+): Generator<void, LibraryMergePlan> {
+  let done = 0;
   const { state } = colleague;
   // The colleague's state keys ids as they were; the bulletins crossed the import boundary (boundedId).
   const theirDeleted = new Set(Object.keys(state.deleted).map(boundedId));
@@ -108,6 +151,7 @@ export function planLibraryMerge(
     deletedByColleague: 0,
   };
   for (const bulletin of colleague.bulletins) {
+    if (++done % STEP === 0) yield;
     const presence = receiver.presence(bulletin.id);
     if (presence === 'visible') bulletins.already++;
     else if (presence === 'deleted') bulletins.alreadyDeleted++;
@@ -121,6 +165,7 @@ export function planLibraryMerge(
   const notes: LibraryMergePlan['notes'] = [];
   const notesSummary = { added: 0, beside: 0, same: 0, leftOut: 0 };
   for (const [rawId, note] of Object.entries(state.notes)) {
+    if (++done % STEP === 0) yield;
     const id = boundedId(rawId);
     if (!shown(id) || note.text.length > SHARE_LIMITS.note) {
       notesSummary.leftOut++;
@@ -153,13 +198,19 @@ export function planLibraryMerge(
   };
 
   const collections: PlannedCollection[] = [];
+  let collectionsLeftOut = 0;
   /** By the colleague's name for it: their collections of one name (case and accents aside) land together. */
   const byTheirName: Array<{ name: string; target: PlannedCollection; holds: Set<string> }> = [];
   /** The colleague's collection id → the user's collection it lands in (for their saved searches). */
   const landsIn = new Map<string, string>();
-  for (const theirs of state.collections) {
+  for (const [position, theirs] of state.collections.entries()) {
+    // Each one is compared by name with every other (case and accents aside: no key to hash).
+    yield;
     const name = cleanName(theirs.name);
-    if (name === '') continue;
+    if (position >= MAX_MERGED_NAMED || name === '') {
+      collectionsLeftOut++;
+      continue;
+    }
     let landing = byTheirName.find((other) => sameName(other.name, name));
     if (!landing) {
       const mine = receiver.collections.find((other) => sameName(other.name, name));
@@ -173,6 +224,7 @@ export function planLibraryMerge(
     const { target, holds } = landing;
     landsIn.set(theirs.id, target.id);
     for (const id of new Set(Object.keys(theirs.items).map(boundedId))) {
+      if (++done % STEP === 0) yield;
       if (!shown(id)) continue;
       if (holds.has(id)) target.already++;
       else {
@@ -185,19 +237,21 @@ export function planLibraryMerge(
   const offered: string[] = [];
   let bookmarked = 0;
   for (const id of new Set(Object.keys(state.bookmarks).map(boundedId))) {
+    if (++done % STEP === 0) yield;
     if (!shown(id)) continue;
     if (receiver.isBookmarked(id)) bookmarked++;
     else offered.push(id);
   }
 
   const savedSearches: LibraryMergePlan['savedSearches'] = { add: [], same: 0, renamed: 0, leftOut: 0 };
-  for (const theirs of state.savedSearches) {
+  for (const [position, theirs] of state.savedSearches.entries()) {
+    yield;
     const name = cleanName(theirs.name);
     const collectionId = theirs.view.startsWith('collection:')
       ? theirs.view.slice('collection:'.length)
       : null;
     const landed = collectionId === null ? undefined : landsIn.get(collectionId);
-    if (name === '' || (collectionId !== null && landed === undefined)) {
+    if (position >= MAX_MERGED_NAMED || name === '' || (collectionId !== null && landed === undefined)) {
       savedSearches.leftOut++;
       continue;
     }
@@ -229,6 +283,7 @@ export function planLibraryMerge(
     notes,
     notesSummary,
     collections,
+    collectionsLeftOut,
     bookmarks: { offered, already: bookmarked },
     savedSearches,
   };

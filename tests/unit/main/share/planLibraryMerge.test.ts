@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_MERGED_NAMED,
   planLibraryMerge,
+  planLibraryMergeInSlices,
   type ColleagueMarks,
   type MergeReceiver,
 } from '../../../../main/share/planLibraryMerge';
@@ -286,4 +288,36 @@ it('a second merge of the same library plans nothing', () => {
   expect(second.notes).toEqual([]);
   expect(second.collections).toEqual([expect.objectContaining({ created: false, add: [], already: 1 })]);
   expect(second.savedSearches.add).toEqual([]);
+});
+
+describe('a large or hostile library', () => {
+  it('is planned in slices: main’s event loop keeps its turns', async () => {
+    const many = Array.from({ length: 20_000 }, (_, n) => `b${n}`);
+    const theirs = colleague(many, {
+      notes: Object.fromEntries(many.map((id) => [id, `Note on ${id}`])),
+      collections: [{ id: 'c', name: 'All', items: many }],
+    });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const plan = await planLibraryMergeInSlices(receiver({}), theirs, options, 1);
+    clearInterval(ticker);
+    expect(plan.bulletins.add).toHaveLength(20_000);
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it('takes at most MAX_MERGED_NAMED collections and saved searches; the rest are counted as left out', () => {
+    const theirs = colleague([], {
+      collections: Array.from({ length: MAX_MERGED_NAMED + 5 }, (_, n) => ({
+        id: `c${n}`,
+        name: `C ${n}`,
+        items: [],
+      })),
+      savedSearches: Array.from({ length: MAX_MERGED_NAMED + 3 }, (_, n) => search(`s${n}`, `S ${n}`, 'x')),
+    });
+    const plan = planLibraryMerge(receiver({}), theirs, options);
+    expect(plan.collections).toHaveLength(MAX_MERGED_NAMED);
+    expect(plan.collectionsLeftOut).toBe(5);
+    expect(plan.savedSearches.add).toHaveLength(MAX_MERGED_NAMED);
+    expect(plan.savedSearches.leftOut).toBe(3);
+  });
 });
