@@ -39,6 +39,8 @@ async function library(page: Page) {
 test("a colleague's library merges with a preview, keeps every note of both, and one undo after a restart takes it back", async ({
   launch,
 }, testInfo) => {
+  // Three starts of the app (Ana's, Ben's, Ben's again): a minute each on a loaded machine.
+  test.setTimeout(180_000);
   const backup = testInfo.outputPath('ana-backup.json');
 
   // Ana's laptop: a collection, her notes, a bookmark, a saved search, her name in Settings.
