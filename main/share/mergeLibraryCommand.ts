@@ -80,7 +80,8 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
   }
   const colleague = read.library;
   const now = new Date().toISOString();
-  const sender = cleanName(colleague.state.settings.senderName ?? '') || t('share.someone');
+  // Their name as set in their Settings; a backup does not carry the computer's user name.
+  const sender = cleanName(colleague.state.settings.senderName ?? '') || t('mergeDialog.yourColleague');
   const checked = await checkedInSlices(colleague, now);
   const plan = await planLibraryMergeInSlices(
     {
