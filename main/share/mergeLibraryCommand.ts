@@ -52,7 +52,7 @@ const ask = async (options: Electron.MessageBoxOptions) => {
  * user's library. The file is read and checked in the parse worker (with an import's size limit
  * and the worker's time and memory caps); the user sees what will change and confirms; the new
  * bulletins are written through the archive's stage/commit path and the marks in one write of
- * state.json; the report accounts for every item of the file; File › Undo Colleague Merge… takes
+ * state.json; the report accounts for every item of the file; File › Undo Colleague's Library Merge… takes
  * it back (main/share/mergeRecord.ts).
  */
 export async function mergeColleagueLibrary(context: MergeContext): Promise<void> {
@@ -163,7 +163,7 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
   });
 }
 
-/** File › Undo Colleague Merge…: the last merge's bulletins and marks taken back, once confirmed. */
+/** File › Undo Colleague's Library Merge…: the last merge's bulletins and marks taken back, once confirmed. */
 export async function undoColleagueMerge(context: MergeContext): Promise<void> {
   const record = await readMergeRecord(context.recordFile);
   if (!record) {
