@@ -37,6 +37,8 @@ import { createSyncService } from './sync/syncService';
 import { installApplicationMenu } from './windows/applicationMenu';
 import { registerAppScheme, serveKeptImages, serveRenderer } from './windows/appProtocol';
 import { backUpLibrary, restoreLibrary, type BackupContext } from './windows/backupCommands';
+import { mergeColleagueLibrary, undoColleagueMerge, type MergeContext } from './share/mergeLibraryCommand';
+import { MERGE_RECORD_FILE } from './share/mergeRecord';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
 
@@ -204,6 +206,15 @@ async function setUp(
       restored: (ids) => void index.keptChanged(ids),
     },
   };
+  const mergeContext: MergeContext = {
+    library,
+    archive,
+    notices,
+    formatDate,
+    readColleagueBackup: untrusted.readColleagueBackup,
+    recordFile: join(userData, MERGE_RECORD_FILE),
+    askBookmarks: askToTakeBookmarks,
+  };
   const installMenu = () =>
     installApplicationMenu({
       importFiles: () => {
@@ -215,6 +226,8 @@ async function setUp(
         void exportSubscriptions(BrowserWindow.getFocusedWindow(), library.subscriptions()),
       backUpLibrary: () => void backUpLibrary(backupContext),
       restoreLibrary: () => void restoreLibrary(backupContext),
+      mergeLibrary: () => void mergeColleagueLibrary(mergeContext),
+      undoMerge: () => void undoColleagueMerge(mergeContext),
     });
   installMenu();
 

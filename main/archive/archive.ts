@@ -1,5 +1,6 @@
 import type { Bulletin } from '../../preload/contract';
 import type { ChangeEvents } from '../ipc/changeEvents';
+import type { MergeMarks, MergeRecord } from '../share/mergeRecord';
 import type { SearchIndex } from '../search/searchIndex';
 import type { AddResult, Library, LibrarySnapshot } from '../store/library';
 
@@ -24,6 +25,18 @@ export interface Archive {
   undoDelete(token: string): Promise<number>;
   /** Replaces the whole library with a backup's (File › Restore); the index follows. */
   restore(snapshot: LibrarySnapshot): Promise<void>;
+  /**
+   * A colleague's library merged in (main/share/mergeLibraryCommand.ts): its new bulletins staged
+   * into the store and the index and written, then its marks, with one write of state.json (after
+   * the months: marks never point at bulletins a crash could lose).
+   */
+  mergeLibrary(
+    bulletins: Bulletin[],
+    bodyTexts: ReadonlyMap<string, string>,
+    marks: MergeMarks,
+  ): Promise<AddResult>;
+  /** Takes a merge back: its bulletins out of the store and the index, its marks out of state.json. */
+  undoMerge(record: MergeRecord): Promise<{ removed: number; kept: number }>;
 }
 
 /** The store's part of an import, and the index's, in step (see `Archive.stage`). */
@@ -59,6 +72,21 @@ export function createArchive(
       await index.add(back);
       if (count > 0) changes.archive();
       return count;
+    },
+    async mergeLibrary(bulletins, bodyTexts, marks) {
+      const result = await stageInArchive(library, index, bulletins, bodyTexts);
+      await library.commit();
+      await library.mergeMarks(marks);
+      changes.archive({ added: result.added.length, updated: result.updated.length });
+      return result;
+    },
+    async undoMerge(record) {
+      const removed = await library.unstage(record.bulletins);
+      await library.commit();
+      await index.remove(removed.map((bulletin) => bulletin.id));
+      const { kept } = await library.revertMerge(record);
+      changes.archive();
+      return { removed: removed.length, kept };
     },
     async restore(snapshot) {
       const before = library.bulletins().map((bulletin) => bulletin.id);

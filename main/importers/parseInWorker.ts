@@ -1,4 +1,5 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ColleagueBackupReading } from '../share/colleagueBackup';
 import type { BackupReading } from '../store/libraryBackup';
 import { parseFile, type ParseRequest, type ParsedFile } from './parseFile';
 import type { ParseMessage, ParseReply } from './parseWorker';
@@ -12,6 +13,8 @@ export interface UntrustedReader {
   parse: ParseFile;
   /** A backup chosen to restore, read and checked whole. */
   readBackup(bytes: Uint8Array): Promise<BackupReading>;
+  /** A colleague's backup chosen to merge: its marks whole, its bulletins one by one. */
+  readColleagueBackup(bytes: Uint8Array): Promise<ColleagueBackupReading>;
   /** The web images a bulletin's body names (main/images/remoteImages.ts). */
   imageSources(html: string): Promise<string[]>;
 }
@@ -157,6 +160,12 @@ function readerOver(run: (task: UntrustedTask) => Promise<TaskOutcome>): Untrust
       const outcome = await run({ kind: 'backup', bytes });
       if (outcome.kind !== 'backup')
         throw new Error(`the parse worker answered ${outcome.kind} for a backup`);
+      return outcome.reading;
+    },
+    async readColleagueBackup(bytes) {
+      const outcome = await run({ kind: 'colleagueBackup', bytes });
+      if (outcome.kind !== 'colleagueBackup')
+        throw new Error(`the parse worker answered ${outcome.kind} for a colleague's backup`);
       return outcome.reading;
     },
     async imageSources(html) {

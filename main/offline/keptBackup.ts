@@ -104,20 +104,24 @@ function entry(tar: Pack, name: string, bytes: Buffer): Promise<void> {
   );
 }
 
-/** The library.json of a backup with kept content (null: it has none, or not first), at most `maxBytes`. */
-export async function libraryOfTarBackup(path: string, maxBytes: number): Promise<Uint8Array | null> {
+/** The library.json of a backup with kept content (`none`: it has none, or not first), at most `maxBytes`. */
+export async function libraryOfTarBackup(
+  path: string,
+  maxBytes: number,
+): Promise<Uint8Array | 'tooLarge' | 'none'> {
   const reading = extract();
   createReadStream(path)
     .on('error', (error) => reading.destroy(error))
     .pipe(reading);
   try {
     for await (const file of reading) {
-      if (file.header.name !== LIBRARY_ENTRY || (file.header.size ?? 0) > maxBytes) return null;
+      if (file.header.name !== LIBRARY_ENTRY) return 'none';
+      if ((file.header.size ?? 0) > maxBytes) return 'tooLarge';
       const chunks: Buffer[] = [];
       for await (const chunk of file as AsyncIterable<Buffer>) chunks.push(chunk);
       return Buffer.concat(chunks);
     }
-    return null;
+    return 'none';
   } finally {
     reading.destroy();
   }

@@ -12,6 +12,7 @@ import type {
 } from '../../preload/contract';
 import { planShareMerge, type MergeOptions, type ShareSummaryCounts } from '../share/mergeShare';
 import type { SharedMarks } from '../share/shareFormat';
+import { applyMergeMarks, revertMergeMarks, type MergeMarks, type MergeRecord } from '../share/mergeRecord';
 import { createBackups } from './backups';
 import {
   collectionIdOf,
@@ -66,6 +67,8 @@ export interface Library {
    */
   bulletins(view?: View, sort?: ListSort): Bulletin[];
   get(id: string): Bulletin | undefined;
+  /** Whether the archive holds a bulletin: shown, deleted by the user (a tombstone), or not at all. */
+  presence(id: string): 'visible' | 'deleted' | 'absent';
   /** `stage` then `commit`: for one set of bulletins on its own. */
   add(bulletins: Bulletin[]): Promise<AddResult>;
   /**
@@ -82,6 +85,12 @@ export interface Library {
    * not be written for another reason; that month is written again by the next commit.
    */
   commit(): Promise<void>;
+  /**
+   * Takes bulletins out of the archive (the undo of a colleague's library merge, which brought
+   * them): out of memory at once, out of their months at the next `commit`. All or nothing, as
+   * `stage`. Resolves to the bulletins removed.
+   */
+  unstage(ids: readonly string[]): Promise<Bulletin[]>;
   isBookmarked(id: string): boolean;
   toggleBookmark(id: string): Promise<boolean>;
   isRead(id: string): boolean;
@@ -103,6 +112,8 @@ export interface Library {
   /** Saves a note; an empty or blank text removes it. */
   setNote(id: string, text: string): Promise<void>;
   collections(): CollectionInfo[];
+  /** The collections with their members, as stored (read only): what a merge plans against. */
+  collectionMembers(): ReadonlyArray<Readonly<Collection>>;
   /** Ids of the collections a bulletin is in. */
   collectionsOf(id: string): string[];
   /** Throws CollectionNameError for an empty or taken name. */
@@ -144,6 +155,13 @@ export interface Library {
     sharedIds: readonly string[],
     options: MergeOptions,
   ): Promise<ShareSummaryCounts>;
+  /**
+   * Writes a colleague's library's marks (main/share/mergeRecord.ts): notes, bookmarks, collection
+   * items, collections and saved searches, with one write of state.json.
+   */
+  mergeMarks(marks: MergeMarks): Promise<void>;
+  /** Takes a merge's marks back out, keeping what the user changed since; one write. */
+  revertMerge(record: MergeRecord): Promise<{ kept: number }>;
   subscriptions(): readonly Subscription[];
   /** Replaces the list of subscriptions (kept in state.json). */
   saveSubscriptions(subscriptions: Subscription[]): Promise<void>;
@@ -378,6 +396,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       return sort === 'added' ? byAdded(members, added) : members;
     },
     get: (id) => (isDeleted(id) ? undefined : byId.get(id)),
+    presence: (id) => (!byId.has(id) ? 'absent' : isDeleted(id) ? 'deleted' : 'visible'),
     async add(bulletins) {
       const result = await library.stage(bulletins);
       await library.commit();
@@ -436,6 +455,20 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       for (const name of failed) staged.add(name);
       const refusal = writes.find((write) => write.status === 'rejected');
       if (refusal) throw refusal.reason;
+    },
+    async unstage(ids) {
+      const leaving = ids.flatMap((id) => byId.get(id) ?? []);
+      const targets = new Map<string, JsonDocument<Shard>>();
+      for (const month of new Set(leaving.map(monthOf))) targets.set(month, await shardFor(month));
+      const locked = [...targets.entries()].find(([, shard]) => shard.readOnly);
+      if (locked) throw new ReadOnlyFileError(`bulletins/${locked[0]}.json`);
+      const gone = new Set(leaving.map((bulletin) => bulletin.id));
+      for (const [month, shard] of targets) {
+        shard.db.data.bulletins = shard.db.data.bulletins.filter((kept) => !gone.has(kept.id));
+        staged.add(`${month}.json`);
+      }
+      for (const id of gone) byId.delete(id);
+      return leaving;
     },
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
@@ -498,6 +531,16 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       else if (patches.length > 0) await saveState(patches);
       return plan.summary;
     },
+    async mergeMarks(merged) {
+      applyMergeMarks(marks(), merged);
+      // Whole (a compaction): it may make collections and saved searches, and it is one write.
+      await saveState();
+    },
+    async revertMerge(record) {
+      const outcome = revertMergeMarks(marks(), record);
+      await saveState();
+      return outcome;
+    },
     subscriptions: () => marks().subscriptions,
     async saveSubscriptions(subscriptions) {
       marks().subscriptions = subscriptions;
@@ -535,6 +578,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       }
     },
     collections: () => marks().collections.map(infoOf),
+    collectionMembers: () => marks().collections,
     collectionsOf: (id) =>
       marks()
         .collections.filter((collection) => id in collection.items)

@@ -7,6 +7,8 @@ export interface MenuActions {
   importFiles(): void;
   backUpLibrary(): void;
   restoreLibrary(): void;
+  mergeLibrary(): void;
+  undoMerge(): void;
   exportSubscriptions(): void;
 }
 
@@ -46,6 +48,8 @@ export function installApplicationMenu(actions: MenuActions): void {
         { type: 'separator' },
         { id: 'file-backup', label: t('menu.backup'), click: () => actions.backUpLibrary() },
         { id: 'file-restore', label: t('menu.restore'), click: () => actions.restoreLibrary() },
+        { id: 'file-merge-library', label: t('menu.mergeLibrary'), click: () => actions.mergeLibrary() },
+        { id: 'file-undo-merge', label: t('menu.undoMerge'), click: () => actions.undoMerge() },
         { type: 'separator' },
         process.platform === 'darwin'
           ? { role: 'close', label: t('menu.close') }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import { t } from '../i18n';
@@ -202,24 +202,41 @@ export async function readChosenBackup(
   readBackup: UntrustedReader['readBackup'],
 ): Promise<{ backup: LibraryBackup } | { refusal: string }> {
   try {
-    // A backup with kept content is a tar whose first file is the library's JSON.
-    const bytes = (await isTarBackup(path))
-      ? await libraryOfTarBackup(path, MAX_LIBRARY_BYTES)
-      : await readFile(path);
-    if (!bytes) return { refusal: t('backupDialog.invalid') };
+    const bytes = await libraryBytesOfBackup(path, MAX_LIBRARY_BYTES);
+    if (bytes === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
+    if (bytes === 'none') return { refusal: t('backupDialog.invalid') };
     const reading = await readBackup(bytes);
     if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
     return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
   } catch (error) {
-    if (error instanceof ParseTookTooLong)
-      return { refusal: t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) }) };
-    if (error instanceof ParseRanOutOfMemory) return { refusal: t('backupDialog.tooLarge') };
-    return { refusal: t('backupDialog.unreadable', { reason: reasonOf(error) }) };
+    return { refusal: backupReadRefusal(error) };
   }
 }
 
-/** A library's JSON read from a tar backup: what one Buffer holds (a JSON backup is read whole too). */
+/** A library's JSON read for a restore: what one Buffer holds. */
 const MAX_LIBRARY_BYTES = 2 ** 31 - 1;
+
+/**
+ * The library's JSON of a backup file, restore's and a colleague merge's alike: the file itself, or
+ * the first entry of a backup with kept content (a tar); `none` when a tar has no library first.
+ * Its size is known before it is read, so a library past `maxBytes` is never taken into memory.
+ */
+export async function libraryBytesOfBackup(
+  path: string,
+  maxBytes: number,
+): Promise<Uint8Array | 'tooLarge' | 'none'> {
+  if (await isTarBackup(path)) return libraryOfTarBackup(path, maxBytes);
+  if ((await stat(path)).size > maxBytes) return 'tooLarge';
+  return readFile(path);
+}
+
+/** Why reading a chosen backup in the parse worker failed, as the user reads it (restore and merge). */
+export function backupReadRefusal(error: unknown): string {
+  if (error instanceof ParseTookTooLong)
+    return t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) });
+  if (error instanceof ParseRanOutOfMemory) return t('backupDialog.tooLarge');
+  return t('backupDialog.unreadable', { reason: reasonOf(error) });
+}
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -58,7 +58,7 @@ describe('a library backup with kept content', () => {
     const path = join(folder, 'backup.tar');
     await writeBackupWithKept(LIBRARY_JSON, offline, path);
     expect(await isTarBackup(path)).toBe(true);
-    expect(Buffer.from((await libraryOfTarBackup(path, 1024 * 1024)) ?? []).toString('utf8')).toBe(
+    expect(Buffer.from((await libraryOfTarBackup(path, 1024 * 1024)) as Uint8Array).toString('utf8')).toBe(
       LIBRARY_JSON,
     );
     // Its size is what the dialog announced, give or take the tar's headers.
