@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import type { CollectionInfo } from '../../preload/contract';
 import { useWindowCommands } from '../commands/useWindowCommands';
 import { useExportActions } from '../export/useExportActions';
@@ -31,15 +31,13 @@ import { useLibraryChanges } from '../store/useLibraryChanges';
 import { useCountsOf } from '../store/useLibraryStore';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
 import { AppOverlays } from './AppOverlays';
-import { PaneResizer } from './PaneResizer';
+import { PaneSplitter } from '../layout/PaneSplitter';
+import { useWindowLayout } from '../layout/useWindowLayout';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
-const LIST_SIZE = { min: 260, max: 640 };
-/** About a third of the window, so a small laptop screen still leaves the reading pane room. */
-const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.innerWidth * 0.3)));
 
 /**
  * The window: the sidebar's views, the list (with search) and the reading pane, with the dialogs
@@ -50,6 +48,7 @@ export function App() {
   /** How each feature tells the user things (each hook takes the parts it uses). */
   const feedback = { notify, announce, offerUndo, onError: reportError };
   useLibraryChanges(reportError);
+  const { measurePanes, ...layout } = useWindowLayout(feedback);
   const counts = useCountsOf();
   const collections = counts?.collections ?? NO_COLLECTIONS;
   const shown = useListView(collections, announce, reportError);
@@ -122,11 +121,11 @@ export function App() {
     keepOffline: () => keeping.keep(selected.bar?.ids ?? (reader.openId === null ? [] : [reader.openId])),
   });
 
-  const [listSize, setListSize] = useState(initialListSize);
   const removeFrom = shown.collection;
   return (
     <div className="app" {...imports.drop.handlers}>
       <Sidebar
+        layout={layout}
         view={shown.view}
         counts={counts}
         onSelectView={shown.changeView}
@@ -146,7 +145,11 @@ export function App() {
         <SavedSearchesSection {...savedSearches.section} />
         <SubscriptionsPanel onError={reportError} />
       </Sidebar>
-      <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
+      <main
+        ref={measurePanes}
+        className="panes"
+        style={{ '--list-inline-size': `${layout.list.width}px` } as CSSProperties}
+      >
         <ListPane
           shown={shown}
           focus={focus}
@@ -195,7 +198,7 @@ export function App() {
           }}
           libraryEmpty={counts?.all === 0}
         />
-        <PaneResizer size={listSize} min={LIST_SIZE.min} max={LIST_SIZE.max} onResize={setListSize} />
+        <PaneSplitter {...layout.list} />
         <ReaderPane
           detail={reader.shown?.detail}
           busy={reader.busy}
