@@ -36,7 +36,7 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
   const { narrow, sidebar } = layout;
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const dock = useRef<HTMLDivElement>(null);
+  const dock = useRef<HTMLElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const overlaid = narrow && open;
   // (Opened, then the window widened: docked, and `open` is ignored until it narrows again.)
@@ -79,7 +79,7 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
     if (closed && lost) toggle.current?.focus();
   }, [overlaid]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     // A dialog opened from the sidebar (a confirmation) has its own Escape.
     if (!overlaid || event.key !== 'Escape' || event.defaultPrevented) return;
     if (event.target instanceof Element && event.target.closest('dialog')) return;
@@ -90,8 +90,10 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
 
   const state = !narrow ? 'docked' : open ? 'open' : 'closed';
   return (
-    <div
+    // The Library landmark holds the sidebar, its splitter and, in a narrow window, its button.
+    <nav
       ref={dock}
+      aria-label={t('sidebar.label')}
       className="sidebar-dock"
       data-state={state}
       style={{ '--sidebar-inline-size': `${sidebar.width}px` } as CSSProperties}
@@ -117,6 +119,6 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
         {children}
       </div>
       {!narrow && <PaneSplitter {...sidebar} />}
-    </div>
+    </nav>
   );
 }

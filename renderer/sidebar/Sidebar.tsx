@@ -31,7 +31,7 @@ export function Sidebar({ layout, view, counts, onSelectView, onImport, importin
 
   return (
     <SidebarDock layout={layout} view={view}>
-      <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <div className="sidebar">
         <h1 className="sidebar-title">{t('app.title')}</h1>
         <ul className="sidebar-views" aria-label={t('sidebar.views')}>
           {VIEWS.map(({ view: item, icon }) => {
@@ -75,7 +75,7 @@ export function Sidebar({ layout, view, counts, onSelectView, onImport, importin
             {t('sidebar.importHint')}
           </p>
         </div>
-      </nav>
+      </div>
     </SidebarDock>
   );
 }
