@@ -15,18 +15,15 @@ export interface ShownWidth {
 }
 
 /**
- * The list's width as shown: the width asked for (else about a third of the window), narrowed so
- * the reading pane keeps READER_MIN_WIDTH in `panesWidth` (the list, the splitter and the reader
- * together). The width asked for is kept, so the list grows back to it when the window does.
+ * The list's width as shown: the width asked for (else two fifths of the panes, 280 to 420 px),
+ * narrowed so the reading pane keeps READER_MIN_WIDTH in `panesWidth` (the list, the splitter and
+ * the reader together). The width asked for is kept, so the list grows back to it when the window
+ * does.
  */
-export function shownListWidth(
-  asked: number | undefined,
-  panesWidth: number,
-  windowWidth: number,
-): ShownWidth {
+export function shownListWidth(asked: number | undefined, panesWidth: number): ShownWidth {
   const { min, max: limit } = WINDOW_LAYOUT_LIMITS.listWidth;
   const max = Math.max(min, Math.min(limit, panesWidth - SPLITTER_WIDTH - READER_MIN_WIDTH));
-  const wanted = asked ?? Math.max(280, Math.min(420, windowWidth * 0.3));
+  const wanted = asked ?? Math.max(280, Math.min(420, panesWidth * 0.4));
   return { width: Math.round(Math.max(min, Math.min(max, wanted))), min, max };
 }
 

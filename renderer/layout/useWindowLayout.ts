@@ -87,7 +87,7 @@ export function useWindowLayout(feedback: {
     /** The callback ref of the list, the splitter and the reader: the list leaves the reader its room. */
     measurePanes: panes.measure,
     list: {
-      ...shownListWidth(layout.listWidth, panes.width, window.innerWidth),
+      ...shownListWidth(layout.listWidth, panes.width),
       label: t('list.resizeLabel'),
       onResize: (listWidth: number) => change((current) => ({ ...current, listWidth })),
     },
