@@ -101,6 +101,8 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
     >
       {narrow && (
         <div className="sidebar-rail">
+          {/* The window's title is the sidebar's heading: while it is folded, the rail holds it. */}
+          {!open && <h1 className="visually-hidden">{t('app.title')}</h1>}
           <button
             ref={toggle}
             type="button"
