@@ -33,8 +33,14 @@ export default tseslint.config(
               message: 'The renderer uses window.bulletins only.',
             },
             {
-              // linkRule.ts is pure code the reader shares with main: one link rule for the app.
-              group: ['../preload/*', '../../preload/*', '!../../preload/linkRule'],
+              // linkRule.ts and windowLayout.ts are pure code the window shares with main: one link
+              // rule, one set of layout bounds for the app.
+              group: [
+                '../preload/*',
+                '../../preload/*',
+                '!../../preload/linkRule',
+                '!../../preload/windowLayout',
+              ],
               allowTypeImports: true,
               message: 'Import the contract with `import type`.',
             },

@@ -41,6 +41,7 @@ import { mergeColleagueLibrary, undoColleagueMerge, type MergeContext } from './
 import { MERGE_RECORD_FILE } from './share/mergeRecord';
 import { broadcast, createMainWindow } from './windows/mainWindow';
 import { applySecurityPolicy } from './windows/security';
+import { openWindowLayout, type WindowLayoutFile } from './windows/windowLayout';
 
 /** This file is out/main/index.js; the worker threads' bundles are beside it. */
 const bundleFolder = dirname(fileURLToPath(import.meta.url));
@@ -89,12 +90,13 @@ async function start(opening: EarlyOpening): Promise<void> {
   // The window's calls wait for the handlers, which come once the library and the index are set up.
   const window = createMainWindow();
   const windowLoaded = new Promise<void>((resolve) => window.webContents.once('did-finish-load', resolve));
+  // The window's text size and pane widths do not wait for the library: the first paint has them.
+  const layout = openWindowLayout(app.getPath('userData'));
   // The first page of the list is answered as soon as the newest months are read (see openLibrary).
-  registerHandlers(
-    argumentSchemas,
-    setUp(opening, notices, formatDate, window, windowLoaded),
-    firstPageWhileOpening(opening),
-  );
+  registerHandlers(argumentSchemas, setUp(opening, notices, formatDate, window, windowLoaded, layout), {
+    ...firstPageWhileOpening(opening),
+    windowLayout: () => layout.load(),
+  });
 }
 
 /** Everything behind the window (the library, the index, imports, sync, menus), then its handlers. */
@@ -104,6 +106,7 @@ async function setUp(
   formatDate: (iso: string) => string,
   window: BrowserWindow,
   windowLoaded: Promise<void>,
+  layout: WindowLayoutFile,
 ): Promise<Handlers> {
   const userData = app.getPath('userData');
   opening.reportTo((event) => {
@@ -274,6 +277,7 @@ async function setUp(
     changes,
     offline,
     archive,
+    layout,
   });
 }
 

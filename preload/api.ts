@@ -28,6 +28,7 @@ import type {
   SavedSearchInfo,
   SavedSearchQuery,
   Topics,
+  WindowLayout,
 } from './contract';
 
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
@@ -155,6 +156,10 @@ export const api = {
   settingsLimits: () => invoke<SettingsLimits>(channels.settingsLimits),
   /** Saves and applies them at once; resolves to what was saved. Out-of-range values are refused. */
   saveSettings: (settings: Settings) => invoke<Settings>(channels.saveSettings, settings),
+  /** The text size and pane widths the user last chose (answered before the library has opened). */
+  windowLayout: () => invoke<WindowLayout>(channels.windowLayout),
+  /** Remembers them; resolves to what was saved. Values out of bounds are refused. */
+  saveWindowLayout: (layout: WindowLayout) => invoke<WindowLayout>(channels.saveWindowLayout, layout),
   /** Queues bulletins to keep offline (their full article, their images); the queue runs in main. */
   keepOffline: (ids: string[], what: KeepWhat) => invoke<undefined>(channels.keepOffline, ids, what),
   /** What is kept of a bulletin, or null when nothing is. */

@@ -56,6 +56,8 @@ export const channels = {
   settings: 'settings:get',
   settingsLimits: 'settings:limits',
   saveSettings: 'settings:save',
+  windowLayout: 'layout:get',
+  saveWindowLayout: 'layout:save',
   keepOffline: 'offline:keep',
   keptArticle: 'offline:article',
   keepQueue: 'offline:queue',

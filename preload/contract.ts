@@ -17,6 +17,7 @@ import type {
 
 export type * from './searchTypes';
 export type { Settings, SettingsLimits } from './settings';
+export type { WindowLayout } from './windowLayout';
 
 /** A news bulletin as stored in the archive. */
 export interface Bulletin {
@@ -402,7 +403,10 @@ export type MenuCommand =
   | 'mark-all-read'
   | 'select-all'
   | 'save-search'
-  | 'keyboard-shortcuts';
+  | 'keyboard-shortcuts'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset';
 
 /**
  * Which bulletins to export. `ids` is for a selection or a collection (their

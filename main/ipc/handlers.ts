@@ -23,6 +23,7 @@ import { SavedSearchNameError, UnknownSavedSearchError } from '../store/savedSea
 import { savedSearchInfo } from '../search/savedSearchInfo';
 import { t, withLanguageOverride } from '../i18n';
 import { openExternalLink } from '../windows/externalLinks';
+import type { WindowLayoutFile } from '../windows/windowLayout';
 import { bulletinRow, excerptOf } from './bulletinRow';
 import type { ChangeEvents } from './changeEvents';
 import { BridgeRefusal, type Handlers } from './guardedIpc';
@@ -47,6 +48,8 @@ export function createHandlers(
     offline: KeptOffline;
     /** Where the archive and its index change together (deletes and their undo). */
     archive: Archive;
+    /** The window's text size and pane widths (main/windows/windowLayout.ts). */
+    layout: WindowLayoutFile;
   },
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline, archive } =
@@ -239,6 +242,8 @@ export function createHandlers(
       applySettings(library.settings());
       return library.settings();
     },
+    windowLayout: () => services.layout.load(),
+    saveWindowLayout: (_caller, layout) => services.layout.save(layout),
     keepOffline(_caller, ids, what) {
       offline.keep(
         ids.map((id) => library.get(id)).filter((bulletin) => bulletin !== undefined),

@@ -4,6 +4,7 @@ import type { Method } from '../../preload/channels';
 import { exportRequestSchema, exportScopeSchema } from '../export/options';
 import { facetSelectionSchema, searchSortSchema } from '../search/requestSchema';
 import { SETTINGS_LIMITS, settingsSchema } from '../store/schema';
+import { windowLayoutSchema } from '../windows/windowLayout';
 
 const id = z.string().min(1).max(200);
 const view = z.union([
@@ -114,6 +115,8 @@ export const argumentSchemas = {
   settings: z.tuple([]),
   settingsLimits: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
+  windowLayout: z.tuple([]),
+  saveWindowLayout: z.tuple([windowLayoutSchema]),
   keepOffline: z.tuple([ids.min(1), keepWhat]),
   keptArticle: z.tuple([id]),
   keepQueue: z.tuple([]),

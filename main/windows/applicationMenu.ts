@@ -94,9 +94,10 @@ export function installApplicationMenu(actions: MenuActions): void {
         { id: 'view-keep-offline', label: t('menu.keepOffline'), click: command('keep-offline') },
         { id: 'view-delete', label: t('menu.delete'), click: command('delete') },
         { type: 'separator' },
-        { role: 'resetZoom', label: t('menu.resetZoom') },
-        { role: 'zoomIn', label: t('menu.zoomIn') },
-        { role: 'zoomOut', label: t('menu.zoomOut') },
+        // The list's and the reader's text, remembered (renderer/layout). The window handles the
+        // keys itself, by the character typed, so Ctrl+= and Ctrl+Shift+= (and the keypad's + and −)
+        // work on every keyboard layout; the menu shows the keys without registering them twice.
+        ...textSizeItems(command),
         { type: 'separator' },
         { role: 'togglefullscreen', label: t('menu.fullScreen') },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools', label: t('menu.devTools') } as const]),
@@ -121,4 +122,19 @@ export function installApplicationMenu(actions: MenuActions): void {
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function textSizeItems(command: (name: MenuCommand) => () => void): MenuItemConstructorOptions[] {
+  const item = (id: string, name: MenuCommand, label: string, accelerator: string) => ({
+    id,
+    label: t(label),
+    accelerator,
+    registerAccelerator: false,
+    click: command(name),
+  });
+  return [
+    item('view-text-larger', 'text-larger', 'menu.textLarger', 'CmdOrCtrl+Plus'),
+    item('view-text-smaller', 'text-smaller', 'menu.textSmaller', 'CmdOrCtrl+-'),
+    item('view-text-reset', 'text-reset', 'menu.textReset', 'CmdOrCtrl+0'),
+  ];
 }

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import type { CollectionInfo } from '../../preload/contract';
 import { useWindowCommands } from '../commands/useWindowCommands';
 import { useExportActions } from '../export/useExportActions';
@@ -25,19 +25,17 @@ import { useShownSavedSearches } from '../savedSearches/useShownSavedSearches';
 import { useSendBulletins } from '../share/sendBulletins';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
+import { PaneSplitter } from '../layout/PaneSplitter';
+import { useWindowLayout } from '../layout/useWindowLayout';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import { LibrarySidebar } from '../sidebar/LibrarySidebar';
 import { useLibraryChanges } from '../store/useLibraryChanges';
 import { useCountsOf } from '../store/useLibraryStore';
 import { AppOverlays } from './AppOverlays';
-import { PaneResizer } from './PaneResizer';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
-const LIST_SIZE = { min: 260, max: 640 };
-/** About a third of the window, so a small laptop screen still leaves the reading pane room. */
-const initialListSize = () => Math.round(Math.max(280, Math.min(420, window.innerWidth * 0.3)));
 
 /**
  * The window: the sidebar's views, the list (with search) and the reading pane, with the dialogs
@@ -48,6 +46,7 @@ export function App() {
   /** How each feature tells the user things (each hook takes the parts it uses). */
   const feedback = { notify, announce, offerUndo, onError: reportError };
   useLibraryChanges(reportError);
+  const { measurePanes, ...layout } = useWindowLayout(feedback);
   const counts = useCountsOf();
   const collections = counts?.collections ?? NO_COLLECTIONS;
   const shown = useListView(collections, announce, reportError);
@@ -116,10 +115,10 @@ export function App() {
     keepOffline: () => keeping.keep(selected.bar?.ids ?? (reader.openId === null ? [] : [reader.openId])),
   });
 
-  const [listSize, setListSize] = useState(initialListSize);
   return (
     <div className="app" {...imports.drop.handlers}>
       <LibrarySidebar
+        layout={layout}
         view={shown.view}
         onSelectView={shown.changeView}
         counts={counts}
@@ -130,7 +129,11 @@ export function App() {
         imports={imports}
         onError={reportError}
       />
-      <main className="panes" style={{ '--list-inline-size': `${listSize}px` } as CSSProperties}>
+      <main
+        ref={measurePanes}
+        className="panes"
+        style={{ '--list-inline-size': `${layout.list.width}px` } as CSSProperties}
+      >
         <ListPane
           shown={shown}
           focus={focus}
@@ -158,7 +161,7 @@ export function App() {
           }}
           libraryEmpty={counts?.all === 0}
         />
-        <PaneResizer size={listSize} min={LIST_SIZE.min} max={LIST_SIZE.max} onResize={setListSize} />
+        <PaneSplitter {...layout.list} />
         <ReaderPane
           detail={reader.shown?.detail}
           busy={reader.busy}

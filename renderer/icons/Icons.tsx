@@ -187,3 +187,19 @@ export function TrashIcon() {
     </Icon>
   );
 }
+
+/** The sidebar's button in a narrow window: a panel at the inline start (mirrored right to left). */
+export function SidebarIcon() {
+  return (
+    <Icon className="icon--mirror">
+      <path
+        d="M4.5 4.5h15a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1h-15a1 1 0 0 1-1-1v-13a1 1 0 0 1 1-1zM9.5 4.5v15M6 8h1.5M6 11h1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </Icon>
+  );
+}

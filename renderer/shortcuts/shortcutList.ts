@@ -22,7 +22,7 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { action: 'import', keys: ['Mod+O'] },
   { action: 'export', keys: ['Mod+E'] },
   { action: 'settings', keys: ['Mod+,'] },
-  { action: 'zoom', keys: ['Mod+=', 'Mod+-', 'Mod+0'] },
+  { action: 'textSize', keys: ['Mod++', 'Mod+-', 'Mod+0'] },
   { action: 'help', keys: ['?'] },
 ];
 

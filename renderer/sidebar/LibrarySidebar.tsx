@@ -4,9 +4,12 @@ import { CollectionsSection } from '../library/CollectionsSection';
 import type { useCollectionActions } from '../library/useCollectionActions';
 import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
 import { SubscriptionsPanel } from '../subscriptions/SubscriptionsPanel';
+import type { SidebarLayout } from '../layout/SidebarDock';
 import { Sidebar } from './Sidebar';
 
 interface LibrarySidebarProps {
+  /** Its width, and whether the window is narrow enough to fold it into a button. */
+  layout: SidebarLayout;
   /** The view the list shows, and showing another. */
   view: View;
   onSelectView: (view: View) => void;
@@ -25,6 +28,7 @@ interface LibrarySidebarProps {
 export function LibrarySidebar({ view, onSelectView, collectionActions, ...props }: LibrarySidebarProps) {
   return (
     <Sidebar
+      layout={props.layout}
       view={view}
       counts={props.counts}
       onSelectView={onSelectView}

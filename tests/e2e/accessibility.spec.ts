@@ -129,6 +129,10 @@ test('dark: list, reader, search: no axe violation', async ({ launch }) => {
   await searchBox(window).fill('migration');
   await expect(window.locator('mark').first()).toBeVisible();
   await expectNoAxeViolations(window, 'dark: search results');
+  await window.setViewportSize({ width: 1024, height: 640 });
+  await window.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Library' }).click();
+  await expect(window.getByRole('navigation').getByRole('list', { name: 'Views' })).toBeVisible();
+  await expectNoAxeViolations(window, 'dark: the sidebar opened over the panes');
 });
 
 test('right to left (Arabic): list, reader, search, Settings: no axe violation', async ({ launch }) => {
@@ -146,4 +150,9 @@ test('right to left (Arabic): list, reader, search, Settings: no axe violation',
   await arabic.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file-settings')?.click());
   await expect(window.getByRole('dialog')).toBeVisible();
   await expectNoAxeViolations(window, 'Arabic: Settings');
+  await window.keyboard.press('Escape');
+  // 1024 px: the sidebar is folded into its button; opened, it lies over the panes (on the right).
+  await window.getByRole('navigation').getByRole('button', { expanded: false }).click();
+  await expect(window.getByRole('navigation').getByRole('button', { expanded: true })).toBeVisible();
+  await expectNoAxeViolations(window, 'Arabic: the sidebar opened over the panes');
 });

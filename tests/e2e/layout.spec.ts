@@ -11,9 +11,12 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
+  // 1024×640 at 150% (the system's scaling or the page zoomed): what CSS lays out is the window
+  // divided by the zoom, so the viewport here is what that window shows.
+  { width: 683, height: 427 },
 ];
 
-test('at 1024×640, 1280×720, 1366×768 and 1920×1080 every control is inside the window and uncovered', async ({
+test('at 1024×640 (also at 150%), 1280×720, 1366×768 and 1920×1080 every control is inside the window and uncovered', async ({
   app,
   window,
 }) => {
