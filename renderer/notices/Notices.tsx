@@ -9,7 +9,7 @@ interface NoticesProps {
 }
 
 /**
- * The stack of notices in the window's corner. The container is a polite live
+ * The stack of notices along the window's foot. The container is a polite live
  * region that exists from the start, so screen readers announce what is added
  * to it without taking focus away from the reader's work.
  */

@@ -46,3 +46,29 @@ test('at 1024×640 (also at 150%), 1280×720, 1366×768 and 1920×1080 every con
     await window.keyboard.press('Escape');
   }
 });
+
+test('a notice never covers what is being read: the panes give it their foot while it shows', async ({
+  app,
+  window,
+}) => {
+  await window.setViewportSize({ width: 1024, height: 640 });
+  await bulletinRows(window).first().click();
+  await expect(readingPane(window).getByRole('heading', { level: 2 })).toBeVisible();
+  const paneBefore = await readingPane(window).boundingBox();
+  // Edit › Save Search… with nothing searched says so in a notice.
+  await clickMenu(app, 'edit-save-search');
+  const notice = window.getByRole('region', { name: 'Notifications' }).locator('.notice');
+  await expect(notice).toBeVisible();
+  const shown = await notice.boundingBox();
+  const pane = await readingPane(window).boundingBox();
+  const list = await window.getByRole('grid').boundingBox();
+  if (!shown || !pane || !list || !paneBefore) throw new Error('a box is missing');
+  // The reading pane and the list end where the notice begins, and came back up by its height.
+  expect(pane.y + pane.height).toBeLessThanOrEqual(shown.y);
+  expect(list.y + list.height).toBeLessThanOrEqual(shown.y);
+  expect(pane.height).toBeLessThan(paneBefore.height);
+  // Dismissed, the panes have the whole height again.
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+  await expect.poll(async () => (await readingPane(window).boundingBox())?.height).toBe(paneBefore.height);
+});
