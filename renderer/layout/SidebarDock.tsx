@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../preload/contract';
 import { SidebarIcon } from '../icons/Icons';
@@ -79,14 +71,21 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
     if (closed && lost) toggle.current?.focus();
   }, [overlaid]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    // A dialog opened from the sidebar (a confirmation) has its own Escape.
-    if (!overlaid || event.key !== 'Escape' || event.defaultPrevented) return;
-    if (event.target instanceof Element && event.target.closest('dialog')) return;
-    // Handled here: the window's Escape (back to the list, selection dropped) is not meant.
-    event.preventDefault();
-    setOpen(false);
-  };
+  // Escape closes it wherever the focus is: a control that was pressed and then disabled (Refresh)
+  // leaves the focus on the page, not in the sidebar. Captured, so the window's own Escape (back
+  // to the list, selection dropped) sees it handled and does nothing.
+  useEffect(() => {
+    if (!overlaid) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // A dialog opened from the sidebar (a confirmation) has its own Escape.
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      event.preventDefault();
+      setOpen(false);
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [overlaid]);
 
   const state = !narrow ? 'docked' : open ? 'open' : 'closed';
   return (
@@ -97,7 +96,6 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
       className="sidebar-dock"
       data-state={state}
       style={{ '--sidebar-inline-size': `${sidebar.width}px` } as CSSProperties}
-      onKeyDown={onKeyDown}
     >
       {narrow && (
         <div className="sidebar-rail">

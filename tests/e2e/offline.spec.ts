@@ -10,7 +10,14 @@ import { expectNoAxeViolations } from './support/axe';
 import { unreachableControls } from './support/layout';
 import { corporaFolder } from './support/corpora';
 import { pdfText, renderPage } from './support/pdf';
-import { bulletinList, bulletinRows, chooseFromMore, clickMenu, readingPane } from './support/ui';
+import {
+  bulletinList,
+  bulletinRows,
+  chooseFromMore,
+  clickMenu,
+  readingPane,
+  sidebarButton,
+} from './support/ui';
 import { localWeb, type LocalWeb } from './support/webServer';
 
 /** A solid PNG the test makes: colours the PDF's pixels can be looked for. */
@@ -306,10 +313,14 @@ test('a subscription kept offline keeps its new items after a refresh; nothing i
   await expect(choices.getByRole('checkbox', { name: 'Images' })).toBeChecked();
   await expectNoAxeViolations(page, 'a subscription’s keep-offline setting open');
   await page.setViewportSize({ width: 1024, height: 640 });
+  // At 1024 px the sidebar is folded into its button; opened, the setting is all within reach.
+  await sidebarButton(page).click();
   expect(await unreachableControls(page, '.subscriptions')).toEqual([]);
 
   items = [...items, { guid: 'new', title: 'New crossing', page: '/news/new.html' }];
   await panel.getByRole('button', { name: 'Refresh 127.0.0.1' }).click();
+  // The sidebar lies over the list while it is open: Escape folds it again.
+  await page.keyboard.press('Escape');
   await bulletinRows(page).filter({ hasText: 'New crossing' }).click();
   const pane = readingPane(page);
   await expect(pane.getByRole('button', { name: 'Full article' })).toHaveAttribute('aria-pressed', 'true', {

@@ -3,7 +3,7 @@ import { opmlOf } from '../../main/sync/opml';
 import { startFeedServer } from '../unit/main/sync/feedServer';
 import { expect, test } from './fixtures';
 import { allowLocalHosts } from './support/archive';
-import { bulletinRows, clickMenu } from './support/ui';
+import { bulletinRows, clickMenu, sidebarButton } from './support/ui';
 
 test('an imported subscription list follows nothing until the user chooses; the chosen feeds, and only they, are followed and fetched', async ({
   launch,
@@ -65,6 +65,8 @@ test('an imported subscription list follows nothing until the user chooses; the 
 
     await expect(dialog).toBeHidden();
     await expect(window.getByText('Now following 2 chosen feeds.')).toBeVisible();
+    // At 1024 px the sidebar, where subscriptions are, is folded into its button.
+    await sidebarButton(window).click();
     await expect(panel.getByRole('button', { name: /^Remove / })).toHaveCount(2);
     await expect(panel.getByRole('button', { name: 'Remove Border News' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Remove Weather' })).toBeVisible();

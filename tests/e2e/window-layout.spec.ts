@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
-import { bulletinRows, clickMenu, readingPane } from './support/ui';
+import { bulletinRows, clickMenu, readingPane, sidebarButton } from './support/ui';
 
 // The window as the user lays it out (issue 15): the text size of the list and the reader, the
 // panes' widths, the sidebar folded into a button in a narrow window; each remembered.
@@ -11,7 +11,6 @@ test.beforeEach(() => test.setTimeout(180_000));
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 /** The sidebar's views: shown when it is docked or open. */
 const views = (page: Page) => sidebar(page).getByRole('list', { name: 'Views' });
-const sidebarButton = (page: Page) => sidebar(page).getByRole('button', { name: 'Library' });
 const listSplitter = (page: Page) => page.getByRole('separator', { name: 'Resize the list' });
 
 /** What main has saved of the layout (read through the window's own bridge). */

@@ -8,6 +8,9 @@ export const bulletinList = (page: Page) => page.getByRole('grid', { name: /list
 export const bulletinRows = (page: Page) => bulletinList(page).getByRole('row');
 export const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search bulletins' });
 export const readingPane = (page: Page) => page.getByRole('region', { name: 'Reading pane' });
+/** Below 1100 px the sidebar is folded into this button, which opens it over the panes. */
+export const sidebarButton = (page: Page) =>
+  page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Library' });
 
 /** Clicks an application-menu item by its id, as the user would (works on tests/host and Electron). */
 export async function clickMenu(app: App, id: string): Promise<void> {
