@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
-import { JsonTooLarge, decodeWithinHeap, parseJsonWithinHeap } from '../importers/jsonWithinHeap';
 import { indexedBodyText } from '../importers/validateImport';
-import { libraryBackupSchema } from '../store/libraryBackup';
+import { backupJsonOf, libraryBackupSchema } from '../store/libraryBackup';
 import { bulletinSchema, type State } from '../store/schema';
 
 /**
@@ -33,15 +32,8 @@ export type ColleagueBackupReading =
   { kind: 'library'; library: ColleagueLibrary } | { kind: 'invalid'; reason: string } | { kind: 'tooLarge' };
 
 export function readColleagueBackup(bytes: Uint8Array): ColleagueBackupReading {
-  let parsed: unknown;
-  try {
-    parsed = parseJsonWithinHeap(decodeWithinHeap(bytes));
-  } catch (error) {
-    if (error instanceof JsonTooLarge) return { kind: 'tooLarge' };
-    return { kind: 'invalid', reason: 'not JSON' };
-  }
-  const checked = colleagueBackupSchema.safeParse(parsed);
-  if (!checked.success) return { kind: 'invalid', reason: checked.error.message };
+  const checked = backupJsonOf(bytes, colleagueBackupSchema);
+  if (checked.kind !== 'checked') return checked;
   const bulletins: Bulletin[] = [];
   const positions: number[] = [];
   const invalid: number[] = [];

@@ -35,11 +35,13 @@ export type BackupReading =
   { kind: 'backup'; backup: LibraryBackup } | { kind: 'invalid'; reason: string } | { kind: 'tooLarge' };
 
 /**
- * Reads and checks a backup's bytes completely before anything is replaced. The bytes come from a
- * file the user chose, so this grows with (and is built by) whoever made it: the app runs it in
- * the parse worker (main/importers/parseInWorker.ts), never on main's thread.
+ * A backup file's bytes as JSON checked by `schema` (restore's whole check, a merge's envelope):
+ * decoded and parsed only if the parse worker's heap can hold them. Runs in the parse worker.
  */
-export function checkLibraryBackup(bytes: Uint8Array): BackupReading {
+export function backupJsonOf<T>(
+  bytes: Uint8Array,
+  schema: z.ZodType<T>,
+): { kind: 'checked'; data: T } | { kind: 'invalid'; reason: string } | { kind: 'tooLarge' } {
   let parsed: unknown;
   try {
     parsed = parseJsonWithinHeap(decodeWithinHeap(bytes));
@@ -47,8 +49,20 @@ export function checkLibraryBackup(bytes: Uint8Array): BackupReading {
     if (error instanceof JsonTooLarge) return { kind: 'tooLarge' };
     return { kind: 'invalid', reason: 'not JSON' };
   }
-  const checked = libraryBackupSchema.safeParse(parsed);
-  if (!checked.success) return { kind: 'invalid', reason: checked.error.message };
+  const checked = schema.safeParse(parsed);
+  return checked.success
+    ? { kind: 'checked', data: checked.data }
+    : { kind: 'invalid', reason: checked.error.message };
+}
+
+/**
+ * Reads and checks a backup's bytes completely before anything is replaced. The bytes come from a
+ * file the user chose, so this grows with (and is built by) whoever made it: the app runs it in
+ * the parse worker (main/importers/parseInWorker.ts), never on main's thread.
+ */
+export function checkLibraryBackup(bytes: Uint8Array): BackupReading {
+  const checked = backupJsonOf(bytes, libraryBackupSchema);
+  if (checked.kind !== 'checked') return checked;
   const ids = new Set(checked.data.bulletins.map((bulletin) => bulletin.id));
   if (ids.size !== checked.data.bulletins.length)
     return { kind: 'invalid', reason: 'duplicate bulletin ids' };
