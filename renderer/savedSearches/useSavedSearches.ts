@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearchInfo, SavedSearchQuery } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
+import { countsCanChange } from './countsCanChange';
 
 /**
  * After a change, the counts are asked for once things settle: each saved search is a search of
@@ -21,16 +22,24 @@ interface SavedSearchOptions {
 export function useSavedSearches({ show, announce, offerUndo, onError }: SavedSearchOptions) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<SavedSearchInfo[]>([]);
+  /** The list as last received, for the change listener (subscribed once, not per list). */
+  const savedNow = useRef(saved);
   /** Save search… asked: the name dialog is open. */
   const [naming, setNaming] = useState(false);
 
   const reload = useCallback(() => {
-    bridge().savedSearches().then(setSaved, onError);
+    bridge()
+      .savedSearches()
+      .then((list) => {
+        savedNow.current = list;
+        setSaved(list);
+      }, onError);
   }, [onError]);
   useEffect(() => {
     reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = bridge().subscribe('library:changed', () => {
+    const unsubscribe = bridge().subscribe('library:changed', (change) => {
+      if (!countsCanChange(change, savedNow.current)) return;
       clearTimeout(timer);
       timer = setTimeout(reload, REFRESH_DELAY_MS);
     });
