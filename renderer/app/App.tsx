@@ -166,17 +166,21 @@ export function App() {
           detail={reader.shown?.detail}
           busy={reader.busy}
           terms={shown.list.terms}
-          onToggleBookmark={() => marks.toggleBookmark(false)}
-          onToggleRead={marks.toggleRead}
-          collections={collections}
-          onChangeCollection={marks.changeCollection}
-          onSaveNote={marks.saveNote}
-          onDelete={deletion.askOpen}
+          actions={{
+            onToggleBookmark: () => marks.toggleBookmark(false),
+            onToggleRead: marks.toggleRead,
+            collections,
+            onChangeCollection: marks.changeCollection,
+            onSaveNote: marks.saveNote,
+            onDelete: deletion.askOpen,
+          }}
           onOpenLink={links.openLink}
-          onLoadImages={links.loadImages}
-          onLoadKept={keeping.loadKept}
-          onKeepOffline={(id) => keeping.keep([id])}
-          keptVersion={keeping.queue?.model.counts.done ?? 0}
+          content={{
+            onLoadImages: links.loadImages,
+            onLoadKept: keeping.loadKept,
+            onKeepOffline: (id) => keeping.keep([id]),
+            keptVersion: keeping.queue?.model.counts.done ?? 0,
+          }}
         />
       </main>
       <AppOverlays
