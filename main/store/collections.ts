@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CollectionInfo, CollectionView, View } from '../../preload/contract';
+import type { CollectionView, View } from '../../preload/contract';
 import type { Collection, State } from './schema';
 
 /** A name as stored: trimmed, inner runs of space made one, at most 200 characters. */
@@ -44,22 +44,6 @@ export function renamed(state: State, collection: Collection, name: string): str
   if (state.collections.some((other) => other !== collection && sameName(other.name, clean)))
     throw new CollectionNameError('taken', clean);
   return clean;
-}
-
-/** Counts what the sidebar shows; `visible` leaves out deleted and unknown ids. */
-export function collectionInfo(
-  collection: Collection,
-  visible: (id: string) => boolean,
-  isRead: (id: string) => boolean,
-): CollectionInfo {
-  let count = 0;
-  let unread = 0;
-  for (const id in collection.items) {
-    if (!visible(id)) continue;
-    count++;
-    if (!isRead(id)) unread++;
-  }
-  return { id: collection.id, name: collection.name, count, unread, createdAt: collection.createdAt };
 }
 
 /** A collection name the store refused; main words it for the user. */

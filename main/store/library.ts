@@ -16,7 +16,6 @@ import { applyMergeMarks, revertMergeMarks, type MergeMarks, type MergeRecord } 
 import { createBackups } from './backups';
 import {
   collectionIdOf,
-  collectionInfo,
   findCollection,
   newCollection,
   renamed,
@@ -39,6 +38,7 @@ import {
 } from './schema';
 import { newSavedSearch, queryOf, renamedSavedSearch, UnknownSavedSearchError } from './savedSearches';
 import { openStateJournal, type JournalLimits, type Replay, type StatePatch } from './stateJournal';
+import { createMarkTally } from './markTally';
 import { createWriteGuard } from './writeGuard';
 
 export interface AddResult {
@@ -271,7 +271,9 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   let visible: Bulletin[] = [];
   const isDeleted = (id: string) => id in state.db.data.deleted;
   const isVisible = (id: string) => byId.has(id) && !isDeleted(id);
+  const tally = createMarkTally(() => state.db.data, isVisible);
   const refreshVisible = () => {
+    tally.forget();
     const deleted = state.db.data.deleted;
     visible = Object.keys(deleted).length === 0 ? newestFirst : newestFirst.filter((b) => !(b.id in deleted));
   };
@@ -335,8 +337,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     if (!saved) throw new UnknownSavedSearchError(id);
     return saved;
   };
-  const infoOf = (collection: Collection) =>
-    collectionInfo(collection, isVisible, (id) => id in marks().read);
+  const infoOf = tally.collection;
   const inFlight = new Set<Promise<void>>();
   const track = (write: Promise<void>) => {
     inFlight.add(write);
@@ -371,8 +372,10 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       else delete marked[id];
       changed.push({ map, id, value });
     }
+    const done = changed.map((patch) => patch.id);
+    tally.marked(map, done, on ? 1 : -1);
     if (changed.length > 0) await saveState(changed);
-    return changed.map((patch) => patch.id);
+    return done;
   }
 
   const library: Library = {
@@ -476,6 +479,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       const value = id in bookmarks ? null : new Date().toISOString();
       if (value) bookmarks[id] = value;
       else delete bookmarks[id];
+      if (isVisible(id)) tally.marked('bookmarks', [id], value ? 1 : -1);
       await saveState([{ map: 'bookmarks', id, value }]);
       return value !== null;
     },
@@ -486,6 +490,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       const value = read ? new Date().toISOString() : null;
       if (value) marksRead[id] = value;
       else delete marksRead[id];
+      if (isVisible(id)) tally.marked('read', [id], value ? 1 : -1);
       await saveState([{ map: 'read', id, value }]);
     },
     setBookmarked: (ids, bookmarked) => setMarks('bookmarks', ids, bookmarked),
@@ -504,6 +509,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       );
       const now = new Date().toISOString();
       const patches: StatePatch[] = [];
+      tally.forget();
       for (const [id, text] of plan.notes) {
         const note = { text, updatedAt: now };
         marks().notes[id] = note;
@@ -533,11 +539,13 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     async mergeMarks(merged) {
       applyMergeMarks(marks(), merged);
+      tally.forget();
       // Whole (a compaction): it may make collections and saved searches, and it is one write.
       await saveState();
     },
     async revertMerge(record) {
       const outcome = revertMergeMarks(marks(), record);
+      tally.forget();
       await saveState();
       return outcome;
     },
@@ -553,9 +561,12 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     },
     counts() {
       const all = visible.length;
-      const readCount = Object.keys(marks().read).filter(isVisible).length;
-      const bookmarks = Object.keys(marks().bookmarks).filter(isVisible).length;
-      return { all, unread: all - readCount, bookmarks, collections: marks().collections.map(infoOf) };
+      return {
+        all,
+        unread: all - tally.read(),
+        bookmarks: tally.bookmarks(),
+        collections: marks().collections.map(infoOf),
+      };
     },
     note: (id) => marks().notes[id]?.text,
     noteEntry: (id) => {
@@ -597,6 +608,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     async deleteCollection(id) {
       const collection = collectionById(id);
       marks().collections = marks().collections.filter((other) => other !== collection);
+      tally.membersChanged(id);
       await saveState();
       return collection;
     },
@@ -619,6 +631,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         items[id] = now;
         added.push({ map: 'items', collection: collectionId, id, value: now });
       }
+      if (added.length > 0) tally.membersChanged(collectionId);
       if (added.length > 0) await saveState(added);
       return added.length;
     },
@@ -630,6 +643,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         delete items[id];
         removed.push({ map: 'items', collection: collectionId, id, value: null });
       }
+      if (removed.length > 0) tally.membersChanged(collectionId);
       if (removed.length > 0) await saveState(removed);
       return removed.length;
     },
@@ -721,6 +735,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
         await shard.db.write();
       }
       state.db.data = structuredClone(snapshot.state);
+      tally.forget();
       // Whole, and unguarded: a failure is the restore's own, and the user is told it failed.
       journal.compactNext();
       await journal.write();
