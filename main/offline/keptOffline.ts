@@ -6,6 +6,7 @@ import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
 import { openKeepQueue, type KeepQueue, type KeepQueueChange } from './keepQueue';
+import { createKeptPhrases, type KeptPhrases } from './keptPhrases';
 import type { FetchWithPolicy } from '../net/fetchWithPolicy';
 
 /**
@@ -27,6 +28,10 @@ export interface KeptOffline {
   forExport(bulletins: readonly Bulletin[]): Promise<Map<string, KeptForExport>>;
   /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
   removeOlderThan(days: number): Promise<KeptUsage>;
+  /** Quoted phrases searched in the kept articles (search runs through it). */
+  phrases: KeptPhrases;
+  /** These bulletins' kept content came or went by another way than the queue (a restore). */
+  changed(bulletinIds: readonly string[]): void;
   /** The folder the whole of it lives in (Back Up Library includes it or not). */
   folder: string;
   close(): Promise<void>;
@@ -57,6 +62,11 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
   const folder = join(options.userData, 'offline');
   const images = createImageStore(join(folder, 'images'));
   const articles = createArticleStore(articlesFolder(options.userData));
+  const phrases = createKeptPhrases(articlesFolder(options.userData), articles);
+  const changed = (bulletinIds: string[]) => {
+    void phrases.changed(bulletinIds);
+    options.onKept?.(bulletinIds);
+  };
   const now = options.now ?? (() => new Date());
   const queue = await openKeepQueue({
     file: join(folder, 'queue.json'),
@@ -74,7 +84,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
           { fetch: options.fetch, extract: options.extract, images, articles, now },
           signal,
         );
-        options.onKept?.([bulletin.id]);
+        changed([bulletin.id]);
       } catch (error) {
         throw new Error(signal.aborted ? 'cancelled' : problemOf(error), { cause: error });
       }
@@ -93,6 +103,8 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
 
   return {
     folder,
+    phrases,
+    changed: (bulletinIds) => changed([...bulletinIds]),
     keep(bulletins, what) {
       queue.add(
         bulletins.map((bulletin) => ({
@@ -149,7 +161,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
         });
         return referenced;
       });
-      if (removed.length > 0) options.onKept?.(removed);
+      if (removed.length > 0) changed(removed);
       return usage();
     },
     close: () => queue.close(),
