@@ -16,6 +16,7 @@ import {
   chooseFromMore,
   clickMenu,
   readingPane,
+  searchBox,
   sidebarButton,
 } from './support/ui';
 import { localWeb, type LocalWeb } from './support/webServer';
@@ -262,6 +263,20 @@ test('View › Keep Offline keeps the open bulletin, and the reader then shows i
   await expect(pane.getByText('Only in the full article')).toBeVisible();
   expect(web.hits).toContain('/news/crossing.html');
   await web.close();
+
+  // A quoted phrase only the kept article has finds the bulletin, its passage showing the phrase;
+  // excluding the phrase leaves it out. The same after a restart, with the server gone.
+  const findsByPhrase = async (window: Page) => {
+    await searchBox(window).fill('"second hall"');
+    const row = bulletinRows(window).filter({ hasText: 'Northern crossing' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('open a second hall next month');
+    await searchBox(window).fill('families -"second hall"');
+    await expect(window.getByRole('main').getByText(/No results for/)).toBeVisible();
+  };
+  await findsByPhrase(page);
+  await app.close();
+  await findsByPhrase(await (await launch()).firstWindow());
 });
 
 /** An RSS feed of the test's server: each item links to a page of it. */
