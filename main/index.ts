@@ -185,7 +185,7 @@ async function setUp(
   };
   serveKeptImages(offline.image);
   const exporter = createExporter(
-    (scope) => resolveScope(scope, library, index),
+    (scope) => offline.phrases.search((kept) => resolveScope(scope, library, index, kept)),
     openExportSettings(userData),
     (id) => library.note(id),
     (bulletins) => offline.forExport(bulletins),
