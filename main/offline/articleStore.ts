@@ -39,6 +39,9 @@ export interface ArticleStore {
 export const articleFileName = (bulletinId: string): string =>
   `${createHash('sha256').update(bulletinId).digest('hex').slice(0, 40)}.json`;
 
+const ARTICLE_FILE_NAME = /^[0-9a-f]{40}\.json$/;
+export const isArticleFileName = (name: string): boolean => ARTICLE_FILE_NAME.test(name);
+
 /**
  * One small JSON file per kept bulletin in `folder`, named by the hash of its id: written
  * atomically, beside the store's month files and never inside them (a kept article changes
