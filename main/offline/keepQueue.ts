@@ -47,8 +47,8 @@ export interface KeepQueue {
 /** Finished jobs remembered for the panel; older ones are forgotten first. */
 const FINISHED_KEPT = 500;
 /**
- * The queue is written whole to its file at most this often (and when it closes): a job's end
- * only marks it to be written. At 10,000 jobs the file is about 1.5 MB of JSON, some 10 ms to
+ * The queue is written whole to its file at the user's changes (add, cancel, retry, clear) and
+ * when it closes; a job's start or end only marks it to be written, at most this often. At 10,000 jobs the file is about 1.5 MB of JSON, some 10 ms to
  * make on main; written at each job's end that was most of main's time while keeping. A crash
  * loses at most this much of the queue's progress: those jobs are kept again.
  */
@@ -133,13 +133,19 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
     lastWrite = adapter.write({ jobs: [...jobs.values()] }).catch(() => undefined);
   };
 
-  const changed = () => {
+  /** A job started or ended: written within PERSIST_MS. */
+  const persistSoon = () => {
+    if (persistLater || closed) return;
+    persistLater = setTimeout(persist, PERSIST_MS);
+    persistLater.unref();
+  };
+
+  /** Tells what moved; `persistNow` for the user's own changes (one each, and never to be lost). */
+  const changed = (persistNow = false) => {
     const excess = finished.size - FINISHED_KEPT;
     if (excess > 0) forget([...finished].slice(0, excess));
-    if (!persistLater && !closed) {
-      persistLater = setTimeout(persist, PERSIST_MS);
-      persistLater.unref();
-    }
+    if (persistNow) persist();
+    else persistSoon();
     const change: KeepQueueChange = {
       changed: [...touched.values()].map((job) => ({ ...job })),
       removed: [...removed],
@@ -231,7 +237,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       }
       forget(replaced);
       for (const job of fresh.values()) insert(job);
-      changed();
+      changed(true);
       pump();
     },
     cancel(ids) {
@@ -242,7 +248,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
           running.get(job.bulletinId)?.abort();
         }
       }
-      changed();
+      changed(true);
     },
     retry(ids) {
       for (const job of select(ids))
@@ -250,12 +256,12 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
           delete job.problem;
           setState(job, 'queued');
         }
-      changed();
+      changed(true);
       pump();
     },
     clearFinished() {
       forget(finished);
-      changed();
+      changed(true);
     },
     status: () => ({ jobs: [...jobs.values()].map((job) => ({ ...job })), ...countsNow() }),
     idle() {
