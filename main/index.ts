@@ -206,7 +206,7 @@ async function setUp(
         library: await bytesOnDisk(join(userData, 'state.json'), join(userData, 'bulletins')),
         kept: await bytesOnDisk(join(offline.folder, 'articles'), join(offline.folder, 'images')),
       }),
-      restored: (ids) => offline.changed(ids),
+      restore: (backupPath) => offline.restore(backupPath),
     },
   };
   const mergeContext: MergeContext = {

@@ -5,7 +5,7 @@ import type { KeptForExport } from '../export/printJob';
 import { createArticleStore, isArticleFileName, type ArticleStore, type KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
-import { bytesOnDisk } from './keptBackup';
+import { bytesOnDisk, restoreKeptFromBackup, type KeptRestored } from './keptBackup';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
 import { openKeepQueue, type KeepQueue, type KeepQueueChange } from './keepQueue';
 import { createKeptPhrases, type KeptPhrases } from './keptPhrases';
@@ -32,8 +32,8 @@ export interface KeptOffline {
   removeOlderThan(days: number): Promise<KeptUsage>;
   /** Quoted phrases searched in the kept articles (search runs through it). */
   phrases: KeptPhrases;
-  /** These bulletins' kept content came or went by another way than the queue (a restore). */
-  changed(bulletinIds: readonly string[]): void;
+  /** Puts a backup's kept content back through the stores (main/offline/keptBackup.ts); search learns of it. */
+  restore(backupPath: string): Promise<KeptRestored>;
   /** The folder the whole of it lives in (Back Up Library includes it or not). */
   folder: string;
   close(): Promise<void>;
@@ -109,7 +109,11 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
   return {
     folder,
     phrases,
-    changed: (bulletinIds) => changed([...bulletinIds]),
+    async restore(backupPath) {
+      const restored = await restoreKeptFromBackup(backupPath, { images, articles });
+      changed(restored.bulletinIds);
+      return restored;
+    },
     keep(bulletins, what) {
       queue.add(
         bulletins.map((bulletin) => ({
