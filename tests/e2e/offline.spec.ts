@@ -485,3 +485,60 @@ test('Back Up Library asks whether to include kept content, with sizes; a backup
   await expect.poll(() => map.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
   await app.close();
 });
+
+test('a collection is kept offline with one button of its own in the sidebar, at 1024 px too', async ({
+  launch,
+  userDataDir,
+}) => {
+  test.setTimeout(120_000);
+  const articleOf = (id: string) => ARTICLE.replace('Northern crossing</h1>', `Crossing ${id}</h1>`);
+  const web = await localWeb(
+    Object.fromEntries(
+      ['a', 'b', 'c'].map((id) => [
+        `/news/${id}.html`,
+        (response) =>
+          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleOf(id)),
+      ]),
+    ) as Parameters<typeof localWeb>[0],
+  );
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(
+    userDataDir,
+    ['a', 'b', 'c'].map((id) =>
+      makeBulletin({
+        id,
+        title: `Crossing ${id}`,
+        published: '2026-11-02',
+        summary: 'Families crossed at the northern post.',
+        link: `${web.origin}/news/${id}.html`,
+      }),
+    ),
+  );
+  const app = await launch();
+  const page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(3);
+  await page.evaluate(async () => {
+    const created = await window.bulletins.createCollection('Border route');
+    await window.bulletins.addToCollection(created.id, ['a', 'b']);
+  });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await sidebarButton(page).click();
+  const keep = page.getByRole('button', { name: 'Keep “Border route” offline' });
+  // Its buttons show on hover or focus, over the row's end: reached by the keyboard, within the window.
+  await page.getByRole('button', { name: /^Border route/ }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(keep).toBeFocused();
+  await expect(keep).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Keeping 2 bulletins offline')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.bulletins.keepQueue().then((status) => status.done)), {
+      timeout: 60_000,
+    })
+    .toBe(2);
+  // The collection's pages, and only those.
+  expect(web.hits.filter((hit) => hit.startsWith('/news/')).sort()).toEqual(['/news/a.html', '/news/b.html']);
+  await web.close();
+});
