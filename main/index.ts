@@ -185,7 +185,7 @@ async function setUp(
   };
   serveKeptImages(offline.image);
   const exporter = createExporter(
-    (scope) => resolveScope(scope, library, index),
+    (scope) => offline.phrases.search((kept) => resolveScope(scope, library, index, kept)),
     openExportSettings(userData),
     (id) => library.note(id),
     (bulletins) => offline.forExport(bulletins),
@@ -206,7 +206,7 @@ async function setUp(
         library: await bytesOnDisk(join(userData, 'state.json'), join(userData, 'bulletins')),
         kept: await bytesOnDisk(join(offline.folder, 'articles'), join(offline.folder, 'images')),
       }),
-      restored: (ids) => void index.keptChanged(ids),
+      restore: (backupPath) => offline.restore(backupPath),
     },
   };
   const mergeContext: MergeContext = {

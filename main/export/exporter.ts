@@ -57,7 +57,7 @@ async function chooseFile(sender: WebContents, options: ExportOptions): Promise<
  * 'export:progress'. Finished files are known to the renderer by an id only.
  */
 export function createExporter(
-  resolve: (scope: ExportScope) => Bulletin[],
+  resolve: (scope: ExportScope) => Bulletin[] | Promise<Bulletin[]>,
   settings: ExportSettings,
   /** The user's note on a bulletin, printed under it when the options ask for notes. */
   noteFor?: (id: string) => string | undefined,
@@ -86,7 +86,7 @@ export function createExporter(
       try {
         const { scope, options } = request;
         await settings.save(remembered(options));
-        const bulletins = resolve(scope);
+        const bulletins = await resolve(scope);
         if (bulletins.length === 0) return { status: 'empty' };
         const file = await chooseFile(sender, options);
         if (!file) return null;

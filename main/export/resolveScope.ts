@@ -1,4 +1,5 @@
 import type { Bulletin, ExportScope } from '../../preload/contract';
+import type { KeptPhraseLookup } from '../search/runSearch';
 import { matchingIds } from '../search/searchBulletins';
 import type { SearchIndex } from '../search/searchIndex';
 import type { Library } from '../store/library';
@@ -6,8 +7,14 @@ import type { Library } from '../store/library';
 /**
  * The bulletins an export covers, in the order the user saw them: a view in its sort, a search
  * with its facets and sort (every result, not only the rows the list holds), a selection in its own order.
+ * `kept`: a search's quoted phrases in the kept full articles, as the list found them.
  */
-export function resolveScope(scope: ExportScope, library: Library, index: SearchIndex): Bulletin[] {
+export function resolveScope(
+  scope: ExportScope,
+  library: Library,
+  index: SearchIndex,
+  kept?: KeptPhraseLookup,
+): Bulletin[] {
   if (scope.kind === 'view') return library.bulletins(scope.view, scope.sort);
   const ids =
     scope.kind === 'ids'
@@ -22,6 +29,8 @@ export function resolveScope(scope: ExportScope, library: Library, index: Search
           },
           library,
           index,
+          [],
+          kept,
         );
   return ids.map((id) => library.get(id)).filter((bulletin): bulletin is Bulletin => bulletin !== undefined);
 }

@@ -74,7 +74,8 @@ export function createHandlers(
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
       return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
-    search: (_caller, request) => searchBulletins(request, library, index, toRow, recent.list()),
+    search: (_caller, request) =>
+      offline.phrases.search((kept) => searchBulletins(request, library, index, toRow, recent.list(), kept)),
     suggest: (_caller, text) => index.suggest(text, new Set(recent.list().flatMap(foldedWords))),
     recentSearches: () => recent.list(),
     rememberSearch: (_caller, text) => recent.remember(text),
@@ -112,7 +113,7 @@ export function createHandlers(
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return matchingIds(request, library, index, recent.list());
+      return offline.phrases.search((kept) => matchingIds(request, library, index, recent.list(), kept));
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { writeAtomically } from '../store/durableJsonFile';
 import { isImageName } from './imageStore';
@@ -35,6 +35,13 @@ export interface ArticleStore {
   each(visit: (article: KeptArticle, bytes: number) => void | Promise<void>): Promise<void>;
 }
 
+/** The file a bulletin's kept article is in: the hash of its id (ids are URLs, not names). */
+export const articleFileName = (bulletinId: string): string =>
+  `${createHash('sha256').update(bulletinId).digest('hex').slice(0, 40)}.json`;
+
+const ARTICLE_FILE_NAME = /^[0-9a-f]{40}\.json$/;
+export const isArticleFileName = (name: string): boolean => ARTICLE_FILE_NAME.test(name);
+
 /**
  * One small JSON file per kept bulletin in `folder`, named by the hash of its id: written
  * atomically, beside the store's month files and never inside them (a kept article changes
@@ -42,8 +49,7 @@ export interface ArticleStore {
  */
 export function createArticleStore(folder: string): ArticleStore {
   const ready = mkdir(folder, { recursive: true });
-  const fileOf = (bulletinId: string) =>
-    join(folder, `${createHash('sha256').update(bulletinId).digest('hex').slice(0, 40)}.json`);
+  const fileOf = (bulletinId: string) => join(folder, articleFileName(bulletinId));
   const parse = (text: string): KeptArticle | null => {
     try {
       const parsed = keptArticleSchema.safeParse(JSON.parse(text));
@@ -91,7 +97,7 @@ export function createArticleStore(folder: string): ArticleStore {
         return texts;
       }
       for (const id of bulletinIds) {
-        if (!present.has(basename(fileOf(id)))) continue;
+        if (!present.has(articleFileName(id))) continue;
         const article = await read(id);
         if (article) visit(article);
       }

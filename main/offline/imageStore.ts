@@ -24,8 +24,6 @@ export interface ImageStore {
    * the rest refer to) does not name and no running job holds; resolves to the bytes freed.
    */
   sweep(referenced: () => Promise<ReadonlySet<string>>): Promise<number>;
-  /** What the kept images take on disk, in bytes. */
-  bytes(): Promise<number>;
 }
 
 /**
@@ -109,15 +107,6 @@ export function createImageStore(folder: string): ImageStore {
         });
       sweeping = run;
       return run;
-    },
-    async bytes() {
-      let total = 0;
-      for (const name of await names())
-        total += await stat(join(folder, name)).then(
-          (found) => found.size,
-          () => 0,
-        );
-      return total;
     },
   };
 }

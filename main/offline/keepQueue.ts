@@ -46,6 +46,13 @@ export interface KeepQueue {
 
 /** Finished jobs remembered for the panel; older ones are forgotten first. */
 const FINISHED_KEPT = 500;
+/**
+ * The queue is written whole to its file at the user's changes (add, cancel, retry, clear) and
+ * when it closes; a job's start or end only marks it to be written, at most this often. At 10,000 jobs the file is about 1.5 MB of JSON, some 10 ms to
+ * make on main; written at each job's end that was most of main's time while keeping. A crash
+ * loses at most this much of the queue's progress: those jobs are kept again.
+ */
+const PERSIST_MS = 1000;
 
 type JobState = KeepJob['state'];
 const isFinished = (state: JobState) => state === 'done' || state === 'failed' || state === 'cancelled';
@@ -56,64 +63,89 @@ const isFinished = (state: JobState) => state === 'done' || state === 'failed' |
  * while offline: nothing starts, and a job that fails while the network is gone waits instead of
  * failing. Each move tells `onChange` the jobs it touched and the counts, kept as it goes: a
  * queue of tens of thousands of jobs sends a job's worth per job that moves, not the queue.
+ *
+ * A job's end costs the same at 10 jobs or 100,000: the jobs are kept by id, the queued ones in a
+ * list per host (the next job is the first of a host below its limit; at most `concurrency`
+ * hosts are at theirs), the finished in the order they finished (the oldest forgotten first).
  */
 export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueue> {
   const { perHost = 2, concurrency = 4, retryOfflineMs = 30_000 } = options;
   const adapter = durableJsonFile<unknown>(options.file);
   const stored = fileSchema.safeParse(await adapter.read().catch(() => null));
-  const jobs: KeepJob[] = stored.success
-    ? stored.data.jobs.map((job) => (job.state === 'running' ? { ...job, state: 'queued' } : job))
-    : [];
+  /** Every job by bulletin id, in order of arrival (the panel's and the file's order). */
+  const jobs = new Map<string, KeepJob>();
   const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0, cancelled: 0 };
-  for (const job of jobs) counts[job.state] += 1;
+  /** Queued jobs by host, each in order of arrival; a host with none is not listed. */
+  const queuedByHost = new Map<string, Set<KeepJob>>();
+  const runningByHost = new Map<string, number>();
+  /** Finished jobs in the order they finished. */
+  const finished = new Set<KeepJob>();
   const running = new Map<string, AbortController>();
   // What moved since the last change was told.
   let touched = new Map<string, KeepJob>();
   let removed = new Set<string>();
   let closed = false;
   let waitingForNetwork: NodeJS.Timeout | undefined;
+  let persistLater: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
   let lastWrite: Promise<void> = Promise.resolve();
 
+  /** Counts a job in (1) or out (-1) of its state, and of that state's list. */
+  const enlist = (job: KeepJob, by: 1 | -1) => {
+    counts[job.state] += by;
+    if (job.state === 'queued') {
+      const queued = queuedByHost.get(job.host) ?? new Set<KeepJob>();
+      if (by === 1) queuedByHost.set(job.host, queued.add(job));
+      else if (queued.delete(job) && queued.size === 0) queuedByHost.delete(job.host);
+    } else if (job.state === 'running') runningByHost.set(job.host, (runningByHost.get(job.host) ?? 0) + by);
+    else if (by === 1) finished.add(job);
+    else finished.delete(job);
+  };
   const setState = (job: KeepJob, state: JobState) => {
-    counts[job.state] -= 1;
-    counts[state] += 1;
+    enlist(job, -1);
     job.state = state;
+    enlist(job, 1);
     touched.set(job.bulletinId, job);
   };
   const insert = (job: KeepJob) => {
-    jobs.push(job);
-    counts[job.state] += 1;
+    jobs.set(job.bulletinId, job);
+    enlist(job, 1);
     removed.delete(job.bulletinId);
     touched.set(job.bulletinId, job);
   };
-  /** Takes jobs out of the queue, in one pass over it however many. */
-  const forget = (leaving: ReadonlySet<KeepJob>) => {
-    if (leaving.size === 0) return;
-    for (const job of leaving) {
-      counts[job.state] -= 1;
+  for (const job of stored.success ? stored.data.jobs : [])
+    insert(job.state === 'running' ? { ...job, state: 'queued' } : job);
+  touched.clear();
+  /** Takes jobs out of the queue, each at the cost of one. */
+  const forget = (leaving: Iterable<KeepJob>) => {
+    for (const job of [...leaving]) {
+      enlist(job, -1);
+      jobs.delete(job.bulletinId);
       touched.delete(job.bulletinId);
       removed.add(job.bulletinId);
     }
-    const staying = jobs.filter((job) => !leaving.has(job));
-    jobs.length = 0;
-    jobs.push(...staying);
   };
   const waiting = () => counts.queued + counts.running > 0;
   const countsNow = () => ({ ...counts, online: options.isOnline() });
+  const persist = () => {
+    clearTimeout(persistLater);
+    persistLater = undefined;
+    lastWrite = adapter.write({ jobs: [...jobs.values()] }).catch(() => undefined);
+  };
 
-  const changed = () => {
-    const excess = counts.done + counts.failed + counts.cancelled - FINISHED_KEPT;
-    if (excess > 0) {
-      // The oldest finished first (the queue keeps its order of arrival).
-      const oldest = new Set<KeepJob>();
-      for (const job of jobs) {
-        if (oldest.size >= excess) break;
-        if (isFinished(job.state)) oldest.add(job);
-      }
-      forget(oldest);
-    }
-    lastWrite = adapter.write({ jobs }).catch(() => undefined);
+  /** A job started or ended: written within PERSIST_MS. */
+  const persistSoon = () => {
+    if (persistLater || closed) return;
+    persistLater = setTimeout(persist, PERSIST_MS);
+    persistLater.unref();
+  };
+
+  /** Tells what moved; `persistNow` for the user's own changes (one each, and never to be lost). */
+  const changed = (persistNow = false) => {
+    const excess = finished.size - FINISHED_KEPT;
+    if (excess > 0) forget([...finished].slice(0, excess));
+    if (persistNow) persist();
+    else persistSoon();
     const change: KeepQueueChange = {
       changed: [...touched.values()].map((job) => ({ ...job })),
       removed: [...removed],
@@ -128,6 +160,17 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
     }
   };
 
+  /** The first queued job of the first host below its limit; that host goes last (hosts take turns). */
+  const nextJob = (): KeepJob | undefined => {
+    for (const [host, queued] of queuedByHost) {
+      if ((runningByHost.get(host) ?? 0) >= perHost) continue;
+      queuedByHost.delete(host);
+      queuedByHost.set(host, queued);
+      return queued.values().next().value;
+    }
+    return undefined;
+  };
+
   const pump = () => {
     if (closed) return;
     if (!options.isOnline()) {
@@ -140,14 +183,9 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       }
       return;
     }
-    if (counts.queued === 0) return;
-    const perHostRunning = new Map<string, number>();
-    for (const job of jobs)
-      if (job.state === 'running') perHostRunning.set(job.host, (perHostRunning.get(job.host) ?? 0) + 1);
-    for (const job of jobs) {
-      if (running.size >= concurrency) break;
-      if (job.state !== 'queued' || (perHostRunning.get(job.host) ?? 0) >= perHost) continue;
-      perHostRunning.set(job.host, (perHostRunning.get(job.host) ?? 0) + 1);
+    while (running.size < concurrency) {
+      const job = nextJob();
+      if (!job) return;
       start(job);
     }
   };
@@ -182,29 +220,24 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       });
   };
 
-  const select = (ids: readonly string[] | undefined) => {
-    const wanted = ids ? new Set(ids) : null;
-    return jobs.filter((job) => !wanted || wanted.has(job.bulletinId));
-  };
+  const select = (ids: readonly string[] | undefined): KeepJob[] =>
+    ids ? ids.flatMap((id) => jobs.get(id) ?? []) : [...jobs.values()];
 
   queueMicrotask(pump);
   return {
     add(added) {
       // By id, once: a Select all of a large view is one add of many jobs, not a scan per job.
-      const byId = new Map(jobs.map((job) => [job.bulletinId, job]));
       const replaced = new Set<KeepJob>();
-      const fresh: KeepJob[] = [];
+      const fresh = new Map<string, KeepJob>();
       for (const job of added) {
-        const existing = byId.get(job.bulletinId);
+        const existing = fresh.get(job.bulletinId) ?? jobs.get(job.bulletinId);
         if (existing && !isFinished(existing.state)) continue;
         if (existing) replaced.add(existing);
-        const queued: KeepJob = { ...job, state: 'queued' };
-        fresh.push(queued);
-        byId.set(job.bulletinId, queued);
+        fresh.set(job.bulletinId, { ...job, state: 'queued' });
       }
       forget(replaced);
-      for (const job of fresh) insert(job);
-      changed();
+      for (const job of fresh.values()) insert(job);
+      changed(true);
       pump();
     },
     cancel(ids) {
@@ -215,7 +248,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
           running.get(job.bulletinId)?.abort();
         }
       }
-      changed();
+      changed(true);
     },
     retry(ids) {
       for (const job of select(ids))
@@ -223,14 +256,14 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
           delete job.problem;
           setState(job, 'queued');
         }
-      changed();
+      changed(true);
       pump();
     },
     clearFinished() {
-      forget(new Set(jobs.filter((job) => isFinished(job.state))));
-      changed();
+      forget(finished);
+      changed(true);
     },
-    status: () => ({ jobs: jobs.map((job) => ({ ...job })), ...countsNow() }),
+    status: () => ({ jobs: [...jobs.values()].map((job) => ({ ...job })), ...countsNow() }),
     idle() {
       if (!waiting()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
@@ -239,6 +272,7 @@ export async function openKeepQueue(options: KeepQueueOptions): Promise<KeepQueu
       closed = true;
       clearTimeout(waitingForNetwork);
       for (const controller of running.values()) controller.abort();
+      persist();
       return lastWrite;
     },
   };

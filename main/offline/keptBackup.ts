@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { extract, pack, type Pack } from 'tar-stream';
-import { writeAtomically } from '../store/durableJsonFile';
-import { keptArticleSchema } from './articleStore';
-import { isImageName } from './imageStore';
+import { articleFileName, keptArticleSchema, type ArticleStore } from './articleStore';
+import { isImageName, type ImageStore } from './imageStore';
 import { IMAGE_LIMITS, sniffImage } from './sniffImage';
 
 /**
@@ -135,58 +134,75 @@ export interface KeptRestored {
   skipped: number;
 }
 
+/** The stores a restore puts kept files through (their holds keep a removal from racing it). */
+export interface KeptStores {
+  images: Pick<ImageStore, 'put' | 'release'>;
+  articles: Pick<ArticleStore, 'write'>;
+}
+
 /**
- * Puts a backup's kept articles and images into `offlineFolder`, beside what is there (nothing
- * kept is removed: images are named by their content, articles by their bulletin). Each entry is
- * checked as if it came from the web: an image must be a raster picture within the limits whose
- * SHA-256 is its name; an article must be a kept article whose name is its bulletin's hash.
+ * Puts a backup's kept articles and images back through the stores, beside what is there
+ * (nothing kept is removed: images are named by their content, articles by their bulletin). Each
+ * entry is checked as if it came from the web: an image must be a raster picture within the
+ * limits whose SHA-256 is its name; an article must be a kept article whose name is its
+ * bulletin's hash. The images are held until the restore ends, as a keep job holds its own: a
+ * removal in Settings meanwhile leaves them, and waits for nothing else.
  */
-export async function restoreKeptFromBackup(path: string, offlineFolder: string): Promise<KeptRestored> {
+export async function restoreKeptFromBackup(path: string, stores: KeptStores): Promise<KeptRestored> {
   const restored: KeptRestored = { bulletinIds: [], images: 0, skipped: 0 };
+  const held: string[] = [];
   const reading = extract();
   createReadStream(path)
     .on('error', (error) => reading.destroy(error))
     .pipe(reading);
-  for await (const file of reading) {
-    const name = file.header.name;
-    const size = file.header.size ?? 0;
-    const image = IMAGE_ENTRY.exec(name)?.[1];
-    const article = ARTICLE_NAME.exec(name)?.[1];
-    const wanted =
-      name !== LIBRARY_ENTRY &&
-      ((image !== undefined && isImageName(image) && size <= IMAGE_LIMITS.maxBytes) ||
-        (article !== undefined && size <= MAX_ARTICLE_BYTES));
-    const chunks: Buffer[] = [];
-    // An entry not wanted is read past (a tar is read in order), never kept in memory.
-    for await (const chunk of file as AsyncIterable<Buffer>) if (wanted) chunks.push(chunk);
-    if (name === LIBRARY_ENTRY) continue;
-    const bytes = Buffer.concat(chunks);
-    if (wanted && image !== undefined && (await restoreImage(image, bytes, offlineFolder)))
-      restored.images += 1;
-    else if (wanted && article !== undefined) {
-      const bulletinId = await restoreArticle(article, bytes, offlineFolder);
-      if (bulletinId === null) restored.skipped += 1;
-      else restored.bulletinIds.push(bulletinId);
-    } else restored.skipped += 1;
+  try {
+    for await (const file of reading) {
+      const name = file.header.name;
+      const size = file.header.size ?? 0;
+      const image = IMAGE_ENTRY.exec(name)?.[1];
+      const article = ARTICLE_NAME.exec(name)?.[1];
+      const wanted =
+        name !== LIBRARY_ENTRY &&
+        ((image !== undefined && isImageName(image) && size <= IMAGE_LIMITS.maxBytes) ||
+          (article !== undefined && size <= MAX_ARTICLE_BYTES));
+      const chunks: Buffer[] = [];
+      // An entry not wanted is read past (a tar is read in order), never kept in memory.
+      for await (const chunk of file as AsyncIterable<Buffer>) if (wanted) chunks.push(chunk);
+      if (name === LIBRARY_ENTRY) continue;
+      const bytes = Buffer.concat(chunks);
+      const put = wanted && image !== undefined ? await restoreImage(image, bytes, stores.images) : null;
+      if (put !== null) {
+        held.push(put);
+        restored.images += 1;
+      } else if (wanted && article !== undefined) {
+        const bulletinId = await restoreArticle(article, bytes, stores.articles);
+        if (bulletinId === null) restored.skipped += 1;
+        else restored.bulletinIds.push(bulletinId);
+      } else restored.skipped += 1;
+    }
+  } finally {
+    await stores.images.release(held);
   }
   return restored;
 }
 
-async function restoreImage(name: string, bytes: Buffer, offlineFolder: string): Promise<boolean> {
+/** The image's name once put in the store (and held), or null when it is not what its name says. */
+async function restoreImage(
+  name: string,
+  bytes: Buffer,
+  images: KeptStores['images'],
+): Promise<string | null> {
   const [hash, type] = name.split('.');
   const sniffed = sniffImage(bytes, { maxBytes: IMAGE_LIMITS.maxBytes, maxPixels: IMAGE_LIMITS.maxPixels });
-  if (!sniffed.ok || sniffed.type !== type) return false;
-  if (createHash('sha256').update(bytes).digest('hex') !== hash) return false;
-  const file = join(offlineFolder, 'images', name);
-  await mkdir(dirname(file), { recursive: true });
-  await writeAtomically(file, bytes);
-  return true;
+  if (!sniffed.ok || sniffed.type !== type) return null;
+  if (createHash('sha256').update(bytes).digest('hex') !== hash) return null;
+  return images.put(bytes, sniffed.type);
 }
 
 async function restoreArticle(
   nameHash: string,
   bytes: Buffer,
-  offlineFolder: string,
+  articles: KeptStores['articles'],
 ): Promise<string | null> {
   let parsed: unknown;
   try {
@@ -197,9 +213,7 @@ async function restoreArticle(
   const checked = keptArticleSchema.safeParse(parsed);
   if (!checked.success) return null;
   const { bulletinId } = checked.data;
-  if (createHash('sha256').update(bulletinId).digest('hex').slice(0, 40) !== nameHash) return null;
-  const file = join(offlineFolder, 'articles', `${nameHash}.json`);
-  await mkdir(dirname(file), { recursive: true });
-  await writeAtomically(file, JSON.stringify(checked.data));
+  if (articleFileName(bulletinId) !== `${nameHash}.json`) return null;
+  await articles.write(checked.data);
   return bulletinId;
 }

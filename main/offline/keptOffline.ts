@@ -1,11 +1,14 @@
+import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/contract';
 import type { KeptForExport } from '../export/printJob';
-import { createArticleStore, type ArticleStore, type KeptArticle } from './articleStore';
+import { createArticleStore, isArticleFileName, type ArticleStore, type KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
 import { createImageStore } from './imageStore';
+import { bytesOnDisk, restoreKeptFromBackup, type KeptRestored } from './keptBackup';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
 import { openKeepQueue, type KeepQueue, type KeepQueueChange } from './keepQueue';
+import { createKeptPhrases, type KeptPhrases } from './keptPhrases';
 import type { FetchWithPolicy } from '../net/fetchWithPolicy';
 
 /**
@@ -27,6 +30,10 @@ export interface KeptOffline {
   forExport(bulletins: readonly Bulletin[]): Promise<Map<string, KeptForExport>>;
   /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
   removeOlderThan(days: number): Promise<KeptUsage>;
+  /** Quoted phrases searched in the kept articles (search runs through it). */
+  phrases: KeptPhrases;
+  /** Puts a backup's kept content back through the stores (main/offline/keptBackup.ts); search learns of it. */
+  restore(backupPath: string): Promise<KeptRestored>;
   /** The folder the whole of it lives in (Back Up Library includes it or not). */
   folder: string;
   close(): Promise<void>;
@@ -57,6 +64,11 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
   const folder = join(options.userData, 'offline');
   const images = createImageStore(join(folder, 'images'));
   const articles = createArticleStore(articlesFolder(options.userData));
+  const phrases = createKeptPhrases(articlesFolder(options.userData), articles);
+  const changed = (bulletinIds: string[]) => {
+    void phrases.changed(bulletinIds);
+    options.onKept?.(bulletinIds);
+  };
   const now = options.now ?? (() => new Date());
   const queue = await openKeepQueue({
     file: join(folder, 'queue.json'),
@@ -74,25 +86,34 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
           { fetch: options.fetch, extract: options.extract, images, articles, now },
           signal,
         );
-        options.onKept?.([bulletin.id]);
+        changed([bulletin.id]);
       } catch (error) {
         throw new Error(signal.aborted ? 'cancelled' : problemOf(error), { cause: error });
       }
     },
   });
 
+  /**
+   * From the file system alone (names and sizes): Settings asks each time it opens, and parsing
+   * every kept article on main grew with what is kept (10,000 articles of 60 KB: 600 MB parsed).
+   */
   const usage = async (): Promise<KeptUsage> => {
-    let count = 0;
-    let bytes = 0;
-    await articles.each((_article, size) => {
-      count += 1;
-      bytes += size;
-    });
-    return { articles: count, bytes: bytes + (await images.bytes()) };
+    const articleFolder = articlesFolder(options.userData);
+    const names = await readdir(articleFolder).catch(() => [] as string[]);
+    return {
+      articles: names.filter(isArticleFileName).length,
+      bytes: await bytesOnDisk(articleFolder, join(folder, 'images')),
+    };
   };
 
   return {
     folder,
+    phrases,
+    async restore(backupPath) {
+      const restored = await restoreKeptFromBackup(backupPath, { images, articles });
+      changed(restored.bulletinIds);
+      return restored;
+    },
     keep(bulletins, what) {
       queue.add(
         bulletins.map((bulletin) => ({
@@ -149,7 +170,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
         });
         return referenced;
       });
-      if (removed.length > 0) options.onKept?.(removed);
+      if (removed.length > 0) changed(removed);
       return usage();
     },
     close: () => queue.close(),

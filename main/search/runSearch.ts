@@ -42,6 +42,17 @@ export interface Matcher {
   idsWithWord(word: string): Set<string>;
 }
 
+/**
+ * The full articles kept offline, for quoted phrases (their words are in the index; their text is
+ * on disk: main/offline/keptPhrases.ts reads the ones asked about, and the search runs again).
+ */
+export interface KeptPhraseLookup {
+  /** Whether the bulletin's kept article has the phrase (folded words in order); false while unknown. */
+  has(id: string, phrase: readonly string[]): boolean;
+  /** The passage showing the phrase, for a bulletin found by its kept article in this search. */
+  passage(id: string): string | undefined;
+}
+
 export interface SearchContext {
   matcher: Matcher;
   get(id: string): Bulletin | undefined;
@@ -53,6 +64,8 @@ export interface SearchContext {
   notes?: ReadonlyArray<readonly [string, string]>;
   /** The test for membership of the collection so named (case and accents aside), or undefined. */
   collectionNamed?(name: string): ((id: string) => boolean) | undefined;
+  /** Asked only of bulletins whose own fields lack a quoted phrase. */
+  kept?: KeptPhraseLookup;
 }
 
 export interface SearchOptions {
@@ -184,7 +197,8 @@ function accepted(found: Matches, check: Check): Accepted {
       if (id === undefined || !acceptId(id)) continue;
       if (hasPhrase) {
         const bulletin = context.get(id);
-        if (!bulletin || !satisfiesClauses(bulletin, found.termsOf(id), query.clauses)) continue;
+        if (!bulletin || !satisfiesClauses(bulletin, found.termsOf(id), query.clauses, context.kept))
+          continue;
       }
     }
     kept[count] = doc;
@@ -353,16 +367,31 @@ function languageMatches(language: string, wanted: readonly string[]): boolean {
   return wanted.some((value) => lower === value || lower.startsWith(`${value}-`));
 }
 
-function satisfiesClauses(bulletin: Bulletin, matched: MatchedTerms, clauses: readonly Term[][]): boolean {
+function satisfiesClauses(
+  bulletin: Bulletin,
+  matched: MatchedTerms,
+  clauses: readonly Term[][],
+  kept: KeptPhraseLookup | undefined,
+): boolean {
   const fields = searchableFields(bulletin).map(foldedWords);
   const matchedWords = new Set(matched.queryTerms);
   return clauses.every((clause) =>
     clause.some((term) =>
       term.phrase
-        ? containsPhrase(fields, foldedWords(term.text))
+        ? phraseFound(bulletin.id, fields, foldedWords(term.text), kept)
         : foldedWords(term.text).some((word) => matchedWords.has(word)),
     ),
   );
+}
+
+/** In the bulletin's own fields, else in its kept article (asked only then: reading it costs a file). */
+function phraseFound(
+  id: string,
+  fields: readonly string[][],
+  phrase: readonly string[],
+  kept: KeptPhraseLookup | undefined,
+): boolean {
+  return containsPhrase(fields, phrase) || (kept?.has(id, phrase) ?? false);
 }
 
 function excludedIds(query: ParsedQuery, context: SearchContext): Set<string> {
@@ -376,7 +405,8 @@ function excludedIds(query: ParsedQuery, context: SearchContext): Set<string> {
     // A phrase is excluded where its first word occurs and the whole phrase follows.
     for (const id of context.matcher.idsWithWord(words[0] ?? '')) {
       const bulletin = context.get(id);
-      if (bulletin && containsPhrase(searchableFields(bulletin).map(foldedWords), words)) ids.add(id);
+      if (bulletin && phraseFound(id, searchableFields(bulletin).map(foldedWords), words, context.kept))
+        ids.add(id);
     }
   }
   return ids;

@@ -12,7 +12,7 @@ import { queryOf } from '../store/savedSearches';
 import { foldedWords } from './documentText';
 import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
-import { runSearch, type SearchAnswer } from './runSearch';
+import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
 import { snippet } from './snippet';
 import { correctQuery } from './spelling';
@@ -33,7 +33,8 @@ type Resolving = ReadonlySet<string>;
 /**
  * A search request answered: a page of rows with the passage that matched, terms, facets, hints,
  * and the likelier query searched when words typed are not in the archive. `recent`: the user's
- * recent searches, whose words are never corrected (a name searched before is meant).
+ * recent searches, whose words are never corrected (a name searched before is meant). `kept`:
+ * quoted phrases in the full articles kept offline (main/offline/keptPhrases.ts runs the search).
  */
 export function searchBulletins(
   request: SearchRequest,
@@ -41,25 +42,26 @@ export function searchBulletins(
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
   recent: readonly string[] = [],
+  kept?: KeptPhraseLookup,
 ): ListResult {
-  const { answer, correction } = answerCorrected(
-    request,
-    library,
-    index,
-    recent,
-    request.offset ?? 0,
-    request.limit ?? MAX_ROWS,
-  );
+  const { answer, correction } = answerCorrected(request, library, index, recent, {
+    offset: request.offset ?? 0,
+    limit: request.limit ?? MAX_ROWS,
+    idsOnly: false,
+    resolving: new Set(),
+    kept,
+  });
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
     rows: answer.hits.map(({ bulletin, terms }) =>
       toRow(
         bulletin,
-        snippet(
-          [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-          terms ?? answer.terms,
-        ),
+        kept?.passage(bulletin.id) ??
+          snippet(
+            [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
+            terms ?? answer.terms,
+          ),
       ),
     ),
     terms: answer.terms,
@@ -76,9 +78,27 @@ export function matchingIds(
   library: Marks,
   index: SearchIndex,
   recent: readonly string[] = [],
+  kept?: KeptPhraseLookup,
 ): string[] {
-  return answerCorrected(request, library, index, recent, 0, Number.MAX_SAFE_INTEGER, true).answer.ids;
+  return answerCorrected(request, library, index, recent, everyId(new Set(), kept)).answer.ids;
 }
+
+/** What answers ask for: a page of rows, or every id (`idsOnly`). */
+interface Page {
+  offset: number;
+  limit: number;
+  idsOnly: boolean;
+  resolving: Resolving;
+  kept: KeptPhraseLookup | undefined;
+}
+
+const everyId = (resolving: Resolving, kept: KeptPhraseLookup | undefined): Page => ({
+  offset: 0,
+  limit: Number.MAX_SAFE_INTEGER,
+  idsOnly: true,
+  resolving,
+  kept,
+});
 
 /**
  * The answer to the likely query when the typed one has words the archive lacks (unless the
@@ -90,15 +110,11 @@ function answerCorrected(
   library: Marks,
   index: SearchIndex,
   recent: readonly string[],
-  offset: number,
-  limit: number,
-  idsOnly = false,
-  resolving: Resolving = new Set(),
+  page: Page,
 ): { answer: SearchAnswer; correction?: SearchCorrection } {
   const vocabulary = request.literal ? null : index.vocabulary();
   const likely = vocabulary && correctQuery(request.text, vocabulary, new Set(recent.flatMap(foldedWords)));
-  const answer = (text: string) =>
-    answerRequest({ ...request, text }, library, index, recent, { offset, limit, idsOnly, resolving });
+  const answer = (text: string) => answerRequest({ ...request, text }, library, index, recent, page);
   if (likely) {
     const corrected = answer(likely.text);
     if (corrected.total > 0)
@@ -112,9 +128,9 @@ function answerRequest(
   library: Marks,
   index: SearchIndex,
   recent: readonly string[],
-  page: { offset: number; limit: number; idsOnly: boolean; resolving: Resolving },
+  page: Page,
 ): SearchAnswer {
-  const { offset, limit, idsOnly, resolving } = page;
+  const { offset, limit, idsOnly, resolving, kept } = page;
   return runSearch(
     parseQuery(request.text),
     {
@@ -138,15 +154,13 @@ function answerRequest(
               library,
               index,
               recent,
-              0,
-              Number.MAX_SAFE_INTEGER,
-              true,
-              new Set([...resolving, saved.id]),
+              everyId(new Set([...resolving, saved.id]), kept),
             ).answer.ids,
           );
         else return undefined;
         return (id) => members.has(id);
       },
+      kept,
     },
     { sort: request.sort ?? 'relevance', facets: request.facets ?? {}, offset, limit, idsOnly },
   );

@@ -10,7 +10,7 @@ import { libraryBackupOf, writeLibraryBackup, type LibraryBackup } from '../stor
 import {
   isTarBackup,
   libraryOfTarBackup,
-  restoreKeptFromBackup,
+  type KeptRestored,
   writeBackupWithKept,
 } from '../offline/keptBackup';
 
@@ -31,8 +31,8 @@ export interface BackupContext {
     folder: string;
     /** What the library and the kept content take on disk, in bytes (the backup dialog shows them). */
     sizes: () => Promise<{ library: number; kept: number }>;
-    /** Kept articles came back for these bulletins (search indexes them). */
-    restored: (bulletinIds: string[]) => void;
+    /** Puts a backup's kept articles and images back (search indexes them). */
+    restore: (backupPath: string) => Promise<KeptRestored>;
   };
 }
 
@@ -182,8 +182,7 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
 async function restoreKept(path: string, context: BackupContext): Promise<string[]> {
   if (!context.kept || !(await isTarBackup(path).catch(() => false))) return [];
   try {
-    const restored = await restoreKeptFromBackup(path, context.kept.folder);
-    context.kept.restored(restored.bulletinIds);
+    const restored = await context.kept.restore(path);
     return [
       t('backupDialog.keptRestored', { count: restored.bulletinIds.length }),
       ...(restored.skipped > 0 ? [t('backupDialog.keptSkipped', { count: restored.skipped })] : []),

@@ -16,6 +16,7 @@ import {
   chooseFromMore,
   clickMenu,
   readingPane,
+  searchBox,
   sidebarButton,
 } from './support/ui';
 import { localWeb, type LocalWeb } from './support/webServer';
@@ -262,6 +263,20 @@ test('View › Keep Offline keeps the open bulletin, and the reader then shows i
   await expect(pane.getByText('Only in the full article')).toBeVisible();
   expect(web.hits).toContain('/news/crossing.html');
   await web.close();
+
+  // A quoted phrase only the kept article has finds the bulletin, its passage showing the phrase;
+  // excluding the phrase leaves it out. The same after a restart, with the server gone.
+  const findsByPhrase = async (window: Page) => {
+    await searchBox(window).fill('"second hall"');
+    const row = bulletinRows(window).filter({ hasText: 'Northern crossing' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('open a second hall next month');
+    await searchBox(window).fill('families -"second hall"');
+    await expect(window.getByRole('main').getByText(/No results for/)).toBeVisible();
+  };
+  await findsByPhrase(page);
+  await app.close();
+  await findsByPhrase(await (await launch()).firstWindow());
 });
 
 /** An RSS feed of the test's server: each item links to a page of it. */
@@ -469,4 +484,61 @@ test('Back Up Library asks whether to include kept content, with sizes; a backup
   const map = pane.getByRole('img', { name: 'Map of the crossing' });
   await expect.poll(() => map.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(120);
   await app.close();
+});
+
+test('a collection is kept offline with one button of its own in the sidebar, at 1024 px too', async ({
+  launch,
+  userDataDir,
+}) => {
+  test.setTimeout(120_000);
+  const articleOf = (id: string) => ARTICLE.replace('Northern crossing</h1>', `Crossing ${id}</h1>`);
+  const web = await localWeb(
+    Object.fromEntries(
+      ['a', 'b', 'c'].map((id) => [
+        `/news/${id}.html`,
+        (response) =>
+          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleOf(id)),
+      ]),
+    ) as Parameters<typeof localWeb>[0],
+  );
+  await allowLocalHosts(userDataDir, ['127.0.0.1']);
+  await writeShards(
+    userDataDir,
+    ['a', 'b', 'c'].map((id) =>
+      makeBulletin({
+        id,
+        title: `Crossing ${id}`,
+        published: '2026-11-02',
+        summary: 'Families crossed at the northern post.',
+        link: `${web.origin}/news/${id}.html`,
+      }),
+    ),
+  );
+  const app = await launch();
+  const page = await app.firstWindow();
+  await expect(bulletinRows(page)).toHaveCount(3);
+  await page.evaluate(async () => {
+    const created = await window.bulletins.createCollection('Border route');
+    await window.bulletins.addToCollection(created.id, ['a', 'b']);
+  });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await sidebarButton(page).click();
+  const keep = page.getByRole('button', { name: 'Keep “Border route” offline' });
+  // Its buttons show on hover or focus, over the row's end: reached by the keyboard, within the window.
+  await page.getByRole('button', { name: /^Border route/ }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(keep).toBeFocused();
+  await expect(keep).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Keeping 2 bulletins offline')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.bulletins.keepQueue().then((status) => status.done)), {
+      timeout: 60_000,
+    })
+    .toBe(2);
+  // The collection's pages, and only those.
+  expect(web.hits.filter((hit) => hit.startsWith('/news/')).sort()).toEqual(['/news/a.html', '/news/b.html']);
+  await web.close();
 });

@@ -42,6 +42,12 @@ async function keptFolder(): Promise<{ offline: string; image: string }> {
   return { offline, image };
 }
 
+/** The stores of an offline folder, as the app opens them. */
+const storesIn = (offline: string) => ({
+  images: createImageStore(join(offline, 'images')),
+  articles: createArticleStore(join(offline, 'articles')),
+});
+
 /** A tar of the given entries, as anyone could make one. */
 async function tarOf(path: string, entries: [string, Buffer][]): Promise<void> {
   const tar = pack();
@@ -67,7 +73,7 @@ describe('a library backup with kept content', () => {
     expect((await readFile(path)).length).toBeLessThan(announced + 10 * 1024);
 
     const elsewhere = join(folder, 'restored');
-    const restored = await restoreKeptFromBackup(path, elsewhere);
+    const restored = await restoreKeptFromBackup(path, storesIn(elsewhere));
     expect(restored).toEqual({ bulletinIds: ['b1'], images: 1, skipped: 0 });
     const article = await createArticleStore(join(elsewhere, 'articles')).read('b1');
     expect(article?.text).toBe('Only in the full article');
@@ -106,10 +112,39 @@ describe('a library backup with kept content', () => {
       [`images/${realName}`, png],
     ]);
     const target = join(folder, 'kept');
-    const restored = await restoreKeptFromBackup(path, target);
+    const restored = await restoreKeptFromBackup(path, storesIn(target));
     expect(restored).toEqual({ bulletinIds: [], images: 1, skipped: 5 });
     expect(await readdir(join(target, 'images'))).toEqual([realName]);
-    expect(existsSync(join(target, 'articles'))).toBe(false);
+    expect(await readdir(join(target, 'articles'))).toEqual([]);
     expect(existsSync(join(folder, 'outside.json'))).toBe(false);
+  });
+
+  it('goes through the image store: a removal in Settings running meanwhile leaves the restored images', async () => {
+    const { offline, image } = await keptFolder();
+    const path = join(folder, 'backup.tar');
+    await writeBackupWithKept(LIBRARY_JSON, offline, path);
+    const target = join(folder, 'laptop');
+    const stores = storesIn(target);
+    // Settings' removal has read the kept articles (none yet: the restore has not written its own)
+    // and is about to remove the images they do not name.
+    let articlesRead: () => void = () => {};
+    const reading = new Promise<void>((resolve) => (articlesRead = resolve));
+    const sweep = stores.images.sweep(async () => {
+      await reading;
+      return new Set<string>();
+    });
+    const restoring = restoreKeptFromBackup(path, stores);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    articlesRead();
+    await sweep;
+    expect(await restoring).toEqual({ bulletinIds: ['b1'], images: 1, skipped: 0 });
+    expect(await readdir(join(target, 'images'))).toEqual([image]);
+    // Released once restored: the next removal keeps it for the article that names it, and
+    // removes it with that article.
+    const article = await stores.articles.read('b1');
+    await stores.images.sweep(async () => new Set(Object.values(article?.images ?? {})));
+    expect(await readdir(join(target, 'images'))).toEqual([image]);
+    await stores.images.sweep(async () => new Set());
+    expect(await readdir(join(target, 'images'))).toEqual([]);
   });
 });

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bulletin } from '../../../../preload/contract';
 import {
   createFetchWithPolicy,
   type FetchWithPolicy,
   type NetOutcome,
 } from '../../../../main/net/fetchWithPolicy';
+import { createArticleStore } from '../../../../main/offline/articleStore';
 import { extractArticle } from '../../../../main/offline/extractArticle';
 import { openKeptOffline } from '../../../../main/offline/keptOffline';
 import { startHangingServer } from '../net/localServers';
@@ -108,5 +109,46 @@ describe('cancelling a bulletin being kept', () => {
       await kept.close();
       await hanging.close();
     }
+  });
+});
+
+describe('what kept content takes (Settings)', () => {
+  it('is counted from the files on disk, without reading or parsing a kept article', async () => {
+    const articles = createArticleStore(join(folder, 'offline', 'articles'));
+    const texts = ['one', 'two', 'three'].map((id) => ({
+      bulletinId: id,
+      url: `https://news.example/${id}`,
+      keptAt: '2026-12-05T10:00:00Z',
+      html: `<p>${'Families crossed. '.repeat(500)}</p>`,
+      images: {},
+      refused: [],
+    }));
+    for (const article of texts) await articles.write(article);
+    await mkdir(join(folder, 'offline', 'images'), { recursive: true });
+    await writeFile(join(folder, 'offline', 'images', `${'a'.repeat(64)}.png`), pngOf(4, 4, 10));
+    const kept = await openKeptOffline({
+      userData: folder,
+      bulletin: () => undefined,
+      maxPageBytes: () => 1024 * 1024,
+      fetch: async () => ({ kind: 'failed', problem: 'network' }),
+      extract: async () => null,
+      isOnline: () => false,
+      onChange: () => {},
+    });
+    const onDisk = async (sub: string) => {
+      let total = 0;
+      for (const name of await readdir(join(folder, 'offline', sub)))
+        total += (await stat(join(folder, 'offline', sub, name))).size;
+      return total;
+    };
+    const parse = vi.spyOn(JSON, 'parse');
+    const usage = await kept.usage();
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(usage).toEqual({
+      articles: 3,
+      bytes: (await onDisk('articles')) + (await onDisk('images')),
+    });
+    await kept.close();
   });
 });
