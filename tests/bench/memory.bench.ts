@@ -30,6 +30,11 @@ interface Breakdown {
   state: string;
   archiveMb: number;
   indexFileMb: number;
+  openMs: number;
+  /** From creating the search index to its being ready (the saved index loaded). */
+  indexMs: number;
+  /** The longest main's thread went without a turn of its event loop while the index loaded. */
+  longestTurnMs: number;
   steps: Record<'bare' | 'opened' | 'indexed' | 'searched' | 'withoutBodies', Step>;
   strings: Record<string, { count: number; distinct: number; mb: number }>;
 }
@@ -183,6 +188,9 @@ function figuresOf(size: number, breakdown: Breakdown): Figure[] {
         strings.mb,
       ),
     ),
+    { ...figure('opening the store', breakdown.openMs), unit: 'ms' },
+    { ...figure('loading the saved index', breakdown.indexMs), unit: 'ms' },
+    { ...figure("main's longest turn while the index loads", breakdown.longestTurnMs), unit: 'ms' },
     figure('archive on disk (month files)', breakdown.archiveMb),
     figure('saved index on disk', breakdown.indexFileMb),
   ];
@@ -199,12 +207,19 @@ function abFigures(size: number, before: Breakdown[], after: Breakdown[]): Figur
       [`peak RSS so far, ${what}`, (breakdown) => breakdown.steps[step].peakRssMb],
     ]),
   ];
-  return pairs.map(([name, pick]) => ({
-    suite: 'memory',
-    name: `${name} (mean of ${after.length})`,
-    size,
-    value: mean(after, pick),
-    unit: 'MB',
-    baseline: { name: `before (mean of ${before.length})`, value: mean(before, pick) },
-  }));
+  const times: Array<[string, (breakdown: Breakdown) => number]> = [
+    ['loading the saved index', (breakdown) => breakdown.indexMs],
+    ["main's longest turn while the index loads", (breakdown) => breakdown.longestTurnMs],
+  ];
+  const figure =
+    (unit: 'MB' | 'ms') =>
+    ([name, pick]: [string, (breakdown: Breakdown) => number]): Figure => ({
+      suite: 'memory',
+      name: `${name} (mean of ${after.length})`,
+      size,
+      value: mean(after, pick),
+      unit,
+      baseline: { name: `before (mean of ${before.length})`, value: mean(before, pick) },
+    });
+  return [...pairs.map(figure('MB')), ...times.map(figure('ms'))];
 }
