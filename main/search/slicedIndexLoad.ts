@@ -1,12 +1,13 @@
 import MiniSearch, { type Options } from 'minisearch';
 
 /**
- * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a term at a time, with
+ * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a piece at a time, with
  * pauses: what `MiniSearch.loadJSON` makes, without its whole parse tree. loadJSON parses the
- * whole text into objects first (at 100,000 bulletins a 69 MB file: ~360 MB of objects keyed by
- * document number) and only then builds its maps, so main's RSS peaked at 1,230 MB for a steady
- * 790 MB (tests/bench/RESULTS.md, issue 18). Here each term's postings are parsed and turned into
- * maps before the next, and the text is scanned once, linearly. Same result, same file format.
+ * whole text into objects first (at 100,000 bulletins a 69 MB file: ~270 MB of objects keyed by
+ * document number, measured) and only then builds its maps, in one turn of main's thread (13.8 s
+ * on a loaded machine). Here the text is scanned once, linearly, and parsed a few hundred
+ * documents or one term at a time, each piece turned into maps before the next. Same result, same
+ * file format; minisearch's private fields are set as its loadJS sets them (see Internals).
  *
  * Rejects on anything that is not minisearch JSON of serialisation version 2 (the caller rebuilds).
  */
@@ -17,45 +18,118 @@ export async function slicedIndexLoad<T>(
 ): Promise<MiniSearch<T>> {
   // minisearch's own empty tree, filled here and then given to the loaded index (it exports no SearchableMap).
   const tree = (new MiniSearch<T>(options) as unknown as Internals)._index;
+  const documentIds = new Map<number, string>();
+  const idToShortId = new Map<string, number>();
+  const fieldLength = new Map<number, number[]>();
   const skeleton: Record<string, unknown> = {};
-  let at = expect(json, 0, OPEN_OBJECT);
   let sliceStart = performance.now();
-  while (json.charCodeAt(at) !== CLOSE_OBJECT) {
-    if (Object.keys(skeleton).length > 0) at = expect(json, at, COMMA);
+  const pause = async () => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+
+  let at = expect(json, 0, OPEN_OBJECT);
+  for (let first = true; json.charCodeAt(at) !== CLOSE_OBJECT; first = false) {
+    if (!first) at = expect(json, at, COMMA);
     const keyEnd = valueEnd(json, at);
     const key: unknown = JSON.parse(json.slice(at, keyEnd));
     at = expect(json, keyEnd, COLON);
-    if (key !== 'index') {
+    if (key === 'index') {
+      skeleton.index = [];
+      at = await inPieces(json, at, OPEN_ARRAY, TERMS_A_PIECE, pause, (entries) => {
+        for (const entry of entries as unknown[]) tree.set(...entryOf(entry));
+      });
+    } else if (key === 'documentIds') {
+      skeleton.documentIds = {};
+      at = await inPieces(json, at, OPEN_OBJECT, DOCUMENTS_A_PIECE, pause, (piece) => {
+        for (const [shortId, id] of numberKeyed(piece, (value) => typeof value === 'string')) {
+          documentIds.set(shortId, id as string);
+          idToShortId.set(id as string, shortId);
+        }
+      });
+    } else if (key === 'fieldLength') {
+      skeleton.fieldLength = {};
+      at = await inPieces(json, at, OPEN_OBJECT, DOCUMENTS_A_PIECE, pause, (piece) => {
+        for (const [shortId, lengths] of numberKeyed(piece, Array.isArray))
+          fieldLength.set(shortId, lengths as number[]);
+      });
+    } else {
       const end = valueEnd(json, at);
       skeleton[String(key)] = JSON.parse(json.slice(at, end));
       at = end;
-      continue;
     }
-    skeleton.index = [];
-    at = expect(json, at, OPEN_ARRAY);
-    for (let first = true; json.charCodeAt(at) !== CLOSE_ARRAY; first = false) {
-      if (!first) at = expect(json, at, COMMA);
-      const end = valueEnd(json, at);
-      const [term, postings] = entryOf(JSON.parse(json.slice(at, end)));
-      tree.set(term, postings);
-      at = end;
-      if (performance.now() - sliceStart < sliceMs) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-    at = expect(json, at, CLOSE_ARRAY);
   }
   if (expect(json, at, CLOSE_OBJECT) !== json.length) throw new Error('the index has text after its end');
-  if (skeleton.serializationVersion !== 2 || !Array.isArray(skeleton.index))
+  if (
+    skeleton.serializationVersion !== 2 ||
+    !Array.isArray(skeleton.index) ||
+    !isObject(skeleton.documentIds) ||
+    !isObject(skeleton.fieldLength)
+  )
     throw new Error('not a minisearch index of serialisation version 2');
+  // The small rest (counts, field ids, average lengths, stored fields) as minisearch reads it.
   const loaded = MiniSearch.loadJS(skeleton as Parameters<typeof MiniSearch.loadJS>[0], options);
-  (loaded as unknown as Internals)._index = tree;
+  const internals = loaded as unknown as Internals;
+  internals._index = tree;
+  internals._documentIds = documentIds;
+  internals._idToShortId = idToShortId;
+  internals._fieldLength = fieldLength;
   return loaded as MiniSearch<T>;
 }
 
-/** minisearch 7's private tree of terms (see indexMatcher.ts: the version is pinned and checked). */
+/** Terms parsed at a time: one is a common word's postings (up to every document). */
+const TERMS_A_PIECE = 1;
+/** Documents' ids or field lengths parsed at a time: ~30 kB of text. */
+const DOCUMENTS_A_PIECE = 1000;
+
+/** minisearch 7's private state, as its loadJS sets it (see indexMatcher.ts: the version is pinned and checked). */
 interface Internals {
   _index: { set(term: string, postings: Map<number, Map<number, number>>): unknown };
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+}
+
+/**
+ * The array or object that opens at `at`, parsed `count` items (array values, or object members)
+ * at a time and handed to `take` as an array or object of those items; pauses between pieces.
+ * Resolves to where the text goes on after it.
+ */
+async function inPieces(
+  json: string,
+  at: number,
+  open: typeof OPEN_ARRAY | typeof OPEN_OBJECT,
+  count: number,
+  pause: () => Promise<void>,
+  take: (piece: unknown) => void,
+): Promise<number> {
+  const close = open === OPEN_ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT;
+  const [before, after] = open === OPEN_ARRAY ? ['[', ']'] : ['{', '}'];
+  let next = expect(json, at, open);
+  let pieceStart = next;
+  let items = 0;
+  for (let first = true; json.charCodeAt(next) !== close; first = false) {
+    if (!first) next = expect(json, next, COMMA);
+    if (items === 0) pieceStart = next;
+    if (open === OPEN_OBJECT) next = expect(json, valueEnd(json, next), COLON);
+    next = valueEnd(json, next);
+    if (++items < count) continue;
+    take(JSON.parse(before + json.slice(pieceStart, next) + after));
+    items = 0;
+    await pause();
+  }
+  if (items > 0) take(JSON.parse(before + json.slice(pieceStart, next) + after));
+  return expect(json, next, close);
+}
+
+/** An object's members with their number keys, each value checked. */
+function numberKeyed(piece: unknown, valid: (value: unknown) => boolean): Array<[number, unknown]> {
+  if (!isObject(piece)) throw new Error('a table of the index is malformed');
+  return Object.keys(piece).map((key) => {
+    if (!valid(piece[key])) throw new Error('a table of the index is malformed');
+    return [parseInt(key, 10), piece[key]];
+  });
 }
 
 /** One `[term, {fieldId: {documentNumber: frequency}}]` of the JSON, as loadJS makes it (version 2). */
@@ -63,10 +137,13 @@ function entryOf(entry: unknown): [string, Map<number, Map<number, number>>] {
   if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isObject(entry[1]))
     throw new Error('a term of the index is malformed');
   const byField = new Map<number, Map<number, number>>();
-  for (const [field, frequencies] of Object.entries(entry[1])) {
+  // Keys, not entries: no [key, value] array made per posting (millions at 100k bulletins).
+  for (const field of Object.keys(entry[1])) {
+    const frequencies = entry[1][field];
     if (!isObject(frequencies)) throw new Error('a term of the index is malformed');
     const byDocument = new Map<number, number>();
-    for (const [document, frequency] of Object.entries(frequencies)) {
+    for (const document of Object.keys(frequencies)) {
+      const frequency = frequencies[document];
       if (typeof frequency !== 'number') throw new Error('a term of the index is malformed');
       byDocument.set(parseInt(document, 10), frequency);
     }
