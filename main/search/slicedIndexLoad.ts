@@ -3,11 +3,12 @@ import MiniSearch, { type Options } from 'minisearch';
 /**
  * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a piece at a time, with
  * pauses: what `MiniSearch.loadJSON` makes, without its whole parse tree. loadJSON parses the
- * whole text into objects first (at 100,000 bulletins a 69 MB file: ~270 MB of objects keyed by
- * document number, measured) and only then builds its maps, in one turn of main's thread (13.8 s
- * on a loaded machine). Here the text is scanned once, linearly, and parsed a few hundred
- * documents or one term at a time, each piece turned into maps before the next. Same result, same
- * file format; minisearch's private fields are set as its loadJS sets them (see Internals).
+ * whole text into objects keyed by document number first and only then builds its maps, all in one
+ * turn of main's thread: for a 100,000-bulletin index (a 69 MB file), 7–14 s on a loaded machine,
+ * and a process doing nothing else peaked at 751 MB, against 518 MB here (tests/bench/RESULTS.md,
+ * issue 18). Here the text is scanned once, linearly, and parsed one term's postings or 1,000
+ * documents' ids or field lengths at a time, each piece turned into maps before the next. Same
+ * result, same file format; minisearch's private fields are set as its loadJS sets them.
  *
  * Rejects on anything that is not minisearch JSON of serialisation version 2 (the caller rebuilds).
  */
