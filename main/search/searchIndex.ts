@@ -22,6 +22,7 @@ import {
   writePersistedIndex,
 } from './persistedIndex';
 import { slicedIndexJson } from './slicedIndexJson';
+import { slicedIndexLoad } from './slicedIndexLoad';
 import { parseQuery } from './queryParser';
 import type { Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
@@ -338,12 +339,11 @@ function isPlainWords(text: string): boolean {
 }
 
 /**
- * Loads index JSON in one go, after letting pending I/O run. Not minisearch's
- * loadJSONAsync: it pauses with setTimeout(0) every 1000 entries, and timers
- * wait at least 1 ms, so at 100k bulletins (millions of entries) loading took
- * over 15 s instead of about 2.
+ * Loads index JSON a term at a time, in slices (see slicedIndexLoad.ts): neither the whole parse
+ * tree at once (loadJSON's peak) nor main's thread held for the whole load. Not minisearch's
+ * loadJSONAsync: it parses the whole text first too, then pauses with setTimeout(0) every 1000
+ * entries, and timers wait at least 1 ms (at 100k bulletins, over 15 s instead of about 2).
  */
-async function load(json: string): Promise<MiniSearch<IndexedDoc>> {
-  await new Promise((resolve) => setImmediate(resolve));
-  return MiniSearch.loadJSON(json, indexOptions);
+function load(json: string): Promise<MiniSearch<IndexedDoc>> {
+  return slicedIndexLoad(json, indexOptions);
 }

@@ -9,6 +9,7 @@ import { importThroughputSuite } from './importThroughput.bench';
 import { launchSuite } from './launch.bench';
 import { librarySuite } from './library.bench';
 import { marksSuite } from './marks.bench';
+import { memorySuite } from './memory.bench';
 import { offlineSuite } from './offline.bench';
 import { searchSuite } from './search.bench';
 import { selectionSuite } from './selection.bench';
@@ -29,6 +30,7 @@ const SUITES: Suite[] = [
   searchSuite,
   selectionSuite,
   marksSuite,
+  memorySuite,
   exportSuite,
   damageSuite,
   offlineSuite,
