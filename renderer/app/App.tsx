@@ -189,7 +189,6 @@ export function App() {
       />
       {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
       {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
-      {/* The window's foot: what is running, then what happened; empty, it takes no room. */}
       <div className="window-foot">
         <TaskBars exporting={exports.exporting} imports={imports} keeping={keeping} />
         <Notices notices={notices} onDismiss={dismiss} />
