@@ -5,6 +5,7 @@ import { MenuList } from '../menus/MenuList';
 import { sendActions } from '../share/sendActions';
 import { useBulletinState } from '../store/useLibraryStore';
 import type { BulletinsActions } from './bulletinsActions';
+import { collectionActions } from './collectionActions';
 
 /** What a row's context menu can do to its bulletin: open and bookmark it, and the list's actions on one. */
 export interface RowMenuActions extends Pick<
@@ -43,17 +44,13 @@ export function RowContextMenu({ row, index, at, actions, onClose }: RowContextM
     { id: 'export', label: t('selection.export'), run: () => actions.exportIds(ids, row.title) },
     { id: 'delete', label: t('selection.delete'), run: () => actions.askDelete(ids, row.title) },
   ];
-  const collections: MenuAction[] =
-    actions.collections.length === 0
-      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
-      : actions.collections.map((collection) => ({
-          id: `collection-${collection.id}`,
-          label: collection.name,
-          run: () => actions.addToCollection(collection, ids),
-        }));
   const sections: MenuSection[] = [
     { id: 'actions', actions: items },
-    { id: 'collections', label: t('rowMenu.addTo'), actions: collections },
+    {
+      id: 'collections',
+      label: t('rowMenu.addTo'),
+      actions: collectionActions(actions.collections, ids, actions.addToCollection, t),
+    },
   ];
   return (
     <MenuList

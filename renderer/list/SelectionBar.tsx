@@ -5,6 +5,7 @@ import type { MenuAction, MenuSection } from '../menus/menuActions';
 import { MenuButton } from '../menus/MenuButton';
 import { sendActions } from '../share/sendActions';
 import type { SelectionSend } from '../share/sendBulletins';
+import { collectionActions } from './collectionActions';
 import { useCrowded } from './useCrowded';
 
 interface SelectionBarProps {
@@ -90,18 +91,13 @@ export function SelectionBar(props: SelectionBarProps) {
     },
     { id: 'delete', label: t('selection.delete'), run: () => props.onDelete([...ids]), disabled: busy },
   ];
-  const collections: MenuAction[] =
-    props.collections.length === 0
-      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
-      : props.collections.map((collection) => ({
-          id: `collection-${collection.id}`,
-          label: collection.name,
-          run: () => props.onAddToCollection(collection, [...ids]),
-          disabled: busy,
-        }));
   const sections: MenuSection[] = [
     { id: 'actions', actions: more },
-    { id: 'collections', label: t('selection.chooseCollection'), actions: collections },
+    {
+      id: 'collections',
+      label: t('selection.chooseCollection'),
+      actions: collectionActions(props.collections, ids, props.onAddToCollection, t, busy),
+    },
   ];
 
   return (
