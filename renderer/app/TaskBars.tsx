@@ -14,7 +14,8 @@ interface TaskBarsProps {
 /**
  * The bars of the long tasks running (export, import, keeping offline), in the window's foot above
  * the notices: like them in the layout's flow, so the panes give them their last lines rather than
- * lie under them (floating, they covered the list's last row and the reader's foot).
+ * lie under them (floating, the import's lay over the reader's top corner, the export's and the
+ * keep queue's over the panes' last lines).
  */
 export function TaskBars({ exporting, imports, keeping }: TaskBarsProps) {
   const keepCounts = keeping.queue?.model.counts;
