@@ -7,7 +7,7 @@ import type { UntrustedReader } from '../importers/parseInWorker';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import { cleanName } from '../store/collections';
 import type { Library } from '../store/library';
-import { backupReadRefusal, libraryBytesOfBackup } from '../windows/backupCommands';
+import { backupReadRefusal, libraryBytesOfBackup, postRefusal } from '../windows/backupCommands';
 import { checkedInSlices } from './checkedInSlices';
 import type { ColleagueLibrary } from './colleagueBackup';
 import {
@@ -70,11 +70,7 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
 
   const read = await readColleagueFile(path, context, library.settings().importCapMegabytes);
   if ('refusal' in read) {
-    context.notices.post({
-      kind: 'error',
-      message: read.refusal,
-      details: [t('backupDialog.nothingChanged')],
-    });
+    postRefusal(context.notices, read.refusal);
     return;
   }
   const colleague = read.library;

@@ -126,11 +126,7 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
 
   const read = await readChosenBackup(path, context.readBackup);
   if ('refusal' in read) {
-    context.notices.post({
-      kind: 'error',
-      message: read.refusal,
-      details: [t('backupDialog.nothingChanged')],
-    });
+    postRefusal(context.notices, read.refusal);
     return;
   }
   const { backup } = read;
@@ -190,6 +186,11 @@ async function restoreKept(path: string, context: BackupContext): Promise<string
   } catch (error) {
     return [t('backupDialog.keptFailed', { reason: reasonOf(error) })];
   }
+}
+
+/** A chosen file refused before anything was asked or written (restore's, a colleague merge's): why, and that nothing changed. */
+export function postRefusal(notices: NoticeBoard, refusal: string): void {
+  notices.post({ kind: 'error', message: refusal, details: [t('backupDialog.nothingChanged')] });
 }
 
 /**

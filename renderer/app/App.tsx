@@ -33,6 +33,7 @@ import { LibrarySidebar } from '../sidebar/LibrarySidebar';
 import { useLibraryChanges } from '../store/useLibraryChanges';
 import { useCountsOf } from '../store/useLibraryStore';
 import { AppOverlays } from './AppOverlays';
+import { TaskBars } from './TaskBars';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -193,7 +194,10 @@ export function App() {
       />
       {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
       {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
-      <Notices notices={notices} onDismiss={dismiss} />
+      <div className="window-foot">
+        <TaskBars exporting={exports.exporting} imports={imports} keeping={keeping} />
+        <Notices notices={notices} onDismiss={dismiss} />
+      </div>
       <Announcer announcement={announcement} />
     </div>
   );

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ExportDialog } from '../export/ExportDialog';
-import { ExportProgressBar } from '../export/ExportProgressBar';
 import { defaultTitle } from '../export/exportScope';
 import type { useExport } from '../export/useExport';
-import { DropTarget, ImportProgress } from '../import/ImportProgress';
+import { DropTarget } from '../import/ImportProgress';
 import type { useImports } from '../import/useImports';
 import { ConfirmDialog } from '../library/ConfirmDialog';
 import type { useDeleteBulletins } from '../library/useDeleteBulletins';
-import { KeepQueueBar } from '../offline/KeepQueueBar';
 import { KeepQueuePanel } from '../offline/KeepQueuePanel';
 import type { useKeepOffline } from '../offline/useKeepOffline';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -22,7 +20,7 @@ interface AppOverlaysProps {
   keeping: ReturnType<typeof useKeepOffline>;
 }
 
-/** What shows over the panes while it lasts: the dialogs, the progress bars, the drop target. */
+/** What shows over the panes while it lasts: the dialogs and the drop target (the progress bars are TaskBars, in the foot). */
 export function AppOverlays({ deletion, exporting, settings, imports, keeping }: AppOverlaysProps) {
   const { t } = useTranslation();
   return (
@@ -68,15 +66,6 @@ export function AppOverlays({ deletion, exporting, settings, imports, keeping }:
           onClose={keeping.hidePanel}
         />
       )}
-      {keeping.queue &&
-        keeping.queue.model.counts.queued + keeping.queue.model.counts.running > 0 &&
-        !keeping.panelShown && (
-          <KeepQueueBar
-            counts={keeping.queue.model.counts}
-            onShow={keeping.showPanel}
-            onCancel={() => keeping.cancel(null)}
-          />
-        )}
       {imports.feedChoice.offer && (
         <FeedChoiceDialog
           files={imports.feedChoice.offer.files}
@@ -84,20 +73,6 @@ export function AppOverlays({ deletion, exporting, settings, imports, keeping }:
           refreshMinutes={imports.feedChoice.offer.refreshMinutes}
           onFollow={imports.feedChoice.follow}
           onClose={imports.feedChoice.close}
-        />
-      )}
-      {exporting.running && (
-        <ExportProgressBar
-          progress={exporting.progress}
-          cancelling={exporting.cancelling}
-          onCancel={exporting.cancel}
-        />
-      )}
-      {imports.progress && (
-        <ImportProgress
-          progress={imports.progress}
-          onCancel={imports.cancel}
-          cancelling={imports.cancelling}
         />
       )}
       {imports.drop.dragging && <DropTarget />}

@@ -1,3 +1,4 @@
+import type { MenuCommand } from '../../preload/contract';
 import { useMenuCommands } from './useMenuCommands';
 import { useShortcuts, type ShortcutActions } from './useShortcuts';
 
@@ -15,9 +16,25 @@ export interface WindowCommands extends ShortcutActions {
   showShortcuts: () => void;
 }
 
+/** The menu's commands the window answers here; the text size's are useWindowLayout's. */
+export const WINDOW_MENU_COMMANDS = [
+  'find',
+  'toggle-bookmark',
+  'toggle-read',
+  'delete',
+  'export',
+  'share',
+  'settings',
+  'mark-all-read',
+  'select-all',
+  'save-search',
+  'keep-offline',
+  'keyboard-shortcuts',
+] as const satisfies readonly MenuCommand[];
+
 /** Wires the window's commands to the menu (Edit › Find, View › Toggle Bookmark…) and to the keys. */
 export function useWindowCommands(commands: WindowCommands) {
-  useMenuCommands({
+  useMenuCommands(WINDOW_MENU_COMMANDS, {
     find: commands.focusSearch,
     'toggle-bookmark': commands.toggleBookmark,
     'toggle-read': commands.toggleRead,

@@ -21,7 +21,7 @@ export function ImportProgress({ progress, onCancel, cancelling }: Props) {
         max={Math.max(progress.total, 1)}
         aria-label={t('import.progressLabel')}
       />
-      <button type="button" onClick={onCancel} disabled={cancelling}>
+      <button type="button" className="button" onClick={onCancel} disabled={cancelling}>
         {cancelling ? t('import.cancelling') : t('import.cancel')}
       </button>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode 
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../preload/contract';
 import { SidebarIcon } from '../icons/Icons';
+import { useCloseOnOutsidePointer } from '../overlays/useCloseOnOutsidePointer';
 import { PaneSplitter } from './PaneSplitter';
 import type { WindowLayoutState } from './useWindowLayout';
 import './layout.css';
@@ -43,15 +44,7 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
     target?.focus();
   }, [overlaid, panelId]);
 
-  // A click anywhere else closes it, as a menu would; the click still does what it was for.
-  useEffect(() => {
-    if (!overlaid) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !dock.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [overlaid]);
+  useCloseOnOutsidePointer([dock], overlaid, () => setOpen(false));
 
   // Another view chosen in it: the user has what they opened it for.
   const [viewWhenOpened, setViewWhenOpened] = useState(view);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../preload/contract';
 import { DEFAULT_WINDOW_LAYOUT, type WindowLayout } from '../../preload/windowLayout';
 import { bridge } from '../bridge/bridge';
 import { useMenuCommands } from '../commands/useMenuCommands';
@@ -7,6 +8,13 @@ import { shownListWidth, shownSidebarWidth } from './paneWidths';
 import { changedTextSize, textSizeChangeOf, type TextSizeChange } from './textSize';
 import { useElementWidth } from './useElementWidth';
 import { useNarrowWindow } from './useNarrowWindow';
+
+/** View › Larger Text, Smaller Text, Actual Size: the menu's commands this hook answers. */
+export const TEXT_SIZE_MENU_COMMANDS = [
+  'text-larger',
+  'text-smaller',
+  'text-reset',
+] as const satisfies readonly MenuCommand[];
 
 /** A drag or a run of Ctrl/Cmd+Plus is saved once, this long after it stops. */
 const SAVE_DELAY_MS = 400;
@@ -54,7 +62,7 @@ export function useWindowLayout(feedback: {
       change((current) => ({ ...current, textSize: changedTextSize(current.textSize, how) })),
     [change],
   );
-  useMenuCommands({
+  useMenuCommands(TEXT_SIZE_MENU_COMMANDS, {
     'text-larger': () => changeTextSize('larger'),
     'text-smaller': () => changeTextSize('smaller'),
     'text-reset': () => changeTextSize('reset'),

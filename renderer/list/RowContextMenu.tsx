@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { BulletinRow } from '../../preload/contract';
 import type { MenuAction, MenuSection } from '../menus/menuActions';
 import { MenuList } from '../menus/MenuList';
-import { copyToClipboard } from '../share/sendBulletins';
+import { sendActions } from '../share/sendActions';
 import { useBulletinState } from '../store/useLibraryStore';
 import type { BulletinsActions } from './bulletinsActions';
+import { collectionActions } from './collectionActions';
 
 /** What a row's context menu can do to its bulletin: open and bookmark it, and the list's actions on one. */
 export interface RowMenuActions extends Pick<
@@ -32,7 +33,6 @@ export function RowContextMenu({ row, index, at, actions, onClose }: RowContextM
   const { t } = useTranslation();
   const bookmarked = useBulletinState(row.id)?.bookmarked ?? row.bookmarked;
   const ids = [row.id];
-  const { send } = actions;
   const items: MenuAction[] = [
     { id: 'open', label: t('rowMenu.open'), run: () => actions.onOpen(index) },
     {
@@ -40,35 +40,17 @@ export function RowContextMenu({ row, index, at, actions, onClose }: RowContextM
       label: t(bookmarked ? 'list.removeBookmark' : 'list.addBookmark'),
       run: () => actions.onToggleBookmark(row.id),
     },
-    {
-      id: 'copy-link',
-      label: t('send.copyLink'),
-      run: () => void copyToClipboard(() => send.actions.copyLinks(ids), t).then(send.onStatus),
-    },
-    {
-      id: 'copy-text',
-      label: t('send.copyText'),
-      run: () => void copyToClipboard(() => send.actions.copyText(ids), t).then(send.onStatus),
-    },
-    {
-      id: 'email',
-      label: t('send.email'),
-      run: () => void send.actions.mailto(ids).then(send.onOpenLink, () => send.onStatus(t('send.failed'))),
-    },
+    ...sendActions(actions.send, ids, t),
     { id: 'export', label: t('selection.export'), run: () => actions.exportIds(ids, row.title) },
     { id: 'delete', label: t('selection.delete'), run: () => actions.askDelete(ids, row.title) },
   ];
-  const collections: MenuAction[] =
-    actions.collections.length === 0
-      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
-      : actions.collections.map((collection) => ({
-          id: `collection-${collection.id}`,
-          label: collection.name,
-          run: () => actions.addToCollection(collection, ids),
-        }));
   const sections: MenuSection[] = [
     { id: 'actions', actions: items },
-    { id: 'collections', label: t('rowMenu.addTo'), actions: collections },
+    {
+      id: 'collections',
+      label: t('rowMenu.addTo'),
+      actions: collectionActions(actions.collections, ids, actions.addToCollection, t),
+    },
   ];
   return (
     <MenuList

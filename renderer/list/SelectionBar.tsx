@@ -3,7 +3,9 @@ import type { CollectionInfo } from '../../preload/contract';
 import { CloseIcon } from '../icons/Icons';
 import type { MenuAction, MenuSection } from '../menus/menuActions';
 import { MenuButton } from '../menus/MenuButton';
-import { copyToClipboard, type SelectionSend } from '../share/sendBulletins';
+import { sendActions } from '../share/sendActions';
+import type { SelectionSend } from '../share/sendBulletins';
+import { collectionActions } from './collectionActions';
 import { useCrowded } from './useCrowded';
 
 interface SelectionBarProps {
@@ -60,27 +62,6 @@ export function SelectionBar(props: SelectionBarProps) {
   };
   const shown = [bookmark, markRead];
   const { send } = props;
-  /** Copy links, Copy as text, E-mail draft: each says how it went (copied, nothing to copy, refused). */
-  const sendActions = ({ actions, onOpenLink, onStatus }: SelectionSend): MenuAction[] => [
-    {
-      id: 'copy-links',
-      label: t('send.copyLinks'),
-      run: () => void copyToClipboard(() => actions.copyLinks(ids), t).then(onStatus),
-      disabled: busy,
-    },
-    {
-      id: 'copy-text',
-      label: t('send.copyText'),
-      run: () => void copyToClipboard(() => actions.copyText(ids), t).then(onStatus),
-      disabled: busy,
-    },
-    {
-      id: 'email',
-      label: t('send.email'),
-      run: () => void actions.mailto(ids).then(onOpenLink, () => onStatus(t('send.failed'))),
-      disabled: busy,
-    },
-  ];
 
   const more: MenuAction[] = [
     ...shown.map((action) => ({ ...action, whenNarrow: true })),
@@ -101,7 +82,7 @@ export function SelectionBar(props: SelectionBarProps) {
     ...(props.onShare
       ? [{ id: 'share', label: t('share.button'), run: () => props.onShare?.([...ids]), disabled: busy }]
       : []),
-    ...(send ? sendActions(send) : []),
+    ...(send ? sendActions(send, ids, t, busy) : []),
     {
       id: 'keep-offline',
       label: t('selection.keepOffline'),
@@ -110,18 +91,13 @@ export function SelectionBar(props: SelectionBarProps) {
     },
     { id: 'delete', label: t('selection.delete'), run: () => props.onDelete([...ids]), disabled: busy },
   ];
-  const collections: MenuAction[] =
-    props.collections.length === 0
-      ? [{ id: 'no-collections', label: t('collections.noneYet'), run: () => {}, disabled: true }]
-      : props.collections.map((collection) => ({
-          id: `collection-${collection.id}`,
-          label: collection.name,
-          run: () => props.onAddToCollection(collection, [...ids]),
-          disabled: busy,
-        }));
   const sections: MenuSection[] = [
     { id: 'actions', actions: more },
-    { id: 'collections', label: t('selection.chooseCollection'), actions: collections },
+    {
+      id: 'collections',
+      label: t('selection.chooseCollection'),
+      actions: collectionActions(props.collections, ids, props.onAddToCollection, t, busy),
+    },
   ];
 
   return (

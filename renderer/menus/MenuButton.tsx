@@ -35,7 +35,7 @@ export function MenuButton({ label, sections, disabled }: MenuButtonProps) {
       >
         {label}
       </button>
-      {open && <MenuList label={label} sections={sections} onClose={close} />}
+      {open && <MenuList label={label} sections={sections} onClose={close} opener={button} />}
     </div>
   );
 }

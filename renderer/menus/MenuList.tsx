@@ -1,4 +1,13 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { useCloseOnOutsidePointer } from '../overlays/useCloseOnOutsidePointer';
 import type { MenuAction, MenuSection } from './menuActions';
 import './menus.css';
 
@@ -10,6 +19,8 @@ interface MenuListProps {
   onClose: (chosen: boolean) => void;
   /** Fixed position (a context menu at the pointer); without it the menu hangs under its button. */
   at?: { x: number; y: number };
+  /** The button that opened it: a press on it is its own (it closes the menu), not one outside. */
+  opener?: RefObject<HTMLElement | null>;
 }
 
 /** The items a user can reach now: hidden ones (a narrow-only item in a wide bar) are skipped. */
@@ -25,21 +36,14 @@ function reachable(menu: HTMLElement | null): HTMLElement[] {
  * wrap), Home/End jump, a letter goes to the next item starting with it, Enter or Space runs the
  * item, Esc and Tab close it. Sections with a label are groups, announced by their label.
  */
-export function MenuList({ label, sections, onClose, at }: MenuListProps) {
+export function MenuList({ label, sections, onClose, at, opener }: MenuListProps) {
   const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     reachable(menu.current)[0]?.focus();
   }, []);
 
-  // A click anywhere else closes it, as a native menu does.
-  useEffect(() => {
-    const outside = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) onClose(false);
-    };
-    document.addEventListener('pointerdown', outside, true);
-    return () => document.removeEventListener('pointerdown', outside, true);
-  }, [onClose]);
+  useCloseOnOutsidePointer(opener ? [menu, opener] : [menu], true, () => onClose(false));
 
   const run = (action: MenuAction) => {
     if (action.disabled) return;

@@ -7,6 +7,7 @@ import {
   type LanguageOperators,
   type OperatorKey,
 } from '../../resources/locales/searchOperators';
+import { useCloseOnOutsidePointer } from '../overlays/useCloseOnOutsidePointer';
 
 type Example = (operators: LanguageOperators) => string;
 const key =
@@ -58,15 +59,9 @@ export function SearchHelp() {
   const popover = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!open) return;
-    popover.current?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) popover.current?.focus();
   }, [open]);
+  useCloseOnOutsidePointer([popover, button], open, () => setOpen(false));
 
   return (
     <div className="search-help">

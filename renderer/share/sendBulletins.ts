@@ -37,7 +37,7 @@ export function sendBulletins(t: TFunction, language: string, onLimited: (taken:
 
 export type SendBulletins = ReturnType<typeof sendBulletins>;
 
-/** The selection bar's Send… actions: the texts, the app's one way out to a link, and where a result is said. */
+/** Send… of a row or a selection (sendActions): the texts, the app's one way out to a link, and where a result is said. */
 export interface SelectionSend {
   actions: SendBulletins;
   onOpenLink: (url: string) => void;

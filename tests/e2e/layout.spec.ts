@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { unreachableControls } from './support/layout';
 import { bulletinRows, clickMenu, readingPane, selectionBar } from './support/ui';
@@ -71,4 +72,42 @@ test('a notice never covers what is being read: the panes give it their foot whi
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
   await expect.poll(async () => (await readingPane(window).boundingBox())?.height).toBe(paneBefore.height);
+});
+
+test('a running import’s bar sits in the window’s foot above the notices, never over the list or the reader', async ({
+  launch,
+}, testInfo) => {
+  // Enough files that the bar shows for a while: each is a file of its own to read and report.
+  const files = await Promise.all(
+    Array.from({ length: 300 }, async (_, at) => {
+      const file = testInfo.outputPath(`feed-${at}.xml`);
+      await writeFile(
+        file,
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${at}</title><item><title>Item ${at}</title><link>https://example.org/${at}</link><description>Text ${at}</description></item></channel></rss>`,
+      );
+      return file;
+    }),
+  );
+  const app = await launch({ dialogs: { open: [[testInfo.outputPath('missing-backup.json')], files] } });
+  const window = await app.firstWindow();
+  await window.setViewportSize({ width: 1024, height: 640 });
+  await bulletinRows(window).first().click();
+  // A notice first (a backup that is not there is refused), then the import under way.
+  await clickMenu(app, 'file-restore');
+  const notice = window.getByRole('region', { name: 'Notifications' }).locator('.notice');
+  await expect(notice).toBeVisible();
+  await clickMenu(app, 'file-import');
+  const bar = window.getByRole('button', { name: 'Cancel import' });
+  await expect(bar).toBeVisible();
+  const [shownBar, shownNotice, pane, list] = await Promise.all([
+    bar.boundingBox(),
+    notice.boundingBox(),
+    readingPane(window).boundingBox(),
+    window.getByRole('grid').boundingBox(),
+  ]);
+  if (!shownBar || !shownNotice || !pane || !list) throw new Error('a box is missing');
+  expect(pane.y + pane.height).toBeLessThanOrEqual(shownBar.y);
+  expect(list.y + list.height).toBeLessThanOrEqual(shownBar.y);
+  expect(shownBar.y + shownBar.height).toBeLessThanOrEqual(shownNotice.y);
+  await bar.click();
 });

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
+import { userLibrary } from './support/userLibrary';
 import { bulletinRows, clickMenu } from './support/ui';
 
 /**
@@ -19,22 +20,6 @@ const route = [
   makeBulletin({ id: 'r4', title: 'Buses to Tapachula', published: '2026-10-20' }),
 ];
 const notifications = (page: Page) => page.getByRole('region', { name: 'Notifications' });
-
-/** Everything of the user's, through the bridge, as the window sees it. */
-async function library(page: Page) {
-  return page.evaluate(async () => {
-    const { rows } = await window.bulletins.list({ view: 'all' });
-    const details = await Promise.all(rows.map((row) => window.bulletins.get(row.id)));
-    const counts = await window.bulletins.counts();
-    return {
-      ids: rows.map((row) => row.id).sort(),
-      notes: Object.fromEntries(details.flatMap((d) => (d?.note ? [[d.bulletin.id, d.note]] : []))),
-      bookmarks: details.filter((d) => d?.bookmarked).map((d) => d?.bulletin.id),
-      collections: counts.collections.map(({ name, count }) => ({ name, count })),
-      savedSearches: (await window.bulletins.savedSearches()).map(({ name }) => name),
-    };
-  });
-}
 
 test("a colleague's library merges with a preview, keeps every note of both, and one undo after a restart takes it back", async ({
   launch,
@@ -83,14 +68,14 @@ test("a colleague's library merges with a preview, keeps every note of both, and
     await window.bulletins.setNote('r1', 'Ben: queue was 300 people');
     await window.bulletins.toggleBookmark('own');
   });
-  const before = await library(page);
+  const before = await userLibrary(page);
 
   await clickMenu(ben, 'file-merge-library');
   await expect(notifications(page)).toContainText(
     'This file is not a Bulletin Reader backup, or it is damaged.',
   );
   await expect(notifications(page)).toContainText('Nothing in your library was changed.');
-  expect(await library(page)).toEqual(before);
+  expect(await userLibrary(page)).toEqual(before);
 
   await clickMenu(ben, 'file-merge-library');
   await expect(notifications(page)).toContainText(
@@ -98,7 +83,7 @@ test("a colleague's library merges with a preview, keeps every note of both, and
   );
   await expect(notifications(page)).toContainText('Their bookmarks were not taken (1).');
   await expect(bulletinRows(page)).toHaveCount(5);
-  const merged = await library(page);
+  const merged = await userLibrary(page);
   expect(merged).toEqual({
     ids: ['own', 'r1', 'r2', 'r3', 'r4'],
     notes: {
@@ -141,7 +126,7 @@ test("a colleague's library merges with a preview, keeps every note of both, and
     "The merge of Ana Pérez's library was taken back (bulletins removed: 3).",
   );
   await expect(bulletinRows(page)).toHaveCount(2);
-  expect(await library(page)).toEqual(before);
+  expect(await userLibrary(page)).toEqual(before);
   const undoQuestion = (await later.host?.dialogsShown())?.find((dialog) => dialog.kind === 'message');
   if (undoQuestion) {
     expect(undoQuestion.options.message).toMatch(/^Take back the merge of Ana Pérez's library of .+\?$/);
@@ -176,11 +161,11 @@ test('a backup over the import size limit is refused unread, and nothing changes
     const settings = await window.bulletins.settings();
     await window.bulletins.saveSettings({ ...settings, importCapMegabytes: 1 });
   });
-  const before = await library(page);
+  const before = await userLibrary(page);
   await clickMenu(app, 'file-merge-library');
   await expect(notifications(page)).toContainText('This file is larger than 1 MB, the import size limit');
   await expect(notifications(page)).toContainText('Nothing in your library was changed.');
-  expect(await library(page)).toEqual(before);
+  expect(await userLibrary(page)).toEqual(before);
   const asked = (await app.host?.dialogsShown())?.filter((dialog) => dialog.kind === 'message');
   if (asked) expect(asked).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { writeFile, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
+import { userLibrary } from './support/userLibrary';
 import { bulletinRows, chooseFromMore, clickMenu } from './support/ui';
 
 /**
@@ -17,21 +18,6 @@ const route = [
   makeBulletin({ id: 'r3', title: 'Rains on the route', published: '2026-11-04' }),
 ];
 const notifications = (page: Page) => page.getByRole('region', { name: 'Notifications' });
-
-/** Everything of the user's, through the bridge, as the window sees it. */
-async function marks(page: Page) {
-  return page.evaluate(async () => {
-    const { rows } = await window.bulletins.list({ view: 'all' });
-    const details = await Promise.all(rows.map((row) => window.bulletins.get(row.id)));
-    const counts = await window.bulletins.counts();
-    return {
-      ids: rows.map((row) => row.id).sort(),
-      notes: Object.fromEntries(details.flatMap((d) => (d?.note ? [[d.bulletin.id, d.note]] : []))),
-      bookmarks: details.filter((d) => d?.bookmarked).map((d) => d?.bulletin.id),
-      collections: counts.collections.map(({ name, count }) => ({ name, count })),
-    };
-  });
-}
 
 test('a collection with notes passes from one laptop to another without losing anything either wrote', async ({
   launch,
@@ -90,7 +76,7 @@ test('a collection with notes passes from one laptop to another without losing a
   await expect(notifications(page)).toContainText(
     `From ${sender}: 1 new note; 1 note kept beside yours; collection “Darién route” created with 3 bulletins; 1 of their bookmarks not taken.`,
   );
-  const merged = await marks(page);
+  const merged = await userLibrary(page);
   expect(merged).toEqual({
     ids: ['own', 'r1', 'r2', 'r3'],
     notes: {
@@ -100,6 +86,7 @@ test('a collection with notes passes from one laptop to another without losing a
     },
     bookmarks: ['own'],
     collections: [{ name: 'Darién route', count: 3 }],
+    savedSearches: [],
   });
   // The reader shows both notes in the note field, Ben's first.
   await bulletinRows(page).filter({ hasText: 'Crossing reopened' }).click();
@@ -110,12 +97,12 @@ test('a collection with notes passes from one laptop to another without losing a
   await expect(notifications(page)).toContainText(
     `From ${sender}: 2 notes you already had; 0 bulletins added to “Darién route” (3 already in it)`,
   );
-  expect(await marks(page)).toEqual(merged);
+  expect(await userLibrary(page)).toEqual(merged);
 
   // A copy cut short: refused with its reason, nothing changes.
   await clickMenu(ben, 'file-import');
   await expect(notifications(page)).toContainText('This share file is damaged or was altered');
-  expect(await marks(page)).toEqual(merged);
+  expect(await userLibrary(page)).toEqual(merged);
   // Ben was asked about Ana's bookmark at each complete import, and the answer was "Not now".
   const questions = (await ben.host?.dialogsShown())?.filter((shown) => shown.kind === 'message');
   if (questions) {

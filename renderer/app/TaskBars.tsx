@@ -1,0 +1,45 @@
+import { ExportProgressBar } from '../export/ExportProgressBar';
+import type { useExport } from '../export/useExport';
+import { ImportProgress } from '../import/ImportProgress';
+import type { useImports } from '../import/useImports';
+import { KeepQueueBar } from '../offline/KeepQueueBar';
+import type { useKeepOffline } from '../offline/useKeepOffline';
+
+interface TaskBarsProps {
+  exporting: ReturnType<typeof useExport>;
+  imports: ReturnType<typeof useImports>;
+  keeping: ReturnType<typeof useKeepOffline>;
+}
+
+/**
+ * The bars of the long tasks running (export, import, keeping offline), in the window's foot above
+ * the notices: like them in the layout's flow, so the panes give them their last lines rather than
+ * lie under them (floating, the import's lay over the reader's top corner, the export's and the
+ * keep queue's over the panes' last lines).
+ */
+export function TaskBars({ exporting, imports, keeping }: TaskBarsProps) {
+  const keepCounts = keeping.queue?.model.counts;
+  const keepingRuns = !!keepCounts && keepCounts.queued + keepCounts.running > 0 && !keeping.panelShown;
+  if (!exporting.running && !imports.progress && !keepingRuns) return null;
+  return (
+    <div className="task-bars">
+      {exporting.running && (
+        <ExportProgressBar
+          progress={exporting.progress}
+          cancelling={exporting.cancelling}
+          onCancel={exporting.cancel}
+        />
+      )}
+      {imports.progress && (
+        <ImportProgress
+          progress={imports.progress}
+          onCancel={imports.cancel}
+          cancelling={imports.cancelling}
+        />
+      )}
+      {keepingRuns && (
+        <KeepQueueBar counts={keepCounts} onShow={keeping.showPanel} onCancel={() => keeping.cancel(null)} />
+      )}
+    </div>
+  );
+}
