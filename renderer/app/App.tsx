@@ -14,26 +14,23 @@ import { useListSelection } from '../list/useListSelection';
 import { useListView } from '../list/useListView';
 import { useRowOpening } from '../list/useRowOpening';
 import { Announcer } from '../notices/Announcer';
-import { Notices } from '../notices/Notices';
 import { useFeedback } from '../notices/useFeedback';
 import { useKeepOffline } from '../offline/useKeepOffline';
 import { ReaderPane } from '../reader/ReaderPane';
 import { useOpenBulletin } from '../reader/useOpenBulletin';
 import { useReaderLinks } from '../reader/useReaderLinks';
-import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
 import { useShownSavedSearches } from '../savedSearches/useShownSavedSearches';
 import { useSendBulletins } from '../share/sendBulletins';
 import { useShare } from '../share/useShare';
 import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { PaneSplitter } from '../layout/PaneSplitter';
 import { useWindowLayout } from '../layout/useWindowLayout';
-import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import { LibrarySidebar } from '../sidebar/LibrarySidebar';
 import { useLibraryChanges } from '../store/useLibraryChanges';
 import { useCountsOf } from '../store/useLibraryStore';
 import { AppOverlays } from './AppOverlays';
-import { TaskBars } from './TaskBars';
+import { WindowFoot } from './WindowFoot';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
@@ -177,12 +174,7 @@ export function App() {
             onDelete: deletion.askOpen,
           }}
           onOpenLink={links.openLink}
-          content={{
-            onLoadImages: links.loadImages,
-            onLoadKept: keeping.loadKept,
-            onKeepOffline: (id) => keeping.keep([id]),
-            keptVersion: keeping.queue?.model.counts.done ?? 0,
-          }}
+          content={{ onLoadImages: links.loadImages, ...keeping.reader }}
         />
       </main>
       <AppOverlays
@@ -191,13 +183,14 @@ export function App() {
         settings={settings}
         imports={imports}
         keeping={keeping}
+        savedSearches={savedSearches}
+        shortcutsReference={shortcutsReference}
       />
-      {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
-      {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
-      <div className="window-foot">
-        <TaskBars exporting={exports.exporting} imports={imports} keeping={keeping} />
-        <Notices notices={notices} onDismiss={dismiss} />
-      </div>
+      <WindowFoot
+        tasks={{ exporting: exports.exporting, imports, keeping }}
+        notices={notices}
+        onDismiss={dismiss}
+      />
       <Announcer announcement={announcement} />
     </div>
   );

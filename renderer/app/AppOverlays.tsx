@@ -8,8 +8,12 @@ import { ConfirmDialog } from '../library/ConfirmDialog';
 import type { useDeleteBulletins } from '../library/useDeleteBulletins';
 import { KeepQueuePanel } from '../offline/KeepQueuePanel';
 import type { useKeepOffline } from '../offline/useKeepOffline';
+import { SaveSearchDialog } from '../savedSearches/SaveSearchDialog';
+import type { useShownSavedSearches } from '../savedSearches/useShownSavedSearches';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import type { useSettingsDialog } from '../settings/useSettingsDialog';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import type { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import { FeedChoiceDialog } from '../subscriptions/FeedChoiceDialog';
 
 interface AppOverlaysProps {
@@ -18,10 +22,20 @@ interface AppOverlaysProps {
   settings: ReturnType<typeof useSettingsDialog>;
   imports: ReturnType<typeof useImports>;
   keeping: ReturnType<typeof useKeepOffline>;
+  savedSearches: ReturnType<typeof useShownSavedSearches>;
+  shortcutsReference: ReturnType<typeof useShortcutsReference>;
 }
 
-/** What shows over the panes while it lasts: the dialogs and the drop target (the progress bars are TaskBars, in the foot). */
-export function AppOverlays({ deletion, exporting, settings, imports, keeping }: AppOverlaysProps) {
+/** What shows over the panes while it lasts: the dialogs and the drop target (the progress bars are in the window's foot, WindowFoot). */
+export function AppOverlays({
+  deletion,
+  exporting,
+  settings,
+  imports,
+  keeping,
+  savedSearches,
+  shortcutsReference,
+}: AppOverlaysProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -75,6 +89,8 @@ export function AppOverlays({ deletion, exporting, settings, imports, keeping }:
           onClose={imports.feedChoice.close}
         />
       )}
+      {savedSearches.dialog && <SaveSearchDialog {...savedSearches.dialog} />}
+      {shortcutsReference.open && <ShortcutsDialog onClose={shortcutsReference.close} />}
       {imports.drop.dragging && <DropTarget />}
     </>
   );

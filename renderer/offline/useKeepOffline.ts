@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
+import type { ReaderContentSource } from '../reader/useKeptContent';
 import type { NoticeInput } from '../notices/useNotices';
 import { useKeepQueue } from './useKeepQueue';
 
@@ -43,7 +44,13 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
     queue,
     keep,
     keepView,
-    loadKept,
+    /** What the reading pane asks of what is kept offline. */
+    reader: {
+      onLoadKept: loadKept,
+      onKeepOffline: (id) => keep([id]),
+      // Changes when the queue finishes a job: what is kept of the open bulletin may have changed.
+      keptVersion: queue?.model.counts.done ?? 0,
+    } satisfies Omit<ReaderContentSource, 'onLoadImages'>,
     panelShown,
     showPanel: () => setPanelShown(true),
     hidePanel: () => setPanelShown(false),

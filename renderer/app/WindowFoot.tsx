@@ -4,6 +4,8 @@ import { ImportProgress } from '../import/ImportProgress';
 import type { useImports } from '../import/useImports';
 import { KeepQueueBar } from '../offline/KeepQueueBar';
 import type { useKeepOffline } from '../offline/useKeepOffline';
+import { Notices } from '../notices/Notices';
+import type { Notice } from '../notices/useNotices';
 
 interface TaskBarsProps {
   exporting: ReturnType<typeof useExport>;
@@ -17,7 +19,7 @@ interface TaskBarsProps {
  * lie under them (floating, the import's lay over the reader's top corner, the export's and the
  * keep queue's over the panes' last lines).
  */
-export function TaskBars({ exporting, imports, keeping }: TaskBarsProps) {
+function TaskBars({ exporting, imports, keeping }: TaskBarsProps) {
   const keepCounts = keeping.queue?.model.counts;
   const keepingRuns = !!keepCounts && keepCounts.queued + keepCounts.running > 0 && !keeping.panelShown;
   if (!exporting.running && !imports.progress && !keepingRuns) return null;
@@ -40,6 +42,24 @@ export function TaskBars({ exporting, imports, keeping }: TaskBarsProps) {
       {keepingRuns && (
         <KeepQueueBar counts={keepCounts} onShow={keeping.showPanel} onCancel={() => keeping.cancel(null)} />
       )}
+    </div>
+  );
+}
+
+/** The window's foot, in the layout's flow: the running tasks' bars above the notices. */
+export function WindowFoot({
+  tasks,
+  notices,
+  onDismiss,
+}: {
+  tasks: TaskBarsProps;
+  notices: Notice[];
+  onDismiss: (id: number) => void;
+}) {
+  return (
+    <div className="window-foot">
+      <TaskBars {...tasks} />
+      <Notices notices={notices} onDismiss={onDismiss} />
     </div>
   );
 }
