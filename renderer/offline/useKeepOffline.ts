@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { View } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
 import type { NoticeInput } from '../notices/useNotices';
 import { useKeepQueue } from './useKeepQueue';
@@ -24,11 +23,6 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
     },
     [notify, onError, t],
   );
-  /** Every bulletin of a view (a collection): its ids from main, then the same queue. */
-  const keepView = useCallback(
-    (view: View) => void bridge().listIds({ view, text: '' }).then(keep, onError),
-    [keep, onError],
-  );
   const loadKept = useCallback(
     (id: string) =>
       bridge()
@@ -42,7 +36,6 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
   return {
     queue,
     keep,
-    keepView,
     loadKept,
     panelShown,
     showPanel: () => setPanelShown(true),
