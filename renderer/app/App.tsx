@@ -123,7 +123,6 @@ export function App() {
         collections={collections}
         collectionActions={collectionActions}
         onShareCollection={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
-        onKeepCollectionOffline={(collection) => keeping.keepView(`collection:${collection.id}`)}
         savedSearches={savedSearches.section}
         imports={imports}
         onError={reportError}

@@ -84,11 +84,6 @@ export function ExportIcon() {
   );
 }
 
-/** Keep offline: an arrow down onto the laptop's base. */
-export function KeepOfflineIcon() {
-  return <OutlineIcon d="M12 3.5v9m0 0-3.5-3.5m3.5 3.5 3.5-3.5M5 15.5h14M3.5 19.5h17" />;
-}
-
 /** Share: an arrow leaving a tray. */
 export function ShareIcon() {
   return <OutlineIcon d="M12 15V3.5M7.5 8 12 3.5 16.5 8M5 12.5v7a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-7" />;

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
-import { CloseIcon, FolderIcon, KeepOfflineIcon, PencilIcon, PlusIcon, ShareIcon } from '../icons/Icons';
+import { CloseIcon, FolderIcon, PencilIcon, PlusIcon, ShareIcon } from '../icons/Icons';
 import { NameForm } from './NameForm';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
@@ -20,8 +20,6 @@ interface CollectionsSectionProps {
   onDelete: (collection: CollectionInfo) => void;
   /** Share…: the collection, its name and the user's notes on it, as one file for a colleague. */
   onShare?: (collection: CollectionInfo) => void;
-  /** Keep offline: every bulletin of the collection, through the same queue as a selection's. */
-  onKeepOffline?: (collection: CollectionInfo) => void;
   /** Bulletins dropped on a collection (a row, or a selection). */
   onDropIds: (collection: CollectionInfo, ids: string[]) => void;
 }
@@ -134,16 +132,6 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                     label: t('share.collection', { name: collection.name }),
                     icon: <ShareIcon />,
                     run: () => props.onShare?.(collection),
-                  },
-                ]
-              : []),
-            ...(props.onKeepOffline && collection.count > 0
-              ? [
-                  {
-                    id: 'keep-offline',
-                    label: t('collections.keepOffline', { name: collection.name }),
-                    icon: <KeepOfflineIcon />,
-                    run: () => props.onKeepOffline?.(collection),
                   },
                 ]
               : []),

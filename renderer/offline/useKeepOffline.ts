@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { View } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
 import type { ReaderContentSource } from '../reader/useKeptContent';
 import type { NoticeInput } from '../notices/useNotices';
@@ -25,11 +24,6 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
     },
     [notify, onError, t],
   );
-  /** Every bulletin of a view (a collection): its ids from main, then the same queue. */
-  const keepView = useCallback(
-    (view: View) => void bridge().listIds({ view, text: '' }).then(keep, onError),
-    [keep, onError],
-  );
   const loadKept = useCallback(
     (id: string) =>
       bridge()
@@ -43,7 +37,6 @@ export function useKeepOffline({ notify, onError }: KeepOfflineEvents) {
   return {
     queue,
     keep,
-    keepView,
     /** What the reading pane asks of what is kept offline. */
     reader: {
       onLoadKept: loadKept,

@@ -18,7 +18,6 @@ interface LibrarySidebarProps {
   /** Made, renamed, deleted and dropped onto in the sidebar (useCollectionActions). */
   collectionActions: ReturnType<typeof useCollectionActions>;
   onShareCollection: (collection: CollectionInfo) => void;
-  onKeepCollectionOffline: (collection: CollectionInfo) => void;
   savedSearches: ComponentProps<typeof SavedSearchesSection>;
   /** The sidebar's Import button. */
   imports: { chooseFiles: () => void; importing: boolean };
@@ -45,7 +44,6 @@ export function LibrarySidebar({ view, onSelectView, collectionActions, ...props
         onDelete={collectionActions.remove}
         onDropIds={collectionActions.addDropped}
         onShare={props.onShareCollection}
-        onKeepOffline={props.onKeepCollectionOffline}
       />
       <SavedSearchesSection {...props.savedSearches} />
       <SubscriptionsPanel onError={props.onError} />
