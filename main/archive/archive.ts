@@ -2,7 +2,8 @@ import type { Bulletin } from '../../preload/contract';
 import type { ChangeEvents } from '../ipc/changeEvents';
 import type { MergeMarks, MergeRecord } from '../share/mergeRecord';
 import type { SearchIndex } from '../search/searchIndex';
-import type { AddResult, Library, LibrarySnapshot } from '../store/library';
+import type { Library, LibrarySnapshot } from '../store/library';
+import type { AddResult } from '../store/monthShards';
 
 /**
  * Where the archive and its search index change together. A search answers from the index's

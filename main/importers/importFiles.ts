@@ -10,7 +10,8 @@ import type {
 import { t } from '../i18n';
 import type { SearchIndex } from '../search/searchIndex';
 import type { SharedMarks } from '../share/shareFormat';
-import type { AddResult, Library } from '../store/library';
+import type { Library } from '../store/library';
+import type { AddResult } from '../store/monthShards';
 import { DEFAULT_SETTINGS } from '../store/schema';
 import type { FeedContext } from './feeds/readFeed';
 import type { ListedFeed } from '../sync/opml';

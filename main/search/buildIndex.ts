@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Bulletin } from '../../preload/contract';
-import { SHARD_NAME } from '../store/library';
+import { SHARD_NAME } from '../store/monthShards';
 import { migrate } from '../store/migrations';
 import { shardSchema } from '../store/schema';
 import { indexOptions, toIndexedDoc, type IndexedDoc } from './indexOptions';
