@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { CollectionInfo, SavedSearchQuery, Settings } from '../../preload/contract';
+import type { Settings } from '../../preload/contract';
 import { planShareMerge, type MergeOptions, type ShareSummaryCounts } from '../share/mergeShare';
 import type { SharedMarks } from '../share/shareFormat';
 import { applyMergeMarks, revertMergeMarks, type MergeMarks, type MergeRecord } from '../share/mergeRecord';
 import type { Backups } from './backups';
-import { findCollection, newCollection, renamed, sameName, UnknownCollectionError } from './collections';
+import { findCollection, newCollection } from './collections';
 import type { ReportStoreEvent, StoreEvent } from './events';
 import { openJsonDocument, type Recovery } from './jsonDocument';
 import { createMarkTally } from './markTally';
-import { newSavedSearch, queryOf, renamedSavedSearch, UnknownSavedSearchError } from './savedSearches';
-import {
-  emptyState,
-  stateSchema,
-  type Collection,
-  type SavedSearch,
-  type State,
-  type Subscription,
-} from './schema';
+import { emptyState, stateSchema, type State, type Subscription } from './schema';
 import { openStateJournal, type JournalLimits, type Replay, type StatePatch } from './stateJournal';
+import { createUserLists, type UserLists } from './userLists';
 import type { Writable } from './writeGuard';
 
 /**
@@ -27,7 +20,7 @@ import type { Writable } from './writeGuard';
  * (settings, a collection made or deleted, a merge) rewrites state.json whole. Every change is
  * made in memory first and is on disk twice once its promise resolves (stateJournal.ts).
  */
-export interface UserState {
+export interface UserState extends UserLists {
   isBookmarked(id: string): boolean;
   toggleBookmark(id: string): Promise<boolean>;
   isRead(id: string): boolean;
@@ -47,31 +40,6 @@ export interface UserState {
   notes(): Array<[string, string]>;
   /** Saves a note; an empty or blank text removes it. */
   setNote(id: string, text: string): Promise<void>;
-  collections(): CollectionInfo[];
-  /** The collections with their members, as stored (read only): what a merge plans against. */
-  collectionMembers(): ReadonlyArray<Readonly<Collection>>;
-  /** Ids of the collections a bulletin is in. */
-  collectionsOf(id: string): string[];
-  /** Throws CollectionNameError for an empty or taken name. */
-  createCollection(name: string): Promise<CollectionInfo>;
-  renameCollection(id: string, name: string): Promise<void>;
-  /** Resolves to the collection removed, whole, so that undo can put it back. */
-  deleteCollection(id: string): Promise<Collection>;
-  /** Puts back a collection `deleteCollection` removed, at its old place in the list. */
-  restoreCollection(collection: Collection, position: number): Promise<void>;
-  /** Adds bulletins (one write, whatever their number); resolves to how many were not in it yet. */
-  addToCollection(collectionId: string, ids: string[]): Promise<number>;
-  removeFromCollection(collectionId: string, ids: string[]): Promise<number>;
-  /** The saved searches, in the order made. */
-  savedSearches(): readonly SavedSearch[];
-  /** Throws SavedSearchNameError for an empty name, or one a saved search or collection has. */
-  saveSearch(name: string, query: SavedSearchQuery): Promise<SavedSearch>;
-  renameSavedSearch(id: string, name: string): Promise<void>;
-  /** Resolves to the saved search removed and its place, so that undo can put it back. */
-  deleteSavedSearch(id: string): Promise<{ saved: SavedSearch; position: number }>;
-  restoreSavedSearch(saved: SavedSearch, position: number): Promise<void>;
-  /** Notes it opened now (a line of the journal): its new matches count from here. */
-  openSavedSearch(id: string): Promise<SavedSearchQuery>;
   /**
    * Hides bulletins everywhere with a tombstone in state.json (their shards stay as they are);
    * resolves to the batch that `undoDelete` takes back, and how many were deleted.
@@ -158,17 +126,6 @@ export async function openUserState(
   const isDeleted = (id: string) => id in marks().deleted;
   const isVisible = (id: string) => isKnown(id) && !isDeleted(id);
   const tally = createMarkTally(marks, isVisible);
-  const infoOf = tally.collection;
-  const collectionById = (id: string) => {
-    const collection = findCollection(marks(), id);
-    if (!collection) throw new UnknownCollectionError(id);
-    return collection;
-  };
-  const savedById = (id: string) => {
-    const saved = marks().savedSearches.find((candidate) => candidate.id === id);
-    if (!saved) throw new UnknownSavedSearchError(id);
-    return saved;
-  };
   /**
    * Keyed changes (already made in memory) go to the journal as absolute patches; without any,
    * the change is structural and state.json is written whole.
@@ -196,13 +153,6 @@ export async function openUserState(
     return done;
   }
 
-  /** A collection's or saved search's old name may have been taken meanwhile: names stay unique (in:"name" needs it). */
-  const freeName = (name: string, taken: (candidate: string) => boolean) => {
-    let free = name;
-    for (let n = 2; taken(free); n++) free = `${name} ${n}`;
-    return free;
-  };
-
   const shared: SharedWithLibrary = {
     tombstones: () => marks().deleted,
     addedTo: (collectionId) =>
@@ -227,6 +177,7 @@ export async function openUserState(
     },
   };
   const user: UserState = {
+    ...createUserLists({ marks, tally, isVisible, saveState }),
     isBookmarked: (id) => id in marks().bookmarks,
     async toggleBookmark(id) {
       const bookmarks = marks().bookmarks;
@@ -332,102 +283,6 @@ export async function openUserState(
         notes[id] = note;
         await saveState([{ map: 'notes', id, value: note }]);
       }
-    },
-    collections: () => marks().collections.map(infoOf),
-    collectionMembers: () => marks().collections,
-    collectionsOf: (id) =>
-      marks()
-        .collections.filter((collection) => id in collection.items)
-        .map((collection) => collection.id),
-    async createCollection(name) {
-      const collection = newCollection(marks(), name, new Date().toISOString());
-      marks().collections.push(collection);
-      await saveState();
-      return infoOf(collection);
-    },
-    async renameCollection(id, name) {
-      const collection = collectionById(id);
-      collection.name = renamed(marks(), collection, name);
-      await saveState();
-    },
-    async deleteCollection(id) {
-      const collection = collectionById(id);
-      marks().collections = marks().collections.filter((other) => other !== collection);
-      tally.membersChanged(id);
-      await saveState();
-      return collection;
-    },
-    async restoreCollection(collection, position) {
-      if (findCollection(marks(), collection.id)) return;
-      const name = freeName(collection.name, (name) =>
-        marks().collections.some((other) => sameName(other.name, name)),
-      );
-      marks().collections.splice(position, 0, { ...collection, name });
-      await saveState();
-    },
-    async addToCollection(collectionId, ids) {
-      const items = collectionById(collectionId).items;
-      const now = new Date().toISOString();
-      const added: StatePatch[] = [];
-      // One pass and one write however many ids (the selection bar sends up to tens of thousands).
-      for (const id of ids) {
-        if (id in items || !isVisible(id)) continue;
-        items[id] = now;
-        added.push({ map: 'items', collection: collectionId, id, value: now });
-      }
-      if (added.length > 0) tally.membersChanged(collectionId);
-      if (added.length > 0) await saveState(added);
-      return added.length;
-    },
-    async removeFromCollection(collectionId, ids) {
-      const items = collectionById(collectionId).items;
-      const removed: StatePatch[] = [];
-      for (const id of ids) {
-        if (!(id in items)) continue;
-        delete items[id];
-        removed.push({ map: 'items', collection: collectionId, id, value: null });
-      }
-      if (removed.length > 0) tally.membersChanged(collectionId);
-      if (removed.length > 0) await saveState(removed);
-      return removed.length;
-    },
-    savedSearches: () => marks().savedSearches,
-    async saveSearch(name, query) {
-      const saved = newSavedSearch(marks(), name, query, new Date().toISOString());
-      marks().savedSearches.push(saved);
-      await saveState();
-      return structuredClone(saved);
-    },
-    async renameSavedSearch(id, name) {
-      const saved = savedById(id);
-      saved.name = renamedSavedSearch(marks(), saved, name);
-      await saveState();
-    },
-    async deleteSavedSearch(id) {
-      const saved = savedById(id);
-      const position = marks().savedSearches.indexOf(saved);
-      marks().savedSearches = marks().savedSearches.filter((other) => other !== saved);
-      await saveState();
-      return { saved, position };
-    },
-    async restoreSavedSearch(saved, position) {
-      if (marks().savedSearches.some((other) => other.id === saved.id)) return;
-      const name = freeName(
-        saved.name,
-        (name) =>
-          marks().savedSearches.some((other) => sameName(other.name, name)) ||
-          marks().collections.some((other) => sameName(other.name, name)),
-      );
-      marks().savedSearches.splice(position, 0, { ...saved, name });
-      await saveState();
-    },
-    async openSavedSearch(id) {
-      const saved = savedById(id);
-      const now = new Date().toISOString();
-      saved.openedAt = now;
-      // A line of the journal, not state.json whole: opening is frequent and state.json grows with the marks.
-      await saveState([{ map: 'searchOpened', id, value: now }]);
-      return queryOf(saved);
     },
     async deleteBulletins(ids) {
       const batch = randomUUID();
