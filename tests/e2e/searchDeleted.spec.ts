@@ -21,6 +21,9 @@ test('a deleted bulletin leaves the search results, and undo brings it back', as
   await expect(bulletinRows(window)).toHaveCount(2);
 
   await searchBox(window).fill('vaccination');
+  // The search's own rows: the list showed the same two before it answered, and a click then raced
+  // the answer (once, under CI's load, the reading pane never showed the Delete… button).
+  await expect(window.getByText('2 results', { exact: true })).toBeVisible();
   await expect(bulletinRows(window)).toHaveCount(2);
   await bulletinRows(window).filter({ hasText: CUCUTA.title }).click();
   await readingPane(window).getByRole('button', { name: 'Delete…' }).click();
