@@ -13,17 +13,10 @@ import { SCHEMA_VERSION } from '../../main/store/schema';
 import { generateBulletins, writeArchive } from './generateArchive';
 import type { Figure, Suite } from './harness';
 
+import type { Step } from './memoryBreakdown';
 const run = promisify(execFile);
 const BREAKDOWN = 'tests/bench/memoryBreakdown.ts';
 
-interface Step {
-  heapMb: number;
-  /** What V8 holds for its heap (used or not): the rest of RSS is native memory and code. */
-  heapTotalMb: number;
-  rssMb: number;
-  externalMb: number;
-  peakRssMb: number;
-}
 interface Breakdown {
   bulletins: number;
   hits: number;

@@ -18,7 +18,8 @@ import { readInWorker } from '../../main/store/textReader';
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
-interface Step {
+/** One step's memory after a full collection, as printed for memory.bench.ts. */
+export interface Step {
   heapMb: number;
   /** What V8 holds for its heap (used or not): the rest of RSS is native memory and code. */
   heapTotalMb: number;
