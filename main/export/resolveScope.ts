@@ -9,17 +9,17 @@ import type { Library } from '../store/library';
  * with its facets and sort (every result, not only the rows the list holds), a selection in its own order.
  * `kept`: a search's quoted phrases in the kept full articles, as the list found them.
  */
-export function resolveScope(
+export async function resolveScope(
   scope: ExportScope,
   library: Library,
   index: SearchIndex,
   kept?: KeptPhraseLookup,
-): Bulletin[] {
+): Promise<Bulletin[]> {
   if (scope.kind === 'view') return library.bulletins(scope.view, scope.sort);
   const ids =
     scope.kind === 'ids'
       ? scope.ids
-      : matchingIds(
+      : await matchingIds(
           {
             view: scope.view,
             text: scope.text,

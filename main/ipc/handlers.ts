@@ -13,6 +13,7 @@ import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
+import { Abandoned } from '../search/slices';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';
@@ -26,6 +27,7 @@ import { openExternalLink } from '../windows/externalLinks';
 import type { WindowLayoutFile } from '../windows/windowLayout';
 import { bulletinRow, excerptOf } from './bulletinRow';
 import type { ChangeEvents } from './changeEvents';
+import { createNewestRequest } from './newestRequest';
 import { BridgeRefusal, type Handlers } from './guardedIpc';
 
 /** What each channel does. Arguments arrive already validated by guardedIpc. */
@@ -67,6 +69,11 @@ export function createHandlers(
   const deletedCollections = new Map<string, { collection: Collection; position: number }>();
   /** Saved searches deleted in this run, by undo token. */
   const deletedSavedSearches = new Map<string, { saved: SavedSearch; position: number }>();
+  /**
+   * Each window's newest search: an older one still running is abandoned. Not "every id"
+   * (listIds): its callers (select all, export, share) are different actions, none replacing another.
+   */
+  const searches = createNewestRequest();
 
   return {
     list(_caller, { view, sort, offset = 0, limit }) {
@@ -74,8 +81,19 @@ export function createHandlers(
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
       return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
-    search: (_caller, request) =>
-      offline.phrases.search((kept) => searchBulletins(request, library, index, toRow, recent.list(), kept)),
+    async search({ sender }, request) {
+      const asked = searches.begin(sender.id);
+      try {
+        return await offline.phrases.search((kept) =>
+          searchBulletins(request, library, index, toRow, recent.list(), kept, asked.replaced),
+        );
+      } catch (error) {
+        if (error instanceof Abandoned) throw new BridgeRefusal('superseded', t('errors.searchReplaced'));
+        throw error;
+      } finally {
+        asked.end();
+      }
+    },
     suggest: (_caller, text) => index.suggest(text, new Set(recent.list().flatMap(foldedWords))),
     recentSearches: () => recent.list(),
     rememberSearch: (_caller, text) => recent.remember(text),
@@ -170,7 +188,9 @@ export function createHandlers(
       return removed;
     },
     savedSearches: () =>
-      library.savedSearches().map((saved) => savedSearchInfo(saved, library, index, recent.list())),
+      Promise.all(
+        library.savedSearches().map((saved) => savedSearchInfo(saved, library, index, recent.list())),
+      ),
     async saveSearch(_caller, name, query) {
       const saved = await library.saveSearch(name, query).catch(inUserWords);
       changes.collections();

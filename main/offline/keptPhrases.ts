@@ -15,7 +15,7 @@ import { articleFileName, type ArticleStore } from './articleStore';
  */
 export interface KeptPhrases {
   /** Answers a search (run once, or twice when kept texts had to be read) with the kept articles' phrases. */
-  search<T>(run: (kept: KeptPhraseLookup) => T): Promise<T>;
+  search<T>(run: (kept: KeptPhraseLookup) => Promise<T>): Promise<T>;
   /** These bulletins' kept content came, changed or went: what was known of them is forgotten. */
   changed(bulletinIds: readonly string[]): Promise<void>;
 }
@@ -91,7 +91,7 @@ export function createKeptPhrases(folder: string, articles: Pick<ArticleStore, '
         },
         passage: (id) => passages.get(id),
       };
-      const first = run(lookup);
+      const first = await run(lookup);
       if (asked.size === 0) return first;
       await learn(asked, found);
       asked.clear();

@@ -1,5 +1,6 @@
 import type { DocColumns } from './docColumns';
 import type { FacetName, FacetSelection, FacetValue, Facets } from '../../preload/searchTypes';
+import { STEPS_A_PAUSE, type Sliced } from './slices';
 
 const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
 
@@ -52,16 +53,22 @@ export function facetsTest(columns: DocColumns, selection: FacetSelection): (doc
  * Counts each facet's values over the results narrowed by the *other* facets' choices, so a facet
  * keeps offering its alternatives after one is chosen. Years newest first; other facets most
  * frequent first. One pass over the results (at 100k bulletins a search can match most of them),
- * counting by code in typed arrays: names only for the totals.
+ * counting by code in typed arrays: names only for the totals. Sliced (see slices.ts).
  */
-export function countFacets(columns: DocColumns, docs: Iterable<number>, selection: FacetSelection): Facets {
+export function* countFacets(
+  columns: DocColumns,
+  docs: Iterable<number>,
+  selection: FacetSelection,
+): Sliced<Facets> {
   const tests = codeTests(columns, selection);
   const chosen = NAMES.filter((name) => tests[name] !== undefined);
   const sources = new Uint32Array(columns.sources.length);
   const languages = new Uint32Array(columns.languages.length);
   const countries = new Uint32Array(columns.countries.length);
   const years = new Uint32Array(10_000);
+  let steps = 0;
   for (const doc of docs) {
+    if (++steps % STEPS_A_PAUSE === 0) yield;
     let only: FacetName | undefined;
     let missed = 0;
     for (const name of chosen)

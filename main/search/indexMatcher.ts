@@ -3,6 +3,7 @@ import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOpt
 import type { ParsedQuery, Term } from './queryParser';
 import type { DocColumns } from './docColumns';
 import type { Matcher, MatchedTerms } from './runSearch';
+import { STEPS_A_PAUSE, type Sliced } from './slices';
 import type { Vocabulary } from './spelling';
 
 /** Per field id, per document (short id), how often a term occurs. */
@@ -89,11 +90,14 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
   const idOf = (doc: number) => internals._documentIds.get(doc);
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
-  const fieldLengths = lengthsByField(internals);
   const take = scratchFor(internals, size);
+  /** Made on the first word matched (once per change of the index: see lengthsByField). */
+  let fieldLengths: Float64Array[] | undefined;
 
   /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
-  const matchWord = (word: string, bit: number, expansions: Expansion[]): Matches => {
+  const matchWord = function* (word: string, bit: number, expansions: Expansion[]): Sliced<Matches> {
+    fieldLengths ??= yield* lengthsByField(internals);
+    let steps = 0;
     const found: Expansion[] = [];
     const exact = internals._index.get(word);
     if (exact) found.push({ term: word, weight: 1, postings: exact });
@@ -108,6 +112,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
         const factor = weight * field.boost * idf;
         const lengths = fieldLengths[field.id] ?? new Float64Array(0);
         for (const [doc, frequency] of counts) {
+          if (++steps % STEPS_A_PAUSE === 0) yield;
           // A discarded document has no lengths (NaN); minisearch leaves its postings until it vacuums.
           const length = lengths[doc] ?? Number.NaN;
           if (Number.isNaN(length)) continue;
@@ -121,7 +126,10 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
         }
       }
     }
-    for (const doc of matches.docs.subarray(0, matches.count)) matches.words[doc] = bit;
+    for (const doc of matches.docs.subarray(0, matches.count)) {
+      if (++steps % STEPS_A_PAUSE === 0) yield;
+      matches.words[doc] = bit;
+    }
     return matches;
   };
 
@@ -162,11 +170,13 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
     return [...expansions.values()];
   };
 
-  const and = (a: Matches, b: Matches): Matches => {
+  const and = function* (a: Matches, b: Matches): Sliced<Matches> {
     const [small, large] = a.count <= b.count ? [a, b] : [b, a];
     // Kept documents are written back over the small list: never ahead of the one read.
     let kept = 0;
+    let steps = 0;
     for (const doc of small.docs.subarray(0, small.count)) {
+      if (++steps % STEPS_A_PAUSE === 0) yield;
       const other = large.score[doc] ?? 0;
       // A document dropped here is zeroed: a zero score is what "not matched" means later on.
       small.score[doc] = other === 0 ? 0 : (small.score[doc] ?? 0) + other;
@@ -176,8 +186,10 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
     small.count = kept;
     return small;
   };
-  const or = (a: Matches, b: Matches): Matches => {
+  const or = function* (a: Matches, b: Matches): Sliced<Matches> {
+    let steps = 0;
     for (const doc of b.docs.subarray(0, b.count)) {
+      if (++steps % STEPS_A_PAUSE === 0) yield;
       const before = a.score[doc] ?? 0;
       if (before === 0) a.docs[a.count++] = doc;
       a.score[doc] = before + (b.score[doc] ?? 0);
@@ -193,7 +205,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
       .filter((word): word is string => word !== null && word !== '');
 
   /** Runs a parsed query; each distinct query word gets a bit (words past the 32nd share the last). */
-  const run = (query: ParsedQuery, fuzzy: boolean) => {
+  const run = function* (query: ParsedQuery, fuzzy: boolean) {
     const words: string[] = [];
     /** Per query word, and whether it was open (a prefix), the index terms it reached. */
     const expansions = new Map<string, { word: string; reached: Expansion[] }>();
@@ -203,14 +215,14 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
       return 1 << Math.min(at, 31);
     };
     const last = query.clauses.length - 1;
-    const alternative = (term: Term, open: boolean): Matches | null => {
+    const alternative = function* (term: Term, open: boolean): Sliced<Matches | null> {
       let matches: Matches | null = null;
       for (const word of wordsOf(term.text)) {
         const key = `${open ? 'open' : 'whole'}:${word}`;
         const reached = expansions.get(key)?.reached ?? expansionsOf(word, open, fuzzy);
         expansions.set(key, { word, reached });
-        const next = matchWord(word, bitOf(word), reached);
-        matches = matches ? and(matches, next) : next;
+        const next = yield* matchWord(word, bitOf(word), reached);
+        matches = matches ? yield* and(matches, next) : next;
       }
       return matches;
     };
@@ -218,11 +230,11 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
     for (const [position, clause] of query.clauses.entries()) {
       let union: Matches | null = null;
       for (const term of clause) {
-        const matches = alternative(term, query.lastWordOpen && position === last);
-        if (matches) union = union ? or(union, matches) : matches;
+        const matches = yield* alternative(term, query.lastWordOpen && position === last);
+        if (matches) union = union ? yield* or(union, matches) : matches;
       }
       const clauseMatches = union ?? NO_MATCHES;
-      result = result ? and(result, clauseMatches) : clauseMatches;
+      result = result ? yield* and(result, clauseMatches) : clauseMatches;
     }
     return { result, words, expansions };
   };
@@ -231,8 +243,8 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
     columns,
     idOf,
     docOf: (id) => internals._idToShortId.get(id),
-    match(query, fuzzy) {
-      const { result, words, expansions } = run(query, fuzzy);
+    *match(query, fuzzy) {
+      const { result, words, expansions } = yield* run(query, fuzzy);
       if (!result)
         return {
           docs: new Int32Array(0),
@@ -242,6 +254,7 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
       const docs = result.docs.subarray(0, result.count);
       const scores = new Float64Array(docs.length);
       for (const [at, doc] of docs.entries()) {
+        if (at % STEPS_A_PAUSE === STEPS_A_PAUSE - 1) yield;
         // As minisearch: a document matching more of the query's words ranks higher.
         const quality = popCount(result.words[doc] ?? 0) || 1;
         scores[at] = (result.score[doc] ?? 0) * quality;
@@ -261,12 +274,13 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
       };
       return { docs, scores, termsOf };
     },
-    idsWithWord(word) {
+    *idsWithWord(word) {
       const folded = processTerm(word);
       const ids = new Set<string>();
       if (folded === null) return ids;
-      const matches = matchWord(folded, 1, []);
-      for (const doc of matches.docs.subarray(0, matches.count)) {
+      const matches = yield* matchWord(folded, 1, []);
+      for (const [at, doc] of matches.docs.subarray(0, matches.count).entries()) {
+        if (at % STEPS_A_PAUSE === STEPS_A_PAUSE - 1) yield;
         const id = internals._documentIds.get(doc);
         if (id !== undefined) ids.add(id);
       }
@@ -282,8 +296,9 @@ const scratchOf = new WeakMap<IndexInternals, { size: number; all: Matches[]; le
  * Dense arrays for a query's words, reused from one search to the next: allocating a
  * megabyte or two per word at 100k bulletins made the collector stop queries every few
  * ones. Making a matcher takes back what the one before it was lent, so a matcher's
- * results are read before the next matcher of the same index is made (each search is
- * synchronous: it makes one, and is done with it when it returns).
+ * results are read before the next matcher of the same index is made: a search runs in slices,
+ * so searches of one index run one after another (searchBulletins.ts queues them), each making
+ * its matchers and done with them when it ends.
  */
 function scratchFor(internals: IndexInternals, size: number): () => Matches {
   let scratch = scratchOf.get(internals);
@@ -329,19 +344,21 @@ const lengthsOf = new WeakMap<IndexInternals, { nextId: number; count: number; b
  * number: reading the Map for every posting of a common prefix was most of the scoring at 100k.
  * Made again after the index changes (adds and deletes change the next id or the count).
  */
-function lengthsByField(internals: IndexInternals): Float64Array[] {
+function* lengthsByField(internals: IndexInternals): Sliced<Float64Array[]> {
   const cached = lengthsOf.get(internals);
-  if (cached && cached.nextId === internals._nextId && cached.count === internals._documentCount)
-    return cached.byField;
-  const byField = Object.values(internals._fieldIds).map(() =>
-    new Float64Array(internals._nextId).fill(Number.NaN),
-  );
-  for (const [doc, lengths] of internals._fieldLength)
+  const { _nextId: nextId, _documentCount: count } = internals;
+  if (cached && cached.nextId === nextId && cached.count === count) return cached.byField;
+  const byField = Object.values(internals._fieldIds).map(() => new Float64Array(nextId).fill(Number.NaN));
+  let steps = 0;
+  // Documents added while this pauses land past `nextId` (ignored: the next search makes new arrays).
+  for (const [doc, lengths] of internals._fieldLength) {
+    if (++steps % STEPS_A_PAUSE === 0) yield;
     for (const [field, length] of lengths.entries()) {
       const column = byField[field];
       if (column) column[doc] = length;
     }
-  lengthsOf.set(internals, { nextId: internals._nextId, count: internals._documentCount, byField });
+  }
+  lengthsOf.set(internals, { nextId, count, byField });
   return byField;
 }
 

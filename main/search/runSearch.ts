@@ -7,6 +7,7 @@ import { firstInOrder } from './firstInOrder';
 import { dateNumber, type DocColumns } from './docColumns';
 import { processTerm } from './indexOptions';
 import type { ParsedQuery, QueryFilters, Term } from './queryParser';
+import { STEPS_A_PAUSE, type Sliced } from './slices';
 
 /** What a candidate matched: index terms (prefix and typo variants included) and query words. */
 export interface MatchedTerms {
@@ -35,11 +36,12 @@ export interface Matches {
 export interface Matcher {
   /** Every bulletin of the archive has a number whose `live` is 1 (a query of filters alone starts there). */
   readonly columns: DocColumns;
-  match(query: ParsedQuery, fuzzy: boolean): Matches;
+  /** Sliced (see slices.ts): a common word's postings can be most of the archive. */
+  match(query: ParsedQuery, fuzzy: boolean): Sliced<Matches>;
   idOf(doc: number): string | undefined;
   docOf(id: string): number | undefined;
   /** Ids of bulletins containing the word (exactly, no prefix or typo), for -exclusions. */
-  idsWithWord(word: string): Set<string>;
+  idsWithWord(word: string): Sliced<Set<string>>;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface SearchContext {
   /** The user's notes as [bulletin id, text]: searched by a scan (they are few), and `is:noted`. */
   notes?: ReadonlyArray<readonly [string, string]>;
   /** The test for membership of the collection so named (case and accents aside), or undefined. */
-  collectionNamed?(name: string): ((id: string) => boolean) | undefined;
+  collectionNamed?(name: string): Sliced<((id: string) => boolean) | undefined>;
   /** Asked only of bulletins whose own fields lack a quoted phrase. */
   kept?: KeptPhraseLookup;
 }
@@ -102,25 +104,34 @@ const nothingMatched = (): MatchedTerms => ({ terms: [], queryTerms: [] });
 
 /** Under this many results, exact and prefix matching are not enough: try again tolerating typos. */
 const FEW_RESULTS = 5;
+/** A phrase checked in a bulletin's text counts as this many steps of a loop between pauses. */
+const PHRASE_STEPS = 64;
 
 /**
  * Runs a parsed query: words through the matcher (exact and prefix first, typo-tolerant when that
  * finds few), then the phrase, exclusion, view and filter checks, facet counts, and the order
  * asked for, all on the matcher's document numbers and columns; Bulletins are read for the rows
  * shown only. Free of electron and of the matcher's kind, so one path serves the index and the
- * scan that stands in while it builds.
+ * scan that stands in while it builds. Sliced (see slices.ts): every step that grows with the
+ * results has places to pause, so a search of a word most of the archive holds never holds
+ * main's thread for more than a slice.
  */
-export function runSearch(parsed: ParsedQuery, context: SearchContext, options: SearchOptions): SearchAnswer {
+export function* runSearch(
+  parsed: ParsedQuery,
+  context: SearchContext,
+  options: SearchOptions,
+): Sliced<SearchAnswer> {
   const query = withoutStopWordClauses(parsed);
   const { matcher } = context;
-  const excluded = excludedIds(query, context);
+  const excluded = yield* excludedIds(query, context);
   const hints = [...query.hints];
-  const inCollections = query.filters.collections.map((name) => {
-    const member = context.collectionNamed?.(name);
+  const inCollections: Array<(id: string) => boolean> = [];
+  for (const name of query.filters.collections) {
+    const member = context.collectionNamed ? yield* context.collectionNamed(name) : undefined;
     // An unknown name narrows to nothing, and says why, rather than being silently ignored.
     if (!member) hints.push({ code: 'unknownCollection', value: `${query.filters.inWord ?? 'in'}:${name}` });
-    return member ?? (() => false);
-  });
+    inCollections.push(member ?? (() => false));
+  }
   const noted = new Set(context.notes?.map(([id]) => id));
   const { filters } = query;
   const checksId =
@@ -140,27 +151,31 @@ export function runSearch(parsed: ParsedQuery, context: SearchContext, options: 
   const check: Check = { query, context, checksId, acceptId, passes: columnFilter(filters, matcher.columns) };
 
   if (query.clauses.length === 0) {
-    const everything = everyDocument(matcher.columns);
-    return { ...pageOf(accepted(everything, check), everything, check, options), hints };
+    const everything = yield* everyDocument(matcher.columns);
+    return { ...(yield* pageOf(yield* accepted(everything, check), everything, check, options)), hints };
   }
-  let found = matcher.match(query, false);
-  let hits = accepted(found, check);
+  let found = yield* matcher.match(query, false);
+  let hits = yield* accepted(found, check);
   if (hits.count < FEW_RESULTS) {
-    const tolerantFound = matcher.match(query, true);
-    const tolerant = accepted(tolerantFound, check);
+    const tolerantFound = yield* matcher.match(query, true);
+    const tolerant = yield* accepted(tolerantFound, check);
     if (tolerant.count > hits.count) {
       hits = tolerant;
       found = tolerantFound;
     }
   }
-  return { ...pageOf(withNoteMatches(hits, check), found, check, options), hints };
+  return { ...(yield* pageOf(yield* withNoteMatches(hits, check), found, check, options)), hints };
 }
 
 /** Every bulletin, unscored: what a query of filters alone narrows. */
-function everyDocument(columns: DocColumns): Matches {
-  const docs: number[] = [];
-  for (let doc = 0; doc < columns.live.length; doc++) if (columns.live[doc] === 1) docs.push(doc);
-  return { docs: Int32Array.from(docs), scores: new Float64Array(docs.length), termsOf: nothingMatched };
+function* everyDocument(columns: DocColumns): Sliced<Matches> {
+  const docs = new Int32Array(columns.live.length);
+  let count = 0;
+  for (let doc = 0; doc < columns.live.length; doc++) {
+    if (doc % STEPS_A_PAUSE === STEPS_A_PAUSE - 1) yield;
+    if (columns.live[doc] === 1) docs[count++] = doc;
+  }
+  return { docs: docs.slice(0, count), scores: new Float64Array(count), termsOf: nothingMatched };
 }
 
 interface Check {
@@ -181,7 +196,7 @@ interface Accepted {
 }
 
 /** The documents found that really satisfy the query: live, filters on the columns, ids only where a clause needs them. */
-function accepted(found: Matches, check: Check): Accepted {
+function* accepted(found: Matches, check: Check): Sliced<Accepted> {
   const { query, context, checksId, acceptId, passes } = check;
   const { docs, scores } = found;
   const { columns, idOf } = context.matcher;
@@ -189,7 +204,14 @@ function accepted(found: Matches, check: Check): Accepted {
   const kept = new Int32Array(docs.length);
   const keptScores = new Float64Array(docs.length);
   let count = 0;
+  // A phrase is checked in the bulletin's folded text (microseconds): it weighs more before a pause.
+  const cost = hasPhrase ? PHRASE_STEPS : 1;
+  let steps = 0;
   for (let at = 0; at < docs.length; at++) {
+    if ((steps += cost) >= STEPS_A_PAUSE) {
+      steps = 0;
+      yield;
+    }
     const doc = docs[at] ?? 0;
     if (columns.live[doc] !== 1 || !passes(doc)) continue;
     if (checksId || hasPhrase) {
@@ -213,7 +235,7 @@ function accepted(found: Matches, check: Check): Accepted {
  * is typed), not already found by their own text. They rank with the best text match: the user's
  * own words about a bulletin are as telling as its title.
  */
-function withNoteMatches(hits: Accepted, check: Check): Accepted {
+function* withNoteMatches(hits: Accepted, check: Check): Sliced<Accepted> {
   const { query, context, acceptId, passes } = check;
   const { columns, docOf } = context.matcher;
   if (!context.notes?.length) return hits;
@@ -225,6 +247,7 @@ function withNoteMatches(hits: Accepted, check: Check): Accepted {
   const lastClause = query.clauses.length - 1;
   const noted: number[] = [];
   for (const [id, text] of context.notes) {
+    yield;
     const doc = docOf(id);
     if (doc === undefined || isFound[doc] === 1 || columns.live[doc] !== 1) continue;
     if (!passes(doc) || !acceptId(id)) continue;
@@ -250,20 +273,23 @@ function withNoteMatches(hits: Accepted, check: Check): Accepted {
 }
 
 /** Facets, the facet choice, the order and the page, on document numbers; Bulletins for the page only. */
-function pageOf(
+function* pageOf(
   hits: Accepted,
   found: Matches,
   check: Check,
   options: SearchOptions,
-): Omit<SearchAnswer, 'hints'> {
+): Sliced<Omit<SearchAnswer, 'hints'>> {
   const { columns, idOf } = check.context.matcher;
   const docs = hits.docs.subarray(0, hits.count);
   const scores = hits.scores.subarray(0, hits.count);
-  const facets = countFacets(columns, docs, options.facets);
+  const facets = yield* countFacets(columns, docs, options.facets);
   const chosen = facetsTest(columns, options.facets);
   const chosenAt = new Int32Array(docs.length);
   let total = 0;
-  for (let at = 0; at < docs.length; at++) if (chosen(docs[at] ?? 0)) chosenAt[total++] = at;
+  for (let at = 0; at < docs.length; at++) {
+    if (at % STEPS_A_PAUSE === STEPS_A_PAUSE - 1) yield;
+    if (chosen(docs[at] ?? 0)) chosenAt[total++] = at;
+  }
   const positions = chosenAt.subarray(0, total);
   const published = columns.published;
   // Dates as numbers: no locale collation, no strings (sorting large results by them was slow).
@@ -277,11 +303,13 @@ function pageOf(
           const sb = scores[b] ?? 0;
           return Math.abs(sb - sa) > 1e-9 * Math.max(sa, sb) ? sb - sa : newer(a, b);
         };
-  const page = firstInOrder(positions, order, options.offset + options.limit).slice(options.offset);
-  const named = page.flatMap((at) => {
+  const page = (yield* firstInOrder(positions, order, options.offset + options.limit)).slice(options.offset);
+  const named: Array<{ id: string; score: number }> = [];
+  for (const [step, at] of page.entries()) {
+    if (step % STEPS_A_PAUSE === STEPS_A_PAUSE - 1) yield;
     const id = idOf(docs[at] ?? 0);
-    return id === undefined ? [] : [{ id, score: scores[at] ?? 0 }];
-  });
+    if (id !== undefined) named.push({ id, score: scores[at] ?? 0 });
+  }
   const ids = named.map((hit) => hit.id);
   if (options.idsOnly) return { hits: [], ids, total, terms: [], facets };
   const shown: Hit[] = [];
@@ -394,16 +422,17 @@ function phraseFound(
   return containsPhrase(fields, phrase) || (kept?.has(id, phrase) ?? false);
 }
 
-function excludedIds(query: ParsedQuery, context: SearchContext): Set<string> {
+function* excludedIds(query: ParsedQuery, context: SearchContext): Sliced<Set<string>> {
   const ids = new Set<string>();
   for (const term of query.exclude) {
     const words = foldedWords(term.text);
     if (!term.phrase) {
-      for (const word of words) for (const id of context.matcher.idsWithWord(word)) ids.add(id);
+      for (const word of words) for (const id of yield* context.matcher.idsWithWord(word)) ids.add(id);
       continue;
     }
     // A phrase is excluded where its first word occurs and the whole phrase follows.
-    for (const id of context.matcher.idsWithWord(words[0] ?? '')) {
+    for (const id of yield* context.matcher.idsWithWord(words[0] ?? '')) {
+      yield;
       const bulletin = context.get(id);
       if (bulletin && phraseFound(id, searchableFields(bulletin).map(foldedWords), words, context.kept))
         ids.add(id);

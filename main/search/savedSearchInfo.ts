@@ -12,14 +12,14 @@ type Marks = Parameters<typeof matchingIds>[1] & Pick<Library, 'get'>;
  * words included) and how many of them were imported since it was last opened. One search, ids
  * only: asked by the window after a change, never on main's every change event.
  */
-export function savedSearchInfo(
+export async function savedSearchInfo(
   saved: SavedSearch,
   library: Marks,
   index: SearchIndex,
   recent: readonly string[],
-): SavedSearchInfo {
+): Promise<SavedSearchInfo> {
   const query = queryOf(saved);
-  const ids = matchingIds(query, library, index, recent);
+  const ids = await matchingIds(query, library, index, recent);
   let fresh = 0;
   for (const id of ids) {
     const importedAt = library.get(id)?.importedAt;

@@ -14,6 +14,7 @@ import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
 import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
+import { inSlices, pauser, type SliceOptions, type Sliced } from './slices';
 import { snippet } from './snippet';
 import { correctQuery } from './spelling';
 
@@ -35,26 +36,39 @@ type Resolving = ReadonlySet<string>;
  * and the likelier query searched when words typed are not in the archive. `recent`: the user's
  * recent searches, whose words are never corrected (a name searched before is meant). `kept`:
  * quoted phrases in the full articles kept offline (main/offline/keptPhrases.ts runs the search).
+ * `abandoned`: asked at each pause; true (a newer search replaced this one) rejects with Abandoned.
+ *
+ * Runs in slices (see slices.ts): at 100k bulletins a common word matches half the archive, and
+ * the search, on main's thread, would hold every window's input for as long as it runs.
  */
-export function searchBulletins(
+export async function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
-): ListResult {
-  const { answer, correction } = answerCorrected(request, library, index, recent, {
-    offset: request.offset ?? 0,
-    limit: request.limit ?? MAX_ROWS,
-    idsOnly: false,
-    resolving: new Set(),
-    kept,
-  });
+  abandoned?: () => boolean,
+): Promise<ListResult> {
+  const { answer, correction } = await inTurn(
+    index,
+    answerCorrected(request, library, index, recent, {
+      offset: request.offset ?? 0,
+      limit: request.limit ?? MAX_ROWS,
+      idsOnly: false,
+      resolving: new Set(),
+      kept,
+    }),
+    { abandoned },
+  );
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
-  return {
-    rows: answer.hits.map(({ bulletin, terms }) =>
+  // A passage is found in the row's summary or body (up to a few hundred µs with a long body).
+  const pause = pauser({ abandoned });
+  const rows: BulletinRow[] = [];
+  for (const { bulletin, terms } of answer.hits) {
+    await pause();
+    rows.push(
       toRow(
         bulletin,
         kept?.passage(bulletin.id) ??
@@ -63,7 +77,10 @@ export function searchBulletins(
             terms ?? answer.terms,
           ),
       ),
-    ),
+    );
+  }
+  return {
+    rows,
     terms: answer.terms,
     total: answer.total,
     facets: answer.facets,
@@ -73,14 +90,33 @@ export function searchBulletins(
 }
 
 /** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
-export function matchingIds(
+export async function matchingIds(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
-): string[] {
-  return answerCorrected(request, library, index, recent, everyId(new Set(), kept)).answer.ids;
+): Promise<string[]> {
+  return (await inTurn(index, answerCorrected(request, library, index, recent, everyId(new Set(), kept))))
+    .answer.ids;
+}
+
+/** The search of each index running now, or last: the next waits for it. */
+const running = new WeakMap<SearchIndex, Promise<unknown>>();
+
+/**
+ * Runs a search in slices once the index's searches before it have ended: one at a time, as the
+ * matcher's scratch arrays are lent to one search at a time (indexMatcher.ts), and two searches
+ * in turns would only make both late. One abandoned while waiting never starts.
+ */
+function inTurn<T>(index: SearchIndex, search: Sliced<T>, options: SliceOptions = {}): Promise<T> {
+  const before = running.get(index) ?? Promise.resolve();
+  const turn = before.then(() => inSlices(search, options));
+  running.set(
+    index,
+    turn.catch(() => undefined),
+  );
+  return turn;
 }
 
 /** What answers ask for: a page of rows, or every id (`idsOnly`). */
@@ -105,22 +141,22 @@ const everyId = (resolving: Resolving, kept: KeptPhraseLookup | undefined): Page
  * request asks for the words as typed), else to the typed one. A likely query that finds nothing
  * is not offered: the typed one is answered (its typo-tolerant pass may still find something).
  */
-function answerCorrected(
+function* answerCorrected(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   recent: readonly string[],
   page: Page,
-): { answer: SearchAnswer; correction?: SearchCorrection } {
+): Sliced<{ answer: SearchAnswer; correction?: SearchCorrection }> {
   const vocabulary = request.literal ? null : index.vocabulary();
   const likely = vocabulary && correctQuery(request.text, vocabulary, new Set(recent.flatMap(foldedWords)));
   const answer = (text: string) => answerRequest({ ...request, text }, library, index, recent, page);
   if (likely) {
-    const corrected = answer(likely.text);
+    const corrected = yield* answer(likely.text);
     if (corrected.total > 0)
       return { answer: corrected, correction: { searched: likely.text, typed: request.text } };
   }
-  return { answer: answer(request.text) };
+  return { answer: yield* answer(request.text) };
 }
 
 function answerRequest(
@@ -129,7 +165,7 @@ function answerRequest(
   index: SearchIndex,
   recent: readonly string[],
   page: Page,
-): SearchAnswer {
+): Sliced<SearchAnswer> {
   const { offset, limit, idsOnly, resolving, kept } = page;
   return runSearch(
     parseQuery(request.text),
@@ -140,7 +176,7 @@ function answerRequest(
       isBookmarked: library.isBookmarked,
       isRead: library.isRead,
       notes: library.notes?.(),
-      collectionNamed: (name) => {
+      *collectionNamed(name) {
         const wanted = cleanName(name);
         const collection = library.collections?.().find((info) => sameName(info.name, wanted));
         const saved = library.savedSearches?.().find((search) => sameName(search.name, wanted));
@@ -149,16 +185,16 @@ function answerRequest(
           members = new Set(library.bulletins(collectionView(collection.id)).map((bulletin) => bulletin.id));
         else if (saved && !resolving.has(saved.id))
           members = new Set(
-            answerCorrected(
+            (yield* answerCorrected(
               queryOf(saved),
               library,
               index,
               recent,
               everyId(new Set([...resolving, saved.id]), kept),
-            ).answer.ids,
+            )).answer.ids,
           );
         else return undefined;
-        return (id) => members.has(id);
+        return (id: string) => members.has(id);
       },
       kept,
     },

@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
+import { SLICE_MS, pauser } from './slices';
 
 /**
  * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a piece at a time, with
@@ -15,7 +16,7 @@ import MiniSearch, { type Options } from 'minisearch';
 export async function slicedIndexLoad<T>(
   json: string,
   options: Options<T>,
-  sliceMs = 8,
+  sliceMs = SLICE_MS,
 ): Promise<MiniSearch<T>> {
   // minisearch's own empty tree, filled here and then given to the loaded index (it exports no SearchableMap).
   const tree = (new MiniSearch<T>(options) as unknown as Internals)._index;
@@ -23,12 +24,7 @@ export async function slicedIndexLoad<T>(
   const idToShortId = new Map<string, number>();
   const fieldLength = new Map<number, number[]>();
   const skeleton: Record<string, unknown> = {};
-  let sliceStart = performance.now();
-  const pause = async () => {
-    if (performance.now() - sliceStart < sliceMs) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
+  const pause = pauser({ sliceMs });
 
   let at = expect(json, 0, OPEN_OBJECT);
   for (let first = true; json.charCodeAt(at) !== CLOSE_OBJECT; first = false) {

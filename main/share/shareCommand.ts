@@ -27,7 +27,7 @@ export function defaultSenderName(): string {
 export async function shareBulletins(
   scope: ShareScope,
   sender: WebContents,
-  deps: { library: Library; resolve: (scope: ExportScope) => Bulletin[]; senderName: () => string },
+  deps: { library: Library; resolve: (scope: ExportScope) => Promise<Bulletin[]>; senderName: () => string },
 ): Promise<ShareOutcome | null> {
   const { library } = deps;
   let bulletins: Bulletin[];
@@ -39,7 +39,7 @@ export async function shareBulletins(
     bulletins = library.bulletins(`collection:${info.id}`);
     title = collection = info.name;
   } else {
-    bulletins = deps.resolve(scope);
+    bulletins = await deps.resolve(scope);
     title = scope.kind === 'ids' && scope.label.trim() !== '' ? scope.label : t('share.defaultTitle');
   }
   if (bulletins.length === 0) return { status: 'empty' };

@@ -89,8 +89,10 @@ await new Promise((resolve) => setTimeout(resolve, 6));
 clearInterval(probe);
 const indexed = measure();
 
-const hits = searchBulletins({ view: 'all', text: 'migration' }, library, index, (bulletin, excerpt) =>
-  bulletinRow(bulletin, library, excerpt),
+const hits = (
+  await searchBulletins({ view: 'all', text: 'migration' }, library, index, (bulletin, excerpt) =>
+    bulletinRow(bulletin, library, excerpt),
+  )
 ).total;
 const searched = measure();
 

@@ -18,8 +18,10 @@ const index = createSearchIndex({
   build: () => Promise.reject(new Error('the persisted index should have been loaded')),
 });
 await index.ready;
-const hits = searchBulletins({ view: 'all', text: 'migration' }, library, index, (bulletin, excerpt) =>
-  bulletinRow(bulletin, library, excerpt),
+const hits = (
+  await searchBulletins({ view: 'all', text: 'migration' }, library, index, (bulletin, excerpt) =>
+    bulletinRow(bulletin, library, excerpt),
+  )
 ).total;
 const ms = performance.now() - start;
 console.log(

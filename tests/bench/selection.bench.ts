@@ -42,8 +42,12 @@ export const selectionSuite: Suite = {
       let total = 0;
       const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
       for (let round = 0; round < ROUNDS; round++) {
-        shown.push(await time(() => (total = searchBulletins(REQUEST, library, index, toRow).total ?? 0)));
-        listed.push(await time(() => (ids = matchingIds(REQUEST, library, index))));
+        shown.push(
+          await time(
+            async () => (total = (await searchBulletins(REQUEST, library, index, toRow)).total ?? 0),
+          ),
+        );
+        listed.push(await time(async () => (ids = await matchingIds(REQUEST, library, index))));
       }
       if (ids.length !== total) throw new Error(`listIds found ${ids.length} of ${total} results`);
       figure(

@@ -50,7 +50,7 @@ describe('the archive changes the store and the index together', () => {
     const { library, archive, found } = await openArchive();
     const result = await archive.stage(CORPUS);
     expect(result.added).toHaveLength(CORPUS.length);
-    expect(found('Lajas Blancas')).toEqual(['darien']);
+    expect(await found('Lajas Blancas')).toEqual(['darien']);
     await library.commit();
     expect(library.counts().all).toBe(CORPUS.length);
   });
@@ -61,12 +61,12 @@ describe('the archive changes the store and the index together', () => {
     await library.commit();
     const { count, undoToken } = await archive.deleteBulletins(['darien', 'not-there']);
     expect(count).toBe(1);
-    expect(found('Lajas Blancas')).toEqual([]);
+    expect(await found('Lajas Blancas')).toEqual([]);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ membership: 'every', counts: { all: CORPUS.length - 1 } });
 
     expect(await archive.undoDelete(undoToken)).toBe(1);
-    expect(found('Lajas Blancas')).toEqual(['darien']);
+    expect(await found('Lajas Blancas')).toEqual(['darien']);
     expect(sent).toHaveLength(2);
     expect(await archive.undoDelete(undoToken)).toBe(0);
     expect(sent).toHaveLength(2);
@@ -84,9 +84,9 @@ describe('the archive changes the store and the index together', () => {
     const { archive, index, found } = await openArchive();
     // Loaded from its file, without the deleted bulletin: nothing is rebuilt.
     expect(index.status().state).toBe('ready');
-    expect(found('Lajas Blancas')).toEqual([]);
+    expect(await found('Lajas Blancas')).toEqual([]);
     expect(await archive.undoDelete(undoToken)).toBe(1);
-    expect(found('Lajas Blancas')).toEqual(['darien']);
+    expect(await found('Lajas Blancas')).toEqual(['darien']);
   });
 
   it('a restore replaces what search finds, and says the archive changed', async () => {
@@ -102,8 +102,8 @@ describe('the archive changes the store and the index together', () => {
         ...snapshot.bulletins.filter((bulletin) => !['darien', 'mexico'].includes(bulletin.id)),
       ],
     });
-    expect(found('Zacapa')).toEqual(['darien']);
-    expect(found('Tapachula')).toEqual([]);
+    expect(await found('Zacapa')).toEqual(['darien']);
+    expect(await found('Tapachula')).toEqual([]);
     expect(library.counts().all).toBe(CORPUS.length - 1);
     expect(sent.at(-1)).toMatchObject({ membership: 'every' });
   });

@@ -87,10 +87,10 @@ describe('feed items without a declared language', () => {
     );
     expect(['es', 'fr', 'en', 'short'].map(languageOf)).toEqual(['es', 'fr', 'en', 'und']);
     const search = searcher(index, library);
-    expect(search('lang:fr').rows.map((row) => row.title)).toEqual([
+    expect((await search('lang:fr')).rows.map((row) => row.title)).toEqual([
       'fr: Les gouvernements de la région s’accordent sur un plan pour protéger les enfants',
     ]);
-    expect(search('albergue').facets?.language).toEqual([{ value: 'es', count: 1 }]);
+    expect((await search('albergue')).facets?.language).toEqual([{ value: 'es', count: 1 }]);
     library.close();
   });
 

@@ -197,9 +197,9 @@ describe('the date forms people type (issue 13)', () => {
   });
 
   // Sizes past htmlText's 64 KB switch to its scanner, so both sides take the same path.
-  it('reads a long line of digits and marks in time proportional to its length', () => {
+  it('reads a long line of digits and marks in time proportional to its length', async () => {
     const line = (n: number) => '1/'.repeat(n);
-    const ratio = growthRatio(
+    const ratio = await growthRatio(
       (text) => parseDigest(text),
       (n) => `${line(n)}\n\n${line(n)}`,
       100_000,

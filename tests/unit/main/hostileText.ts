@@ -45,17 +45,17 @@ export function pastedParagraph(words: number): string {
  * input cannot be skipped by any run. Linear work gives about 8, quadratic about 64; only the
  * ratio is asserted, never a time.
  */
-export function growthRatio(
+export async function growthRatio(
   work: (input: string) => unknown,
   make: (n: number) => string,
   n: number,
   runs = 5,
-): number {
+): Promise<number> {
   const small = make(n);
   const large = make(8 * n);
   // Warmed up first: the first calls compile the code under test.
-  work(small);
-  work(large);
+  await work(small);
+  await work(large);
   const times = { small: [] as number[], large: [] as number[] };
   for (let run = 0; run < runs; run += 1) {
     for (const [size, input] of [
@@ -63,7 +63,8 @@ export function growthRatio(
       ['large', large],
     ] as const) {
       const start = process.cpuUsage();
-      work(input);
+      // Awaited: a search answers in slices (main/search/slices.ts), its CPU spread over turns.
+      await work(input);
       const spent = process.cpuUsage(start);
       times[size].push((spent.user + spent.system) / 1000);
     }

@@ -89,7 +89,7 @@ describe('an import batch', () => {
       ['b.xml', 2, true],
     ]);
     expect([writesOf('2020-11'), writesOf('2020-12')]).toEqual([1, 1]);
-    expect(foundIds(index, store, 'item')).toHaveLength(3);
+    expect(await foundIds(index, store, 'item')).toHaveLength(3);
     expect(store.counts().all).toBe(3);
     expect(await titlesOnDisk()).toEqual(['Item a', 'Item b', 'Item c']);
   });

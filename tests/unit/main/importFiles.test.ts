@@ -36,7 +36,7 @@ describe('importFiles', () => {
       updated: 0,
       unchanged: 0,
     });
-    expect(foundIds(index, library, 'Darien')).toHaveLength(1);
+    expect(await foundIds(index, library, 'Darien')).toHaveLength(1);
     const panama = library.bulletins().find((bulletin) => bulletin.title.includes('station in Panama'));
     expect(panama?.countries).toContain('Panama');
 
@@ -103,7 +103,7 @@ describe('importFiles', () => {
     const corrected = await importFiles([path], library, index);
     expect(corrected).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
     expect(library.isBookmarked(one?.id ?? '')).toBe(true);
-    expect(foundIds(index, library, 'corregido')).toEqual([one?.id]);
+    expect(await foundIds(index, library, 'corregido')).toEqual([one?.id]);
     expect(library.counts().all).toBe(2);
   });
 

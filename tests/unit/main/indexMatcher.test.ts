@@ -5,7 +5,8 @@ import { createDocColumns } from '../../../main/search/docColumns';
 import { indexMatcher } from '../../../main/search/indexMatcher';
 import { fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from '../../../main/search/indexOptions';
 import { parseQuery } from '../../../main/search/queryParser';
-import type { Matcher } from '../../../main/search/runSearch';
+import type { Matcher, Matches } from '../../../main/search/runSearch';
+import { whole } from '../../../main/search/slices';
 import { CORPUS } from '../../fixtures/searchCorpus';
 
 /**
@@ -28,7 +29,7 @@ const matcherOf = (of: MiniSearch<IndexedDoc>) => indexMatcher(of, createDocColu
 const matcher = matcherOf(index);
 
 /** The documents a match found, by id, with their scores. */
-function candidates(of: Matcher, found: ReturnType<Matcher['match']>) {
+function candidates(of: Matcher, found: Matches) {
   return [...found.docs].map((doc, at) => ({ id: of.idOf(doc) ?? '', score: found.scores[at] ?? 0 }));
 }
 
@@ -80,7 +81,7 @@ describe('indexMatcher answers as minisearch search() does', () => {
       const expected = viaMinisearch(text, fuzzy);
       // Cases match something (typos only when tolerated), so the comparison is not of two empty lists.
       expect(expected.length > 0).toBe(text !== 'zzzz' && (fuzzy || !TYPOS.includes(text)));
-      const found = matcher.match(parseQuery(text), fuzzy);
+      const found = whole(matcher.match(parseQuery(text), fuzzy));
       const byId = new Map(candidates(matcher, found).map((candidate) => [candidate.id, candidate.score]));
       expect([...byId.keys()].sort()).toEqual(expected.map((result) => String(result.id)).sort());
       expect(byId.has(gone)).toBe(false);
@@ -97,7 +98,7 @@ describe('indexMatcher answers as minisearch search() does', () => {
     const expected = index
       .search('reception', { prefix: false, fuzzy: false })
       .map((result) => String(result.id));
-    expect([...matcher.idsWithWord('Réception')].sort()).toEqual(expected.sort());
+    expect([...whole(matcher.idsWithWord('Réception'))].sort()).toEqual(expected.sort());
   });
 });
 
@@ -115,7 +116,8 @@ describe('indexMatcher combining clauses', () => {
     ]);
     // "alpha beta" leaves d1 and d6; d2 has beta and gamma but no alpha, so nothing has all three.
     const of = matcherOf(small);
-    const ids = (text: string) => candidates(of, of.match(parseQuery(text), false)).map((found) => found.id);
+    const ids = (text: string) =>
+      candidates(of, whole(of.match(parseQuery(text), false))).map((found) => found.id);
     expect(ids('alpha beta gamma')).toEqual([]);
     expect(ids('alpha beta').sort()).toEqual(['d1', 'd6']);
   });
@@ -131,7 +133,7 @@ describe('typo variants: where the matcher parts from minisearch on purpose', ()
       doc('far', 'La carabina del museo', 'Una pieza antigua'),
     ]);
     const of = matcherOf(small);
-    const found = candidates(of, of.match(parseQuery('caravana '), true));
+    const found = candidates(of, whole(of.match(parseQuery('caravana '), true)));
     const score = (id: string) => found.find((candidate) => candidate.id === id)?.score ?? 0;
     expect(score('far')).toBeGreaterThan(0);
     expect(score('near')).toBeGreaterThan(score('far'));
@@ -157,7 +159,7 @@ describe('typo variants: where the matcher parts from minisearch on purpose', ()
     // "rata" is in three bulletins: commoner than the others, so one of the eight.
     small.addAll([doc('rata-2', 'rata'), doc('rata-3', 'rata')]);
     const of = matcherOf(small);
-    const found = candidates(of, of.match(parseQuery('cata '), true)).map((candidate) => candidate.id);
+    const found = candidates(of, whole(of.match(parseQuery('cata '), true))).map((candidate) => candidate.id);
     expect(found).toHaveLength(10);
     expect(found).toEqual(expect.arrayContaining(['rata', 'rata-2', 'rata-3']));
   });

@@ -32,9 +32,9 @@ it('finds words of a summary whether or not it is the lead of the body, and of a
   ];
   await index.add(archive);
   const ids = (text: string) => foundIds(index, fakeLibrary(archive), text);
-  expect(ids('flooding')).toEqual(['lead']);
-  expect(ids('overnight')).toEqual(['lead']);
-  expect(ids('census')).toEqual(['apart']);
-  expect(ids('station')).toEqual(['apart']);
-  expect(ids('vaccination')).toEqual(['plain']);
+  expect(await ids('flooding')).toEqual(['lead']);
+  expect(await ids('overnight')).toEqual(['lead']);
+  expect(await ids('census')).toEqual(['apart']);
+  expect(await ids('station')).toEqual(['apart']);
+  expect(await ids('vaccination')).toEqual(['plain']);
 });

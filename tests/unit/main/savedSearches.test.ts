@@ -124,13 +124,13 @@ describe('a saved search in the sidebar: its count and new matches', () => {
       ...(await library.saveSearch('Tapachula', query('tapachula'))),
       openedAt: '2026-02-01T00:00:00.000Z',
     };
-    expect(savedSearchInfo(saved, library, index, [])).toMatchObject({ count: 2, fresh: 1 });
+    expect(await savedSearchInfo(saved, library, index, [])).toMatchObject({ count: 2, fresh: 1 });
     expect(
-      savedSearchInfo({ ...saved, openedAt: '2026-04-01T00:00:00.000Z' }, library, index, []),
+      await savedSearchInfo({ ...saved, openedAt: '2026-04-01T00:00:00.000Z' }, library, index, []),
     ).toMatchObject({ count: 2, fresh: 0 });
     await library.deleteBulletins(['new']);
     await index.remove(['new']);
-    expect(savedSearchInfo(saved, library, index, [])).toMatchObject({ count: 1, fresh: 0 });
+    expect(await savedSearchInfo(saved, library, index, [])).toMatchObject({ count: 1, fresh: 0 });
   });
 });
 
@@ -153,23 +153,20 @@ describe('in: finds a saved search by name', () => {
     savedSearches: () => saved,
   };
   const search = searcher(corpusIndex, library);
-  const ids = (text: string) =>
-    search(text)
-      .rows.map((row) => row.id)
-      .sort();
+  const ids = async (text: string) => (await search(text)).rows.map((row) => row.id).sort();
 
-  it('narrows to what the saved search finds, case and accents aside', () => {
-    expect(ids('in:"mexico route"')).toEqual(['guatemala', 'mexico']);
-    expect(ids('in:"México Route" Tapachula')).toEqual(['mexico']);
-    expect(search('in:"Mexico route"').hints).toEqual([]);
+  it('narrows to what the saved search finds, case and accents aside', async () => {
+    expect(await ids('in:"mexico route"')).toEqual(['guatemala', 'mexico']);
+    expect(await ids('in:"México Route" Tapachula')).toEqual(['mexico']);
+    expect((await search('in:"Mexico route"')).hints).toEqual([]);
   });
 
-  it('a collection of the same name wins (one name, one meaning)', () => {
-    expect(ids('in:"Border reports"')).toEqual(['darien', 'mexico']);
+  it('a collection of the same name wins (one name, one meaning)', async () => {
+    expect(await ids('in:"Border reports"')).toEqual(['darien', 'mexico']);
   });
 
-  it('a saved search naming itself finds nothing, rather than searching forever', () => {
-    const result = search('in:Loop');
+  it('a saved search naming itself finds nothing, rather than searching forever', async () => {
+    const result = await search('in:Loop');
     expect(result.rows).toEqual([]);
     expect(result.hints).toEqual([]);
   });

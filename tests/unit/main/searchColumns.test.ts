@@ -36,8 +36,8 @@ describe('search on the index columns answers as the search on the bulletins', (
     ['is:unread lang:es', { sort: 'date' }],
     ['country:panama after:2019', {}],
   ];
-  it.each(cases)('%s %j', (text, request) => {
-    const answer = search(text, request);
+  it.each(cases)('%s %j', async (text, request) => {
+    const answer = await search(text, request);
     expect(answer.total).toBeGreaterThan(0);
     expect({
       ids: answer.rows.map((row) => row.id),
@@ -63,8 +63,8 @@ describe('while the index builds, the scan answers through the same pipeline', (
     ['', { view: 'bookmarks' }],
     ['"reception station"', {}],
   ];
-  it.each(cases)('%s %j', (text, request) => {
-    const answer = search(text, request);
+  it.each(cases)('%s %j', async (text, request) => {
+    const answer = await search(text, request);
     expect({
       ids: answer.rows.map((row) => row.id),
       total: answer.total,
@@ -80,25 +80,27 @@ describe('the index columns follow the archive', () => {
     const darien = CORPUS.find((bulletin) => bulletin.id === 'darien') ?? fail();
     const moved = { ...darien, source: 'UNHCR Colombia' };
     const search = searcher(own, fakeLibrary(CORPUS.map((b) => (b.id === 'darien' ? moved : b))));
-    const ids = (text: string) => search(text).rows.map((row) => row.id);
+    const ids = async (text: string) => (await search(text)).rows.map((row) => row.id);
 
-    expect(ids('reception source:"iom panama"')).toEqual(['darien']);
+    expect(await ids('reception source:"iom panama"')).toEqual(['darien']);
     await own.update([moved]);
-    expect(ids('reception source:"iom panama"')).toEqual([]);
-    expect(ids('reception source:unhcr')).toEqual(['darien']);
-    expect(search('reception').facets?.source.map((facet) => facet.value)).toContain('UNHCR Colombia');
+    expect(await ids('reception source:"iom panama"')).toEqual([]);
+    expect(await ids('reception source:unhcr')).toEqual(['darien']);
+    expect((await search('reception')).facets?.source.map((facet) => facet.value)).toContain(
+      'UNHCR Colombia',
+    );
 
     await own.remove(['darien']);
-    expect(ids('reception station')).toEqual([]);
+    expect(await ids('reception station')).toEqual([]);
     await own.add([moved]);
-    expect(ids('reception station')).toEqual(['darien']);
+    expect(await ids('reception station')).toEqual(['darien']);
   });
 });
 
 describe('stop words', () => {
-  it('a stop word among the words searched is ignored, not matched as nothing', () => {
-    const found = foundIds(index, library, 'station in the Darién');
-    expect(found).toEqual(foundIds(index, library, 'station Darién'));
+  it('a stop word among the words searched is ignored, not matched as nothing', async () => {
+    const found = await foundIds(index, library, 'station in the Darién');
+    expect(found).toEqual(await foundIds(index, library, 'station Darién'));
     expect(found).toContain('darien');
   });
 });

@@ -3,6 +3,7 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { parseQuery } from '../../../main/search/queryParser';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
+import { whole } from '../../../main/search/slices';
 
 /** A library stand-in over a list of bulletins, with bookmarks, read marks, notes and collections (name → ids). */
 export function fakeLibrary(
@@ -47,13 +48,13 @@ export function searcher(index: SearchIndex, library: ReturnType<typeof fakeLibr
 }
 
 /** The ids a search of the words as typed (no spelling correction) finds, through the app's pipeline. */
-export function foundIds(
+export async function foundIds(
   index: SearchIndex,
   library: Parameters<typeof searchBulletins>[1] & Parameters<typeof bulletinRow>[1],
   text: string,
-): string[] {
+): Promise<string[]> {
   const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
-  return searchBulletins({ view: 'all', text, literal: true }, library, index, toRow).rows.map(
+  return (await searchBulletins({ view: 'all', text, literal: true }, library, index, toRow)).rows.map(
     (row) => row.id,
   );
 }
@@ -61,7 +62,7 @@ export function foundIds(
 /** The ids the index's matcher finds for a word (exactly, no typo retry), in no particular order. */
 export function matchedIds(index: SearchIndex, word: string): string[] {
   const matcher = index.matcher();
-  return [...matcher.match(parseQuery(word), false).docs].flatMap((doc) => matcher.idOf(doc) ?? []);
+  return [...whole(matcher.match(parseQuery(word), false)).docs].flatMap((doc) => matcher.idOf(doc) ?? []);
 }
 
 /** For a value a test needs: fails the test, with a reason, where it is missing. */

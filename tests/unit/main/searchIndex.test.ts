@@ -58,7 +58,7 @@ describe('search index lifecycle', () => {
     const second = createSearchIndex({ file, bulletins: () => CORPUS, build: again });
     await second.ready;
     expect(again).not.toHaveBeenCalled();
-    expect(ids(second, CORPUS, 'Tapachula')).toEqual(['mexico']);
+    expect(await ids(second, CORPUS, 'Tapachula')).toEqual(['mexico']);
   });
 
   it('rebuilds when the saved index is corrupt, of another version or of another archive', async () => {
@@ -75,7 +75,7 @@ describe('search index lifecycle', () => {
       const index = createSearchIndex({ file, bulletins: () => CORPUS, build });
       await index.ready;
       expect(build, content.slice(0, 40)).toHaveBeenCalledTimes(1);
-      expect(ids(index, CORPUS, 'darien')).toEqual(['darien']);
+      expect(await ids(index, CORPUS, 'darien')).toEqual(['darien']);
       await index.flush();
     }
   });
@@ -90,7 +90,7 @@ describe('search index lifecycle', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(index.status().state).toBe('building');
     const search = searcher(index, fakeLibrary(CORPUS));
-    const during = search('tapach');
+    const during = await search('tapach');
     expect(during.rows.map((row) => row.id)).toEqual(['mexico']);
     expect(during.hints).toContainEqual({ code: 'indexing', value: '' });
 
@@ -99,8 +99,8 @@ describe('search index lifecycle', () => {
     finish(buildIndexJson(CORPUS, () => {}));
     await index.ready;
     expect(index.status()).toEqual({ state: 'ready', progress: 1 });
-    expect(ids(index, [...CORPUS, late], 'Zacapa')).toEqual(['late']);
-    expect(search('tapach').hints).toEqual([]);
+    expect(await ids(index, [...CORPUS, late], 'Zacapa')).toEqual(['late']);
+    expect((await search('tapach')).hints).toEqual([]);
     await index.flush();
   });
 
@@ -117,24 +117,24 @@ describe('search index lifecycle', () => {
     };
     archive = [...archive, added];
     await index.add([added]);
-    expect(ids(index, archive, 'chiriqui')).toEqual(['added']);
+    expect(await ids(index, archive, 'chiriqui')).toEqual(['added']);
 
     const edited = { ...added, title: 'Bocas del Toro crossing', contentHash: 'edited' };
     archive = archive.map((bulletin) => (bulletin.id === 'added' ? edited : bulletin));
     await index.update([edited]);
-    expect(ids(index, archive, 'chiriqui')).toEqual([]);
-    expect(ids(index, archive, 'bocas toro')).toEqual(['added']);
+    expect(await ids(index, archive, 'chiriqui')).toEqual([]);
+    expect(await ids(index, archive, 'bocas toro')).toEqual(['added']);
 
     archive = archive.filter((bulletin) => bulletin.id !== 'mexico');
     await index.remove(['mexico']);
-    expect(ids(index, archive, 'Tapachula')).toEqual([]);
+    expect(await ids(index, archive, 'Tapachula')).toEqual([]);
 
     await index.flush();
     const build = spyBuild(archive);
     const reopened = createSearchIndex({ file, bulletins: () => archive, build });
     await reopened.ready;
     expect(build).not.toHaveBeenCalled();
-    expect(ids(reopened, archive, 'bocas toro')).toEqual(['added']);
+    expect(await ids(reopened, archive, 'bocas toro')).toEqual(['added']);
   });
 
   it('indexes a large import a slice at a time: timers (and the window) run meanwhile, and every bulletin is found after', async () => {
@@ -180,9 +180,9 @@ describe('search index lifecycle', () => {
     });
     await index.ready;
     expect(progress.at(-1)).toBe(1);
-    expect(ids(index, CORPUS, 'Tapachula')).toEqual(['mexico']);
+    expect(await ids(index, CORPUS, 'Tapachula')).toEqual(['mexico']);
     const first = CORPUS[0] ?? fail();
-    expect(ids(index, CORPUS, 'Lajas Blancas')).toEqual([first.id]);
+    expect(await ids(index, CORPUS, 'Lajas Blancas')).toEqual([first.id]);
   });
 });
 

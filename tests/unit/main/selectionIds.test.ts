@@ -19,8 +19,8 @@ describe('matchingIds', () => {
     const index = createSearchIndex();
     await index.add(many);
     const library = fakeLibrary(many);
-    const shown = searcher(index, library)('Lajas Blancas', { sort: 'date' });
-    const all = matchingIds({ view: 'all', text: 'Lajas Blancas', sort: 'date' }, library, index);
+    const shown = await searcher(index, library)('Lajas Blancas', { sort: 'date' });
+    const all = await matchingIds({ view: 'all', text: 'Lajas Blancas', sort: 'date' }, library, index);
 
     expect(shown.rows).toHaveLength(MAX_ROWS);
     expect(shown.total).toBe(many.length);
@@ -35,13 +35,13 @@ describe('matchingIds', () => {
     const library = fakeLibrary(CORPUS, ['belize', 'haiti'], []);
     const search = searcher(index, library);
     const request = { view: 'bookmarks' as const, text: 'migrants' };
-    expect(matchingIds(request, library, index)).toEqual(
-      search(request.text, request).rows.map((row) => row.id),
+    expect(await matchingIds(request, library, index)).toEqual(
+      (await search(request.text, request)).rows.map((row) => row.id),
     );
 
-    const language = search('migrants').facets?.language[0]?.value ?? fail();
+    const language = (await search('migrants')).facets?.language[0]?.value ?? fail();
     const faceted = { view: 'all' as const, text: 'migrants', facets: { language: [language] } };
-    const ids = matchingIds(faceted, library, index);
+    const ids = await matchingIds(faceted, library, index);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => library.get(id)?.language === language)).toBe(true);
   });

@@ -41,57 +41,57 @@ const vocabulary: Vocabulary = index.vocabulary() ?? fail();
 const correct = (text: string, keep: string[] = []) => correctQuery(text, vocabulary, new Set(keep))?.text;
 
 describe('spelling correction from the archive’s own words', () => {
-  it('counts two swapped letters as one edit', () => {
+  it('counts two swapped letters as one edit', async () => {
     expect(editDistance('comunicado', 'comuincado')).toBe(1);
     expect(editDistance('comunicado', 'comunicdo')).toBe(1);
     expect(editDistance('albergue', 'albreuge')).toBe(2);
     expect(editDistance('abc', 'abc')).toBe(0);
   });
 
-  it('corrects two swapped letters in a short word (one edit, which the index alone counts as two)', () => {
+  it('corrects two swapped letters in a short word (one edit, which the index alone counts as two)', async () => {
     expect(correct('albreguex')).toBeUndefined();
     expect(correct('statoin ')).toBe('station ');
     expect(correct('comuincado ')).toBe('comunicado ');
   });
 
-  it('corrects a missing letter, keeping the rest of the query as typed', () => {
+  it('corrects a missing letter, keeping the rest of the query as typed', async () => {
     expect(correct('Tapachla albergue ')).toBe('tapachula albergue ');
     expect(correct('source:OIM recepton')).toBe('source:OIM reception');
   });
 
-  it('prefers the nearer word, then the commoner one', () => {
+  it('prefers the nearer word, then the commoner one', async () => {
     // "comunicadx": one edit from both "comunicado" (60 bulletins) and "comunicada" (one).
     expect(correct('comunicadx ')).toBe('comunicado ');
   });
 
-  it('leaves a word alone whose only difference is its accents (folding makes them one word)', () => {
+  it('leaves a word alone whose only difference is its accents (folding makes them one word)', async () => {
     expect(correct('Ouanaminthé')).toBeUndefined();
     expect(correct('número comunicado')).toBeUndefined();
   });
 
-  it('leaves an existing word alone, however rare beside a common neighbour', () => {
+  it('leaves an existing word alone, however rare beside a common neighbour', async () => {
     expect(correct('comunicada ')).toBeUndefined();
     expect(correct('comunicdo ')).toBeUndefined();
     expect(correct('Ouanaminthe ')).toBeUndefined();
   });
 
-  it('leaves quoted phrases, exclusions and filter values untouched', () => {
+  it('leaves quoted phrases, exclusions and filter values untouched', async () => {
     expect(correct('"comuincado de prensa"')).toBeUndefined();
     expect(correct('-Tapachla albergue')).toBeUndefined();
     expect(correct('country:Tapachla')).toBeUndefined();
   });
 
-  it('leaves a name the user searched before untouched', () => {
+  it('leaves a name the user searched before untouched', async () => {
     expect(correct('Ouanamnthe ')).toBe('ouanaminthe ');
     expect(correct('Ouanamnthe ', ['ouanamnthe'])).toBeUndefined();
   });
 
-  it('leaves a word being typed alone while some word starts with it', () => {
+  it('leaves a word being typed alone while some word starts with it', async () => {
     expect(correct('comunic')).toBeUndefined();
     expect(correct('Tapachla')).toBe('tapachula');
   });
 
-  it('corrects only a bounded number of words of a pasted paragraph', () => {
+  it('corrects only a bounded number of words of a pasted paragraph', async () => {
     const pasted = Array.from({ length: 200 }, () => 'Tapachla').join(' ');
     const started = performance.now();
     const corrected = correctQuery(`${pasted} xqzwvkpl`, vocabulary, new Set());
@@ -107,8 +107,8 @@ await both.add([...ARCHIVE, ...CORPUS]);
 const search = searcher(both, library);
 
 describe('searching with a corrected query', () => {
-  it('answers the likely words and says so; with `literal`, the words as typed', () => {
-    const corrected = search('Tapachla');
+  it('answers the likely words and says so; with `literal`, the words as typed', async () => {
+    const corrected = await search('Tapachla');
     expect(corrected.correction).toEqual({ searched: 'tapachula', typed: 'Tapachla' });
     expect(
       corrected.rows
@@ -116,26 +116,26 @@ describe('searching with a corrected query', () => {
         .slice(0, 2)
         .sort(),
     ).toEqual(['albergue', 'mexico']);
-    const literal = search('Tapachla', { literal: true });
+    const literal = await search('Tapachla', { literal: true });
     expect(literal.correction).toBeUndefined();
   });
 
-  it('keeps a name from the recent searches as typed, and selects all of what it shows', () => {
+  it('keeps a name from the recent searches as typed, and selects all of what it shows', async () => {
     const toRow = (bulletin: Bulletin, excerpt: string) => bulletinRow(bulletin, library, excerpt);
-    const recent = searchBulletins({ view: 'all', text: 'Tapachla' }, library, both, toRow, [
+    const recent = await searchBulletins({ view: 'all', text: 'Tapachla' }, library, both, toRow, [
       'tapachla  OIM',
     ]);
     expect(recent.correction).toBeUndefined();
-    const shown = search('Tapachla').rows.map((row) => row.id);
-    expect(matchingIds({ view: 'all', text: 'Tapachla' }, library, both)).toEqual(shown);
+    const shown = (await search('Tapachla')).rows.map((row) => row.id);
+    expect(await matchingIds({ view: 'all', text: 'Tapachla' }, library, both)).toEqual(shown);
   });
 
-  it('does not correct a word the archive has, nor offer a correction that finds nothing', () => {
-    expect(search('albergue').correction).toBeUndefined();
-    expect(search('"Tapachla albergue"').correction).toBeUndefined();
+  it('does not correct a word the archive has, nor offer a correction that finds nothing', async () => {
+    expect((await search('albergue')).correction).toBeUndefined();
+    expect((await search('"Tapachla albergue"')).correction).toBeUndefined();
   });
 
-  it('suggests the corrected query first as you type', () => {
+  it('suggests the corrected query first as you type', async () => {
     // Two letters swapped in a 7-letter word: beyond the completions' own typo tolerance.
     expect(both.suggest('Reception statoin')[0]).toBe('reception station');
     expect(both.suggest('Reception statoin', new Set(['statoin']))).not.toContain('reception station');

@@ -205,7 +205,7 @@ describe.each(Object.keys(DAMAGE) as Damage[])('a %s file', (damage) => {
     const index = createSearchIndex({ file, bulletins: () => library.bulletins() });
     await index.ready;
     expect(index.status().state).toBe('ready');
-    expect(foundIds(index, library, 'title').sort()).toEqual(['n1', 'n2', 'o1', 'o2']);
+    expect((await foundIds(index, library, 'title')).sort()).toEqual(['n1', 'n2', 'o1', 'o2']);
     // The rebuilt index saves itself: done before the folder is removed (it failed the cleanup).
     await index.flush();
   });

@@ -163,7 +163,7 @@ describe("File › Merge a Colleague's Library…", { timeout: 60_000 }, () => {
       ['Darién route', 3],
       ['Tapachula', 1],
     ]);
-    expect(foundIds(index, library, 'Lajas Blancas')).toContain('hers');
+    expect(await foundIds(index, library, 'Lajas Blancas')).toContain('hers');
     // A second merge of the same file changes nothing.
     const merged = await onDisk();
     await choose(anasBackup());
@@ -177,7 +177,7 @@ describe("File › Merge a Colleague's Library…", { timeout: 60_000 }, () => {
     dialogs.answers = [0];
     await undoColleagueMerge(context());
     expect(posted.at(-1)?.message).toBe("The merge of Ana's library was taken back (bulletins removed: 2).");
-    expect(foundIds(index, library, 'Lajas Blancas')).toEqual([]);
+    expect(await foundIds(index, library, 'Lajas Blancas')).toEqual([]);
     const after = await onDisk();
     expect(after.bulletins).toEqual(before.bulletins);
     expect({
@@ -251,7 +251,7 @@ describe("File › Merge a Colleague's Library…", { timeout: 60_000 }, () => {
     expect(posted.at(-1)?.message).toBe(
       "Merged Ana's library (bulletins added: 2, already here: 1, left out: 1).",
     );
-    expect(foundIds(index, library, 'Lajas Blancas')).toContain('hers');
+    expect(await foundIds(index, library, 'Lajas Blancas')).toContain('hers');
   });
 
   it('a file over the import size limit is refused unread, nothing changed', async () => {
