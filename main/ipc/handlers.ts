@@ -85,7 +85,7 @@ export function createHandlers(
       const asked = searches.begin(sender.id);
       try {
         return await offline.phrases.search((kept) =>
-          searchBulletins(request, library, index, toRow, recent.list(), kept, asked.replaced),
+          searchBulletins(request, library, index, toRow, recent.list(), kept, { abandoned: asked.replaced }),
         );
       } catch (error) {
         if (error instanceof Abandoned) throw new BridgeRefusal('superseded', t('errors.searchReplaced'));

@@ -36,7 +36,8 @@ type Resolving = ReadonlySet<string>;
  * and the likelier query searched when words typed are not in the archive. `recent`: the user's
  * recent searches, whose words are never corrected (a name searched before is meant). `kept`:
  * quoted phrases in the full articles kept offline (main/offline/keptPhrases.ts runs the search).
- * `abandoned`: asked at each pause; true (a newer search replaced this one) rejects with Abandoned.
+ * `slices`: how it pauses; its `abandoned` is asked at each pause, and true (a newer search
+ * replaced this one) rejects with Abandoned.
  *
  * Runs in slices (see slices.ts): at 100k bulletins a common word matches half the archive, and
  * the search, on main's thread, would hold every window's input for as long as it runs.
@@ -48,7 +49,7 @@ export async function searchBulletins(
   toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
-  abandoned?: () => boolean,
+  slices: SliceOptions = {},
 ): Promise<ListResult> {
   const { answer, correction } = await inTurn(
     index,
@@ -59,12 +60,12 @@ export async function searchBulletins(
       resolving: new Set(),
       kept,
     }),
-    { abandoned },
+    slices,
   );
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   // A passage is found in the row's summary or body (up to a few hundred µs with a long body).
-  const pause = pauser({ abandoned });
+  const pause = pauser(slices);
   const rows: BulletinRow[] = [];
   for (const { bulletin, terms } of answer.hits) {
     await pause();

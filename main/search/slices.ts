@@ -45,8 +45,12 @@ export function pauser(options: SliceOptions = {}): () => Promise<void> {
   };
 }
 
-/** Runs sliced work to its end, pausing as `options` says; rejects with Abandoned if abandoned. */
+/**
+ * Runs sliced work to its end, pausing as `options` says; rejects with Abandoned if abandoned,
+ * before it begins (it waited its turn behind other work) or at a pause.
+ */
 export async function inSlices<T>(work: Sliced<T>, options: SliceOptions = {}): Promise<T> {
+  if (options.abandoned?.()) throw new Abandoned();
   const pause = pauser(options);
   for (let step = work.next(); ; step = work.next()) {
     if (step.done) return step.value;
