@@ -14,7 +14,7 @@ import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
 import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
-import { inSlices, pauser, type SliceOptions, type Sliced } from './slices';
+import { asForeground, inSlices, pauser, type SliceOptions, type Sliced } from './slices';
 import { snippet } from './snippet';
 import { correctQuery } from './spelling';
 
@@ -42,7 +42,7 @@ type Resolving = ReadonlySet<string>;
  * Runs in slices (see slices.ts): at 100k bulletins a common word matches half the archive, and
  * the search, on main's thread, would hold every window's input for as long as it runs.
  */
-export async function searchBulletins(
+export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
@@ -51,55 +51,60 @@ export async function searchBulletins(
   kept?: KeptPhraseLookup,
   slices: SliceOptions = {},
 ): Promise<ListResult> {
-  const { answer, correction } = await inTurn(
-    index,
-    answerCorrected(request, library, index, recent, {
-      offset: request.offset ?? 0,
-      limit: request.limit ?? MAX_ROWS,
-      idsOnly: false,
-      resolving: new Set(),
-      kept,
-    }),
-    slices,
-  );
-  const hints = [...answer.hints];
-  if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
-  // A passage is found in the row's summary or body (up to a few hundred µs with a long body).
-  const pause = pauser(slices);
-  const rows: BulletinRow[] = [];
-  for (const { bulletin, terms } of answer.hits) {
-    await pause();
-    rows.push(
-      toRow(
-        bulletin,
-        kept?.passage(bulletin.id) ??
-          snippet(
-            [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-            terms ?? answer.terms,
-          ),
-      ),
+  const options = { ...slices, foreground: true };
+  return asForeground(async () => {
+    const { answer, correction } = await inTurn(
+      index,
+      answerCorrected(request, library, index, recent, {
+        offset: request.offset ?? 0,
+        limit: request.limit ?? MAX_ROWS,
+        idsOnly: false,
+        resolving: new Set(),
+        kept,
+      }),
+      options,
     );
-  }
-  return {
-    rows,
-    terms: answer.terms,
-    total: answer.total,
-    facets: answer.facets,
-    hints,
-    ...(correction ? { correction } : {}),
-  };
+    const hints = [...answer.hints];
+    if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
+    // A passage is found in the row's summary or body (up to a few hundred µs with a long body).
+    const pause = pauser(options);
+    const rows: BulletinRow[] = [];
+    for (const { bulletin, terms } of answer.hits) {
+      await pause();
+      rows.push(
+        toRow(
+          bulletin,
+          kept?.passage(bulletin.id) ??
+            snippet(
+              [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
+              terms ?? answer.terms,
+            ),
+        ),
+      );
+    }
+    return {
+      rows,
+      terms: answer.terms,
+      total: answer.total,
+      facets: answer.facets,
+      hints,
+      ...(correction ? { correction } : {}),
+    };
+  });
 }
 
 /** Every result's id, in the order the rows would come (no rows, no snippets): for actions on all results. */
-export async function matchingIds(
+export function matchingIds(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
 ): Promise<string[]> {
-  return (await inTurn(index, answerCorrected(request, library, index, recent, everyId(new Set(), kept))))
-    .answer.ids;
+  return asForeground(async () => {
+    const search = answerCorrected(request, library, index, recent, everyId(new Set(), kept));
+    return (await inTurn(index, search, { foreground: true })).answer.ids;
+  });
 }
 
 /** The search of each index running now, or last: the next waits for it. */
@@ -110,7 +115,7 @@ const running = new WeakMap<SearchIndex, Promise<unknown>>();
  * matcher's scratch arrays are lent to one search at a time (indexMatcher.ts), and two searches
  * in turns would only make both late. One abandoned while waiting never starts.
  */
-function inTurn<T>(index: SearchIndex, search: Sliced<T>, options: SliceOptions = {}): Promise<T> {
+function inTurn<T>(index: SearchIndex, search: Sliced<T>, options: SliceOptions): Promise<T> {
   const before = running.get(index) ?? Promise.resolve();
   const turn = before.then(() => inSlices(search, options));
   running.set(

@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { Abandoned, SLICE_MS, pauser } from './slices';
 
 /**
  * minisearch's JSON (what `JSON.stringify(index)` gives and `MiniSearch.loadJSON` reads), written
@@ -14,25 +15,27 @@ import type MiniSearch from 'minisearch';
 export async function slicedIndexJson<T>(
   index: MiniSearch<T>,
   stale: () => boolean,
-  sliceMs = 8,
+  sliceMs = SLICE_MS,
 ): Promise<string[] | null> {
   const chunks: string[] = [];
   let pieces: string[] = [];
   let length = 0;
-  let sliceStart = performance.now();
-  for (const piece of jsonPieces(index as unknown as Internals)) {
-    pieces.push(piece);
-    length += piece.length;
-    // Written to disk as ~1 MB strings: thousands of tiny writes would cost more than the joins.
-    if (length >= CHUNK_CHARS) {
-      chunks.push(pieces.join(''));
-      pieces = [];
-      length = 0;
+  const pause = pauser({ sliceMs, abandoned: stale });
+  try {
+    for (const piece of jsonPieces(index as unknown as Internals)) {
+      pieces.push(piece);
+      length += piece.length;
+      // Written to disk as ~1 MB strings: thousands of tiny writes would cost more than the joins.
+      if (length >= CHUNK_CHARS) {
+        chunks.push(pieces.join(''));
+        pieces = [];
+        length = 0;
+      }
+      await pause();
     }
-    if (performance.now() - sliceStart < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
-    if (stale()) return null;
-    sliceStart = performance.now();
+  } catch (error) {
+    if (error instanceof Abandoned) return null;
+    throw error;
   }
   chunks.push(pieces.join(''));
   return chunks;

@@ -4,7 +4,7 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { createNewestRequest } from '../../../main/ipc/newestRequest';
 import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
-import { Abandoned, STEPS_A_PAUSE, type SliceOptions } from '../../../main/search/slices';
+import { Abandoned, STEPS_A_PAUSE, eachOf, inSlices, type SliceOptions } from '../../../main/search/slices';
 import { generateBulletins } from '../../bench/generateArchive';
 import { fakeLibrary } from './searchHelpers';
 
@@ -66,6 +66,32 @@ describe('a search answers in slices', () => {
     );
     expect(result).toEqual(rows.rows.map((row) => row.id));
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+describe('a search comes before background work', () => {
+  it('an index update or save waits at its pauses while a search runs, then goes on', async () => {
+    let steps = 0;
+    let whileSearching = 0;
+    let searching = false;
+    const items = Array.from({ length: 300 }, (_, at) => at);
+    const background = inSlices(
+      eachOf(items, () => {
+        steps++;
+        if (searching) whileSearching++;
+      }),
+      { sliceMs: 0 },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(steps).toBeGreaterThan(0);
+    searching = true;
+    const { turns } = await turnsDuring(() => search({ sliceMs: 0 }));
+    searching = false;
+    await background;
+    expect(turns).toBeGreaterThan(3);
+    // At most the step already under way when the search ended (the background wakes first).
+    expect(whileSearching).toBeLessThanOrEqual(1);
+    expect(steps).toBe(items.length);
   });
 });
 
