@@ -12,10 +12,12 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
+import { searchPage } from '../search/pageSnippets';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';
+import { withBody, type StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';
 import { SETTINGS_LIMITS } from '../store/schema';
 import type { Collection, SavedSearch } from '../store/schema';
@@ -54,7 +56,7 @@ export function createHandlers(
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline, archive } =
     services;
-  const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
+  const toRow = (bulletin: StoredBulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   /**
    * Marks and notes only on bulletins that exist: state.json would otherwise grow with every id a
@@ -75,25 +77,30 @@ export function createHandlers(
       return { rows: page.map((bulletin) => toRow(bulletin)), terms: [], total: all.length };
     },
     search: (_caller, request) =>
-      offline.phrases.search((kept) => searchBulletins(request, library, index, toRow, recent.list(), kept)),
+      searchPage(
+        (row) =>
+          offline.phrases.search((kept) => searchBulletins(request, library, index, row, recent.list(), kept)),
+        toRow,
+        library.bodies,
+      ),
     suggest: (_caller, text) => index.suggest(text, new Set(recent.list().flatMap(foldedWords))),
     recentSearches: () => recent.list(),
     rememberSearch: (_caller, text) => recent.remember(text),
     searchStatus: () => index.status(),
-    get(_caller, id) {
-      const bulletin = library.get(id);
-      if (!bulletin) return null;
+    async get(_caller, id) {
+      const stored = library.get(id);
+      if (!stored) return null;
       return {
-        bulletin,
+        bulletin: await withBody(library.bodies, stored),
         bookmarked: library.isBookmarked(id),
         read: library.isRead(id),
         note: library.note(id) ?? '',
         collections: library.collectionsOf(id),
       };
     },
-    loadImages(_caller, id) {
+    async loadImages(_caller, id) {
       const bulletin = library.get(id);
-      return bulletin ? loadImages(bulletin) : {};
+      return bulletin ? loadImages(await withBody(library.bodies, bulletin)) : {};
     },
     counts: () => library.counts(),
     async toggleBookmark(_caller, id) {

@@ -7,10 +7,10 @@ import type {
   View,
 } from '../../preload/contract';
 import { cleanName, collectionView, sameName } from '../store/collections';
+import type { StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';
 import { queryOf } from '../store/savedSearches';
 import { foldedWords } from './documentText';
-import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
 import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
@@ -40,7 +40,8 @@ export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
-  toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
+  /** `terms`: the row's passage is its summary's, and these are the terms its body may show better. */
+  toRow: (bulletin: StoredBulletin, excerpt: string, terms?: readonly string[]) => BulletinRow,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
 ): ListResult {
@@ -54,16 +55,12 @@ export function searchBulletins(
   const hints = [...answer.hints];
   if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
   return {
-    rows: answer.hits.map(({ bulletin, terms }) =>
-      toRow(
-        bulletin,
-        kept?.passage(bulletin.id) ??
-          snippet(
-            [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-            terms ?? answer.terms,
-          ),
-      ),
-    ),
+    rows: answer.hits.map(({ bulletin, terms }) => {
+      const passage = kept?.passage(bulletin.id);
+      if (passage !== undefined) return toRow(bulletin, passage);
+      // Bodies are not in memory (store/bodies.ts): pageSnippets.ts reads those a page needs.
+      return toRow(bulletin, snippet([bulletin.summary], terms ?? answer.terms), terms ?? answer.terms);
+    }),
     terms: answer.terms,
     total: answer.total,
     facets: answer.facets,
