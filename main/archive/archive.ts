@@ -77,7 +77,10 @@ export function createArchive(
       const ids = library.deletedIn(token);
       const count = await library.undoDelete(token);
       // Indexed again a batch of bodies at a time (an undo can bring back a whole search's results).
-      for await (const back of withBodies(library.bodies, ids.flatMap((id) => library.get(id) ?? [])))
+      for await (const back of withBodies(
+        library.bodies,
+        ids.flatMap((id) => library.get(id) ?? []),
+      ))
         await index.add(back);
       if (count > 0) changes.archive();
       return count;

@@ -34,5 +34,7 @@ export function resolveScope(
           [],
           kept,
         );
-  return ids.map((id) => library.get(id)).filter((bulletin): bulletin is StoredBulletin => bulletin !== undefined);
+  return ids
+    .map((id) => library.get(id))
+    .filter((bulletin): bulletin is StoredBulletin => bulletin !== undefined);
 }

@@ -79,7 +79,9 @@ export function createHandlers(
     search: (_caller, request) =>
       searchPage(
         (row) =>
-          offline.phrases.search((kept) => searchBulletins(request, library, index, row, recent.list(), kept)),
+          offline.phrases.search((kept) =>
+            searchBulletins(request, library, index, row, recent.list(), kept),
+          ),
         toRow,
         library.bodies,
       ),

@@ -4,7 +4,11 @@ import { htmlToText } from './htmlText';
 import { snippet } from './snippet';
 
 /** Makes a search's row; `terms` when its passage is its summary's (see searchBulletins). */
-export type SearchRowMaker = (bulletin: StoredBulletin, excerpt: string, terms?: readonly string[]) => BulletinRow;
+export type SearchRowMaker = (
+  bulletin: StoredBulletin,
+  excerpt: string,
+  terms?: readonly string[],
+) => BulletinRow;
 
 /**
  * A page of search results whose rows show the passage that matched. Bodies are not in main's

@@ -124,7 +124,10 @@ export async function withBody(bodies: Bodies, bulletin: StoredBulletin): Promis
  * Every one of the bulletins with its body, read a batch at a time: for what holds them all in
  * its output anyway (a share file, an export), which then holds them once, not twice.
  */
-export async function allWithBodies(bodies: Bodies, bulletins: readonly StoredBulletin[]): Promise<Bulletin[]> {
+export async function allWithBodies(
+  bodies: Bodies,
+  bulletins: readonly StoredBulletin[],
+): Promise<Bulletin[]> {
   const all: Bulletin[] = [];
   for await (const batch of withBodies(bodies, bulletins)) all.push(...batch);
   return all;

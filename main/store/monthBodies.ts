@@ -169,7 +169,9 @@ function placesOf(ids: readonly string[]): Map<string, number> {
 /** A body's bytes: a JSON string, else undefined (the bytes are not what the ranges said). */
 function bodyIn(bytes: Uint8Array): string | undefined {
   try {
-    const body: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    const body: unknown = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
     return typeof body === 'string' ? body : undefined;
   } catch {
     return undefined;

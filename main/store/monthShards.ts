@@ -138,7 +138,9 @@ export function createMonthShards({
     // copy's are held until the month is written (its file may not hold them: see jsonDocument).
     const fromRanges = layout !== null && recovery === null;
     const held = new Map<string, string | undefined>();
-    const bulletins = fromRanges ? parsed : parsed.map((bulletin) => bodyless(bulletin, recovery ? held : null));
+    const bulletins = fromRanges
+      ? parsed
+      : parsed.map((bulletin) => bodyless(bulletin, recovery ? held : null));
     const month: Month = {
       bulletins,
       readOnly: shard.readOnly,
@@ -316,7 +318,8 @@ export function createMonthShards({
       for (const [name, shard] of shards) {
         for (const old of shard.bulletins) shard.bodies.release(old.id);
         shard.bulletins = (byMonth.get(name.slice(0, 7)) ?? []).map((bulletin) => bodyless(bulletin, null));
-        for (const bulletin of byMonth.get(name.slice(0, 7)) ?? []) shard.bodies.hold(bulletin.id, bulletin.bodyHtml);
+        for (const bulletin of byMonth.get(name.slice(0, 7)) ?? [])
+          shard.bodies.hold(bulletin.id, bulletin.bodyHtml);
         await shard.bodies.write();
       }
       bodies.forgetAll();

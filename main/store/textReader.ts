@@ -54,8 +54,7 @@ export function readInWorker(workerFile: string | URL, options: WorkerOptions = 
       if (!pending) return;
       if ('error' in reply)
         pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-      else
-        pending.resolve({ text: Buffer.from(reply.bytes).toString(reply.encoding), layout: reply.layout });
+      else pending.resolve({ text: Buffer.from(reply.bytes).toString(reply.encoding), layout: reply.layout });
     });
     started.on('error', stop);
     started.on('exit', () => stop(new Error('the text worker stopped')));
