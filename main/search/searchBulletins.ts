@@ -1,11 +1,4 @@
-import type {
-  Bulletin,
-  BulletinRow,
-  ListResult,
-  SearchCorrection,
-  SearchRequest,
-  View,
-} from '../../preload/contract';
+import type { BulletinRow, ListResult, SearchCorrection, SearchRequest, View } from '../../preload/contract';
 import { cleanName, collectionView, sameName } from '../store/collections';
 import type { StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';

@@ -26,6 +26,12 @@ const withBody = (id: string, published: string, size = 1): Bulletin => ({
   bodyHtml: bodyOf(id, size),
 });
 
+const bodiless = (one: Bulletin) => {
+  const fields: Partial<Bulletin> = { ...one };
+  delete fields.bodyHtml;
+  return fields as Omit<Bulletin, 'bodyHtml'>;
+};
+
 let folder: string;
 const opened: Library[] = [];
 const open = async (options: Parameters<typeof openLibrary>[1] = {}) => {
@@ -52,7 +58,7 @@ describe('a month file, bulletin by bulletin', () => {
       withBody('c', '2020-01-04', 9),
     ];
     const bodies = new Map(month.map((one) => [one.id, one.bodyHtml]));
-    const stored = month.map(({ bodyHtml: _body, ...fields }) => fields);
+    const stored = month.map(bodiless);
     const { bytes, starts, lengths } = serialiseMonth(stored, (id) => bodies.get(id));
     const text = bytes.toString('utf8');
     expect(JSON.parse(text)).toEqual({ schemaVersion: 1, bulletins: month });
@@ -199,7 +205,7 @@ describe('bulletin bodies stay out of main’s heap', () => {
     const path = join(folder, 'month.json');
     // Same-sized fields: once a and b swap places, each old range falls exactly on the other's body.
     const month = [withBody('a', '2020-01-01'), withBody('b', '2020-01-01')];
-    const stored = month.map(({ bodyHtml: _body, ...fields }) => fields);
+    const stored = month.map(bodiless);
     await writeFile(path, serialiseMonth(stored, bodyOf).bytes);
     const { layout } = await readMonthFile(path);
     const bodies = createMonthBodies({
