@@ -29,6 +29,7 @@ import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex } from './search/searchIndex';
+import { createBodyPhrases, phrasesInBodiesAndKept } from './search/bodyPhrases';
 import { allWithBodies, withBody } from './store/bodies';
 import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import { readInWorker } from './store/textReader';
@@ -189,12 +190,14 @@ async function setUp(
     );
   };
   serveKeptImages(offline.image);
+  // A quoted phrase is looked for in the bodies (read from their months) and the kept articles.
+  const phrases = phrasesInBodiesAndKept(
+    createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash),
+    offline.phrases,
+  );
   const exporter = createExporter(
     async (scope) =>
-      allWithBodies(
-        library.bodies,
-        await offline.phrases.search((kept) => resolveScope(scope, library, index, kept)),
-      ),
+      allWithBodies(library.bodies, await phrases((kept) => resolveScope(scope, library, index, kept))),
     openExportSettings(userData),
     (id) => library.note(id),
     (bulletins) => offline.forExport(bulletins),
@@ -287,6 +290,7 @@ async function setUp(
     offline,
     archive,
     layout,
+    phrases,
   });
 }
 

@@ -12,6 +12,7 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
+import type { PhraseSearch } from '../search/bodyPhrases';
 import { searchPage } from '../search/pageSnippets';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import type { SyncService } from '../sync/syncService';
@@ -52,10 +53,13 @@ export function createHandlers(
     archive: Archive;
     /** The window's text size and pane widths (main/windows/windowLayout.ts). */
     layout: WindowLayoutFile;
+    /** Runs a search with its quoted phrases looked up in bodies and kept articles (search/bodyPhrases.ts). */
+    phrases: PhraseSearch;
   },
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline, archive } =
     services;
+  const { phrases } = services;
   const toRow = (bulletin: StoredBulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   /**
@@ -78,10 +82,7 @@ export function createHandlers(
     },
     search: (_caller, request) =>
       searchPage(
-        (row) =>
-          offline.phrases.search((kept) =>
-            searchBulletins(request, library, index, row, recent.list(), kept),
-          ),
+        (row) => phrases((kept) => searchBulletins(request, library, index, row, recent.list(), kept)),
         toRow,
         library.bodies,
       ),
@@ -122,7 +123,7 @@ export function createHandlers(
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return offline.phrases.search((kept) => matchingIds(request, library, index, recent.list(), kept));
+      return phrases((kept) => matchingIds(request, library, index, recent.list(), kept));
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

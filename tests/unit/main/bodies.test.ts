@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
 import { resolveScope } from '../../../main/export/resolveScope';
+import { createBodyPhrases, phrasesInBodiesAndKept } from '../../../main/search/bodyPhrases';
 import { searchPage } from '../../../main/search/pageSnippets';
-import { searchBulletins } from '../../../main/search/searchBulletins';
+import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { allWithBodies, type ArchiveBodies } from '../../../main/store/bodies';
 import { openLibrary, type Library } from '../../../main/store/library';
@@ -295,5 +296,29 @@ describe('readers that take many bodies', () => {
     expect(excerpts['in-body']).toContain('reached Tapachula at dawn');
     expect(excerpts['in-summary']).toBe('Caravan reaches Tapachula');
     expect(asked).toEqual([['in-body']]);
+  });
+
+  it('a quoted phrase only in a body is found, and the same words out of order are not', async () => {
+    const library = await open();
+    const all = [
+      { ...bulletin('phrase', '2020-01-01'), bodyHtml: '<p>The caravan reached Tapachula at dawn.</p>' },
+      {
+        ...bulletin('scattered', '2020-02-01'),
+        bodyHtml: '<p>At dawn, Tapachula: the caravan had reached it.</p>',
+      },
+    ];
+    await library.add(all);
+    const index = createSearchIndex();
+    await index.add(all);
+    const none = { has: () => false, passage: () => undefined };
+    const phrases = phrasesInBodiesAndKept(
+      createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash),
+      { search: async (run) => run(none) },
+    );
+    const ids = async (text: string) =>
+      phrases((kept) => matchingIds({ view: 'all', text }, library, index, [], kept));
+    expect(await ids('"reached Tapachula at dawn"')).toEqual(['phrase']);
+    expect((await ids('Tapachula dawn')).sort()).toEqual(['phrase', 'scattered']);
+    expect(await ids('Tapachula -"reached Tapachula"')).toEqual(['scattered']);
   });
 });
