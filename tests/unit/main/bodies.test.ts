@@ -8,7 +8,7 @@ import { createBodyPhrases, phrasesInBodiesAndKept } from '../../../main/search/
 import { searchPage } from '../../../main/search/pageSnippets';
 import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
-import { allWithBodies, type ArchiveBodies } from '../../../main/store/bodies';
+import { allWithBodies, createBodies, type ArchiveBodies } from '../../../main/store/bodies';
 import { openLibrary, type Library } from '../../../main/store/library';
 import { libraryBackupText } from '../../../main/store/libraryBackup';
 import { createMonthBodies } from '../../../main/store/monthBodies';
@@ -224,6 +224,39 @@ describe('bulletin bodies stay out of main’s heap', () => {
     await writeFile(`${path}.new`, swapped.bytes);
     await rename(`${path}.new`, path);
     expect(Object.fromEntries(await bodies.read(['a', 'b']))).toEqual({ a: bodyOf('a'), b: bodyOf('b') });
+  });
+});
+
+describe('the bodies read lately', () => {
+  it('are kept within their budget, least recently used first out, and a forgotten one is read again', async () => {
+    const asked: string[] = [];
+    const month = {
+      read: async (ids: readonly string[]) => {
+        asked.push(...ids);
+        return new Map(ids.map((id) => [id, id.repeat(10)]));
+      },
+      hold: () => undefined,
+      release: () => undefined,
+      write: async () => undefined,
+    };
+    // Room for three bodies of 20 characters.
+    const bodies = createBodies(() => month, 60);
+    await bodies.read(['aa', 'bb', 'cc']);
+    await bodies.read(['aa']);
+    await bodies.read(['dd']);
+    asked.length = 0;
+    // bb was the least recently used: out; aa, cc and dd stay.
+    expect(Object.fromEntries(await bodies.read(['aa', 'bb', 'cc', 'dd']))).toEqual({
+      aa: 'aa'.repeat(10),
+      bb: 'bb'.repeat(10),
+      cc: 'cc'.repeat(10),
+      dd: 'dd'.repeat(10),
+    });
+    expect(asked).toEqual(['bb']);
+    asked.length = 0;
+    bodies.forget('dd');
+    await bodies.read(['dd']);
+    expect(asked).toEqual(['dd']);
   });
 });
 
