@@ -75,6 +75,24 @@ describe('a month file, bulletin by bulletin', () => {
     expect(JSON.parse(split?.text ?? '')).toEqual({ schemaVersion: 1, bulletins: stored });
   });
 
+  it('takes the body out wherever its key is: first, in the middle (an older app’s order), last', () => {
+    const { bodyHtml = '', ...fields } = withBody('a', '2020-01-02');
+    const entries = Object.entries(fields);
+    const orders = [0, 2, entries.length].map((at) =>
+      Object.fromEntries([...entries.slice(0, at), ['bodyHtml', bodyHtml], ...entries.slice(at)]),
+    );
+    for (const one of orders) {
+      const text = JSON.stringify({ schemaVersion: 1, bulletins: [one, fields] });
+      const split = bodiesOutOf(text);
+      expect(JSON.parse(split?.text ?? '')).toEqual({ schemaVersion: 1, bulletins: [fields, fields] });
+      const range = Buffer.from(text).subarray(
+        split?.starts[0],
+        (split?.starts[0] ?? 0) + (split?.lengths[0] ?? 0),
+      );
+      expect(JSON.parse(range.toString('utf8'))).toBe(bodyHtml);
+    }
+  });
+
   it('finds no ranges in a month written otherwise (spaced, or not a month)', () => {
     const month = { schemaVersion: 1, bulletins: [withBody('a', '2020-01-02')] };
     expect(bodiesOutOf(JSON.stringify(month, null, 2))).toBeNull();
