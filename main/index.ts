@@ -29,6 +29,8 @@ import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex } from './search/searchIndex';
+import { createBodyPhrases, phrasesInBodiesAndKept } from './search/bodyPhrases';
+import { allWithBodies, withBody } from './store/bodies';
 import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import { readInWorker } from './store/textReader';
 import { exportSubscriptions } from './sync/exportSubscriptions';
@@ -125,6 +127,7 @@ async function setUp(
     onStatus: (status) => broadcast('search:status', status),
     keptTexts: keptTextsIn(userData),
     bulletin: (id) => library.get(id),
+    bodies: (ids) => library.bodies.read(ids),
   });
   // Every file an import or a subscription brings is read in this worker, never on main's thread.
   const untrusted = parseInWorker(join(bundleFolder, 'parseWorker.js'));
@@ -152,7 +155,10 @@ async function setUp(
   // Full articles and images kept on the laptop, fetched through the same outbound policy.
   const offline = await openKeptOffline({
     userData,
-    bulletin: (id) => library.get(id),
+    bulletin: async (id) => {
+      const stored = library.get(id);
+      return stored && withBody(library.bodies, stored);
+    },
     maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
     fetch: fetchFromWeb,
     extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
@@ -184,8 +190,14 @@ async function setUp(
     );
   };
   serveKeptImages(offline.image);
+  // A quoted phrase is looked for in the bodies (read from their months) and the kept articles.
+  const phrases = phrasesInBodiesAndKept(
+    createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash),
+    offline.phrases,
+  );
   const exporter = createExporter(
-    (scope) => offline.phrases.search((kept) => resolveScope(scope, library, index, kept)),
+    async (scope) =>
+      allWithBodies(library.bodies, await phrases((kept) => resolveScope(scope, library, index, kept))),
     openExportSettings(userData),
     (id) => library.note(id),
     (bulletins) => offline.forExport(bulletins),
@@ -278,6 +290,7 @@ async function setUp(
     offline,
     archive,
     layout,
+    phrases,
   });
 }
 

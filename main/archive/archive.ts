@@ -2,6 +2,7 @@ import type { Bulletin } from '../../preload/contract';
 import type { ChangeEvents } from '../ipc/changeEvents';
 import type { MergeMarks, MergeRecord } from '../share/mergeRecord';
 import type { SearchIndex } from '../search/searchIndex';
+import { withBodies, type StoredBulletin } from '../store/bodies';
 import type { Library, LibrarySnapshot } from '../store/library';
 import type { AddResult } from '../store/monthShards';
 
@@ -49,7 +50,13 @@ export async function stageInArchive(
   bodyTexts?: ReadonlyMap<string, string>,
 ): Promise<AddResult> {
   const result = await library.stage(bulletins);
-  await Promise.all([index.add(result.added, bodyTexts), index.update(result.updated, bodyTexts)]);
+  // The store keeps no body; the index reads each from the import's own (or `bodyTexts`).
+  const given = new Map(bulletins.map((bulletin) => [bulletin.id, bulletin.bodyHtml]));
+  const withBody = (stored: StoredBulletin): Bulletin => ({ ...stored, bodyHtml: given.get(stored.id) });
+  await Promise.all([
+    index.add(result.added.map(withBody), bodyTexts),
+    index.update(result.updated.map(withBody), bodyTexts),
+  ]);
   return result;
 }
 
@@ -69,8 +76,12 @@ export function createArchive(
     async undoDelete(token) {
       const ids = library.deletedIn(token);
       const count = await library.undoDelete(token);
-      const back = ids.flatMap((id) => library.get(id) ?? []);
-      await index.add(back);
+      // Indexed again a batch of bodies at a time (an undo can bring back a whole search's results).
+      for await (const back of withBodies(
+        library.bodies,
+        ids.flatMap((id) => library.get(id) ?? []),
+      ))
+        await index.add(back);
       if (count > 0) changes.archive();
       return count;
     },
@@ -96,7 +107,8 @@ export function createArchive(
       // can differ from the one the index holds).
       const kept = new Set(snapshot.bulletins.map((bulletin) => bulletin.id));
       await index.remove(before.filter((id) => !kept.has(id)));
-      await index.update(library.bulletins());
+      const restored = new Map(snapshot.bulletins.map((bulletin) => [bulletin.id, bulletin]));
+      await index.update(library.bulletins().map((bulletin) => restored.get(bulletin.id) ?? bulletin));
       changes.archive();
     },
   };

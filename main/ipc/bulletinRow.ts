@@ -1,4 +1,5 @@
-import type { Bulletin, BulletinRow } from '../../preload/contract';
+import type { BulletinRow } from '../../preload/contract';
+import type { StoredBulletin } from '../store/bodies';
 
 /** The user's marks on bulletins, as the store answers them. */
 export interface Marks {
@@ -9,7 +10,7 @@ export interface Marks {
 }
 
 /** One list row: enough to paint it without the body, with the excerpt the caller chose. */
-export function bulletinRow(bulletin: Bulletin, marks: Marks, excerpt: string): BulletinRow {
+export function bulletinRow(bulletin: StoredBulletin, marks: Marks, excerpt: string): BulletinRow {
   return {
     id: bulletin.id,
     title: bulletin.title,

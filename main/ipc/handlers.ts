@@ -12,11 +12,14 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
+import type { PhraseSearch } from '../search/bodyPhrases';
+import { searchPage } from '../search/pageSnippets';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import { Abandoned } from '../search/slices';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';
+import { withBody, type StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';
 import { SETTINGS_LIMITS } from '../store/schema';
 import type { Collection, SavedSearch } from '../store/schema';
@@ -52,11 +55,14 @@ export function createHandlers(
     archive: Archive;
     /** The window's text size and pane widths (main/windows/windowLayout.ts). */
     layout: WindowLayoutFile;
+    /** Runs a search with its quoted phrases looked up in bodies and kept articles (search/bodyPhrases.ts). */
+    phrases: PhraseSearch;
   },
 ): Handlers {
   const { exporter, notices, imports, sync, recent, loadImages, applySettings, changes, offline, archive } =
     services;
-  const toRow = (bulletin: Bulletin, excerpt = excerptOf(bulletin.summary)) =>
+  const { phrases } = services;
+  const toRow = (bulletin: StoredBulletin, excerpt = excerptOf(bulletin.summary)) =>
     bulletinRow(bulletin, library, excerpt);
   /**
    * Marks and notes only on bulletins that exist: state.json would otherwise grow with every id a
@@ -84,8 +90,15 @@ export function createHandlers(
     async search({ sender }, request) {
       const asked = searches.begin(sender.id);
       try {
-        return await offline.phrases.search((kept) =>
-          searchBulletins(request, library, index, toRow, recent.list(), kept, { abandoned: asked.replaced }),
+        return await searchPage(
+          (row) =>
+            phrases((kept) =>
+              searchBulletins(request, library, index, row, recent.list(), kept, {
+                abandoned: asked.replaced,
+              }),
+            ),
+          toRow,
+          library.bodies,
         );
       } catch (error) {
         if (error instanceof Abandoned) throw new BridgeRefusal('superseded', t('errors.searchReplaced'));
@@ -98,20 +111,20 @@ export function createHandlers(
     recentSearches: () => recent.list(),
     rememberSearch: (_caller, text) => recent.remember(text),
     searchStatus: () => index.status(),
-    get(_caller, id) {
-      const bulletin = library.get(id);
-      if (!bulletin) return null;
+    async get(_caller, id) {
+      const stored = library.get(id);
+      if (!stored) return null;
       return {
-        bulletin,
+        bulletin: await withBody(library.bodies, stored),
         bookmarked: library.isBookmarked(id),
         read: library.isRead(id),
         note: library.note(id) ?? '',
         collections: library.collectionsOf(id),
       };
     },
-    loadImages(_caller, id) {
+    async loadImages(_caller, id) {
       const bulletin = library.get(id);
-      return bulletin ? loadImages(bulletin) : {};
+      return bulletin ? loadImages(await withBody(library.bodies, bulletin)) : {};
     },
     counts: () => library.counts(),
     async toggleBookmark(_caller, id) {
@@ -131,7 +144,7 @@ export function createHandlers(
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return offline.phrases.search((kept) => matchingIds(request, library, index, recent.list(), kept));
+      return phrases((kept) => matchingIds(request, library, index, recent.list(), kept));
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/contract';
+import type { StoredBulletin } from '../store/bodies';
 import type { KeptForExport } from '../export/printJob';
 import { createArticleStore, isArticleFileName, type ArticleStore, type KeptArticle } from './articleStore';
 import type { ExtractPage } from './extractInWorker';
@@ -19,7 +20,7 @@ export const KEPT_IMAGE_PATH = '/kept/';
 export const keptImageUrl = (name: string) => `${KEPT_IMAGE_PATH}${name}`;
 
 export interface KeptOffline {
-  keep(bulletins: readonly Bulletin[], what: KeepWhat): void;
+  keep(bulletins: readonly StoredBulletin[], what: KeepWhat): void;
   queue: Pick<KeepQueue, 'cancel' | 'retry' | 'clearFinished' | 'status' | 'idle'>;
   view(bulletinId: string): Promise<KeptView | null>;
   article(bulletinId: string): Promise<KeptArticle | null>;
@@ -27,7 +28,7 @@ export interface KeptOffline {
   image(name: string): Promise<Buffer | null>;
   usage(): Promise<KeptUsage>;
   /** What exports print of these bulletins: full articles, and images as data: URLs (one self-contained file). */
-  forExport(bulletins: readonly Bulletin[]): Promise<Map<string, KeptForExport>>;
+  forExport(bulletins: readonly StoredBulletin[]): Promise<Map<string, KeptForExport>>;
   /** Removes what was kept more than `days` ago (0: everything), then the images nothing refers to. */
   removeOlderThan(days: number): Promise<KeptUsage>;
   /** Quoted phrases searched in the kept articles (search runs through it). */
@@ -41,7 +42,8 @@ export interface KeptOffline {
 
 export interface KeptOfflineOptions {
   userData: string;
-  bulletin: (id: string) => Bulletin | undefined;
+  /** The bulletin with its body (read from its month: the store keeps none), when it is still there. */
+  bulletin: (id: string) => Promise<Bulletin | undefined> | Bulletin | undefined;
   maxPageBytes: () => number;
   fetch: FetchWithPolicy;
   extract: ExtractPage;
@@ -75,7 +77,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
     isOnline: options.isOnline,
     onChange: options.onChange,
     run: async (job, signal) => {
-      const bulletin = options.bulletin(job.bulletinId);
+      const bulletin = await options.bulletin(job.bulletinId);
       // Deleted since it was queued: nothing to keep.
       if (!bulletin) return;
       try {

@@ -1,16 +1,9 @@
-import type {
-  Bulletin,
-  BulletinRow,
-  ListResult,
-  SearchCorrection,
-  SearchRequest,
-  View,
-} from '../../preload/contract';
+import type { BulletinRow, ListResult, SearchCorrection, SearchRequest, View } from '../../preload/contract';
 import { cleanName, collectionView, sameName } from '../store/collections';
+import type { StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';
 import { queryOf } from '../store/savedSearches';
 import { foldedWords } from './documentText';
-import { htmlToText } from './htmlText';
 import { parseQuery } from './queryParser';
 import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
@@ -46,7 +39,8 @@ export function searchBulletins(
   request: SearchRequest,
   library: Marks,
   index: SearchIndex,
-  toRow: (bulletin: Bulletin, excerpt: string) => BulletinRow,
+  /** `terms`: the row's passage is its summary's, and these are the terms its body may show better. */
+  toRow: (bulletin: StoredBulletin, excerpt: string, terms?: readonly string[]) => BulletinRow,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
   slices: SliceOptions = {},
@@ -66,20 +60,17 @@ export function searchBulletins(
     );
     const hints = [...answer.hints];
     if (index.status().state === 'building') hints.push({ code: 'indexing', value: '' });
-    // A passage is found in the row's summary or body (up to a few hundred µs with a long body).
+    // A passage is found in the row's summary here; bodies are not in memory (store/bodies.ts):
+    // pageSnippets.ts reads those a page needs.
     const pause = pauser(options);
     const rows: BulletinRow[] = [];
     for (const { bulletin, terms } of answer.hits) {
       await pause();
+      const passage = kept?.passage(bulletin.id);
       rows.push(
-        toRow(
-          bulletin,
-          kept?.passage(bulletin.id) ??
-            snippet(
-              [bulletin.summary, () => (bulletin.bodyHtml ? htmlToText(bulletin.bodyHtml) : '')],
-              terms ?? answer.terms,
-            ),
-        ),
+        passage !== undefined
+          ? toRow(bulletin, passage)
+          : toRow(bulletin, snippet([bulletin.summary], terms ?? answer.terms), terms ?? answer.terms),
       );
     }
     return {

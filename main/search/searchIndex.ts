@@ -42,6 +42,11 @@ export interface SearchIndexOptions {
   keptTexts?: (ids?: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   /** The archive's bulletin of an id as it is now (a kept text is indexed with its latest version). */
   bulletin?: (id: string) => Bulletin | undefined;
+  /**
+   * The bodies of the archive's bulletins (main/store/bodies.ts: the store keeps none in memory),
+   * for a bulletin indexed again with its kept article. Without it, `bulletin`'s own is used.
+   */
+  bodies?: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 export interface SearchIndex {
@@ -175,10 +180,12 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const texts = await options.keptTexts(ids);
     const targets = ids ?? [...texts.keys()];
     if (targets.length === 0) return;
+    const bodies = await options.bodies?.(targets.filter((id) => texts.has(id)));
     await change((ready) =>
       eachInSlices(targets, (id) => {
-        const bulletin = options.bulletin?.(id);
-        if (!bulletin || !ready.has(id) || (ids === undefined && !texts.has(id))) return;
+        const stored = options.bulletin?.(id);
+        if (!stored || !ready.has(id) || (ids === undefined && !texts.has(id))) return;
+        const bulletin = bodies ? { ...stored, bodyHtml: bodies.get(id) } : stored;
         forget(ready, id);
         ready.replace(withKeptText(toIndexedDoc(bulletin), texts.get(id)));
         record(ready, bulletin);
@@ -209,7 +216,14 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         // Built from the files, which can lack what the store holds in memory (a shard restored
         // from a backup where the damaged file could not be moved aside): add those now.
         const missing = all.filter((bulletin) => !loaded?.has(bulletin.id));
-        if (missing.length > 0) loaded.addAll(missing.map(toIndexedDoc));
+        if (missing.length > 0) {
+          const bodies = await options.bodies?.(missing.map((bulletin) => bulletin.id));
+          loaded.addAll(
+            missing.map((bulletin) =>
+              toIndexedDoc(bodies ? { ...bulletin, bodyHtml: bodies.get(bulletin.id) } : bulletin),
+            ),
+          );
+        }
         if (options.file) {
           const file = options.file;
           lastPersist = lastPersist

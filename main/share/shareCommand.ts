@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
-import type { Bulletin, ExportScope, ShareOutcome, ShareScope } from '../../preload/contract';
+import type { ExportScope, ShareOutcome, ShareScope } from '../../preload/contract';
 import { safeFileName } from '../export/fileName';
 import { t } from '../i18n';
+import { allWithBodies, type StoredBulletin } from '../store/bodies';
 import type { Library } from '../store/library';
 import { writeAtomically } from '../store/durableJsonFile';
 import { buildShare } from './buildShare';
@@ -27,10 +28,14 @@ export function defaultSenderName(): string {
 export async function shareBulletins(
   scope: ShareScope,
   sender: WebContents,
-  deps: { library: Library; resolve: (scope: ExportScope) => Promise<Bulletin[]>; senderName: () => string },
+  deps: {
+    library: Library;
+    resolve: (scope: ExportScope) => Promise<StoredBulletin[]>;
+    senderName: () => string;
+  },
 ): Promise<ShareOutcome | null> {
   const { library } = deps;
-  let bulletins: Bulletin[];
+  let bulletins: StoredBulletin[];
   let title: string;
   let collection: string | undefined;
   if (scope.kind === 'collection') {
@@ -55,7 +60,7 @@ export async function shareBulletins(
   const path = choice.filePath.toLowerCase().endsWith('.json')
     ? choice.filePath
     : `${choice.filePath}${SHARE_EXTENSION}`;
-  const contents = buildShare(bulletins, library, {
+  const contents = buildShare(await allWithBodies(library.bodies, bulletins), library, {
     name: deps.senderName(),
     at: new Date(),
     ...(collection !== undefined ? { collection } : {}),

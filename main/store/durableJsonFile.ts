@@ -85,7 +85,7 @@ let lastSerialised: Promise<unknown> = Promise.resolve();
  * microtasks, or immediates, which Node runs all in one go) they held main's thread 6–8 s when an
  * import touched all 168 months of a generated archive (10,000 to 100,000 bulletins, loaded machine).
  */
-function inATurnOfItsOwn<T>(serialise: () => T): Promise<T> {
+export function inATurnOfItsOwn<T>(serialise: () => T): Promise<T> {
   const turn = lastSerialised.then(() => new Promise((resolve) => setImmediate(resolve))).then(serialise);
   lastSerialised = turn.catch(() => undefined);
   return turn;
@@ -116,14 +116,15 @@ function parseOrNull(text: string | null): unknown {
  */
 export async function writeAtomically(
   file: string,
-  data: string | Uint8Array | readonly string[],
+  data: string | Uint8Array | readonly string[] | AsyncIterable<string>,
   signal?: AbortSignal,
 ): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
   const handle = await open(temporary, 'w');
   try {
-    for (const chunk of chunks) await handle.writeFile(chunk, { signal });
+    // Made as they are written (a library backup reads its bodies a batch at a time).
+    for await (const chunk of chunks) await handle.writeFile(chunk, { signal });
     await handle.sync();
     signal?.throwIfAborted();
   } catch (error) {

@@ -2,6 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bulletin, Counts, ListSort, View } from '../../preload/contract';
 import { createBackups } from './backups';
+import type { Bodies, StoredBulletin } from './bodies';
 import { collectionIdOf } from './collections';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import { createMonthShards, type MonthReading, type MonthShards } from './monthShards';
@@ -10,10 +11,16 @@ import type { JournalLimits } from './stateJournal';
 import { openUserState, type UserState } from './userState';
 import { createWriteGuard, type Writable } from './writeGuard';
 
-/** Everything the user has, as one value: what File > Back up library… writes. */
+/** Everything the user has, as one value: what File > Restore library… puts back. */
 export interface LibrarySnapshot {
   state: State;
   bulletins: Bulletin[];
+}
+
+/** The library as it is now, bodies left on disk: what File > Back up library… writes (libraryBackup.ts). */
+export interface LibraryListing {
+  state: State;
+  bulletins: StoredBulletin[];
 }
 
 /**
@@ -28,12 +35,14 @@ export interface Library extends Pick<MonthShards, 'add' | 'stage' | 'commit' | 
    * Newest first, by date published or (bookmarks, collections) by when the user added them.
    * Deleted bulletins are left out here, in `get` and in every count.
    */
-  bulletins(view?: View, sort?: ListSort): Bulletin[];
-  get(id: string): Bulletin | undefined;
+  bulletins(view?: View, sort?: ListSort): StoredBulletin[];
+  get(id: string): StoredBulletin | undefined;
+  /** The bodies, read from the month files when asked (bodies.ts): the store keeps none. */
+  readonly bodies: Bodies;
   /** Whether the archive holds a bulletin: shown, deleted by the user (a tombstone), or not at all. */
   presence(id: string): 'visible' | 'deleted' | 'absent';
   counts(): Counts;
-  snapshot(): LibrarySnapshot;
+  snapshot(): LibraryListing;
   /** Replaces the whole library (File > Restore…); every file it rewrites is backed up first. */
   restore(snapshot: LibrarySnapshot): Promise<void>;
   /** What happened while opening (recoveries, migrations, newer files), in order. */
@@ -100,7 +109,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
   };
 
   /** The archive less the deleted: what every view starts from. */
-  let visible: Bulletin[] = [];
+  let visible: StoredBulletin[] = [];
   const refreshVisible = () => {
     shared.shownChanged();
     const deleted = shared.tombstones();
@@ -124,6 +133,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     stage: archive.stage,
     commit: archive.commit,
     unstage: archive.unstage,
+    bodies: archive.bodies,
     openingEvents,
     close: () => guard.dispose(),
     async flush() {
@@ -181,7 +191,7 @@ async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {
 }
 
 /** By the date in `added`, newest first; stable, so equal dates keep publication order. */
-function byAdded(bulletins: Bulletin[], added: Record<string, string>): Bulletin[] {
+function byAdded(bulletins: StoredBulletin[], added: Record<string, string>): StoredBulletin[] {
   return bulletins.sort((a, b) => {
     const first = added[a.id] ?? '';
     const second = added[b.id] ?? '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JsonTooLarge, decodeWithinHeap, parseJsonWithinHeap } from '../importers/jsonWithinHeap';
 import { writeAtomically } from './durableJsonFile';
+import { withBodies } from './bodies';
 import type { Library, LibrarySnapshot } from './library';
 import { bulletinSchema, stateSchema } from './schema';
 
@@ -21,10 +22,39 @@ export function libraryBackupOf(
   return { format: 'bulletin-reader-library', schemaVersion: 1, createdAt, ...snapshot };
 }
 
-export async function writeLibraryBackup(library: Library, path: string): Promise<LibraryBackup> {
-  const backup = libraryBackupOf(library.snapshot());
-  await writeAtomically(path, JSON.stringify(backup));
-  return backup;
+/** What a backup written holds, for the notice that says it is done. */
+export interface BackupWritten {
+  bulletins: number;
+  bookmarks: number;
+}
+
+/**
+ * A backup's text (exactly `JSON.stringify` of `libraryBackupOf`), a piece at a time: the store
+ * keeps no body, so they are read a batch at a time and never all held at once.
+ */
+export async function* libraryBackupText(
+  library: Pick<Library, 'snapshot' | 'bodies'>,
+  createdAt = new Date().toISOString(),
+): AsyncGenerator<string> {
+  const { state, bulletins } = library.snapshot();
+  const empty = JSON.stringify(libraryBackupOf({ state, bulletins: [] }, createdAt));
+  // `…"bulletins":[` then the bulletins, then `]}`.
+  yield empty.slice(0, -2);
+  let first = true;
+  for await (const batch of withBodies(library.bodies, bulletins)) {
+    yield `${first ? '' : ','}${batch.map((bulletin) => JSON.stringify(bulletin)).join(',')}`;
+    first = false;
+  }
+  yield ']}';
+}
+
+export async function writeLibraryBackup(
+  library: Pick<Library, 'snapshot' | 'bodies'>,
+  path: string,
+): Promise<BackupWritten> {
+  const { state, bulletins } = library.snapshot();
+  await writeAtomically(path, libraryBackupText(library));
+  return { bulletins: bulletins.length, bookmarks: Object.keys(state.bookmarks).length };
 }
 
 /**

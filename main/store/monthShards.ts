@@ -2,17 +2,27 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bulletin } from '../../preload/contract';
 import type { Backups } from './backups';
+import { createBodies, type Bodies, type StoredBulletin } from './bodies';
 import { OutsideArchiveError, ReadOnlyFileError, type ReportStoreEvent } from './events';
-import { openJsonDocument, type JsonDocument } from './jsonDocument';
+import { openJsonDocument } from './jsonDocument';
+import { createMonthBodies, type MonthBodies } from './monthBodies';
+import { readMonthFile, type MonthLayout } from './monthLayout';
 import { emptyShard, shardSchema, type Shard } from './schema';
-import type { ReadText, TextReader } from './textReader';
+import type { ReadMonth, TextReader } from './textReader';
 import type { Writable } from './writeGuard';
 
 export interface AddResult {
-  added: Bulletin[];
+  added: StoredBulletin[];
   /** Same id, different contentHash: replaced in place; bookmarks and read marks, keyed by id, stay. */
-  updated: Bulletin[];
+  updated: StoredBulletin[];
   unchanged: number;
+}
+
+/** One month in memory: its bulletins without their bodies, and where those are. */
+interface Month {
+  bulletins: StoredBulletin[];
+  bodies: MonthBodies;
+  readOnly: boolean;
 }
 
 /** A month's shard file, e.g. 2020-11.json. */
@@ -26,11 +36,13 @@ export const SHARD_NAME = /^(\d{4})-(\d{2})\.json$/;
  */
 export interface MonthShards {
   /** Every bulletin held, newest first by date published; the same array until the order changes. */
-  newestFirst(): Bulletin[];
+  newestFirst(): StoredBulletin[];
   /** The bulletin held under an id, whether or not the user deleted it. */
-  stored(id: string): Bulletin | undefined;
+  stored(id: string): StoredBulletin | undefined;
   /** Every bulletin held, in the order they were read (what a backup writes). */
-  all(): Bulletin[];
+  all(): StoredBulletin[];
+  /** The bodies of bulletins held (read from their month files, never all kept in memory). */
+  readonly bodies: Bodies;
   /** `stage` then `commit`: for one set of bulletins on its own. */
   add(bulletins: Bulletin[]): Promise<AddResult>;
   /**
@@ -52,7 +64,7 @@ export interface MonthShards {
    * them): out of memory at once, out of their months at the next `commit`. All or nothing, as
    * `stage`. Resolves to the bulletins removed.
    */
-  unstage(ids: readonly string[]): Promise<Bulletin[]>;
+  unstage(ids: readonly string[]): Promise<StoredBulletin[]>;
   /** A month file was made by a newer app: a restore would not be saved whole. */
   readOnly(): boolean;
   /**
@@ -71,7 +83,7 @@ export interface MonthShards {
 
 export interface MonthReading {
   /** Reads the older months (decoded in a worker, ahead of the one being parsed). */
-  reader?: Pick<TextReader, 'read' | 'expect'>;
+  reader?: Pick<TextReader, 'readMonth' | 'expect'>;
   preview?: { rows: number; ready: () => boolean; show: () => void | Promise<void> };
 }
 
@@ -93,8 +105,14 @@ export function createMonthShards({
   onReorder,
 }: MonthShardsDeps): MonthShards {
   const shardFolder = join(folder, 'bulletins');
-  const openShard = async (name: string, read?: ReadText) => {
+  const openMonth = async (name: string, readMonth: ReadMonth = readMonthFile): Promise<Month> => {
     const file = `bulletins/${name}`;
+    let layout: MonthLayout | null = null;
+    const read = async (path: string) => {
+      const month = await readMonth(path);
+      layout = month.layout;
+      return month.text;
+    };
     const shard = await openJsonDocument<Shard>(
       { read, folder, file, kind: 'shard', schema: shardSchema, fallback: emptyShard },
       backups,
@@ -114,20 +132,46 @@ export function createMonthShards({
         complete: recovery.newest,
       });
     }
-    return shard;
+    const parsed = shard.db.data.bulletins;
+    // Read from the file without their bodies (the usual case): kept as they are. Otherwise (a
+    // file this app did not write, or a copy restored) the bodies are taken out here; a restored
+    // copy's are held until the month is written (its file may not hold them: see jsonDocument).
+    const fromRanges = layout !== null && recovery === null;
+    const held = new Map<string, string | undefined>();
+    const bulletins = fromRanges
+      ? parsed
+      : parsed.map((bulletin) => bodyless(bulletin, recovery ? held : null));
+    const month: Month = {
+      bulletins,
+      readOnly: shard.readOnly,
+      bodies: createMonthBodies({
+        path: join(folder, file),
+        bulletins: () => month.bulletins,
+        layout: fromRanges ? layout : null,
+        order: fromRanges ? bulletins.map((bulletin) => bulletin.id) : [],
+        held,
+        beforeReplace: (bytes) => backups.keep(file, bytes),
+        refusal: () => shard.refusal,
+      }),
+    };
+    return month;
   };
-  const shards = new Map<string, JsonDocument<Shard>>();
-  const byId = new Map<string, Bulletin>();
-  let newestFirst: Bulletin[] = [];
+  const shards = new Map<string, Month>();
+  const byId = new Map<string, StoredBulletin>();
+  let newestFirst: StoredBulletin[] = [];
+  const bodies = createBodies((id) => {
+    const bulletin = byId.get(id);
+    return bulletin && shards.get(`${monthOf(bulletin)}.json`)?.bodies;
+  });
   /** Oldest month first, as they were read at launch: a later month's copy of an id wins. */
   const reindex = () => {
     byId.clear();
     for (const name of [...shards.keys()].sort())
-      for (const bulletin of shards.get(name)?.db.data.bulletins ?? []) byId.set(bulletin.id, bulletin);
+      for (const bulletin of shards.get(name)?.bulletins ?? []) byId.set(bulletin.id, bulletin);
     reorder();
   };
   /** Each month's bulletins newest first, kept between commits (see reorder). */
-  const sortedMonths = new Map<string, Bulletin[]>();
+  const sortedMonths = new Map<string, StoredBulletin[]>();
   /**
    * Every bulletin newest first. A shard holds one month of publication, so its bulletins sorted,
    * newest month first, are the whole archive sorted: a sort of a few hundred at a time instead of
@@ -140,9 +184,9 @@ export function createMonthShards({
     for (const name of changed)
       sortedMonths.set(
         name,
-        sortNewestFirst((shards.get(name)?.db.data.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
+        sortNewestFirst((shards.get(name)?.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
       );
-    const byMonth = ([] as Bulletin[]).concat(
+    const byMonth = ([] as StoredBulletin[]).concat(
       ...[...shards.keys()]
         .sort()
         .reverse()
@@ -157,23 +201,26 @@ export function createMonthShards({
    * name a path outside `bulletins/` ("../../p"). Refused before anything is staged, so a bad
    * month never waits in `staged` to fail every later commit.
    */
-  async function shardFor(month: string): Promise<JsonDocument<Shard>> {
+  async function shardFor(month: string): Promise<Month> {
     const name = `${month}.json`;
     if (!SHARD_NAME.test(name)) throw new OutsideArchiveError(month);
     let shard = shards.get(name);
     if (!shard) {
-      shard = await openShard(name);
+      shard = await openMonth(name);
       shards.set(name, shard);
     }
     return shard;
   }
   /** Months changed by `stage` and not yet handed to `commit`. */
   const staged = new Set<string>();
+  /** A month's writes, for the write guard (which retries them on a full disk). */
+  const writable = (month: Month): Writable => ({ write: () => month.bodies.write() });
 
   const archive: MonthShards = {
     newestFirst: () => newestFirst,
     stored: (id) => byId.get(id),
     all: () => [...byId.values()],
+    bodies,
     async add(bulletins) {
       const result = await archive.stage(bulletins);
       await archive.commit();
@@ -190,24 +237,32 @@ export function createMonthShards({
         const existing = byId.get(bulletin.id);
         if (existing) months.add(monthOf(existing));
       }
-      const targets = new Map<string, JsonDocument<Shard>>();
+      const targets = new Map<string, Month>();
       for (const month of months) targets.set(month, await shardFor(month));
       // All or nothing: a month made by a newer app cannot take bulletins, so the batch is refused whole.
       const locked = [...targets.entries()].find(([, shard]) => shard.readOnly);
       if (locked) throw new ReadOnlyFileError(`bulletins/${locked[0]}.json`);
 
-      const added: Bulletin[] = [];
-      const updated: Bulletin[] = [];
+      const added: StoredBulletin[] = [];
+      const updated: StoredBulletin[] = [];
       for (const bulletin of changes) {
         const existing = byId.get(bulletin.id);
         if (existing?.contentHash === bulletin.contentHash) continue; // the same item twice in one batch
         if (existing) {
           const old = targets.get(monthOf(existing));
-          if (old) old.db.data.bulletins = old.db.data.bulletins.filter((kept) => kept.id !== bulletin.id);
+          if (old) {
+            old.bulletins = old.bulletins.filter((kept) => kept.id !== bulletin.id);
+            old.bodies.release(bulletin.id);
+          }
         }
         // A corrected item keeps the date it first arrived; bookmarks and read marks are keyed by id and stay.
-        const stored = existing ? { ...bulletin, importedAt: existing.importedAt } : bulletin;
-        targets.get(monthOf(stored))?.db.data.bulletins.push(stored);
+        const { bodyHtml, ...fields } = bulletin;
+        const stored = existing ? { ...fields, importedAt: existing.importedAt } : fields;
+        const target = targets.get(monthOf(stored));
+        target?.bulletins.push(stored);
+        // Its body stays in hand until its month is written.
+        target?.bodies.hold(stored.id, bodyHtml);
+        bodies.forget(stored.id);
         byId.set(stored.id, stored);
         (existing ? updated : added).push(stored);
       }
@@ -223,7 +278,7 @@ export function createMonthShards({
       const writes = await Promise.allSettled(
         names.map((name) => {
           const shard = shards.get(name);
-          return shard ? persist(`bulletins/${name}`, shard.db) : Promise.resolve();
+          return shard ? persist(`bulletins/${name}`, writable(shard)) : Promise.resolve();
         }),
       );
       // A write that failed outright (not a full disk: the guard retries that) is tried again by
@@ -235,16 +290,18 @@ export function createMonthShards({
     },
     async unstage(ids) {
       const leaving = ids.flatMap((id) => byId.get(id) ?? []);
-      const targets = new Map<string, JsonDocument<Shard>>();
+      const targets = new Map<string, Month>();
       for (const month of new Set(leaving.map(monthOf))) targets.set(month, await shardFor(month));
       const locked = [...targets.entries()].find(([, shard]) => shard.readOnly);
       if (locked) throw new ReadOnlyFileError(`bulletins/${locked[0]}.json`);
       const gone = new Set(leaving.map((bulletin) => bulletin.id));
       for (const [month, shard] of targets) {
-        shard.db.data.bulletins = shard.db.data.bulletins.filter((kept) => !gone.has(kept.id));
+        shard.bulletins = shard.bulletins.filter((kept) => !gone.has(kept.id));
+        for (const id of gone) shard.bodies.release(id);
         staged.add(`${month}.json`);
       }
       for (const id of gone) byId.delete(id);
+      bodies.forget(...gone);
       return leaving;
     },
     readOnly: () => [...shards.values()].some((shard) => shard.readOnly),
@@ -252,14 +309,20 @@ export function createMonthShards({
       const byMonth = new Map<string, Bulletin[]>();
       for (const bulletin of bulletins) {
         const month = monthOf(bulletin);
-        byMonth.set(month, [...(byMonth.get(month) ?? []), bulletin]);
+        const list = byMonth.get(month);
+        if (list) list.push(bulletin);
+        else byMonth.set(month, [bulletin]);
       }
       for (const month of byMonth.keys()) await shardFor(month);
       // A month the backup does not have is emptied, not deleted: its old content is in backups/.
       for (const [name, shard] of shards) {
-        shard.db.data = { ...emptyShard(), bulletins: byMonth.get(name.slice(0, 7)) ?? [] };
-        await shard.db.write();
+        for (const old of shard.bulletins) shard.bodies.release(old.id);
+        shard.bulletins = (byMonth.get(name.slice(0, 7)) ?? []).map((bulletin) => bodyless(bulletin, null));
+        for (const bulletin of byMonth.get(name.slice(0, 7)) ?? [])
+          shard.bodies.hold(bulletin.id, bulletin.bodyHtml);
+        await shard.bodies.write();
       }
+      bodies.forgetAll();
       await alongside();
       reindex();
     },
@@ -282,13 +345,13 @@ export function createMonthShards({
           reader?.expect(newestMonthFirst.slice(at).map((month) => join(shardFolder, month)));
           readingAhead = true;
         }
-        const shard = await openShard(name, readingAhead ? reader?.read : undefined);
+        const shard = await openMonth(name, readingAhead ? reader?.readMonth : undefined);
         shards.set(name, shard);
         // A month read ahead is parsed at once, so nothing else would run until the last one: the
         // window's messages (main is Electron's UI thread) get a turn between months.
         await new Promise((resolve) => setImmediate(resolve));
         if (previewed || !preview) continue;
-        readSoFar += shard.db.data.bulletins.length;
+        readSoFar += shard.bulletins.length;
         if (readSoFar < preview.rows) continue;
         reindex();
         if (preview.ready()) {
@@ -303,16 +366,24 @@ export function createMonthShards({
   return archive;
 }
 
-const monthOf = (bulletin: Bulletin) => bulletin.published.slice(0, 7);
+const monthOf = (bulletin: StoredBulletin) => bulletin.published.slice(0, 7);
+
+/** A bulletin without its body; the body goes to `held` when given one. */
+function bodyless(bulletin: Bulletin, held: Map<string, string | undefined> | null): StoredBulletin {
+  const { bodyHtml, ...fields } = bulletin;
+  held?.set(bulletin.id, bodyHtml);
+  return fields;
+}
 
 // Stable: bulletins of one day keep the order in which their source listed them. ISO dates
 // order by code unit; localeCompare's collation made this sort most of the load time at 100k.
-function sortNewestFirst(bulletins: Bulletin[]): Bulletin[] {
+function sortNewestFirst(bulletins: StoredBulletin[]): StoredBulletin[] {
   return bulletins.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
 }
 
-function isNewestFirst(bulletins: readonly Bulletin[]): boolean {
+function isNewestFirst(bulletins: readonly StoredBulletin[]): boolean {
   for (let i = 1; i < bulletins.length; i++)
-    if ((bulletins[i - 1] as Bulletin).published < (bulletins[i] as Bulletin).published) return false;
+    if ((bulletins[i - 1] as StoredBulletin).published < (bulletins[i] as StoredBulletin).published)
+      return false;
   return true;
 }

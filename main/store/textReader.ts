@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { readMonthFile, type MonthText } from './monthLayout';
 import type { TextReply, TextRequest } from './textWorker';
 
 /** Reads a file of the store as text; rejects as readFile does (`code` ENOENT for a missing file). */
@@ -7,8 +8,11 @@ export type ReadText = (path: string) => Promise<string>;
 
 export const readTextHere: ReadText = (path) => readFile(path, 'utf8');
 
+/** Reads a month file without its bodies, where it can (see monthLayout.ts). */
+export type ReadMonth = (path: string) => Promise<MonthText>;
+
 export interface TextReader {
-  read: ReadText;
+  readMonth: ReadMonth;
   /** The files about to be read, in order: the next few are read and decoded ahead. */
   expect(paths: readonly string[]): void;
   /** Ends the worker; later reads happen on this thread. */
@@ -28,8 +32,8 @@ export function readInWorker(workerFile: string | URL, options: WorkerOptions = 
   /** Set once the worker has failed or been closed: reads stay on this thread from then on. */
   let ended = false;
   let nextId = 0;
-  const waiting = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
-  const early = new Map<string, Promise<string>>();
+  const waiting = new Map<number, { resolve: (month: MonthText) => void; reject: (error: Error) => void }>();
+  const early = new Map<string, Promise<MonthText>>();
   let queue: string[] = [];
 
   const stop = (error: Error) => {
@@ -50,7 +54,7 @@ export function readInWorker(workerFile: string | URL, options: WorkerOptions = 
       if (!pending) return;
       if ('error' in reply)
         pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-      else pending.resolve(Buffer.from(reply.bytes).toString(reply.encoding));
+      else pending.resolve({ text: Buffer.from(reply.bytes).toString(reply.encoding), layout: reply.layout });
     });
     started.on('error', stop);
     started.on('exit', () => stop(new Error('the text worker stopped')));
@@ -58,14 +62,14 @@ export function readInWorker(workerFile: string | URL, options: WorkerOptions = 
     return worker;
   };
 
-  function request(path: string): Promise<string> {
+  function request(path: string): Promise<MonthText> {
     const thread = running();
-    if (!thread) return readTextHere(path);
+    if (!thread) return readMonthFile(path);
     const id = nextId++;
-    const text = new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    const month = new Promise<MonthText>((resolve, reject) => waiting.set(id, { resolve, reject }));
     thread.postMessage({ id, path } satisfies TextRequest);
     // The worker gone mid-way (it should not): this file is read here instead.
-    return text.catch((error: unknown) => (worker ? Promise.reject(error) : readTextHere(path)));
+    return month.catch((error: unknown) => (worker ? Promise.reject(error) : readMonthFile(path)));
   }
 
   function readAhead() {
@@ -76,7 +80,7 @@ export function readInWorker(workerFile: string | URL, options: WorkerOptions = 
   }
 
   return {
-    read(path) {
+    readMonth(path) {
       const text = early.get(path);
       early.delete(path);
       readAhead();

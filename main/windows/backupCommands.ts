@@ -6,7 +6,12 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { Archive } from '../archive/archive';
 import type { Library } from '../store/library';
 import { ParseRanOutOfMemory, ParseTookTooLong, type UntrustedReader } from '../importers/parseInWorker';
-import { libraryBackupOf, writeLibraryBackup, type LibraryBackup } from '../store/libraryBackup';
+import {
+  libraryBackupText,
+  writeLibraryBackup,
+  type BackupWritten,
+  type LibraryBackup,
+} from '../store/libraryBackup';
 import {
   isTarBackup,
   libraryOfTarBackup,
@@ -85,17 +90,18 @@ export async function backUpLibrary(context: BackupContext): Promise<void> {
     : await dialog.showSaveDialog(options);
   if (canceled || !filePath) return;
   try {
-    let backup: LibraryBackup;
+    let backup: BackupWritten;
     if (withKept && context.kept) {
-      backup = libraryBackupOf(context.library.snapshot());
-      await writeBackupWithKept(JSON.stringify(backup), context.kept.folder, filePath);
+      // The tar's entry needs its size first: the text is made whole (bodies read a batch at a time).
+      let text = '';
+      for await (const piece of libraryBackupText(context.library)) text += piece;
+      const { state, bulletins } = context.library.snapshot();
+      backup = { bulletins: bulletins.length, bookmarks: Object.keys(state.bookmarks).length };
+      await writeBackupWithKept(text, context.kept.folder, filePath);
     } else backup = await writeLibraryBackup(context.library, filePath);
     context.notices.post({
       kind: 'info',
-      message: t('backupDialog.saved', {
-        bulletins: backup.bulletins.length,
-        bookmarks: Object.keys(backup.state.bookmarks).length,
-      }),
+      message: t('backupDialog.saved', { bulletins: backup.bulletins, bookmarks: backup.bookmarks }),
       details: [],
     });
   } catch (error) {

@@ -15,7 +15,7 @@ export async function openAsTheAppDoes(folder: string): Promise<{ ms: number; li
   const reader = readInWorker(TS_WORKER, { workerData: { file: TEXT_WORKER } });
   // Started before the timing: from TypeScript source the worker takes hundreds of milliseconds to
   // compile; the app's bundled one starts in a few.
-  await reader.read(join(folder, 'state.json')).catch(() => '');
+  await reader.readMonth(join(folder, 'state.json')).catch(() => null);
   let library: Library | undefined;
   const ms = await time(async () => {
     library = await openLibrary(folder, { reader });

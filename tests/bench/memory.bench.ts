@@ -24,6 +24,9 @@ interface Breakdown {
   archiveMb: number;
   indexFileMb: number;
   openMs: number;
+  /** Absent from a checkout from before bodies were read on demand. */
+  bodyReadMs?: number;
+  searchPageMs?: number;
   /** From creating the search index to its being ready (the saved index loaded). */
   indexMs: number;
   /** The longest main's thread went without a turn of its event loop while the index loaded. */
@@ -187,6 +190,11 @@ function figuresOf(size: number, breakdown: Breakdown): Figure[] {
     ),
     { ...figure('opening the store', breakdown.openMs), unit: 'ms' },
     { ...figure('loading the saved index', breakdown.indexMs), unit: 'ms' },
+    { ...figure('a body read, not cached (median of 5)', breakdown.bodyReadMs ?? NaN), unit: 'ms' },
+    {
+      ...figure('a search page of 200 rows with passages (median of 5)', breakdown.searchPageMs ?? NaN),
+      unit: 'ms',
+    },
     { ...figure("main's longest turn while the index loads", breakdown.longestTurnMs), unit: 'ms' },
     figure('archive on disk (month files)', breakdown.archiveMb),
     figure('saved index on disk', breakdown.indexFileMb),
@@ -205,7 +213,10 @@ function abFigures(size: number, before: Breakdown[], after: Breakdown[]): Figur
     ]),
   ];
   const times: Array<[string, (breakdown: Breakdown) => number]> = [
+    ['opening the store', (breakdown) => breakdown.openMs],
     ['loading the saved index', (breakdown) => breakdown.indexMs],
+    ['a body read, not cached (median of 5)', (breakdown) => breakdown.bodyReadMs ?? NaN],
+    ['a search page of 200 rows with passages (median of 5)', (breakdown) => breakdown.searchPageMs ?? NaN],
     ["main's longest turn while the index loads", (breakdown) => breakdown.longestTurnMs],
   ];
   const figure =

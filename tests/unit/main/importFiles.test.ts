@@ -94,7 +94,9 @@ describe('importFiles', () => {
       link: 'https://news.example.org/items/g1',
       summary: 'Texto del boletín. más',
     });
-    expect(one?.bodyHtml).toContain('href="https://news.example.org/more.html"');
+    expect((await library.bodies.read([one?.id ?? ''])).get(one?.id ?? '')).toContain(
+      'href="https://news.example.org/more.html"',
+    );
 
     expect((await importFiles([path], library, index)).files[0]).toMatchObject({ added: 0, unchanged: 2 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
-import { matchingIds } from '../../../main/search/searchBulletins';
+import { bulletinRow } from '../../../main/ipc/bulletinRow';
+import { searchPage } from '../../../main/search/pageSnippets';
+import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
 import { whole } from '../../../main/search/slices';
 import { CORPUS } from '../../fixtures/searchCorpus';
-import { fail, fakeLibrary, searcher } from './searchHelpers';
+import { bodiesIn, fail, fakeLibrary, searcher } from './searchHelpers';
 
 const FIRST = CORPUS[0] ?? fail();
 const index = createSearchIndex();
@@ -210,10 +212,17 @@ describe('highlight terms and snippets', () => {
   });
 
   it('shows the passage that matched, not always the first line', async () => {
-    const row = (await search('rougeole')).rows[0];
+    // Through the window's pipeline: a row's passage from its summary, else from its body read then.
+    const page = (text: string) =>
+      searchPage(
+        (toRow) => searchBulletins({ view: 'all', text }, library, index, toRow),
+        (bulletin, excerpt) => bulletinRow(bulletin, library, excerpt),
+        bodiesIn(CORPUS),
+      );
+    const row = (await page('rougeole')).rows[0];
     expect(row?.id).toBe('haiti');
     expect(row?.excerpt).toMatch(/rougeole/);
-    expect((await search('Ouanaminthe')).rows[0]?.excerpt).toMatch(/^L'accueil/);
+    expect((await page('Ouanaminthe')).rows[0]?.excerpt).toMatch(/^L'accueil/);
   });
 
   it('suggests completions of the word being typed', async () => {

@@ -4,6 +4,7 @@ import { parseQuery } from '../../../main/search/queryParser';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
 import { whole } from '../../../main/search/slices';
+import type { Bodies } from '../../../main/store/bodies';
 
 /** A library stand-in over a list of bulletins, with bookmarks, read marks, notes and collections (name → ids). */
 export function fakeLibrary(
@@ -38,6 +39,17 @@ export function fakeLibrary(
     get: (id: string) => byId.get(id),
     isBookmarked: (id: string) => bookmarked.includes(id),
     isRead: (id: string) => read.includes(id),
+  };
+}
+
+/** The bodies of a list of bulletins, as the store reads them (main/store/bodies.ts). */
+export function bodiesIn(bulletins: readonly Bulletin[]): Bodies {
+  const bodies = new Map(
+    bulletins.flatMap((bulletin) => (bulletin.bodyHtml ? [[bulletin.id, bulletin.bodyHtml]] : [])),
+  );
+  return {
+    read: async (ids) =>
+      new Map(ids.flatMap((id) => (bodies.has(id) ? [[id, bodies.get(id) as string]] : []))),
   };
 }
 

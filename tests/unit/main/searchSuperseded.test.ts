@@ -58,7 +58,7 @@ describe("a window's replaced search", () => {
     const noKept: KeptPhraseLookup = { has: () => false, passage: () => undefined };
     const handlers = createHandlers(library, index, {
       recent: { list: () => [] },
-      offline: { phrases: { search: <T>(run: (kept: KeptPhraseLookup) => Promise<T>) => run(noKept) } },
+      phrases: <T>(run: (kept: KeptPhraseLookup) => Promise<T>) => run(noKept),
     } as never);
     registerHandlers(argumentSchemas, handlers);
     const request = { view: 'all', text: 'migration', limit: 200 };

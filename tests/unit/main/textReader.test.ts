@@ -37,18 +37,18 @@ describe('reading the store’s files in a worker', () => {
     reader = startReader();
     const paths = Object.keys(SAMPLES).map((name) => join(folder, name));
     reader.expect(paths);
-    for (const path of paths) expect(await reader.read(path)).toBe(await readFile(path, 'utf8'));
+    for (const path of paths) expect((await reader.readMonth(path)).text).toBe(await readFile(path, 'utf8'));
   });
 
   it('says a missing file is missing, as readFile does', async () => {
     reader = startReader();
-    await expect(reader.read(join(folder, 'absent.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(reader.readMonth(join(folder, 'absent.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('reads on this thread when the worker cannot start', async () => {
     await writeFile(join(folder, 'a.json'), '{"a":"é"}');
     reader = readInWorker(new URL('./no-such-worker.mjs', import.meta.url));
-    expect(await reader.read(join(folder, 'a.json'))).toBe('{"a":"é"}');
+    expect((await reader.readMonth(join(folder, 'a.json'))).text).toBe('{"a":"é"}');
   });
 
   it('opens the same library through it as without it', async () => {
