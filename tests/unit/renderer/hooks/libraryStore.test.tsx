@@ -6,11 +6,7 @@ import type { BulletinDetail, Counts } from '../../../../preload/contract';
 import { BridgeError, bridge, failureCode } from '../../../../renderer/bridge/bridge';
 import { createLibraryStore } from '../../../../renderer/store/libraryStore';
 import { useLibraryChanges } from '../../../../renderer/store/useLibraryChanges';
-import {
-  LibraryStoreContext,
-  useBulletinState,
-  useCountsOf,
-} from '../../../../renderer/store/useLibraryStore';
+import { LibraryStoreContext, useBulletinState, useCounts } from '../../../../renderer/store/useLibraryStore';
 import { COUNTS, installFakeBridge, rowOf } from './fakeBridge';
 
 const counts = (bookmarks: number): Counts => ({ ...COUNTS, all: 10, unread: 10, bookmarks });
@@ -86,7 +82,7 @@ describe('useLibraryChanges', () => {
     const { result } = renderHook(
       () => {
         useLibraryChanges((error) => expect.fail(String(error)));
-        return useCountsOf();
+        return useCounts((counts) => counts);
       },
       { wrapper },
     );
