@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { CollectionInfo } from '../../preload/contract';
+import type { CollectionInfo, Counts } from '../../preload/contract';
 import { useWindowCommands } from '../commands/useWindowCommands';
 import { useExportActions } from '../export/useExportActions';
 import { useImports } from '../import/useImports';
@@ -26,27 +26,30 @@ import { useSettingsDialog } from '../settings/useSettingsDialog';
 import { PaneSplitter } from '../layout/PaneSplitter';
 import { useWindowLayout } from '../layout/useWindowLayout';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
-import { LibrarySidebar } from '../sidebar/LibrarySidebar';
 import { useLibraryChanges } from '../store/useLibraryChanges';
-import { useCountsOf } from '../store/useLibraryStore';
+import { useCounts } from '../store/useLibraryStore';
 import { AppOverlays } from './AppOverlays';
+import { SidebarWithCounts } from './SidebarWithCounts';
 import { WindowFoot } from './WindowFoot';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
+/** What the window itself reads of the counts (the sidebar reads the rest): no mark re-renders it. */
+const collectionsOf = (counts: Counts | null) => counts?.collections ?? NO_COLLECTIONS;
+const isEmpty = (counts: Counts | null) => counts?.all === 0;
 
 /**
  * The window: the sidebar's views, the list (with search) and the reading pane, with the dialogs
  * over them. Each feature keeps its own state in its folder's hooks; this only connects them.
  */
 export function App() {
-  const { notices, dismiss, notify, announcement, announce, reportError, offerUndo } = useFeedback();
+  const { notices, dismiss, notify, announcements, announce, reportError, offerUndo } = useFeedback();
   /** How each feature tells the user things (each hook takes the parts it uses). */
   const feedback = { notify, announce, offerUndo, onError: reportError };
   useLibraryChanges(reportError);
   const { measurePanes, ...layout } = useWindowLayout(feedback);
-  const counts = useCountsOf();
-  const collections = counts?.collections ?? NO_COLLECTIONS;
+  const collections = useCounts(collectionsOf);
+  const libraryEmpty = useCounts(isEmpty);
   const shown = useListView(collections, announce, reportError);
   const focus = useListFocus();
   const reader = useOpenBulletin(reportError);
@@ -115,11 +118,10 @@ export function App() {
 
   return (
     <div className="app" {...imports.drop.handlers}>
-      <LibrarySidebar
+      <SidebarWithCounts
         layout={layout}
         view={shown.view}
         onSelectView={shown.changeView}
-        counts={counts}
         collections={collections}
         collectionActions={collectionActions}
         onShareCollection={(collection) => sharing.share({ kind: 'collection', id: collection.id })}
@@ -157,7 +159,7 @@ export function App() {
             onImport: imports.chooseFiles,
             onSaveSearch: savedSearches.askSave,
           }}
-          libraryEmpty={counts?.all === 0}
+          libraryEmpty={libraryEmpty}
         />
         <PaneSplitter {...layout.list} />
         <ReaderPane
@@ -190,7 +192,7 @@ export function App() {
         notices={notices}
         onDismiss={dismiss}
       />
-      <Announcer announcement={announcement} />
+      <Announcer announcements={announcements} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useLibraryStore } from '../store/useLibraryStore';
 import { useReadMarks } from './useReadMarks';
 
 interface MarkActionsOptions {
-  /** The bulletin open in the reading pane, once its detail has arrived. */
+  /** The bulletin open in the reading pane, once its detail has arrived; its marks as fetched. */
   open: BulletinDetail | null;
   openId: string | null;
   /** A row the user acted on stays listed until the view changes (see keepRows). */
@@ -73,7 +73,7 @@ export function useMarkActions({ open, openId, keep, announce, onError }: MarkAc
     if (!open) return;
     const { id } = open.bulletin;
     keep(id);
-    const before = open.collections;
+    const before = store.bulletin(id)?.collections ?? open.collections;
     // The checkbox follows the click at once; a refusal puts it back.
     store.setCollections(
       id,

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinDetail } from '../../preload/contract';
 import { bridge } from '../bridge/bridge';
+import { useLibraryStore } from '../store/useLibraryStore';
 
 /** A bulletin counts as read once open this long: enough to have read it, not just passed by with j/k. */
 const AUTO_READ_MS = 3000;
@@ -16,10 +17,12 @@ interface ReadMarkEvents {
 /**
  * Read marks of the open bulletin: set after it has been open a few seconds, or by hand (M, the
  * button, the menu). Once the user set it by hand, the timer leaves that bulletin alone until it
- * is opened again.
+ * is opened again. `open` is the detail as fetched: its mark now is the store's, read when needed
+ * (a subscription here would render the whole window on every mark).
  */
 export function useReadMarks(open: BulletinDetail | null, events: ReadMarkEvents) {
   const { t } = useTranslation();
+  const store = useLibraryStore();
   /** The opening (detail object's bulletin) whose mark the user set by hand. */
   const byHand = useRef<string | null>(null);
   const openId = open?.bulletin.id ?? null;
@@ -35,17 +38,19 @@ export function useReadMarks(open: BulletinDetail | null, events: ReadMarkEvents
   useEffect(() => {
     if (autoReadId === null || byHand.current === autoReadId) return;
     const timer = window.setTimeout(() => {
+      // Marked meanwhile: by hand (either way), or read elsewhere (a bulk action, Mark all read).
+      if (byHand.current === autoReadId || store.bulletin(autoReadId)?.read) return;
       bridge()
         .markRead(autoReadId, true)
         .then(() => onMarked(autoReadId, true), onError);
     }, AUTO_READ_MS);
     return () => window.clearTimeout(timer);
-  }, [autoReadId]);
+  }, [autoReadId, store]);
 
   const toggleRead = () => {
     if (!open) return;
     const { id } = open.bulletin;
-    const read = !open.read;
+    const read = !(store.bulletin(id)?.read ?? open.read);
     byHand.current = id;
     // Shown at once, as a bookmark is (see useMarkActions); a refusal puts the mark back.
     events.onMarked(id, read);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Announcement } from './Announcer';
+import { createAnnouncements } from './announcements';
 import { failureNotice } from './failureNotice';
 import { useMainNotices } from './useMainNotices';
 import { useNotices } from './useNotices';
@@ -14,12 +14,9 @@ export function useFeedback() {
   const { t } = useTranslation();
   const { notices, notify, dismiss } = useNotices();
   useMainNotices(notify);
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
-  const announce = useCallback(
-    (message: string) => setAnnouncement((previous) => ({ message, id: (previous?.id ?? 0) + 1 })),
-    [],
-  );
+  const [announcements] = useState(createAnnouncements);
+  const announce = announcements.say;
   const reportError = useCallback((error: unknown) => void notify(failureNotice(error, t)), [notify, t]);
   const offerUndo = useUndo(notices, notify, dismiss, reportError);
-  return { notices, dismiss, notify, announcement, announce, reportError, offerUndo };
+  return { notices, dismiss, notify, announcements, announce, reportError, offerUndo };
 }

@@ -7,12 +7,16 @@ import { NoteEditor } from '../library/NoteEditor';
 import { Highlighted } from '../search/Highlighted';
 import { BulletinBody } from './BulletinBody';
 import { ReaderActions, type ReaderMarkActions } from './ReaderActions';
+import { useHeldDetail } from './useHeldDetail';
 import { useKeptContent, type ReaderContentSource } from './useKeptContent';
 import { hostOf, isExternalUrl, linkFromEventTarget } from './links';
 import './reader.css';
 
 interface ReaderPaneProps {
-  /** undefined: nothing chosen; null: the chosen bulletin no longer exists. */
+  /**
+   * undefined: nothing chosen; null: the chosen bulletin no longer exists. Its marks as fetched:
+   * the pane shows them as the store holds them.
+   */
   detail: BulletinDetail | null | undefined;
   busy: boolean;
   /** The search's words, highlighted in the title and text. */
@@ -24,8 +28,16 @@ interface ReaderPaneProps {
 }
 
 /** The reading pane: one bulletin, its marks, and its text. */
-export function ReaderPane({ detail, busy, terms, actions, onOpenLink, content: source }: ReaderPaneProps) {
+export function ReaderPane({
+  detail: fetched,
+  busy,
+  terms,
+  actions,
+  onOpenLink,
+  content: source,
+}: ReaderPaneProps) {
   const { t, i18n } = useTranslation();
+  const detail = useHeldDetail(fetched);
   const scroller = useRef<HTMLElement>(null);
   const bulletinId = detail?.bulletin.id;
   const kept = useKeptContent(bulletinId, source);

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { BulletinDetail } from '../../preload/contract';
-import { useBulletinState, useLibraryStore } from '../store/useLibraryStore';
+import { useLibraryStore } from '../store/useLibraryStore';
 import { bridge } from '../bridge/bridge';
 
 interface Loaded {
@@ -12,7 +12,8 @@ interface Loaded {
 /**
  * The bulletin in the reading pane. While the next one loads, the previous one
  * stays on screen (marked busy) rather than flashing an empty pane on every j/k.
- * Its marks and collections are read from the store, so a change made anywhere shows here.
+ * Its marks and collections are not read from the store here but in the pane (useHeldDetail): a
+ * mark on the open bulletin would otherwise render the whole window, not the pane alone.
  */
 export function useOpenBulletin(onError: (error: unknown) => void) {
   const store = useLibraryStore();
@@ -53,31 +54,15 @@ export function useOpenBulletin(onError: (error: unknown) => void) {
     [],
   );
 
-  const fetched = loaded?.detail ?? null;
-  const held = useBulletinState(fetched?.bulletin.id ?? null);
-  const shown = useMemo(
-    () =>
-      loaded && {
-        id: loaded.id,
-        detail:
-          fetched && held
-            ? {
-                ...fetched,
-                bookmarked: held.bookmarked,
-                read: held.read,
-                collections: held.collections ? [...held.collections] : fetched.collections,
-              }
-            : fetched,
-      },
-    [loaded, fetched, held],
-  );
-
-  const detail = shown?.detail ?? null;
+  const detail = loaded?.detail ?? null;
   return {
     openId,
     open: setOpenId,
-    /** What the pane shows: the open bulletin, or the previous one while the open one loads. */
-    shown,
+    /**
+     * What the pane shows: the open bulletin, or the previous one while the open one loads; its
+     * marks as fetched (the pane reads their changes from the store, see useHeldDetail).
+     */
+    shown: loaded,
     /** The open bulletin's detail, once it has arrived (not the previous one's, still on screen). */
     openDetail: detail && detail.bulletin.id === openId ? detail : null,
     busy: openId !== null && loaded?.id !== openId,

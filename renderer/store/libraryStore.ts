@@ -1,4 +1,4 @@
-import type { BulletinDetail, Counts, LibraryChange, Marks } from '../../preload/contract';
+import type { BulletinDetail, CollectionInfo, Counts, LibraryChange, Marks } from '../../preload/contract';
 
 type Listener = () => void;
 
@@ -24,6 +24,7 @@ export interface LibraryStore {
   /** Sets the same marks on many bulletins (a toggle, a bulk action). */
   patch(ids: readonly string[], marks: Partial<Marks>): void;
   setCollections(id: string, collections: readonly string[]): void;
+  /** Notifies only when a number changed; unchanged collections keep their array (see useCounts). */
   setCounts(counts: Counts): void;
   /** Applies main's description of a change. */
   apply(change: LibraryChange): void;
@@ -82,7 +83,21 @@ export function createLibraryStore(): LibraryStore {
       update(id, { collections });
     },
     setCounts(next) {
-      counts = next;
+      // Every change event brings the counts whole: a bookmark changes one number, and the
+      // collections (which the window's menus and pickers read) mostly none.
+      const collections =
+        counts && sameCollections(counts.collections, next.collections)
+          ? counts.collections
+          : next.collections;
+      if (
+        counts &&
+        collections === counts.collections &&
+        next.all === counts.all &&
+        next.unread === counts.unread &&
+        next.bookmarks === counts.bookmarks
+      )
+        return;
+      counts = { ...next, collections };
       for (const listener of countListeners) listener();
     },
     apply(change) {
@@ -114,3 +129,13 @@ export function createLibraryStore(): LibraryStore {
   };
   return store;
 }
+
+/** Same collections, field by field (whatever fields CollectionInfo gains). */
+const sameCollections = (held: readonly CollectionInfo[], next: readonly CollectionInfo[]) =>
+  held.length === next.length &&
+  held.every((collection, index) => {
+    const other = next[index];
+    if (other === undefined) return false;
+    const keys = Object.keys(collection) as (keyof CollectionInfo)[];
+    return keys.length === Object.keys(other).length && keys.every((key) => collection[key] === other[key]);
+  });

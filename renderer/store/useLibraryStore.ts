@@ -20,11 +20,17 @@ export function useBulletinState(id: string | null): BulletinState | undefined {
   return useSyncExternalStore(subscribe, () => (id === null ? undefined : store.bulletin(id)));
 }
 
-/** The sidebar's numbers, as main last said them. */
-export function useCountsOf(): Counts | null {
+/**
+ * The part of the sidebar's numbers a component shows, as main last said them; it re-renders only
+ * when that part changes. `select` returns a number, a flag, the counts whole or their
+ * `collections` (which keep their array while unchanged): a new object on each call would
+ * re-render on every change. Only the sidebar takes the counts whole: every mark changes a number,
+ * and a window that re-rendered on each one did 10–20 ms of work per key press (RESULTS.md).
+ */
+export function useCounts<Part>(select: (counts: Counts | null) => Part): Part {
   const store = useLibraryStore();
   return useSyncExternalStore(
     useCallback((listener: () => void) => store.subscribeCounts(listener), [store]),
-    store.counts,
+    () => select(store.counts()),
   );
 }

@@ -6,11 +6,7 @@ import type { BulletinDetail, Counts } from '../../../../preload/contract';
 import { BridgeError, bridge, failureCode } from '../../../../renderer/bridge/bridge';
 import { createLibraryStore } from '../../../../renderer/store/libraryStore';
 import { useLibraryChanges } from '../../../../renderer/store/useLibraryChanges';
-import {
-  LibraryStoreContext,
-  useBulletinState,
-  useCountsOf,
-} from '../../../../renderer/store/useLibraryStore';
+import { LibraryStoreContext, useBulletinState, useCounts } from '../../../../renderer/store/useLibraryStore';
 import { COUNTS, installFakeBridge, rowOf } from './fakeBridge';
 
 const counts = (bookmarks: number): Counts => ({ ...COUNTS, all: 10, unread: 10, bookmarks });
@@ -76,6 +72,34 @@ describe('the store of marks', () => {
   });
 });
 
+describe('the counts', () => {
+  const collection = { id: 'c1', name: 'Darién', count: 3, unread: 2, createdAt: '2026-01-01T00:00:00Z' };
+
+  it('an event with the same numbers notifies nobody; a moved number notifies once', () => {
+    const store = createLibraryStore();
+    store.setCounts({ ...counts(1), collections: [collection] });
+    let notified = 0;
+    store.subscribeCounts(() => notified++);
+    // Each event brings the counts whole, a fresh copy across the bridge.
+    store.setCounts(structuredClone({ ...counts(1), collections: [collection] }));
+    expect(notified).toBe(0);
+    store.setCounts({ ...counts(2), collections: [{ ...collection }] });
+    expect(notified).toBe(1);
+    expect(store.counts()?.bookmarks).toBe(2);
+  });
+
+  it('the collections keep their array while none changed, so what lists them does not render', () => {
+    const store = createLibraryStore();
+    store.setCounts({ ...counts(1), collections: [collection] });
+    const held = store.counts()?.collections;
+    store.setCounts({ ...counts(2), collections: [{ ...collection }] });
+    expect(store.counts()?.collections).toBe(held);
+    store.setCounts({ ...counts(2), collections: [{ ...collection, unread: 1 }] });
+    expect(store.counts()?.collections).not.toBe(held);
+    expect(store.counts()?.collections[0]?.unread).toBe(1);
+  });
+});
+
 describe('useLibraryChanges', () => {
   it('takes the counts at start, then from each change, without asking main again', async () => {
     const bridgeFake = installFakeBridge({ counts: () => Promise.resolve(counts(1)) });
@@ -86,7 +110,7 @@ describe('useLibraryChanges', () => {
     const { result } = renderHook(
       () => {
         useLibraryChanges((error) => expect.fail(String(error)));
-        return useCountsOf();
+        return useCounts((counts) => counts);
       },
       { wrapper },
     );

@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { i18n as I18n } from 'i18next';
 import type { BulletinDetail } from '../../../../preload/contract';
 import type { BridgeFailure } from '../../../../preload/channels';
@@ -82,6 +82,49 @@ describe('marks set from the window', () => {
     const { result } = renderMarks(detailOf(1));
     act(() => result.current.marks.toggleRead());
     expect(store.bulletin('b1')?.read).toBe(true);
+  });
+});
+
+describe('the automatic read mark (three seconds open)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('marks the open bulletin read once it has been open three seconds', async () => {
+    const bridge = installFakeBridge({
+      notices: () => Promise.resolve([]),
+      markRead: () => Promise.resolve(undefined),
+    });
+    renderMarks(detailOf(1));
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(bridge.callsOf('markRead').map((call) => call.args)).toEqual([['b1', true]]);
+    expect(store.bulletin('b1')?.read).toBe(true);
+  });
+
+  it('leaves it alone once the user set the mark by hand meanwhile (M twice: unread, as asked)', async () => {
+    const bridge = installFakeBridge({
+      notices: () => Promise.resolve([]),
+      markRead: () => Promise.resolve(undefined),
+    });
+    const { result } = renderMarks(detailOf(1));
+    act(() => result.current.marks.toggleRead());
+    act(() => result.current.marks.toggleRead());
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(bridge.callsOf('markRead').map((call) => call.args)).toEqual([
+      ['b1', true],
+      ['b1', false],
+    ]);
+    expect(store.bulletin('b1')?.read).toBe(false);
+  });
+
+  it('asks nothing of main when it was marked read elsewhere meanwhile (a bulk action)', async () => {
+    const bridge = installFakeBridge({
+      notices: () => Promise.resolve([]),
+      markRead: () => Promise.resolve(undefined),
+    });
+    renderMarks(detailOf(1));
+    act(() => store.patch(['b1'], { read: true }));
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(bridge.callsOf('markRead')).toEqual([]);
   });
 });
 

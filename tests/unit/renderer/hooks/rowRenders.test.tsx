@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulletinList } from '../../../../renderer/list/BulletinList';
 import { createLibraryStore, type LibraryStore } from '../../../../renderer/store/libraryStore';
-import { LibraryStoreContext, useCountsOf } from '../../../../renderer/store/useLibraryStore';
+import { LibraryStoreContext, useCounts } from '../../../../renderer/store/useLibraryStore';
 import { uiI18n } from '../uiI18n';
 import { COUNTS, rowOf } from './fakeBridge';
 
@@ -34,7 +34,7 @@ let moveTo: (index: number) => void = () => undefined;
 function Window() {
   const [activeIndex, setActiveIndex] = useState(2);
   moveTo = setActiveIndex;
-  useCountsOf();
+  useCounts((counts) => counts);
   const listRef = useRef<HTMLDivElement>(null);
   return (
     <BulletinList

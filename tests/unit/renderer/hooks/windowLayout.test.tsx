@@ -54,10 +54,7 @@ describe('the window layout', () => {
     expect(result.current.layout.textSize).toBe(175);
     expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.75');
     // A screen reader hears it, as the eye sees it.
-    expect(result.current.feedback.announcement?.message).toBe('Text size 175%');
-    expect(
-      result.current.feedback.announcement?.message ?? result.current.feedback.announcement,
-    ).toBeTruthy();
+    expect(result.current.feedback.announcements.current()?.message).toBe('Text size 175%');
     await waitFor(() => expect(saved).toEqual([{ textSize: 175, listWidth: 400 }]));
     press('0');
     await waitFor(() => expect(saved.at(-1)).toEqual({ textSize: 100, listWidth: 400 }));
