@@ -3,7 +3,10 @@
 // page with its address as the article's title, and every other phrase check with no phrase found.
 import { parentPort } from 'node:worker_threads';
 
-parentPort?.on('message', (request) => {
+/** @typedef {{ id: string; phrases: string[][] }} Question */
+/** @typedef {{ id: number; kind: 'extract'; url: string } | { id: number; kind: 'phrases'; questions: Question[] }} Request */
+
+parentPort?.on('message', (/** @type {Request} */ request) => {
   const { id } = request;
   parentPort?.postMessage({ id, started: true });
   if (request.kind === 'phrases') {
