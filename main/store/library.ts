@@ -112,6 +112,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     visible: () => visible,
     isRead: (id) => user.isRead(id),
     addedTo: (collectionId) => shared.addedTo(collectionId),
+    bulletin: (id) => library.get(id),
   });
   const { user, shared } = await openUserState({
     folder,
