@@ -22,7 +22,7 @@ import { createHandlers } from './ipc/handlers';
 import { registerHandlers, type Handlers } from './ipc/guardedIpc';
 import { argumentSchemas } from './ipc/schemas';
 import { createNoticeBoard, type NoticeBoard } from './notices/noticeBoard';
-import { extractInWorker } from './offline/extractInWorker';
+import { offlineInWorker } from './offline/extractInWorker';
 import { bytesOnDisk } from './offline/keptBackup';
 import { keptTextsIn, openKeptOffline } from './offline/keptOffline';
 import { describeStoreEvent } from './notices/storeNotice';
@@ -152,6 +152,8 @@ async function setUp(
     userAgent,
     allowedHosts: () => library.settings().allowedLocalHosts,
   });
+  // Web pages' text, off main's thread: articles found in fetched pages, phrases checked in kept ones.
+  const pagesWorker = offlineInWorker(join(bundleFolder, 'extractWorker.js'));
   // Full articles and images kept on the laptop, fetched through the same outbound policy.
   const offline = await openKeptOffline({
     userData,
@@ -161,7 +163,8 @@ async function setUp(
     },
     maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
     fetch: fetchFromWeb,
-    extract: extractInWorker(join(bundleFolder, 'extractWorker.js')),
+    extract: pagesWorker.extract,
+    checkPhrases: pagesWorker.checkPhrases,
     isOnline,
     onChange: (change) => broadcast('offline:changed', change),
     onKept: (ids) => void index.keptChanged(ids),

@@ -1,27 +1,58 @@
 import { parentPort } from 'node:worker_threads';
+import { createArticleStore } from './articleStore';
 import { decodePage } from './decodePage';
-import { extractArticle, type ExtractedArticle } from './extractArticle';
+import type * as ArticleFinder from './extractArticle';
+import type { ExtractedArticle } from './extractArticle';
+import { checkKeptPhrases, type PhraseAnswer, type PhraseQuestion } from './keptPhraseCheck';
 
 /**
- * The thread that parses fetched web pages (untrusted, up to the page cap) and finds their
- * article, so that main's thread never holds a page's DOM. Main ends it when a page takes longer
- * than its time budget (extractInWorker.ts). In: { id, bytes, contentType, url }. Out: { id,
- * article } (null: no article) or { id, error }, after { id, started } as it begins.
+ * The thread for web pages' text, so that main's thread never holds it: it parses fetched pages
+ * (untrusted, up to the page cap) and finds their article, and it reads kept articles to check a
+ * search's quoted phrases in them. Main ends it when a task takes longer than its time budget
+ * (extractInWorker.ts). In: an OfflineRequest. Out: { id, started } as it begins, then { id,
+ * result } or { id, error }; one task at a time.
  */
-export type ExtractRequest = { id: number; bytes: ArrayBuffer; contentType: string; url: string };
-export type ExtractReply =
-  | { id: number; started: true }
-  | { id: number; article: ExtractedArticle | null }
-  | { id: number; error: string };
+export type OfflineRequest =
+  | { id: number; kind: 'extract'; bytes: ArrayBuffer; contentType: string; url: string }
+  /** `folder`: the kept articles' folder; `deadlineMs`: answers so far are sent after that long. */
+  | { id: number; kind: 'phrases'; folder: string; questions: PhraseQuestion[]; deadlineMs: number };
+export type OfflineResult =
+  { kind: 'extract'; article: ExtractedArticle | null } | { kind: 'phrases'; answers: PhraseAnswer[] };
+export type OfflineReply =
+  { id: number; started: true } | { id: number; result: OfflineResult } | { id: number; error: string };
 
-parentPort?.on('message', ({ id, bytes, contentType, url }: ExtractRequest) => {
-  // Main's time budget for this page starts now (see extractInWorker.ts).
-  parentPort?.postMessage({ id, started: true } satisfies ExtractReply);
-  let reply: ExtractReply;
-  try {
-    reply = { id, article: extractArticle(decodePage(new Uint8Array(bytes), contentType), url) };
-  } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
+/**
+ * The DOM libraries load on the first page only: jsdom, linkedom and Readability take 1.3–2.5 s
+ * and 73 MB to load here (`node -e "require('jsdom'); …"` against a bare Node's 0.18 s, 40 MB),
+ * which a phrase search, the thread's other task, does not need.
+ */
+let extractor: Promise<typeof ArticleFinder> | undefined;
+
+async function run(request: OfflineRequest): Promise<OfflineResult> {
+  if (request.kind === 'phrases') {
+    const { read } = createArticleStore(request.folder);
+    const deadline = performance.now() + request.deadlineMs;
+    return { kind: 'phrases', answers: await checkKeptPhrases(request.questions, read, deadline) };
   }
-  parentPort?.postMessage(reply);
+  const { extractArticle } = await (extractor ??= import('./extractArticle'));
+  const page = decodePage(new Uint8Array(request.bytes), request.contentType);
+  return { kind: 'extract', article: extractArticle(page, request.url) };
+}
+
+/** One task at a time, as main's budgets count: each from when it begins. */
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: OfflineRequest) => {
+  queue = queue.then(async () => {
+    const { id } = request;
+    // Main's time budget for this task starts now (see extractInWorker.ts).
+    parentPort?.postMessage({ id, started: true } satisfies OfflineReply);
+    let reply: OfflineReply;
+    try {
+      reply = { id, result: await run(request) };
+    } catch (error) {
+      reply = { id, error: error instanceof Error ? error.message : String(error) };
+    }
+    parentPort?.postMessage(reply);
+  });
 });

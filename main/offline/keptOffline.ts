@@ -4,7 +4,7 @@ import type { Bulletin, KeepWhat, KeptUsage, KeptView } from '../../preload/cont
 import type { StoredBulletin } from '../store/bodies';
 import type { KeptForExport } from '../export/printJob';
 import { createArticleStore, isArticleFileName, type ArticleStore, type KeptArticle } from './articleStore';
-import type { ExtractPage } from './extractInWorker';
+import type { ExtractPage, OfflineWorker } from './extractInWorker';
 import { createImageStore } from './imageStore';
 import { bytesOnDisk, restoreKeptFromBackup, type KeptRestored } from './keptBackup';
 import { KEEP_LIMITS, keepBulletin, problemOf } from './keepBulletin';
@@ -47,6 +47,8 @@ export interface KeptOfflineOptions {
   maxPageBytes: () => number;
   fetch: FetchWithPolicy;
   extract: ExtractPage;
+  /** Where a search's quoted phrases are checked in kept articles; on this thread without it (tests). */
+  checkPhrases?: OfflineWorker['checkPhrases'];
   isOnline: () => boolean;
   onChange: (change: KeepQueueChange) => void;
   /** Bulletins whose kept article came or went (search indexes it with the bulletin). */
@@ -66,7 +68,12 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
   const folder = join(options.userData, 'offline');
   const images = createImageStore(join(folder, 'images'));
   const articles = createArticleStore(articlesFolder(options.userData));
-  const phrases = createKeptPhrases(articlesFolder(options.userData), articles);
+  const { checkPhrases } = options;
+  const phrases = createKeptPhrases(
+    articlesFolder(options.userData),
+    articles,
+    checkPhrases && ((questions) => checkPhrases(articlesFolder(options.userData), questions)),
+  );
   const changed = (bulletinIds: string[]) => {
     void phrases.changed(bulletinIds);
     options.onKept?.(bulletinIds);

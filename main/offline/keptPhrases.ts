@@ -1,17 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { containsPhrase, foldedWords } from '../search/documentText';
 import type { KeptPhraseLookup } from '../search/runSearch';
-import { snippet } from '../search/snippet';
 import { articleFileName, type ArticleStore } from './articleStore';
+import { checkKeptPhrases, type PhraseAnswer, type PhraseQuestion } from './keptPhraseCheck';
 
 /**
  * Quoted phrases checked against the full articles kept offline. The index holds no word
  * positions, so a phrase is confirmed by reading the text; a bulletin's own fields are in memory,
  * its kept article is on disk. A search runs once with what is known; the kept bulletins it asked
  * about and that are not known yet (those whose own fields lack the phrase: a small set) are read
- * once, one file at a time, and the search runs again. Only verdicts (and the passage showing the
- * phrase) are remembered, never the texts: main's memory stays flat however much is kept.
+ * once, and the search runs again. The app reads them in the offline worker (`check`): main
+ * receives only verdicts and the passages showing the phrases, and remembers only those, never
+ * the texts: main's thread and memory stay flat however much is kept.
  */
 export interface KeptPhrases {
   /** Answers a search (run once, or twice when kept texts had to be read) with the kept articles' phrases. */
@@ -23,18 +23,26 @@ export interface KeptPhrases {
 /** Verdicts remembered across searches (typing, paging and "select all" ask the same again). */
 const REMEMBERED = 2000;
 /**
- * Kept articles read by one search at most, one file at a time (main's thread is never held for
- * more than one). Measured with 58 KB article files: 500 read in 364 ms of CPU (783 ms on the
- * shared machine at a load of 13); the same search again, 1.9 ms. Those beyond are read by the
- * next searches (what is read is remembered).
+ * Kept articles read by one search at most. Measured with 58 KB article files: 500 read in 364 ms
+ * of CPU (783 ms on the shared machine at a load of 13); the same search again, 1.9 ms. Those
+ * beyond are read by the next searches (what is read is remembered).
  */
 export const READS_PER_SEARCH = 500;
-/** Characters before the phrase kept in its passage. */
-const LEAD = 60;
+
+/** Reads the kept articles asked about and answers each phrase (keptPhraseCheck.ts). */
+export type CheckKeptPhrases = (questions: PhraseQuestion[]) => Promise<PhraseAnswer[]>;
 
 type Verdict = { passage: string } | null;
 
-export function createKeptPhrases(folder: string, articles: Pick<ArticleStore, 'read'>): KeptPhrases {
+/**
+ * `check`: where the kept articles are read; by default on this thread, through `articles` (tests
+ * and tools). The app passes the offline worker's (extractInWorker.ts).
+ */
+export function createKeptPhrases(
+  folder: string,
+  articles: Pick<ArticleStore, 'read'>,
+  check: CheckKeptPhrases = (questions) => checkKeptPhrases(questions, articles.read),
+): KeptPhrases {
   /** The file names of the kept articles (hashes of ids, 45 bytes each): which bulletins have one. */
   let present = new Set<string>();
   const listed = readdir(folder)
@@ -55,16 +63,16 @@ export function createKeptPhrases(folder: string, articles: Pick<ArticleStore, '
     asked: ReadonlyMap<string, ReadonlyArray<readonly string[]>>,
     found: Map<string, Verdict>,
   ) => {
-    let reads = 0;
-    for (const [id, phrases] of asked) {
-      if (reads++ >= READS_PER_SEARCH) break;
-      const text = (await articles.read(id))?.text ?? '';
-      const words = foldedWords(text);
-      for (const phrase of phrases) {
-        const verdict = containsPhrase([words], phrase) ? { passage: passageOf(text, phrase) } : null;
-        found.set(keyOf(id, phrase), verdict);
-        remember(keyOf(id, phrase), verdict);
-      }
+    const questions = [...asked]
+      .slice(0, READS_PER_SEARCH)
+      .map(([id, phrases]) => ({ id, phrases: phrases.map((phrase) => [...phrase]) }));
+    // Past its time budget (or gone), the worker answers nothing: what is unknown stays unknown and
+    // the next search asks again; this one answers with what was known.
+    const answers = await check(questions).catch((): PhraseAnswer[] => []);
+    for (const { id, phrase, passage } of answers) {
+      const verdict = passage === null ? null : { passage };
+      found.set(keyOf(id, phrase), verdict);
+      remember(keyOf(id, phrase), verdict);
     }
   };
 
@@ -113,18 +121,4 @@ export function createKeptPhrases(folder: string, articles: Pick<ArticleStore, '
       }
     },
   };
-}
-
-/** The passage of a kept text around the phrase's first place (a long article's phrase may be far in). */
-function passageOf(text: string, phrase: readonly string[]): string {
-  const last: Array<{ word: string; at: number }> = [];
-  for (const found of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    last.push({ word: foldedWords(found[0]).join(' '), at: found.index });
-    if (last.length > phrase.length) last.shift();
-    if (last.length < phrase.length || !last.every(({ word }, at) => word === phrase[at])) continue;
-    const from = Math.max(0, (last[0]?.at ?? 0) - LEAD);
-    const passage = snippet([text.slice(from, from + 2 * LEAD + 400)], [...phrase]);
-    return from > 0 && !passage.startsWith('…') ? `…${passage}` : passage;
-  }
-  return snippet([text], [...phrase]);
 }

@@ -7,7 +7,7 @@ import type { UntrustedReader } from '../importers/parseInWorker';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import { cleanName } from '../store/collections';
 import type { Library } from '../store/library';
-import { backupReadRefusal, libraryBytesOfBackup, postRefusal } from '../windows/backupCommands';
+import { postRefusal, readChosenBackup } from '../windows/chosenBackup';
 import { checkedInSlices } from './checkedInSlices';
 import type { ColleagueLibrary } from './colleagueBackup';
 import {
@@ -68,12 +68,17 @@ export async function mergeColleagueLibrary(context: MergeContext): Promise<void
   const [path] = filePaths;
   if (canceled || !path) return;
 
-  const read = await readColleagueFile(path, context, library.settings().importCapMegabytes);
+  const capMegabytes = library.settings().importCapMegabytes;
+  // A library past the import limit is never taken into main's memory.
+  const read = await readChosenBackup(path, context.readColleagueBackup, {
+    bytes: capMegabytes * 1024 * 1024,
+    tooLarge: t('errors.fileTooLarge', { limit: capMegabytes }),
+  });
   if ('refusal' in read) {
     postRefusal(context.notices, read.refusal);
     return;
   }
-  const colleague = read.library;
+  const colleague = read.passed.library;
   const now = new Date().toISOString();
   // Their name as set in their Settings; a backup does not carry the computer's user name.
   const sender = cleanName(colleague.state.settings.senderName ?? '') || t('mergeDialog.yourColleague');
@@ -194,25 +199,6 @@ export async function undoColleagueMerge(context: MergeContext): Promise<void> {
       message: t('mergeDialog.undoFailed', { reason: reasonOf(error) }),
       details: [],
     });
-  }
-}
-
-/** The chosen file as a colleague's library, or the sentence saying why it is refused. */
-async function readColleagueFile(
-  path: string,
-  context: Pick<MergeContext, 'readColleagueBackup'>,
-  capMegabytes: number,
-): Promise<{ library: ColleagueLibrary } | { refusal: string }> {
-  try {
-    // A library past the import limit is never taken into main's memory.
-    const bytes = await libraryBytesOfBackup(path, capMegabytes * 1024 * 1024);
-    if (bytes === 'tooLarge') return { refusal: t('errors.fileTooLarge', { limit: capMegabytes }) };
-    if (bytes === 'none') return { refusal: t('backupDialog.invalid') };
-    const reading = await context.readColleagueBackup(bytes);
-    if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
-    return reading.kind === 'library' ? { library: reading.library } : { refusal: t('backupDialog.invalid') };
-  } catch (error) {
-    return { refusal: backupReadRefusal(error) };
   }
 }
 

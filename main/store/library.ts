@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Bulletin, Counts, ListSort, View } from '../../preload/contract';
 import { createBackups } from './backups';
 import type { Bodies, StoredBulletin } from './bodies';
-import { collectionIdOf } from './collections';
 import { ReadOnlyFileError, type ReportStoreEvent, type StoreEvent } from './events';
 import { createMonthShards, type MonthReading, type MonthShards } from './monthShards';
 import type { State } from './schema';
 import type { JournalLimits } from './stateJournal';
 import { openUserState, type UserState } from './userState';
+import { createViewLists } from './viewLists';
 import { createWriteGuard, type Writable } from './writeGuard';
 
 /** Everything the user has, as one value: what File > Restore library… puts back. */
@@ -33,7 +33,8 @@ export interface LibraryListing {
 export interface Library extends Pick<MonthShards, 'add' | 'stage' | 'commit' | 'unstage'>, UserState {
   /**
    * Newest first, by date published or (bookmarks, collections) by when the user added them.
-   * Deleted bulletins are left out here, in `get` and in every count.
+   * Deleted bulletins are left out here, in `get` and in every count. The list is kept for the
+   * next request (viewLists.ts): callers never change it.
    */
   bulletins(view?: View, sort?: ListSort): StoredBulletin[];
   get(id: string): StoredBulletin | undefined;
@@ -116,6 +117,12 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     const newestFirst = archive.newestFirst();
     visible = Object.keys(deleted).length === 0 ? newestFirst : newestFirst.filter((b) => !(b.id in deleted));
   };
+  const views = createViewLists({
+    visible: () => visible,
+    isRead: (id) => user.isRead(id),
+    addedTo: (collectionId) => shared.addedTo(collectionId),
+    bulletin: (id) => library.get(id),
+  });
   const { user, shared } = await openUserState({
     folder,
     backups,
@@ -123,6 +130,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
     persist,
     isKnown: (id) => archive.stored(id) !== undefined,
     onDeletesChanged: refreshVisible,
+    marksListener: views,
     journalLimits: options.journalLimits,
   });
   const archive = createMonthShards({ folder, backups, report, persist, onReorder: refreshVisible });
@@ -142,13 +150,7 @@ export async function openLibrary(folder: string, options: OpenOptions = {}): Pr
       await Promise.allSettled([...inFlight]);
       await shared.fold();
     },
-    bulletins(view = 'all', sort = 'published') {
-      if (view === 'all') return visible;
-      if (view === 'unread') return visible.filter((bulletin) => !user.isRead(bulletin.id));
-      const added = shared.addedTo(collectionIdOf(view));
-      const members = visible.filter((bulletin) => bulletin.id in added);
-      return sort === 'added' ? byAdded(members, added) : members;
-    },
+    bulletins: (view = 'all', sort = 'published') => views.list(view, sort),
     get: (id) => (id in shared.tombstones() ? undefined : archive.stored(id)),
     presence: (id) =>
       archive.stored(id) === undefined ? 'absent' : id in shared.tombstones() ? 'deleted' : 'visible',
@@ -188,13 +190,4 @@ async function removeLeftoverTemporaries(...folders: string[]): Promise<void> {
       if (name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
     }
   }
-}
-
-/** By the date in `added`, newest first; stable, so equal dates keep publication order. */
-function byAdded(bulletins: StoredBulletin[], added: Record<string, string>): StoredBulletin[] {
-  return bulletins.sort((a, b) => {
-    const first = added[a.id] ?? '';
-    const second = added[b.id] ?? '';
-    return first < second ? 1 : first > second ? -1 : 0;
-  });
 }

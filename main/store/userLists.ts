@@ -97,6 +97,7 @@ export function createUserLists({ marks, tally, isVisible, saveState }: UserList
         marks().collections.some((other) => sameName(other.name, name)),
       );
       marks().collections.splice(position, 0, { ...collection, name });
+      tally.membersChanged(collection.id);
       await saveState();
     },
     async addToCollection(collectionId, ids) {

@@ -11,6 +11,7 @@ import { createMarkTally } from './markTally';
 import { emptyState, stateSchema, type State, type Subscription } from './schema';
 import { openStateJournal, type JournalLimits, type Replay, type StatePatch } from './stateJournal';
 import { createUserLists, type UserLists } from './userLists';
+import { alsoTelling, type MarksListener } from './viewLists';
 import type { Writable } from './writeGuard';
 
 /**
@@ -106,6 +107,8 @@ export interface UserStateDeps {
   isKnown: (id: string) => boolean;
   /** Tombstones were set or cleared: what is shown follows, before the write. */
   onDeletesChanged: () => void;
+  /** Told of every change of the marks on visible bulletins, as the sidebar's numbers are. */
+  marksListener?: MarksListener;
   journalLimits?: JournalLimits;
 }
 
@@ -125,7 +128,8 @@ export async function openUserState(
   const marks = () => state.db.data;
   const isDeleted = (id: string) => id in marks().deleted;
   const isVisible = (id: string) => isKnown(id) && !isDeleted(id);
-  const tally = createMarkTally(marks, isVisible);
+  const counted = createMarkTally(marks, isVisible);
+  const tally = deps.marksListener ? alsoTelling(counted, deps.marksListener) : counted;
   /**
    * Keyed changes (already made in memory) go to the journal as absolute patches; without any,
    * the change is structural and state.json is written whole.

@@ -1,23 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import { t } from '../i18n';
 import type { NoticeBoard } from '../notices/noticeBoard';
 import type { Archive } from '../archive/archive';
 import type { Library } from '../store/library';
-import { ParseRanOutOfMemory, ParseTookTooLong, type UntrustedReader } from '../importers/parseInWorker';
-import {
-  libraryBackupText,
-  writeLibraryBackup,
-  type BackupWritten,
-  type LibraryBackup,
-} from '../store/libraryBackup';
-import {
-  isTarBackup,
-  libraryOfTarBackup,
-  type KeptRestored,
-  writeBackupWithKept,
-} from '../offline/keptBackup';
+import type { UntrustedReader } from '../importers/parseInWorker';
+import { libraryBackupText, writeLibraryBackup, type BackupWritten } from '../store/libraryBackup';
+import { isTarBackup, type KeptRestored, writeBackupWithKept } from '../offline/keptBackup';
+import { postRefusal, readChosenBackup, reasonOf } from './chosenBackup';
 
 export interface BackupContext {
   library: Library;
@@ -40,6 +30,9 @@ export interface BackupContext {
     restore: (backupPath: string) => Promise<KeptRestored>;
   };
 }
+
+/** A library's JSON read for a restore: what one Buffer holds. */
+const MAX_LIBRARY_BYTES = 2 ** 31 - 1;
 
 /** The backup dialog's sizes, in MB with one decimal. */
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -130,12 +123,15 @@ export async function restoreLibrary(context: BackupContext): Promise<void> {
   const [path] = filePaths;
   if (canceled || !path) return;
 
-  const read = await readChosenBackup(path, context.readBackup);
+  const read = await readChosenBackup(path, context.readBackup, {
+    bytes: MAX_LIBRARY_BYTES,
+    tooLarge: t('backupDialog.tooLarge'),
+  });
   if ('refusal' in read) {
     postRefusal(context.notices, read.refusal);
     return;
   }
-  const { backup } = read;
+  const { backup } = read.passed;
 
   const confirm: Electron.MessageBoxOptions = {
     type: 'question',
@@ -192,59 +188,4 @@ async function restoreKept(path: string, context: BackupContext): Promise<string
   } catch (error) {
     return [t('backupDialog.keptFailed', { reason: reasonOf(error) })];
   }
-}
-
-/** A chosen file refused before anything was asked or written (restore's, a colleague merge's): why, and that nothing changed. */
-export function postRefusal(notices: NoticeBoard, refusal: string): void {
-  notices.post({ kind: 'error', message: refusal, details: [t('backupDialog.nothingChanged')] });
-}
-
-/**
- * The chosen file, read and checked whole in the parse worker (a backup is a file anyone could
- * have made: its JSON and schema check grow with it), or the sentence saying why it is refused.
- */
-export async function readChosenBackup(
-  path: string,
-  readBackup: UntrustedReader['readBackup'],
-): Promise<{ backup: LibraryBackup } | { refusal: string }> {
-  try {
-    const bytes = await libraryBytesOfBackup(path, MAX_LIBRARY_BYTES);
-    if (bytes === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
-    if (bytes === 'none') return { refusal: t('backupDialog.invalid') };
-    const reading = await readBackup(bytes);
-    if (reading.kind === 'tooLarge') return { refusal: t('backupDialog.tooLarge') };
-    return reading.kind === 'backup' ? { backup: reading.backup } : { refusal: t('backupDialog.invalid') };
-  } catch (error) {
-    return { refusal: backupReadRefusal(error) };
-  }
-}
-
-/** A library's JSON read for a restore: what one Buffer holds. */
-const MAX_LIBRARY_BYTES = 2 ** 31 - 1;
-
-/**
- * The library's JSON of a backup file, restore's and a colleague merge's alike: the file itself, or
- * the first entry of a backup with kept content (a tar); `none` when a tar has no library first.
- * Its size is known before it is read, so a library past `maxBytes` is never taken into memory.
- */
-export async function libraryBytesOfBackup(
-  path: string,
-  maxBytes: number,
-): Promise<Uint8Array | 'tooLarge' | 'none'> {
-  if (await isTarBackup(path)) return libraryOfTarBackup(path, maxBytes);
-  if ((await stat(path)).size > maxBytes) return 'tooLarge';
-  return readFile(path);
-}
-
-/** Why reading a chosen backup in the parse worker failed, as the user reads it (restore and merge). */
-export function backupReadRefusal(error: unknown): string {
-  if (error instanceof ParseTookTooLong)
-    return t('backupDialog.tooSlow', { seconds: Math.round(error.budgetMs / 1000) });
-  if (error instanceof ParseRanOutOfMemory) return t('backupDialog.tooLarge');
-  return t('backupDialog.unreadable', { reason: reasonOf(error) });
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? t('backupDialog.unknownReason');
 }

@@ -70,9 +70,13 @@ export function App() {
   const savedSearches = useShownSavedSearches({ shown, exportEvery: exports.exportEvery, ...feedback });
   const settings = useSettingsDialog(notify, reportError);
   const keeping = useKeepOffline(feedback);
+  const exportIds = (ids: string[], label: string) =>
+    exports.exporting.ask({ kind: 'ids', ids, label }, ids.length);
   const collectionActions = useCollectionActions({
     view: shown.view,
     onLeaveView: () => shown.changeView('all'),
+    keep: keeping.keep,
+    exportIds,
     ...feedback,
   });
   const deletion = useDeleteBulletins({
@@ -90,7 +94,7 @@ export function App() {
     collections,
     addToCollection: collectionActions.addDropped,
     removeFromCollection: collectionActions.removeFrom,
-    exportIds: (ids, label) => exports.exporting.ask({ kind: 'ids', ids, label }, ids.length),
+    exportIds,
     shareIds: sharing.shareIds,
     send,
     keepOffline: keeping.keep,

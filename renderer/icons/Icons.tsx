@@ -144,6 +144,17 @@ export function PlusIcon() {
   );
 }
 
+/** "⋯": a menu of an item's actions. */
+export function MoreIcon() {
+  return (
+    <Icon>
+      <circle cx="5" cy="12" r="1.8" fill="currentColor" />
+      <circle cx="12" cy="12" r="1.8" fill="currentColor" />
+      <circle cx="19" cy="12" r="1.8" fill="currentColor" />
+    </Icon>
+  );
+}
+
 export function PencilIcon() {
   return (
     <Icon>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionInfo, View } from '../../preload/contract';
-import { CloseIcon, FolderIcon, PencilIcon, PlusIcon, ShareIcon } from '../icons/Icons';
+import { FolderIcon, PlusIcon } from '../icons/Icons';
 import { NameForm } from './NameForm';
 import { carriesBulletinIds, readBulletinIds } from './dragIds';
 import { nameProblem } from './names';
@@ -18,13 +18,17 @@ interface CollectionsSectionProps {
   onCreate: (name: string) => Promise<void>;
   onRename: (id: string, name: string) => Promise<void>;
   onDelete: (collection: CollectionInfo) => void;
+  /** Every bulletin of the collection queued to keep offline (the keep queue's own). */
+  onKeepOffline: (collection: CollectionInfo) => void;
+  /** Export…: every bulletin of the collection, in the export dialog. */
+  onExport: (collection: CollectionInfo) => void;
   /** Share…: the collection, its name and the user's notes on it, as one file for a colleague. */
   onShare?: (collection: CollectionInfo) => void;
   /** Bulletins dropped on a collection (a row, or a selection). */
   onDropIds: (collection: CollectionInfo, ids: string[]) => void;
 }
 
-/** The user's collections in the sidebar: views with counts, drop targets, made and renamed in place. */
+/** The user's collections in the sidebar: views with counts and a menu of actions, drop targets, made and renamed in place. */
 export function CollectionsSection(props: CollectionsSectionProps) {
   const { collections, view } = props;
   const { t, i18n } = useTranslation();
@@ -118,29 +122,25 @@ export function CollectionsSection(props: CollectionsSectionProps) {
                 />
               </li>
             );
-          const tools = [
+          const empty = collection.count === 0;
+          const actions = [
+            { id: 'rename', label: t('itemMenu.rename'), run: () => setRenaming(collection.id) },
             {
-              id: 'rename',
-              label: t('collections.rename', { name: collection.name }),
-              icon: <PencilIcon />,
-              run: () => setRenaming(collection.id),
+              id: 'keep',
+              label: t('itemMenu.keepOffline'),
+              disabled: empty,
+              run: () => props.onKeepOffline(collection),
+            },
+            {
+              id: 'export',
+              label: t('itemMenu.export'),
+              disabled: empty,
+              run: () => props.onExport(collection),
             },
             ...(props.onShare
-              ? [
-                  {
-                    id: 'share',
-                    label: t('share.collection', { name: collection.name }),
-                    icon: <ShareIcon />,
-                    run: () => props.onShare?.(collection),
-                  },
-                ]
+              ? [{ id: 'share', label: t('itemMenu.share'), run: () => props.onShare?.(collection) }]
               : []),
-            {
-              id: 'delete',
-              label: t('collections.delete', { name: collection.name }),
-              icon: <CloseIcon />,
-              run: () => props.onDelete(collection),
-            },
+            { id: 'delete', label: t('itemMenu.delete'), run: () => props.onDelete(collection) },
           ];
           return (
             <SidebarItem
@@ -149,7 +149,8 @@ export function CollectionsSection(props: CollectionsSectionProps) {
               current={own === view}
               onSelect={() => props.onSelectView(own)}
               icon={<FolderIcon />}
-              tools={tools}
+              actions={actions}
+              actionsLabel={t('itemMenu.actions', { name: collection.name })}
               dropTarget={dropTarget === collection.id}
               onDragOver={(event) => dragOver(event, collection.id)}
               onDragLeave={() => setDropTarget(null)}

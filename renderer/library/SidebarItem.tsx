@@ -1,14 +1,8 @@
-import type { DragEventHandler, ReactNode } from 'react';
+import { useCallback, useRef, useState, type DragEventHandler, type ReactNode } from 'react';
+import { MoreIcon } from '../icons/Icons';
+import type { MenuAction } from '../menus/menuActions';
+import { MenuList } from '../menus/MenuList';
 import './library.css';
-
-/** One of an item's own buttons, shown beside it on hover or focus: rename, share, export, delete. */
-export interface SidebarItemTool {
-  id: string;
-  /** Its accessible name and tooltip (it shows an icon only). */
-  label: string;
-  icon: ReactNode;
-  run: () => void;
-}
 
 interface SidebarItemProps {
   /** The button's `data-focus-key`, where the focus returns after a name form (useFocusReturn). */
@@ -22,7 +16,9 @@ interface SidebarItemProps {
   /** The button's accessible name, when what it shows says less (counts shown as bare digits). */
   label?: string;
   title?: string;
-  tools: readonly SidebarItemTool[];
+  /** What the item's menu offers (rename, keep offline, export, share, delete), and the menu's name. */
+  actions: readonly MenuAction[];
+  actionsLabel: string;
   /** A drop target (a collection) is highlighted while bulletins are dragged over it. */
   dropTarget?: boolean;
   onDragOver?: DragEventHandler;
@@ -30,16 +26,29 @@ interface SidebarItemProps {
   onDrop?: DragEventHandler;
 }
 
-/** A view in the sidebar that the user made (a collection, a saved search), with its own buttons. */
+/**
+ * A view in the sidebar that the user made (a collection, a saved search), with its actions in
+ * a menu: the "⋯" button beside it, or the item's context menu (right-click, the Menu key,
+ * Shift+F10). One button at the row's end fits the sidebar's width where a button per action did
+ * not, and nothing is clickable while unseen.
+ */
 export function SidebarItem({
   focusKey,
   current,
   onSelect,
   icon,
   children,
-  tools,
+  actions,
+  actionsLabel,
   ...props
 }: SidebarItemProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback((chosen: boolean) => {
+    setMenuOpen(false);
+    // After a choice the action decides where focus goes (a name form, a dialog); otherwise back.
+    if (!chosen) opener.current?.focus();
+  }, []);
   return (
     <li
       className={props.dropTarget ? 'collection collection--drop' : 'collection'}
@@ -55,23 +64,45 @@ export function SidebarItem({
         aria-label={props.label}
         title={props.title}
         onClick={onSelect}
+        onContextMenu={(event) => {
+          event.preventDefault();
+          setMenuOpen(true);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
+          event.preventDefault();
+          setMenuOpen(true);
+        }}
       >
         {icon}
         {children}
       </button>
-      <span className="collection-tools">
-        {tools.map((tool) => (
-          <button
-            key={tool.id}
-            type="button"
-            className="icon-button"
-            aria-label={tool.label}
-            title={tool.label}
-            onClick={tool.run}
-          >
-            {tool.icon}
-          </button>
-        ))}
+      <span className="menu-anchor collection-actions">
+        <button
+          ref={opener}
+          type="button"
+          className="icon-button"
+          aria-label={actionsLabel}
+          title={actionsLabel}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((open) => !open)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            setMenuOpen(true);
+          }}
+        >
+          <MoreIcon />
+        </button>
+        {menuOpen && (
+          <MenuList
+            label={actionsLabel}
+            sections={[{ id: 'item', actions }]}
+            onClose={close}
+            opener={opener}
+          />
+        )}
       </span>
     </li>
   );

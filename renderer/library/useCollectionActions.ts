@@ -11,11 +11,15 @@ interface CollectionActionsOptions {
   notify: (input: NoticeInput) => number;
   offerUndo: (message: string, undo: () => Promise<void>) => void;
   onError: (error: unknown) => void;
+  /** Queues bulletins to keep offline (useKeepOffline). */
+  keep: (ids: readonly string[]) => void;
+  /** Opens the export dialog for these bulletins, named by `label`. */
+  exportIds: (ids: string[], label: string) => void;
 }
 
 /**
  * What the sidebar's collections do: make, rename (both reject with the message to show by the
- * name field), delete with undo, and take bulletins dropped on them.
+ * name field), delete with undo, take bulletins dropped on them, and keep or export them all.
  */
 export function useCollectionActions(options: CollectionActionsOptions) {
   const { t } = useTranslation();
@@ -68,5 +72,15 @@ export function useCollectionActions(options: CollectionActionsOptions) {
       }, onError);
   };
 
-  return { create, rename, remove, addDropped, removeFrom };
+  /** Every bulletin of the collection, newest first (main lists them: the window holds a page). */
+  const everyId = (collection: CollectionInfo) =>
+    bridge().listIds({ view: `collection:${collection.id}`, text: '' });
+  const keepOffline = (collection: CollectionInfo) => {
+    everyId(collection).then(options.keep, onError);
+  };
+  const exportAll = (collection: CollectionInfo) => {
+    everyId(collection).then((ids) => options.exportIds(ids, collection.name), onError);
+  };
+
+  return { create, rename, remove, addDropped, removeFrom, keepOffline, exportAll };
 }

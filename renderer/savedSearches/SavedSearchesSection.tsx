@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearchInfo } from '../../preload/contract';
-import { CloseIcon, ExportIcon, PencilIcon, SearchIcon } from '../icons/Icons';
+import { SearchIcon } from '../icons/Icons';
 import { NameForm } from '../library/NameForm';
 import { SidebarItem } from '../library/SidebarItem';
 import { useFocusReturn } from '../library/useFocusReturn';
@@ -78,26 +78,12 @@ export function SavedSearchesSection(props: SavedSearchesSectionProps) {
                 fresh: search.fresh,
               })}
               title={search.query.text}
-              tools={[
-                {
-                  id: 'rename',
-                  label: t('savedSearches.rename', { name: search.name }),
-                  icon: <PencilIcon />,
-                  run: () => setRenaming(search.id),
-                },
-                {
-                  id: 'export',
-                  label: t('savedSearches.export', { name: search.name }),
-                  icon: <ExportIcon />,
-                  run: () => props.onExport(search),
-                },
-                {
-                  id: 'delete',
-                  label: t('savedSearches.delete', { name: search.name }),
-                  icon: <CloseIcon />,
-                  run: () => props.onDelete(search),
-                },
+              actions={[
+                { id: 'rename', label: t('itemMenu.rename'), run: () => setRenaming(search.id) },
+                { id: 'export', label: t('itemMenu.export'), run: () => props.onExport(search) },
+                { id: 'delete', label: t('itemMenu.delete'), run: () => props.onDelete(search) },
               ]}
+              actionsLabel={t('itemMenu.actions', { name: search.name })}
             >
               <span className="sidebar-view-name">{search.name}</span>
               {search.fresh > 0 && (

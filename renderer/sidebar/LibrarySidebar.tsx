@@ -43,6 +43,8 @@ export function LibrarySidebar({ view, onSelectView, collectionActions, ...props
         onRename={collectionActions.rename}
         onDelete={collectionActions.remove}
         onDropIds={collectionActions.addDropped}
+        onKeepOffline={collectionActions.keepOffline}
+        onExport={collectionActions.exportAll}
         onShare={props.onShareCollection}
       />
       <SavedSearchesSection {...props.savedSearches} />

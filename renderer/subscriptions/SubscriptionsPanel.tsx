@@ -34,7 +34,7 @@ export function SubscriptionsPanel({ onError }: { onError: (error: unknown) => v
           </ul>
           <button
             type="button"
-            className="subscriptions-action"
+            className="button subscriptions-action"
             disabled={busy || !list.online}
             onClick={() => void run(() => bridge().refreshSubscriptions(null))}
           >
@@ -46,6 +46,7 @@ export function SubscriptionsPanel({ onError }: { onError: (error: unknown) => v
         <label htmlFor="subscription-address">{t('subscriptions.address')}</label>
         <input
           id="subscription-address"
+          className="field-input"
           type="url"
           // Addresses read left to right in every UI language.
           dir="ltr"
@@ -54,7 +55,7 @@ export function SubscriptionsPanel({ onError }: { onError: (error: unknown) => v
           value={address}
           onChange={(event) => setAddress(event.target.value)}
         />
-        <button type="submit" disabled={busy || address.trim() === ''}>
+        <button type="submit" className="button" disabled={busy || address.trim() === ''}>
           {t('subscriptions.add')}
         </button>
       </form>
@@ -91,15 +92,16 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
       ) : (
         <form className="subscription-rename" onSubmit={rename}>
           <input
+            className="field-input"
             aria-label={t('subscriptions.newName', { title: feed.title })}
             value={renaming}
             onChange={(event) => setRenaming(event.target.value)}
             autoFocus
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="button" disabled={busy}>
             {t('subscriptions.save')}
           </button>
-          <button type="button" onClick={() => setRenaming(null)}>
+          <button type="button" className="button" onClick={() => setRenaming(null)}>
             {t('subscriptions.cancel')}
           </button>
         </form>
@@ -115,6 +117,7 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
       <span className="subscription-actions">
         <button
           type="button"
+          className="button"
           disabled={busy}
           aria-label={t('subscriptions.refreshOne', { title: feed.title })}
           onClick={() => void run(() => bridge().refreshSubscriptions(feed.id))}
@@ -123,6 +126,7 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
         </button>
         <button
           type="button"
+          className="button"
           disabled={busy}
           aria-label={t('subscriptions.renameOne', { title: feed.title })}
           onClick={() => setRenaming(feed.title)}
@@ -131,6 +135,7 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
         </button>
         <button
           type="button"
+          className="button"
           disabled={busy}
           aria-label={t('subscriptions.removeOne', { title: feed.title })}
           onClick={() => void run(() => bridge().removeSubscription(feed.id))}
@@ -139,6 +144,7 @@ function SubscriptionRow({ feed, busy, run }: RowProps) {
         </button>
         <button
           type="button"
+          className="button"
           aria-expanded={keepShown}
           aria-controls={keepId}
           aria-label={t('subscriptions.keepOne', { title: feed.title })}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PNG } from 'pngjs';
 import type { Bulletin } from '../../preload/contract';
-import { extractInWorker } from '../../main/offline/extractInWorker';
+import { offlineInWorker } from '../../main/offline/extractInWorker';
 import { openKeptOffline } from '../../main/offline/keptOffline';
 import { createFetchWithPolicy } from '../../main/net/fetchWithPolicy';
 import type { Figure, Suite } from './harness';
@@ -88,7 +88,7 @@ export const offlineSuite: Suite = {
         maxPageBytes: () => 50 * 1024 * 1024,
         // Main's policy, with the bench's server on 127.0.0.1 allowed as the user would allow it.
         fetch: createFetchWithPolicy({ userAgent: 'bench', allowedHosts: () => ['127.0.0.1'] }),
-        extract: extractInWorker(TS_WORKER, { workerData: { file: EXTRACT_WORKER } }),
+        extract: offlineInWorker(TS_WORKER, { workerData: { file: EXTRACT_WORKER } }).extract,
         isOnline: () => true,
         onChange: () => {},
       });

@@ -7,6 +7,7 @@ import {
   bulletinList,
   bulletinRows,
   chooseFromMore,
+  chooseItemAction,
   clickMenu,
   killAndRestart,
   openMoreMenu,
@@ -102,7 +103,7 @@ test('collections: made, filled from the reader and by dragging a row, counted, 
   await expect(bulletinRows(window)).toHaveCount(0);
   await searchBox(window).fill('');
 
-  await sidebar(window).getByRole('button', { name: 'Rename “Trip to the border”' }).click();
+  await chooseItemAction(window, 'Trip to the border', 'Rename…');
   await window.getByRole('textbox', { name: 'New name for “Trip to the border”' }).fill('Border trip');
   await window.keyboard.press('Enter');
   await expect(viewButton(window, /^Border trip, 2 bulletins/)).toBeVisible();
@@ -176,12 +177,12 @@ test('deleting a collection can be undone with the button or Ctrl+Z', async ({ l
   await row(window, LIMA.title).dragTo(viewButton(window, /^Partners/));
   await expect(viewButton(window, /^Partners, 1 bulletin/)).toBeVisible();
 
-  await sidebar(window).getByRole('button', { name: 'Delete “Partners”' }).click();
+  await chooseItemAction(window, 'Partners', 'Delete…');
   await expect(viewButton(window, /^Partners/)).toHaveCount(0);
   await notices(window).getByRole('button', { name: 'Undo' }).click();
   await expect(viewButton(window, /^Partners, 1 bulletin/)).toBeVisible();
 
-  await sidebar(window).getByRole('button', { name: 'Delete “Partners”' }).click();
+  await chooseItemAction(window, 'Partners', 'Delete…');
   await expect(viewButton(window, /^Partners/)).toHaveCount(0);
   await bulletinList(window).focus();
   await window.keyboard.press('Control+z');

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { bulletinRows, clickMenu, killAndRestart, searchBox } from './support/ui';
+import { bulletinRows, chooseItemAction, clickMenu, killAndRestart, searchBox } from './support/ui';
 
 /**
  * Issue 19: following a topic for months. A search saved under a name is in the sidebar with its
@@ -79,9 +79,11 @@ test('a saved search counts its new matches after an import, across restarts; re
   await expect(bulletinRows(page)).toHaveCount(3);
   await expect(restarted).toHaveAccessibleName('Tapachula watch, 3 bulletins, 0 new since last opened');
 
-  // Rename (by keyboard: the tools show on focus).
+  // Rename (by keyboard: its context menu, Shift+F10).
   await restarted.focus();
-  await page.getByRole('button', { name: 'Rename “Tapachula watch”' }).click();
+  await restarted.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Rename…' })).toBeFocused();
+  await page.keyboard.press('Enter');
   const renameField = page.getByRole('textbox', { name: 'New name for “Tapachula watch”' });
   await renameField.fill('Tapachula route');
   await renameField.press('Enter');
@@ -92,8 +94,7 @@ test('a saved search counts its new matches after an import, across restarts; re
   await expect(bulletinRows(page)).toHaveCount(1);
 
   // Delete, then Undo: it comes back as it was.
-  await renamed.focus();
-  await page.getByRole('button', { name: 'Delete “Tapachula route”' }).click();
+  await chooseItemAction(page, 'Tapachula route', 'Delete…');
   await expect(savedSearches(page)).toBeHidden();
   await notifications(page).getByRole('button', { name: 'Undo' }).click();
   await expect(renamed).toHaveAccessibleName('Tapachula route, 3 bulletins, 0 new since last opened');

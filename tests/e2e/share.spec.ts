@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
 import { userLibrary } from './support/userLibrary';
-import { bulletinRows, chooseFromMore, clickMenu } from './support/ui';
+import { bulletinRows, chooseFromMore, chooseItemAction, clickMenu } from './support/ui';
 
 /**
  * Issue 19: two laptops (two user-data folders) pass a collection with notes on a USB stick.
@@ -44,7 +44,7 @@ test('a collection with notes passes from one laptop to another without losing a
   await settings.getByLabel('Your name on what you share').fill('Ana Pérez');
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();
-  await page.getByRole('button', { name: 'Share “Darién route” with a colleague…' }).click();
+  await chooseItemAction(page, 'Darién route', 'Share with a colleague…');
   await expect(notifications(page)).toContainText(
     'Shared 3 bulletins, with your notes, as “Darién route.share.json”',
   );

@@ -33,6 +33,15 @@ export async function killAndRestart(app: App, launch: () => Promise<App>): Prom
   return window;
 }
 
+/** Runs an action of a collection or saved search from its "⋯" menu in the sidebar. */
+export async function chooseItemAction(page: Page, item: string, action: string): Promise<void> {
+  await page.getByRole('button', { name: `Actions for “${item}”` }).click();
+  await page
+    .getByRole('menu', { name: `Actions for “${item}”` })
+    .getByRole('menuitem', { name: action })
+    .click();
+}
+
 export const selectionBar = (page: Page) => page.getByRole('toolbar', { name: 'Selected bulletins' });
 
 /** Opens the selection bar's "More…" menu (the actions beyond Bookmark and Mark read). */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractInWorker } from '../../../../main/offline/extractInWorker';
+import { offlineInWorker } from '../../../../main/offline/extractInWorker';
 
 const hanging = new URL('./hangingWorker.mjs', import.meta.url);
 const page = new TextEncoder().encode('<p>page</p>');
 
 describe('finding articles in a worker thread, within a time budget', () => {
   it('fails a page that never ends, and the pages behind it still come through', async () => {
-    const extract = extractInWorker(hanging, {}, 300);
+    const { extract } = offlineInWorker(hanging, {}, { extractMs: 300 });
     const stuck = extract(page, 'text/html', 'hang');
     const behind = extract(page, 'text/html', 'https://news.example/next');
     await expect(stuck).rejects.toThrow('extractTimeout');

@@ -4,10 +4,11 @@ import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryChange, SavedSearchInfo } from '../../../../preload/contract';
+import type { SavedSearchInfo } from '../../../../preload/contract';
 import { useSavedSearches } from '../../../../renderer/savedSearches/useSavedSearches';
 import { uiI18n } from '../uiI18n';
-import { COUNTS, installFakeBridge } from './fakeBridge';
+import { imported, readMark, savedSearch } from '../savedSearches/savedSearchFixtures';
+import { installFakeBridge } from './fakeBridge';
 
 let i18n: I18n;
 beforeAll(async () => {
@@ -17,19 +18,7 @@ const wrapper = ({ children }: { children: ReactNode }) => (
   <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
 );
 
-const floods: SavedSearchInfo = {
-  id: 's1',
-  name: 'Floods',
-  query: { view: 'all', text: 'flood', sort: 'relevance', facets: {} },
-  count: 4,
-  fresh: 0,
-};
-const readMark: LibraryChange = {
-  ids: ['b1'],
-  marks: { read: true },
-  counts: COUNTS,
-  membership: ['unread'],
-};
+const floods = savedSearch();
 /** Longer than the hook's settling delay (400 ms). */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 600));
 
@@ -60,7 +49,6 @@ describe('saved searches follow the changes that can move their counts', () => {
   it('an import asks once for the new counts, however many changes came in a burst', async () => {
     const { result, bridge } = renderSavedSearches([floods]);
     await waitFor(() => expect(result.current.saved).toEqual([floods]));
-    const imported: LibraryChange = { ids: [], marks: {}, counts: COUNTS, membership: 'every' };
     bridge.emit('library:changed', imported);
     bridge.emit('library:changed', imported);
     await settled();
@@ -68,7 +56,7 @@ describe('saved searches follow the changes that can move their counts', () => {
   });
 
   it('a read mark asks again when a saved search lists the unread', async () => {
-    const unread = { ...floods, query: { ...floods.query, view: 'unread' as const } };
+    const unread = savedSearch({ view: 'unread' });
     const { result, bridge } = renderSavedSearches([unread]);
     await waitFor(() => expect(result.current.saved).toEqual([unread]));
     bridge.emit('library:changed', readMark);

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryChange, SavedSearchInfo, SavedSearchQuery } from '../../../../preload/contract';
+import type { LibraryChange } from '../../../../preload/contract';
 import { countsCanChange } from '../../../../renderer/savedSearches/countsCanChange';
-
-const COUNTS = { all: 0, unread: 0, bookmarks: 0, collections: [] };
-const saved = (query: Partial<SavedSearchQuery>): SavedSearchInfo => ({
-  id: 's1',
-  name: 'Saved',
-  query: { view: 'all', text: 'flood', sort: 'relevance', facets: {}, ...query },
-  count: 3,
-  fresh: 0,
-});
-const readMark: LibraryChange = {
-  ids: ['b1'],
-  marks: { read: true },
-  counts: COUNTS,
-  membership: ['unread'],
-};
-const bookmark: LibraryChange = {
-  ids: ['b1'],
-  marks: { bookmarked: true },
-  counts: COUNTS,
-  membership: ['bookmarks'],
-};
-const note: LibraryChange = { ids: ['b1'], marks: { noted: true }, counts: COUNTS, membership: [] };
+import { COUNTS } from '../hooks/fakeBridge';
+import { bookmark, imported, noted, readMark, savedSearch as saved } from './savedSearchFixtures';
 
 describe('when the saved searches are asked for again', () => {
   it('not after a read mark or a bookmark that no saved search follows', () => {
@@ -38,12 +18,11 @@ describe('when the saved searches are asked for again', () => {
   });
 
   it('after a note changes, when a saved search searches words (notes are searched too)', () => {
-    expect(countsCanChange(note, [saved({ text: 'flood' })])).toBe(true);
-    expect(countsCanChange(note, [saved({ text: '  ' })])).toBe(false);
+    expect(countsCanChange(noted, [saved({ text: 'flood' })])).toBe(true);
+    expect(countsCanChange(noted, [saved({ text: '  ' })])).toBe(false);
   });
 
   it('after a change that names no bulletins: an import, a delete, a saved search renamed', () => {
-    const imported: LibraryChange = { ids: [], marks: {}, counts: COUNTS, membership: 'every' };
     const renamed: LibraryChange = { ids: [], marks: {}, counts: COUNTS, membership: [] };
     expect(countsCanChange(imported, [])).toBe(true);
     expect(countsCanChange(renamed, [saved({})])).toBe(true);
