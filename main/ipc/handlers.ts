@@ -15,7 +15,7 @@ import { foldedWords } from '../search/documentText';
 import type { PhraseSearch } from '../search/bodyPhrases';
 import { searchPage } from '../search/pageSnippets';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
-import { Abandoned } from '../search/slices';
+import { Abandoned } from '../mainThread/slices';
 import type { SyncService } from '../sync/syncService';
 import type { SearchIndex } from '../search/searchIndex';
 import { CollectionNameError, UnknownCollectionError } from '../store/collections';

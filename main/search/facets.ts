@@ -1,6 +1,6 @@
 import type { DocColumns } from './docColumns';
 import type { FacetName, FacetSelection, FacetValue, Facets } from '../../preload/searchTypes';
-import { STEPS_A_PAUSE, type Sliced } from './slices';
+import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 
 const NAMES: readonly FacetName[] = ['source', 'country', 'year', 'language'];
 

@@ -1,4 +1,4 @@
-import { STEPS_A_PAUSE, type Sliced } from './slices';
+import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 
 /**
  * The first `count` items of `items` in the order of `compare`, as a stable

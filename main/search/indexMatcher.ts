@@ -3,7 +3,7 @@ import { fuzzyFor, indexOptions, processTerm, type IndexedDoc } from './indexOpt
 import type { ParsedQuery, Term } from './queryParser';
 import type { DocColumns } from './docColumns';
 import type { Matcher, MatchedTerms } from './runSearch';
-import { STEPS_A_PAUSE, type Sliced } from './slices';
+import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 import type { Vocabulary } from './spelling';
 
 /** Per field id, per document (short id), how often a term occurs. */

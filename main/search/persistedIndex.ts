@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Bulletin } from '../../preload/contract';
 import { writeAtomically } from '../store/durableJsonFile';
-import { Abandoned, inSlices, whole, type Sliced } from './slices';
+import { Abandoned, inSlices, whole, type Sliced } from '../mainThread/slices';
 
 /**
  * The index on disk: one header line (version, archive fingerprint), then

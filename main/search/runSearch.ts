@@ -7,7 +7,7 @@ import { firstInOrder } from './firstInOrder';
 import { dateNumber, type DocColumns } from './docColumns';
 import { processTerm } from './indexOptions';
 import type { ParsedQuery, QueryFilters, Term } from './queryParser';
-import { STEPS_A_PAUSE, type Sliced } from './slices';
+import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 
 /** What a candidate matched: index terms (prefix and typo variants included) and query words. */
 export interface MatchedTerms {

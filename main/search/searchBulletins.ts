@@ -7,7 +7,7 @@ import { foldedWords } from './documentText';
 import { parseQuery } from './queryParser';
 import { runSearch, type KeptPhraseLookup, type SearchAnswer } from './runSearch';
 import type { SearchIndex } from './searchIndex';
-import { asForeground, inSlices, pauser, type SliceOptions, type Sliced } from './slices';
+import { asForeground, inSlices, pauser, type SliceOptions, type Sliced } from '../mainThread/slices';
 import { snippet } from './snippet';
 import { correctQuery } from './spelling';
 

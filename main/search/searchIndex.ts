@@ -21,7 +21,7 @@ import { slicedIndexLoad } from './slicedIndexLoad';
 import { parseQuery } from './queryParser';
 import type { Matcher } from './runSearch';
 import { scanMatcher } from './scanMatcher';
-import { eachOf, inSlices } from './slices';
+import { eachOf, inSlices } from '../mainThread/slices';
 import { correctQuery, type Vocabulary } from './spelling';
 
 export interface SearchIndexOptions {

@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch';
-import { Abandoned, SLICE_MS, pauser } from './slices';
+import { Abandoned, SLICE_MS, pauser } from '../mainThread/slices';
 
 /**
  * minisearch's JSON (what `JSON.stringify(index)` gives and `MiniSearch.loadJSON` reads), written

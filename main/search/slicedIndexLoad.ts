@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { SLICE_MS, pauser } from './slices';
+import { SLICE_MS, pauser } from '../mainThread/slices';
 
 /**
  * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a piece at a time, with

@@ -1,6 +1,7 @@
 import { copyFile, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { noForeground } from '../mainThread/slices';
 
 export interface DurableJsonFileOptions<T> {
   /**
@@ -84,9 +85,14 @@ let lastSerialised: Promise<unknown> = Promise.resolve();
  * commit starts the writes of every month it touched at once: serialised as they came (a chain of
  * microtasks, or immediates, which Node runs all in one go) they held main's thread 6–8 s when an
  * import touched all 168 months of a generated archive (10,000 to 100,000 bulletins, loaded machine).
+ * A file waits while a search runs (mainThread/slices.ts): an import's months, each a turn of tens of
+ * ms at 100k, came between a search's slices and made it answer several times later.
  */
 export function inATurnOfItsOwn<T>(serialise: () => T): Promise<T> {
-  const turn = lastSerialised.then(() => new Promise((resolve) => setImmediate(resolve))).then(serialise);
+  const turn = lastSerialised
+    .then(() => new Promise((resolve) => setImmediate(resolve)))
+    .then(noForeground)
+    .then(serialise);
   lastSerialised = turn.catch(() => undefined);
   return turn;
 }

@@ -41,7 +41,7 @@ async function watchMain(
     const due = performance.now() + SEARCH_EVERY_MS;
     setTimeout(() => {
       if (!typing) return;
-      // Until its answer: a search answers in slices (main/search/slices.ts), other work between them.
+      // Until its answer: a search answers in slices (main/mainThread/slices.ts), other work between them.
       void Promise.resolve(search(WORDS[word++ % WORDS.length] ?? 'border')).then(() => {
         searches.push(performance.now() - due);
         typeNext();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstInOrder } from '../../../main/search/firstInOrder';
-import { whole } from '../../../main/search/slices';
+import { whole } from '../../../main/mainThread/slices';
 import { random } from '../../support/random';
 
 describe('firstInOrder', () => {

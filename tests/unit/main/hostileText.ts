@@ -63,7 +63,7 @@ export async function growthRatio(
       ['large', large],
     ] as const) {
       const start = process.cpuUsage();
-      // Awaited: a search answers in slices (main/search/slices.ts), its CPU spread over turns.
+      // Awaited: a search answers in slices (main/mainThread/slices.ts), its CPU spread over turns.
       await work(input);
       const spent = process.cpuUsage(start);
       times[size].push((spent.user + spent.system) / 1000);

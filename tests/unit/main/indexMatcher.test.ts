@@ -6,7 +6,7 @@ import { indexMatcher } from '../../../main/search/indexMatcher';
 import { fuzzyFor, indexOptions, toIndexedDoc, type IndexedDoc } from '../../../main/search/indexOptions';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { Matcher, Matches } from '../../../main/search/runSearch';
-import { whole } from '../../../main/search/slices';
+import { whole } from '../../../main/mainThread/slices';
 import { CORPUS } from '../../fixtures/searchCorpus';
 
 /**

@@ -4,7 +4,7 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { searchPage } from '../../../main/search/pageSnippets';
 import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
-import { whole } from '../../../main/search/slices';
+import { whole } from '../../../main/mainThread/slices';
 import { CORPUS } from '../../fixtures/searchCorpus';
 import { bodiesIn, fail, fakeLibrary, searcher } from './searchHelpers';
 

@@ -3,7 +3,7 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { parseQuery } from '../../../main/search/queryParser';
 import { searchBulletins } from '../../../main/search/searchBulletins';
 import type { SearchIndex } from '../../../main/search/searchIndex';
-import { whole } from '../../../main/search/slices';
+import { whole } from '../../../main/mainThread/slices';
 import type { Bodies } from '../../../main/store/bodies';
 
 /** A library stand-in over a list of bulletins, with bookmarks, read marks, notes and collections (name → ids). */

@@ -4,7 +4,15 @@ import { bulletinRow } from '../../../main/ipc/bulletinRow';
 import { createNewestRequest } from '../../../main/ipc/newestRequest';
 import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
-import { Abandoned, STEPS_A_PAUSE, eachOf, inSlices, type SliceOptions } from '../../../main/search/slices';
+import {
+  Abandoned,
+  STEPS_A_PAUSE,
+  asForeground,
+  eachOf,
+  inSlices,
+  type SliceOptions,
+} from '../../../main/mainThread/slices';
+import { inATurnOfItsOwn } from '../../../main/store/durableJsonFile';
 import { generateBulletins } from '../../bench/generateArchive';
 import { fakeLibrary } from './searchHelpers';
 
@@ -92,6 +100,21 @@ describe('a search comes before background work', () => {
     // At most the step already under way when the search ended (the background wakes first).
     expect(whileSearching).toBeLessThanOrEqual(1);
     expect(steps).toBe(items.length);
+  });
+});
+
+describe("the store's files wait for a search", () => {
+  it("serialises a file only once no search runs (an import's months came between its slices)", async () => {
+    let endSearch = () => {};
+    const searching = asForeground(() => new Promise<void>((resolve) => (endSearch = resolve)));
+    let serialised = false;
+    const written = inATurnOfItsOwn(() => (serialised = true));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(serialised).toBe(false);
+    endSearch();
+    await searching;
+    await written;
+    expect(serialised).toBe(true);
   });
 });
 

@@ -44,7 +44,7 @@ export function pauser(options: SliceOptions = {}): () => Promise<void> {
   return async () => {
     if (performance.now() - sliceStart < sliceMs) return;
     await new Promise((resolve) => setImmediate(resolve));
-    if (!foreground) while (inForeground > 0) await new Promise<void>((wake) => waiting.push(wake));
+    if (!foreground) await noForeground();
     onPause?.();
     if (abandoned?.()) throw new Abandoned();
     sliceStart = performance.now();
@@ -67,6 +67,14 @@ export async function inSlices<T>(work: Sliced<T>, options: SliceOptions = {}): 
 /** Foreground work running (or waiting its turn) now, and the background work waiting for it to end. */
 let inForeground = 0;
 const waiting: Array<() => void> = [];
+
+/**
+ * Resolves when no foreground work runs: where background work (an index update, the store's next
+ * file serialised, durableJsonFile.ts) waits its turn.
+ */
+export async function noForeground(): Promise<void> {
+  while (inForeground > 0) await new Promise<void>((wake) => waiting.push(wake));
+}
 
 /**
  * Runs `work` as the user's: background work pauses until it ends. A search typed during an import
