@@ -27,6 +27,16 @@ describe('the saved index, written in slices', () => {
   );
 
   it(
+    "writes a common word's postings a few at a time, byte for byte minisearch's JSON",
+    { timeout: 60_000 },
+    async () => {
+      const index = indexOf(9000); // words in most bulletins: postings over two pieces of 4,096
+      const chunks = (await slicedIndexJson(index, () => false)) ?? [];
+      expect(chunks.join('')).toBe(JSON.stringify(index));
+    },
+  );
+
+  it(
     'gives the event loop a turn at least every slice, and gives up when the index changes meanwhile',
     { timeout: 30_000 },
     async () => {
