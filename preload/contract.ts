@@ -268,15 +268,12 @@ export interface SubscriptionList {
   feeds: SubscriptionInfo[];
 }
 
-/** The kinds of failure a call can reject with (see `BridgeError` in preload/api.ts). */
-/** `superseded`: a newer search from the same window replaced this one before it was answered. */
+/**
+ * The kinds of failure a call can reject with (see `BridgeError` in preload/api.ts).
+ * `superseded`: a newer search from the same window replaced this one before it was answered.
+ */
 export type BridgeErrorCode =
-  | 'invalid-request'
-  | 'forbidden'
-  | 'not-found'
-  | 'disk-full'
-  | 'superseded'
-  | 'failed';
+  'invalid-request' | 'forbidden' | 'not-found' | 'disk-full' | 'superseded' | 'failed';
 
 /** A bulletin's marks, as a row and the reading pane show them. */
 export interface Marks {
