@@ -91,10 +91,11 @@ export function matchingIds(
   index: SearchIndex,
   recent: readonly string[] = [],
   kept?: KeptPhraseLookup,
+  slices: SliceOptions = {},
 ): Promise<string[]> {
   return asForeground(async () => {
     const search = answerCorrected(request, library, index, recent, everyId(new Set(), kept));
-    return (await inTurn(index, search, { foreground: true })).answer.ids;
+    return (await inTurn(index, search, { ...slices, foreground: true })).answer.ids;
   });
 }
 

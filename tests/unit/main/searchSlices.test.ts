@@ -64,7 +64,10 @@ describe('a search answers in slices', () => {
 
   it('gives every id in the same order, in slices (the whole sort included)', async () => {
     const { result, turns } = await turnsDuring(() =>
-      matchingIds({ view: 'all', text: 'migration', sort: 'date' }, library, index),
+      // Slices of 0 ms: a fast machine answers 3,000 bulletins within one slice of 8 ms.
+      matchingIds({ view: 'all', text: 'migration', sort: 'date' }, library, index, [], undefined, {
+        sliceMs: 0,
+      }),
     );
     const rows = await searchBulletins(
       { view: 'all', text: 'migration', sort: 'date', limit: 5000 },
