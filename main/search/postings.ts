@@ -11,8 +11,10 @@
  *   and term counts; it deletes a posting rather than store 0); anything else is a RangeError.
  * - Iteration is by ascending document number. minisearch numbers documents in the order it
  *   takes them, so that is also the order its own `Map` would give, and its JSON is the same.
- * - `get`, `has`, `delete` and changing a count are a binary search. Setting a number above every
- *   other is an append (amortised O(1), capacity doubling); below one is O(n) (minisearch never does).
+ * - `get`, `has`, `delete` and changing a count are a binary search (the last slot is tried first:
+ *   an add counts its document's words there). Setting a number above every other is an append,
+ *   amortised O(1): the arrays grow by an eighth, so a long list an import adds to keeps little
+ *   slack. Below every other is O(n) (minisearch never does).
  * - `delete` leaves a hole (count 0) and is compacted away when the arrays next grow, or once fewer
  *   than a quarter of the slots are in use: a vacuum after many deletes gives the memory back.
  * - An iteration sees changes made during it, as a Map's does (minisearch deletes the posting it is
@@ -52,7 +54,7 @@ export class CompactPostings implements Map<number, number> {
     this.widenFor(count);
     const last = this.used - 1;
     if (last < 0 || doc > (this.docs[last] ?? 0)) {
-      if (this.used === this.docs.length) this.resize(Math.max(4, this.live * 2));
+      if (this.used === this.docs.length) this.resize(grown(this.live));
       this.docs[this.used] = doc;
       this.counts[this.used++] = count;
       this.live++;
@@ -65,7 +67,7 @@ export class CompactPostings implements Map<number, number> {
       return this;
     }
     // Below the last: new arrays first, so that an iteration under way is not shifted (see entries).
-    this.resize(Math.max(4, this.live * 2));
+    this.resize(grown(this.live));
     const slot = this.searchSlot(doc);
     this.docs.copyWithin(slot + 1, slot, this.used);
     this.counts.copyWithin(slot + 1, slot, this.used);
@@ -138,7 +140,9 @@ export class CompactPostings implements Map<number, number> {
 
   /** The slot holding `doc` with a count, or -1. */
   private slotOf(doc: number): number {
-    const at = this.searchSlot(doc);
+    // minisearch's adds count a document's words in the last slot: no search for those.
+    const last = this.used - 1;
+    const at = this.docs[last] === doc ? last : this.searchSlot(doc);
     return this.docs[at] === doc && at < this.used && this.counts[at] !== 0 ? at : -1;
   }
 
@@ -201,6 +205,9 @@ export function postingArrays(postings: ReadonlyMap<number, number>): PostingArr
   const docs = Uint32Array.from(postings.keys()).sort();
   return { docs, counts: Uint32Array.from(docs, (doc) => postings.get(doc) ?? 0), length: docs.length };
 }
+
+/** Slots for `live` postings and the ones to come: an eighth more (at least 4), geometric growth. */
+const grown = (live: number) => live + Math.max(4, live >>> 3);
 
 type CountsConstructor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor;
 
