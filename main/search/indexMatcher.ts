@@ -7,7 +7,7 @@ import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 import type { Vocabulary } from './spelling';
 import { postingArrays } from './postings';
 
-/** Per field id, per document (short id), how often a term occurs. */
+/** Per field id, per document (short id), how often a term occurs (long lists: postings.ts, read by postingArrays). */
 type Postings = Map<number, Map<number, number>>;
 
 /**

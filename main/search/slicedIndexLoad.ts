@@ -143,7 +143,7 @@ function entryOf(entry: unknown): [string, Map<number, Map<number, number>>] {
   for (const field of Object.keys(entry[1])) {
     const frequencies = entry[1][field];
     if (!isObject(frequencies)) throw new Error('a term of the index is malformed');
-    // Integer keys come in ascending order: the compact list appends each.
+    // Object.keys gives integer keys in ascending order: the compact list appends each.
     const documents = Object.keys(frequencies);
     const byDocument =
       documents.length >= COMPACT_FROM ? new CompactPostings(documents.length) : new Map<number, number>();
