@@ -5,8 +5,9 @@ import type { DocColumns } from './docColumns';
 import type { Matcher, MatchedTerms } from './runSearch';
 import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 import type { Vocabulary } from './spelling';
+import { postingArrays } from './postings';
 
-/** Per field id, per document (short id), how often a term occurs. */
+/** Per field id, per document (short id), how often a term occurs (long lists: postings.ts, read by postingArrays). */
 type Postings = Map<number, Map<number, number>>;
 
 /**
@@ -111,8 +112,13 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
         const idf = Math.log(1 + (internals._documentCount - counts.size + 0.5) / (counts.size + 0.5));
         const factor = weight * field.boost * idf;
         const lengths = fieldLengths[field.id] ?? new Float64Array(0);
-        for (const [doc, frequency] of counts) {
+        // The arrays as they are now: a change while this pauses makes new ones or leaves holes (count 0).
+        const { docs, counts: frequencies, length: slots } = postingArrays(counts);
+        for (let at = 0; at < slots; at++) {
           if (++steps % STEPS_A_PAUSE === 0) yield;
+          const frequency = frequencies[at] ?? 0;
+          if (frequency === 0) continue;
+          const doc = docs[at] ?? 0;
           // A discarded document has no lengths (NaN); minisearch leaves its postings until it vacuums.
           const length = lengths[doc] ?? Number.NaN;
           if (Number.isNaN(length)) continue;

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import { Abandoned, SLICE_MS, pauser } from '../mainThread/slices';
+import { postingArrays } from './postings';
 
 /**
  * minisearch's JSON (what `JSON.stringify(index)` gives and `MiniSearch.loadJSON` reads), written
@@ -87,15 +88,21 @@ const POSTINGS_A_PIECE = 4096;
 /**
  * A term's postings in one field, `"doc":frequency` by ascending document number, as
  * `JSON.stringify(Object.fromEntries(map))` orders integer keys. A word in most of 100,000
- * bulletins was one piece of tens of milliseconds on main.
+ * bulletins was one piece of tens of milliseconds on main. The arrays are read as they are when
+ * the walk starts (postings.ts: a change meanwhile leaves a hole, count 0, or makes new arrays).
  */
 function* postings(frequencies: Map<number, number>): Generator<string> {
-  const docs = Int32Array.from(frequencies.keys()).sort();
-  for (let from = 0; from < docs.length; from += POSTINGS_A_PIECE) {
+  const { docs, counts, length } = postingArrays(frequencies);
+  let first = true;
+  for (let from = 0; from < length; from += POSTINGS_A_PIECE) {
     const parts: string[] = [];
-    for (const doc of docs.subarray(from, from + POSTINGS_A_PIECE))
-      parts.push(`"${doc}":${frequencies.get(doc)}`);
-    yield `${from === 0 ? '' : ','}${parts.join(',')}`;
+    for (let at = from; at < Math.min(length, from + POSTINGS_A_PIECE); at++) {
+      const count = counts[at] ?? 0;
+      if (count !== 0) parts.push(`"${docs[at] ?? 0}":${count}`);
+    }
+    if (parts.length === 0) continue;
+    yield `${first ? '' : ','}${parts.join(',')}`;
+    first = false;
   }
 }
 

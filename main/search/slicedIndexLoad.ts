@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { SLICE_MS, pauser } from '../mainThread/slices';
+import { CompactPostings } from './postings';
 
 /**
  * minisearch's JSON (as `slicedIndexJson` writes it) loaded into an index a piece at a time, with
@@ -9,7 +10,8 @@ import { SLICE_MS, pauser } from '../mainThread/slices';
  * and a process doing nothing else peaked at 751 MB, against 518 MB here (tests/bench/RESULTS.md,
  * issue 18). Here the text is scanned once, linearly, and parsed one term's postings or 1,000
  * documents' ids or field lengths at a time, each piece turned into maps before the next. Same
- * result, same file format; minisearch's private fields are set as its loadJS sets them.
+ * result, same file format; minisearch's private fields are set as its loadJS sets them, but for
+ * a term's longer postings, held in typed arrays (postings.ts) at a seventh of a Map's size.
  *
  * Rejects on anything that is not minisearch JSON of serialisation version 2 (the caller rebuilds).
  */
@@ -129,7 +131,10 @@ function numberKeyed(piece: unknown, valid: (value: unknown) => boolean): Array<
   });
 }
 
-/** One `[term, {fieldId: {documentNumber: frequency}}]` of the JSON, as loadJS makes it (version 2). */
+/**
+ * One `[term, {fieldId: {documentNumber: frequency}}]` of the JSON, as loadJS makes it (version 2),
+ * but for the postings: a field's list of at least COMPACT_FROM is held compactly (postings.ts).
+ */
 function entryOf(entry: unknown): [string, Map<number, Map<number, number>>] {
   if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isObject(entry[1]))
     throw new Error('a term of the index is malformed');
@@ -138,16 +143,38 @@ function entryOf(entry: unknown): [string, Map<number, Map<number, number>>] {
   for (const field of Object.keys(entry[1])) {
     const frequencies = entry[1][field];
     if (!isObject(frequencies)) throw new Error('a term of the index is malformed');
-    const byDocument = new Map<number, number>();
-    for (const document of Object.keys(frequencies)) {
+    // Object.keys gives integer keys in ascending order: the compact list appends each.
+    const documents = Object.keys(frequencies);
+    const byDocument =
+      documents.length >= COMPACT_FROM ? new CompactPostings(documents.length) : new Map<number, number>();
+    for (const document of documents) {
       const frequency = frequencies[document];
-      if (typeof frequency !== 'number') throw new Error('a term of the index is malformed');
-      byDocument.set(parseInt(document, 10), frequency);
+      const number = Number(document);
+      if (typeof frequency !== 'number' || !isPosting(number, frequency))
+        throw new Error('a term of the index is malformed');
+      byDocument.set(number, frequency);
     }
     byField.set(parseInt(field, 10), byDocument);
   }
   return [entry[0], byField];
 }
+
+/**
+ * From how many postings a field's list is held compactly. Measured in Node 20 (a throwaway
+ * script): a Map takes ~193 bytes for 1 to 4 postings and ~33 a posting at 16, the compact list
+ * ~480 bytes for up to 4 and ~34 a posting at 16, ~5.4 at 1,000 (against ~29 for a Map). Below
+ * this a Map is as small or smaller; a real archive's many rare words keep theirs.
+ */
+const COMPACT_FROM = 16;
+
+/** A short document id and a term count as minisearch makes them (what a compact list holds). */
+const isPosting = (document: number, frequency: number) =>
+  Number.isInteger(document) &&
+  document >= 0 &&
+  document <= 0xffffffff &&
+  Number.isInteger(frequency) &&
+  frequency >= 1 &&
+  frequency <= 0xffffffff;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
