@@ -27,9 +27,10 @@ const lengthsOf = new WeakMap<LengthInternals, Lengths>();
  * Kept up to date a change at a time: documents added since the last read are read (a document's
  * number and lengths never change: minisearch gives a replaced one a new number), and documents
  * about to be discarded are dropped through `dropFieldLengths`. Made again from the whole Map
- * only when the counts disagree (a discard nobody reported, or an index emptied): copying 100,000
- * documents' lengths cost 130–160 ms of CPU and ~30 MB of short-lived arrays, and during an import
- * every search paid it, as every add made the old copy stale.
+ * only when the counts disagree (a discard nobody reported, or an index emptied). Copied again
+ * after every change, at 100,000 documents the first search after an add spent 19 ms of CPU on it
+ * (median; up to 43 ms), against 0.04 ms kept, with an entry pair, an iterator and a pair per field
+ * of garbage per document; during an import every search is a first one.
  */
 export function* fieldLengthsOf<T>(index: MiniSearch<T>): Sliced<Float64Array[]> {
   const internals = index as unknown as LengthInternals;
