@@ -6,6 +6,7 @@ import type { Matcher, MatchedTerms } from './runSearch';
 import { STEPS_A_PAUSE, type Sliced } from '../mainThread/slices';
 import type { Vocabulary } from './spelling';
 import { postingArrays } from './postings';
+import { fieldLengthsOf } from './fieldLengths';
 
 /** Per field id, per document (short id), how often a term occurs (long lists: postings.ts, read by postingArrays). */
 type Postings = Map<number, Map<number, number>>;
@@ -19,7 +20,7 @@ type Postings = Map<number, Map<number, number>>;
  * an upgrade that changes them fails there. Private fields can change in any release, so
  * package.json pins minisearch to the exact version checked (7.2.0; JSON has no comments, the
  * reason is here), and the test fails if the pin is loosened or the installed copy differs:
- * an upgrade is a deliberate edit that runs the parity cases. slicedIndexJson.ts reads them too.
+ * an upgrade is a deliberate edit that runs the parity cases. slicedIndexJson.ts and fieldLengths.ts read them too.
  */
 interface IndexInternals {
   _index: {
@@ -29,7 +30,6 @@ interface IndexInternals {
   };
   _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _fieldIds: Record<string, number>;
   _documentCount: number;
@@ -92,12 +92,12 @@ export function indexMatcher(index: MiniSearch<IndexedDoc>, columns: DocColumns)
   const size = internals._nextId;
   const fields = Object.entries(internals._fieldIds).map(([name, id]) => ({ id, boost: BOOSTS[name] ?? 1 }));
   const take = scratchFor(internals, size);
-  /** Made on the first word matched (once per change of the index: see lengthsByField). */
+  /** Brought up to date on the first word matched (see fieldLengths.ts). */
   let fieldLengths: Float64Array[] | undefined;
 
   /** The word's index terms and the documents they are in, scored, as minisearch's executeQuerySpec. */
   const matchWord = function* (word: string, bit: number, expansions: Expansion[]): Sliced<Matches> {
-    fieldLengths ??= yield* lengthsByField(internals);
+    fieldLengths ??= yield* fieldLengthsOf(index);
     let steps = 0;
     const found: Expansion[] = [];
     const exact = internals._index.get(word);
@@ -306,12 +306,15 @@ const scratchOf = new WeakMap<IndexInternals, { size: number; all: Matches[]; le
  * so searches of one index run one after another (searchBulletins.ts queues them), each making
  * its matchers and done with them when it ends.
  */
-function scratchFor(internals: IndexInternals, size: number): () => Matches {
+function scratchFor(internals: IndexInternals, documents: number): () => Matches {
   let scratch = scratchOf.get(internals);
-  if (!scratch || scratch.size !== size) {
-    scratch = { size, all: [], lent: 0 };
+  // With room to grow: made again at every new size, every search during an import (each bulletin
+  // a new next id) allocated its arrays afresh, 1.6 MB a word at 100k bulletins.
+  if (!scratch || scratch.size < documents) {
+    scratch = { size: Math.max(documents, Math.ceil((scratch?.size ?? 0) * 1.25)), all: [], lent: 0 };
     scratchOf.set(internals, scratch);
   }
+  const { size } = scratch;
   const pool = scratch;
   pool.lent = 0;
   return () => {
@@ -340,32 +343,6 @@ function emptyMatches(size: number): Matches {
     score: new Float64Array(size),
     words: new Uint32Array(size),
   };
-}
-
-/** Field lengths as arrays, and the index state they were read at (any change makes new ones). */
-const lengthsOf = new WeakMap<IndexInternals, { nextId: number; count: number; byField: Float64Array[] }>();
-
-/**
- * minisearch's field lengths (a Map entry per document) as one array per field, by document
- * number: reading the Map for every posting of a common prefix was most of the scoring at 100k.
- * Made again after the index changes (adds and deletes change the next id or the count).
- */
-function* lengthsByField(internals: IndexInternals): Sliced<Float64Array[]> {
-  const cached = lengthsOf.get(internals);
-  const { _nextId: nextId, _documentCount: count } = internals;
-  if (cached && cached.nextId === nextId && cached.count === count) return cached.byField;
-  const byField = Object.values(internals._fieldIds).map(() => new Float64Array(nextId).fill(Number.NaN));
-  let steps = 0;
-  // Documents added while this pauses land past `nextId` (ignored: the next search makes new arrays).
-  for (const [doc, lengths] of internals._fieldLength) {
-    if (++steps % STEPS_A_PAUSE === 0) yield;
-    for (const [field, length] of lengths.entries()) {
-      const column = byField[field];
-      if (column) column[doc] = length;
-    }
-  }
-  lengthsOf.set(internals, { nextId, count, byField });
-  return byField;
 }
 
 /** In how many documents a term occurs (its commonest field's count: a lower bound, and cheap). */

@@ -5,6 +5,7 @@ import { buildIndexJson } from './buildIndex';
 import { foldedWords } from './documentText';
 import type { BuildIndex } from './buildInWorker';
 import { createDocColumns } from './docColumns';
+import { dropFieldLengths } from './fieldLengths';
 import { documentNumber, indexMatcher, indexVocabulary } from './indexMatcher';
 import {
   INDEX_VERSION,
@@ -104,9 +105,12 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const doc = documentNumber(ready, bulletin.id);
     if (doc !== undefined) columns.set(doc, bulletin);
   };
+  /** Called before the document is discarded or replaced (the matcher's lengths then skip it). */
   const forget = (ready: MiniSearch<IndexedDoc>, id: string) => {
     const doc = documentNumber(ready, id);
-    if (doc !== undefined) columns.drop(doc);
+    if (doc === undefined) return;
+    columns.drop(doc);
+    dropFieldLengths(ready, doc);
   };
   let persistTimer: NodeJS.Timeout | undefined;
   let lastPersist: Promise<void> = Promise.resolve();

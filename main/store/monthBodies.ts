@@ -1,6 +1,6 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { StoredBulletin } from './bodies';
-import { noForeground } from '../mainThread/slices';
+import { inSlices, noForeground } from '../mainThread/slices';
 import { errorCode, inATurnOfItsOwn, writeAtomically } from './durableJsonFile';
 import { serialiseMonth, stampOf, type MonthLayout } from './monthLayout';
 
@@ -121,9 +121,12 @@ export function createMonthBodies(options: MonthBodiesOptions): MonthBodies {
         month.filter((bulletin) => !keptNow.has(bulletin.id)).map((bulletin) => bulletin.id),
         true,
       );
-      // The read gave main away: a search that began meanwhile goes first (inATurnOfItsOwn).
+      // The read gave main away: a search that began meanwhile goes first (inATurnOfItsOwn), and
+      // one typed while the month is serialised goes first at its next pause.
       await noForeground();
-      const serialised = serialiseMonth(month, (id) => (keptNow.has(id) ? keptNow.get(id) : onDisk.get(id)));
+      const serialised = await inSlices(
+        serialiseMonth(month, (id) => (keptNow.has(id) ? keptNow.get(id) : onDisk.get(id))),
+      );
       return { bytes: serialised.bytes, written: { month, serialised }, kept: keptNow };
     });
     await options.beforeReplace(bytes);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,36 +26,82 @@ const monthsOf = (count: number) =>
   new Set(generateBulletins(count, 7).map((bulletin) => bulletin.published.slice(0, 7))).size;
 
 /**
+ * Main's thread's own CPU time so far, in ms (Linux's per-thread schedstat), or null where it cannot
+ * be read. On a shared machine (2 cores, load 10) a turn of 20 ms of work took 100–400 ms of wall
+ * time waiting for a core: counted in CPU time, a long turn is one the app itself made.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** A timer's period for the CPU-time figures, as the delay histogram's resolution. */
+const TICK_MS = 10;
+
+interface Watched {
+  stall: number;
+  searches: number[];
+  started: number;
+  /** Main's CPU time between two turns of a 10 ms timer, at most (null: not measurable here). */
+  stallCpu: number | null;
+  /** Per search, main's CPU time from when its timer fired to its answer (null: not measurable). */
+  searchesCpu: number[] | null;
+}
+
+/**
  * Types a search every 250 ms (timed from when it was due, as the user waits from then) for
- * `ms`, while `work` runs from the start; gives main's longest event-loop stall meanwhile.
+ * `ms`, while `work` runs from the start; gives main's longest event-loop stall meanwhile, in
+ * wall time and in main's own CPU time.
  */
 async function watchMain(
   ms: number,
   search: (text: string) => unknown,
   work: () => Promise<void> = async () => undefined,
-): Promise<{ stall: number; searches: number[]; started: number }> {
+): Promise<Watched> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const searches: number[] = [];
+  const searchesCpu: number[] = [];
   let typing = true;
   let word = 0;
   const typeNext = () => {
     const due = performance.now() + SEARCH_EVERY_MS;
     setTimeout(() => {
       if (!typing) return;
+      const cpuFrom = mainThreadCpuMs();
       // Until its answer: a search answers in slices (main/mainThread/slices.ts), other work between them.
       void Promise.resolve(search(WORDS[word++ % WORDS.length] ?? 'border')).then(() => {
         searches.push(performance.now() - due);
+        const cpuTo = mainThreadCpuMs();
+        if (cpuFrom !== null && cpuTo !== null) searchesCpu.push(cpuTo - cpuFrom);
         typeNext();
       });
     }, SEARCH_EVERY_MS);
   };
+  let lastCpu = mainThreadCpuMs();
+  let stallCpu = 0;
+  const ticker = setInterval(() => {
+    const cpu = mainThreadCpuMs();
+    if (cpu !== null && lastCpu !== null) stallCpu = Math.max(stallCpu, cpu - lastCpu);
+    lastCpu = cpu;
+  }, TICK_MS);
   const started = performance.now();
   delay.enable();
   typeNext();
   await Promise.all([work(), new Promise((resolve) => setTimeout(resolve, ms))]);
   delay.disable();
+  clearInterval(ticker);
   typing = false;
-  return { stall: Math.round(delay.max / 1e6), searches, started };
+  const measurable = lastCpu !== null;
+  return {
+    stall: Math.round(delay.max / 1e6),
+    searches,
+    started,
+    stallCpu: measurable ? Math.round(stallCpu) : null,
+    searchesCpu: measurable ? searchesCpu : null,
+  };
 }
 
 const megabytes = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -156,6 +203,33 @@ export const damageSuite: Suite = {
           goal: '≤ 150 ms',
         },
       );
+
+      if (during.stallCpu === null || during.searchesCpu === null || quiet.searchesCpu === null)
+        console.log('damage: main thread CPU-time figures skipped (no /proc/self/task/<pid>/schedstat here)');
+      else
+        figures.push(
+          {
+            suite: 'damage',
+            name: `main's longest stall in its own CPU time (between turns of a ${TICK_MS} ms timer; a loaded machine's waits for a core left out)`,
+            size,
+            value: during.stallCpu,
+            unit: 'ms',
+            baseline: { name: 'no import', value: quiet.stallCpu ?? 0 },
+            goal: '≤ 100 ms',
+          },
+          {
+            suite: 'damage',
+            name: `slowest search meanwhile in main's CPU time, from its timer to its answer (p50 ${percentile(during.searchesCpu, 50).toFixed(1)} ms)`,
+            size,
+            value: Math.round(Math.max(...during.searchesCpu) * 10) / 10,
+            unit: 'ms',
+            baseline: {
+              name: `no import (p50 ${percentile(quiet.searchesCpu, 50).toFixed(1)} ms)`,
+              value: Math.round(Math.max(...quiet.searchesCpu) * 10) / 10,
+            },
+            goal: '≤ 150 ms',
+          },
+        );
 
       // Before (main at 60ff94e): the whole save on main's thread, as one go.
       const saved = await readFile(file, 'utf8');

@@ -14,6 +14,7 @@ import { libraryBackupText } from '../../../main/store/libraryBackup';
 import { createMonthBodies } from '../../../main/store/monthBodies';
 import { bodiesOutOf, readMonthFile, serialiseMonth } from '../../../main/store/monthLayout';
 import { readInWorker } from '../../../main/store/textReader';
+import { whole } from '../../../main/mainThread/slices';
 import { bulletin } from './storeFixtures';
 
 const shim = new URL('./tsWorker.mjs', import.meta.url);
@@ -52,6 +53,16 @@ afterEach(async () => {
 });
 
 describe('a month file, bulletin by bulletin', () => {
+  it('is serialised with a place to pause after each bulletin, so main is never held for a whole month', () => {
+    const month = Array.from({ length: 5 }, (_, at) => withBody(`b${at}`, `2020-01-0${at + 1}`));
+    const work = serialiseMonth(month.map(bodiless), (id) => month.find((one) => one.id === id)?.bodyHtml);
+    let pauses = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) pauses++;
+    expect(pauses).toBe(month.length);
+    expect(JSON.parse(step.value.bytes.toString('utf8'))).toEqual({ schemaVersion: 1, bulletins: month });
+  });
+
   it('is exactly JSON.stringify of the month, and each range holds that bulletin’s body', () => {
     const month = [
       withBody('a', '2020-01-02'),
@@ -60,7 +71,7 @@ describe('a month file, bulletin by bulletin', () => {
     ];
     const bodies = new Map(month.map((one) => [one.id, one.bodyHtml]));
     const stored = month.map(bodiless);
-    const { bytes, starts, lengths } = serialiseMonth(stored, (id) => bodies.get(id));
+    const { bytes, starts, lengths } = whole(serialiseMonth(stored, (id) => bodies.get(id)));
     const text = bytes.toString('utf8');
     expect(JSON.parse(text)).toEqual({ schemaVersion: 1, bulletins: month });
     expect(text).toBe(JSON.stringify(JSON.parse(text)));
@@ -225,7 +236,7 @@ describe('bulletin bodies stay out of main’s heap', () => {
     // Same-sized fields: once a and b swap places, each old range falls exactly on the other's body.
     const month = [withBody('a', '2020-01-01'), withBody('b', '2020-01-01')];
     const stored = month.map(bodiless);
-    await writeFile(path, serialiseMonth(stored, bodyOf).bytes);
+    await writeFile(path, whole(serialiseMonth(stored, bodyOf)).bytes);
     const { layout } = await readMonthFile(path);
     const bodies = createMonthBodies({
       path,
@@ -237,8 +248,8 @@ describe('bulletin bodies stay out of main’s heap', () => {
     });
     expect(Object.fromEntries(await bodies.read(['a']))).toEqual({ a: bodyOf('a') });
     // Another file in its place (as a restore or another program would put it): b now comes first.
-    const swapped = serialiseMonth([...stored].reverse(), bodyOf);
-    expect(swapped.starts).toEqual(serialiseMonth(stored, bodyOf).starts);
+    const swapped = whole(serialiseMonth([...stored].reverse(), bodyOf));
+    expect(swapped.starts).toEqual(whole(serialiseMonth(stored, bodyOf)).starts);
     await writeFile(`${path}.new`, swapped.bytes);
     await rename(`${path}.new`, path);
     expect(Object.fromEntries(await bodies.read(['a', 'b']))).toEqual({ a: bodyOf('a'), b: bodyOf('b') });
