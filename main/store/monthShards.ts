@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bulletin } from '../../preload/contract';
+import { inSlices, whole, type Sliced } from '../mainThread/slices';
 import type { Backups } from './backups';
 import { createBodies, type Bodies, type StoredBulletin } from './bodies';
 import { OutsideArchiveError, ReadOnlyFileError, type ReportStoreEvent } from './events';
@@ -170,47 +171,74 @@ export function createMonthShards({
       for (const bulletin of shards.get(name)?.bulletins ?? []) byId.set(bulletin.id, bulletin);
     reorder();
   };
-  /** Each month's bulletins newest first, kept between commits (see reorder). */
+  /** Each month's bulletins newest first, kept between commits (see reordering). */
   const sortedMonths = new Map<string, StoredBulletin[]>();
   /**
    * Every bulletin newest first. A shard holds one month of publication, so its bulletins sorted,
    * newest month first, are the whole archive sorted: a sort of a few hundred at a time instead of
    * one of every bulletin (a tenth of the opening at 100,000). A shard edited by hand may break
-   * that: then the whole is sorted. A commit sorts again only the months it `changed`: sorting
-   * all 168 months of 100,000 bulletins held main 0.6–2 s after every import (measured on a loaded
-   * machine); joining the sorted months costs ~9 ms.
+   * that: then the whole is sorted. Only the months `changed` are sorted again, with a place to
+   * pause after each month and each month joined: an import of 1,000 bulletins touches every one
+   * of 168 months at 100,000, ~85 ms of main's CPU in one turn before it was sliced (issue 20).
    */
-  const reorder = (changed: Iterable<string> = shards.keys()) => {
-    for (const name of changed)
+  function* reordering(changed: Iterable<string>): Sliced<void> {
+    const started = wholeReorders;
+    for (const name of changed) {
       sortedMonths.set(
         name,
         sortNewestFirst((shards.get(name)?.bulletins ?? []).filter((b) => byId.get(b.id) === b)),
       );
-    const byMonth = ([] as StoredBulletin[]).concat(
-      ...[...shards.keys()]
-        .sort()
-        .reverse()
-        .map((name) => sortedMonths.get(name) ?? []),
-    );
+      yield;
+    }
+    const byMonth: StoredBulletin[] = [];
+    for (const name of [...shards.keys()].sort().reverse()) {
+      for (const bulletin of sortedMonths.get(name) ?? []) byMonth.push(bulletin);
+      yield;
+    }
+    // A whole reorder made meanwhile (a restore, the opening) saw every month as it is now.
+    if (started !== wholeReorders) return;
     newestFirst = isNewestFirst(byMonth) ? byMonth : sortNewestFirst(byMonth);
     onReorder();
+  }
+  let wholeReorders = 0;
+  const reorder = () => {
+    wholeReorders++;
+    whole(reordering(shards.keys()));
+  };
+  /** A commit's reorder, in slices, one after another (each reads what the one before sorted). */
+  let reorders: Promise<void> = Promise.resolve();
+  const reorderInSlices = (changed: readonly string[]): Promise<void> => {
+    const run = () => inSlices(reordering(changed));
+    return (reorders = reorders.then(run, run));
   };
 
   /**
    * The one door to month files: only a name of the YYYY-MM.json form, so no bulletin's date can
    * name a path outside `bulletins/` ("../../p"). Refused before anything is staged, so a bad
-   * month never waits in `staged` to fail every later commit.
+   * month never waits in `staged` to fail every later commit. A month is opened once: two stages
+   * into a month not yet open (an import and a delete's undo) each opened their own, and the one
+   * set second dropped what the other staged, and their writes raced for the same file.
    */
   async function shardFor(month: string): Promise<Month> {
     const name = `${month}.json`;
     if (!SHARD_NAME.test(name)) throw new OutsideArchiveError(month);
-    let shard = shards.get(name);
-    if (!shard) {
-      shard = await openMonth(name);
-      shards.set(name, shard);
+    const shard = shards.get(name);
+    if (shard) return shard;
+    let opening = openings.get(name);
+    if (!opening) {
+      opening = openMonth(name).then((opened) => {
+        shards.set(name, opened);
+        return opened;
+      });
+      openings.set(name, opening);
+      void opening.then(
+        () => openings.delete(name),
+        () => openings.delete(name),
+      );
     }
-    return shard;
+    return opening;
   }
+  const openings = new Map<string, Promise<Month>>();
   /** Months changed by `stage` and not yet handed to `commit`. */
   const staged = new Set<string>();
   /** A month's writes, for the write guard (which retries them on a full disk). */
@@ -274,7 +302,7 @@ export function createMonthShards({
       const names = [...staged];
       staged.clear();
       // Once per commit, not per file: at 100k bulletins each is a pass over all of them.
-      reorder(names);
+      await reorderInSlices(names);
       const writes = await Promise.allSettled(
         names.map((name) => {
           const shard = shards.get(name);

@@ -40,6 +40,24 @@ describe('library', () => {
     expect((await readdir(join(folder, 'bulletins'))).sort()).toEqual(['2020-10.json', '2020-11.json']);
   });
 
+  it('lists every bulletin newest first after imports whose commits overlap, across many months', async () => {
+    const library = await openLibrary(folder);
+    const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    // Three imports, each into every month of three years, committed at once (as an import and a
+    // delete's undo can be): each commit sorts its months again in slices, one after the other.
+    const batches = [0, 1, 2].map((batch) =>
+      Array.from({ length: 120 }, (_, at) => bulletin(`b${batch}-${at}`, day(at * 9 + batch * 3))),
+    );
+    await Promise.all(batches.map((batch) => library.add(batch)));
+    const expected = batches
+      .flat()
+      .sort((a, b) => (a.published < b.published ? 1 : -1))
+      .map((entry) => entry.id);
+    expect(library.bulletins().map((entry) => entry.id)).toEqual(expected);
+    const reopened = await openLibrary(folder);
+    expect(reopened.bulletins().map((entry) => entry.id)).toEqual(expected);
+  });
+
   it('replaces a changed bulletin in place, across months, keeping its marks and first import date', async () => {
     const library = await openLibrary(folder);
     await library.add([bulletin('a', '2020-11-12')]);
