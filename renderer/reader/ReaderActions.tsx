@@ -256,7 +256,7 @@ export function ReaderActions({
       {slots
         .filter((slot) => !moved.has(slot.id))
         .map((slot) => (
-          <div key={slot.id} className="reader-action">
+          <div key={slot.id} className="reader-action" data-action={slot.id}>
             {slot.control}
           </div>
         ))}
