@@ -42,18 +42,19 @@ interface Slot {
 }
 
 /**
- * The order in which actions move into "More…" when the row is too narrow for them all (first
- * the least used; Delete has its key, and is the one not to press by mistake); the marks last.
+ * The order in which actions move into "More…" when the row is too narrow for them all: first the
+ * least used (Delete has its key, and is the one not to press by mistake), last the marks and the
+ * switch between the kept article and the feed's text, which also says which of them is shown.
  */
 const MOVES_FIRST = [
   'delete',
   'keep',
   'send',
   'original',
-  'kept-switch',
-  'collections',
   'load-images',
+  'collections',
   'read',
+  'kept-switch',
 ];
 
 /**
