@@ -5,7 +5,7 @@ import { htmlToText } from './htmlText';
 import { createPhraseSource, type PhraseSource } from './phraseSearch';
 
 /** Bodies read by one search at most: those beyond are read by the next searches (verdicts are kept). */
-export const READS_PER_SEARCH = 2000;
+const READS_PER_SEARCH = 2000;
 /** Verdicts remembered across searches. */
 const REMEMBERED = 20_000;
 /** Bodies read from their months and sent to the worker at once: what main holds of them at a time. */
@@ -14,7 +14,7 @@ const BATCH = 200;
  * One search's time for its bodies, read and folded: the answers found by then are used, the rest
  * are read by the next searches (and the search says its phrase check was incomplete).
  */
-export const BODIES_READ_MS = 2000;
+const BODIES_READ_MS = 2000;
 
 /** Folds bodies (HTML) and answers phrases in them, within `readMs`: the offline worker's in the app. */
 export type CheckBodies = (

@@ -35,7 +35,7 @@ export interface PhraseSource {
   forget(bulletinIds: readonly string[]): void;
 }
 
-interface SourceSearch {
+export interface SourceSearch {
   lookup: KeptPhraseLookup;
   asked(): boolean;
   /** Reads what was asked and not known; false when some of it could not be read (budget, failure). */
