@@ -29,7 +29,8 @@ import { describeStoreEvent } from './notices/storeNotice';
 import { buildInWorker } from './search/buildInWorker';
 import { openRecentSearches } from './search/recentSearches';
 import { createSearchIndex } from './search/searchIndex';
-import { createBodyPhrases, phrasesInBodiesAndKept } from './search/bodyPhrases';
+import { createBodyPhrases } from './search/bodyPhrases';
+import { createPhraseSearch } from './search/phraseSearch';
 import { allWithBodies, withBody } from './store/bodies';
 import { openLibraryEarly, type EarlyOpening } from './store/earlyOpening';
 import { readInWorker } from './store/textReader';
@@ -152,8 +153,11 @@ async function setUp(
     userAgent,
     allowedHosts: () => library.settings().allowedLocalHosts,
   });
-  // Web pages' text, off main's thread: articles found in fetched pages, phrases checked in kept ones.
+  // Web pages' text, off main's thread: articles found in fetched pages.
   const pagesWorker = offlineInWorker(join(bundleFolder, 'extractWorker.js'));
+  // A search's quoted phrases in kept articles and bodies, off main's thread, on a thread of their
+  // own: a search never waits behind a page being parsed (up to 15 s).
+  const phrasesWorker = offlineInWorker(join(bundleFolder, 'extractWorker.js'));
   // Full articles and images kept on the laptop, fetched through the same outbound policy.
   const offline = await openKeptOffline({
     userData,
@@ -164,7 +168,7 @@ async function setUp(
     maxPageBytes: () => library.settings().importCapMegabytes * 1024 * 1024,
     fetch: fetchFromWeb,
     extract: pagesWorker.extract,
-    checkPhrases: pagesWorker.checkPhrases,
+    checkPhrases: phrasesWorker.checkPhrases,
     isOnline,
     onChange: (change) => broadcast('offline:changed', change),
     onKept: (ids) => void index.keptChanged(ids),
@@ -194,13 +198,19 @@ async function setUp(
   };
   serveKeptImages(offline.image);
   // A quoted phrase is looked for in the bodies (read from their months) and the kept articles.
-  const phrases = phrasesInBodiesAndKept(
-    createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash),
-    offline.phrases,
+  const phrases = createPhraseSearch(
+    [
+      createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash, phrasesWorker.checkPhrases),
+      offline.phrases,
+    ],
+    offline.phrases.ready,
   );
   const exporter = createExporter(
     async (scope) =>
-      allWithBodies(library.bodies, await phrases((kept) => resolveScope(scope, library, index, kept))),
+      allWithBodies(
+        library.bodies,
+        (await phrases((kept) => resolveScope(scope, library, index, kept))).answer,
+      ),
     openExportSettings(userData),
     (id) => library.note(id),
     (bulletins) => offline.forExport(bulletins),

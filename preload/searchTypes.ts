@@ -24,7 +24,9 @@ export interface SearchHint {
     | 'unclosedQuote'
     | 'danglingOr'
     | 'unknownCollection'
-    | 'indexing';
+    | 'indexing'
+    /** Some texts could not be read in time for a quoted phrase: their matches may be missing. */
+    | 'phrasesUnchecked';
   /** The piece of the query the hint is about. */
   value: string;
 }

@@ -16,7 +16,7 @@ export async function resolveScope(
   library: Library,
   index: SearchIndex,
   kept?: KeptPhraseLookup,
-): Promise<StoredBulletin[]> {
+): Promise<readonly StoredBulletin[]> {
   if (scope.kind === 'view') return library.bulletins(scope.view, scope.sort);
   const ids =
     scope.kind === 'ids'

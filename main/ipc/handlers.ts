@@ -12,7 +12,7 @@ import type { NoticeBoard } from '../notices/noticeBoard';
 import type { KeptOffline } from '../offline/keptOffline';
 import type { RecentSearches } from '../search/recentSearches';
 import { foldedWords } from '../search/documentText';
-import type { PhraseSearch } from '../search/bodyPhrases';
+import { withPhraseNote, type PhraseSearch } from '../search/phraseSearch';
 import { searchPage } from '../search/pageSnippets';
 import { searchBulletins, matchingIds } from '../search/searchBulletins';
 import { Abandoned } from '../mainThread/slices';
@@ -55,7 +55,7 @@ export function createHandlers(
     archive: Archive;
     /** The window's text size and pane widths (main/windows/windowLayout.ts). */
     layout: WindowLayoutFile;
-    /** Runs a search with its quoted phrases looked up in bodies and kept articles (search/bodyPhrases.ts). */
+    /** Runs a search with its quoted phrases looked up in bodies and kept articles (search/phraseSearch.ts). */
     phrases: PhraseSearch;
   },
 ): Handlers {
@@ -91,11 +91,13 @@ export function createHandlers(
       const asked = searches.begin(sender.id);
       try {
         return await searchPage(
-          (row) =>
-            phrases((kept) =>
-              searchBulletins(request, library, index, row, recent.list(), kept, {
-                abandoned: asked.replaced,
-              }),
+          async (row) =>
+            withPhraseNote(
+              await phrases((kept) =>
+                searchBulletins(request, library, index, row, recent.list(), kept, {
+                  abandoned: asked.replaced,
+                }),
+              ),
             ),
           toRow,
           library.bodies,
@@ -139,12 +141,12 @@ export function createHandlers(
       await library.setRead(id, read);
       if (before !== read) changes.marks([id], { read });
     },
-    listIds(_caller, request) {
+    async listIds(_caller, request) {
       const faceted = Object.values(request.facets ?? {}).some((values) => values.length > 0);
       // The renderer lists a view, rather than searching it, when there is neither text nor facet.
       if (request.text.trim() === '' && !faceted)
         return library.bulletins(request.view).map((bulletin) => bulletin.id);
-      return phrases((kept) => matchingIds(request, library, index, recent.list(), kept));
+      return (await phrases((kept) => matchingIds(request, library, index, recent.list(), kept))).answer;
     },
     async setBookmarked(_caller, ids, bookmarked) {
       const done = await library.setBookmarked(ids, bookmarked);

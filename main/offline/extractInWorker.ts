@@ -1,7 +1,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ExtractedArticle } from './extractArticle';
-import type { OfflineReply, OfflineRequest, OfflineResult } from './extractWorker';
-import type { PhraseAnswer, PhraseQuestion } from './keptPhraseCheck';
+import type { OfflineReply, OfflineRequest, OfflineResult, PhraseTexts } from './extractWorker';
+import type { PhraseAnswer, PhraseQuestion } from './phraseCheck';
 
 /** Finds a fetched page's article off main's thread; rejects with 'extractTimeout' past the budget. */
 export type ExtractPage = (
@@ -14,10 +14,11 @@ export type ExtractPage = (
 export interface OfflineWorker {
   extract: ExtractPage;
   /**
-   * A search's quoted phrases in the kept articles of `folder` (main/offline/keptPhrases.ts);
-   * rejects with 'phrasesTimeout' past the budget.
+   * A search's quoted phrases in kept articles or bodies (main/search/phraseSearch.ts): the
+   * answers found within `readMs` (by default the budget's `phrasesReadMs`); rejects with
+   * 'phrasesTimeout' past `phrasesMs`.
    */
-  checkPhrases(folder: string, questions: PhraseQuestion[]): Promise<PhraseAnswer[]>;
+  checkPhrases(texts: PhraseTexts, questions: PhraseQuestion[], readMs?: number): Promise<PhraseAnswer[]>;
 }
 
 export interface OfflineBudgets {
@@ -142,9 +143,13 @@ export function offlineInWorker(
       ask({ id: nextId++, kind: 'extract', bytes: bytes.slice().buffer, contentType, url }).then((done) =>
         done.kind === 'extract' ? done.article : null,
       ),
-    checkPhrases: (folder, questions) =>
-      ask({ id: nextId++, kind: 'phrases', folder, questions, deadlineMs: phrasesReadMs }).then((done) =>
-        done.kind === 'phrases' ? done.answers : [],
-      ),
+    checkPhrases: (texts, questions, readMs = phrasesReadMs) =>
+      ask({
+        id: nextId++,
+        kind: 'phrases',
+        texts,
+        questions,
+        deadlineMs: Math.min(readMs, phrasesReadMs),
+      }).then((done) => (done.kind === 'phrases' ? done.answers : [])),
   };
 }

@@ -72,7 +72,7 @@ export async function openKeptOffline(options: KeptOfflineOptions): Promise<Kept
   const phrases = createKeptPhrases(
     articlesFolder(options.userData),
     articles,
-    checkPhrases && ((questions) => checkPhrases(articlesFolder(options.userData), questions)),
+    checkPhrases && ((questions) => checkPhrases({ folder: articlesFolder(options.userData) }, questions)),
   );
   const changed = (bulletinIds: string[]) => {
     void phrases.changed(bulletinIds);

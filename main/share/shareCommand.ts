@@ -30,12 +30,12 @@ export async function shareBulletins(
   sender: WebContents,
   deps: {
     library: Library;
-    resolve: (scope: ExportScope) => Promise<StoredBulletin[]>;
+    resolve: (scope: ExportScope) => Promise<readonly StoredBulletin[]>;
     senderName: () => string;
   },
 ): Promise<ShareOutcome | null> {
   const { library } = deps;
-  let bulletins: StoredBulletin[];
+  let bulletins: readonly StoredBulletin[];
   let title: string;
   let collection: string | undefined;
   if (scope.kind === 'collection') {

@@ -36,7 +36,7 @@ export interface Library extends Pick<MonthShards, 'add' | 'stage' | 'commit' | 
    * Deleted bulletins are left out here, in `get` and in every count. The list is kept for the
    * next request (viewLists.ts): callers never change it.
    */
-  bulletins(view?: View, sort?: ListSort): StoredBulletin[];
+  bulletins(view?: View, sort?: ListSort): readonly StoredBulletin[];
   get(id: string): StoredBulletin | undefined;
   /** The bodies, read from the month files when asked (bodies.ts): the store keeps none. */
   readonly bodies: Bodies;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../preload/contract';
 import { resolveScope } from '../../../main/export/resolveScope';
-import { createBodyPhrases, phrasesInBodiesAndKept } from '../../../main/search/bodyPhrases';
+import { createBodyPhrases } from '../../../main/search/bodyPhrases';
+import { createPhraseSearch } from '../../../main/search/phraseSearch';
 import { searchPage } from '../../../main/search/pageSnippets';
 import { matchingIds, searchBulletins } from '../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../main/search/searchIndex';
@@ -372,13 +373,11 @@ describe('readers that take many bodies', () => {
     await library.add(all);
     const index = createSearchIndex();
     await index.add(all);
-    const none = { has: () => false, passage: () => undefined };
-    const phrases = phrasesInBodiesAndKept(
+    const phrases = createPhraseSearch([
       createBodyPhrases(library.bodies, (id) => library.get(id)?.contentHash),
-      { search: async (run) => run(none) },
-    );
+    ]);
     const ids = async (text: string) =>
-      phrases((kept) => matchingIds({ view: 'all', text }, library, index, [], kept));
+      (await phrases((kept) => matchingIds({ view: 'all', text }, library, index, [], kept))).answer;
     expect(await ids('"reached Tapachula at dawn"')).toEqual(['phrase']);
     expect((await ids('Tapachula dawn')).sort()).toEqual(['phrase', 'scattered']);
     expect(await ids('Tapachula -"reached Tapachula"')).toEqual(['scattered']);

@@ -2,30 +2,19 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../../main/i18n';
+import { createChangeEvents } from '../../../main/ipc/changeEvents';
+import { createSearchIndex } from '../../../main/search/searchIndex';
+import { openLibrary } from '../../../main/store/library';
+import { serveHandlers } from '../support/bridgeHandlers';
+import { callBridge } from '../support/electronBridge';
 
 /**
  * The bridge checks meaning, not only shape (issue 13, item 7): a note or a mark on a bulletin
  * that does not exist is refused with a sentence, and state.json does not grow; a text over its
  * limit is refused with one that names the limit.
  */
-const registered = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, listener: never) => registered.set(channel, listener) },
-  BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
-  nativeTheme: {},
-  protocol: {},
-  app: { getLocale: () => 'en' },
-  dialog: {},
-  shell: {},
-}));
-
-const { initI18n } = await import('../../../main/i18n');
-const { registerHandlers } = await import('../../../main/ipc/guardedIpc');
-const { createHandlers } = await import('../../../main/ipc/handlers');
-const { argumentSchemas } = await import('../../../main/ipc/schemas');
-const { openLibrary } = await import('../../../main/store/library');
-const { createSearchIndex } = await import('../../../main/search/searchIndex');
-const { createChangeEvents } = await import('../../../main/ipc/changeEvents');
+vi.mock('electron', () => import('../support/electronBridge').then(({ electron }) => electron));
 
 let folder: string;
 beforeAll(() => initI18n('en'));
@@ -36,12 +25,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const appFrame = { sender: {}, senderFrame: { url: 'app://bulletin/index.html', parent: null } };
-const call = (channel: string, ...args: unknown[]) => {
-  const listener = registered.get(channel);
-  if (!listener) throw new Error(`no handler for ${channel}`);
-  return listener(appFrame, ...args);
-};
+const call = (channel: string, ...args: unknown[]) => callBridge(channel, args);
 
 describe('the bridge checks meaning', () => {
   it('refuses notes and marks on bulletins that do not exist, and state.json does not grow', async () => {
@@ -64,8 +48,7 @@ describe('the bridge checks meaning', () => {
       () => library.counts(),
       () => undefined,
     );
-    const handlers = createHandlers(library, createSearchIndex(), { changes } as never);
-    registerHandlers(argumentSchemas, handlers);
+    serveHandlers(library, createSearchIndex(), { changes });
     /** The state files (state.json and its journal) by size. */
     const stateFiles = async () =>
       Object.fromEntries(

@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../../main/ipc/guardedIpc';
+import { callBridge } from '../support/electronBridge';
 
 // The one door from the renderer into main, driven the way Electron drives it.
-const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, listener: never) => registered.set(channel, listener) },
-  protocol: {},
-}));
+vi.mock('electron', () => import('../support/electronBridge').then(({ electron }) => electron));
 
 const { registerHandlers } = await import('../../../main/ipc/guardedIpc');
 const { argumentSchemas } = await import('../../../main/ipc/schemas');
@@ -25,11 +22,8 @@ const handlers = new Proxy({} as Handlers, {
 
 const frame = (url: string, parent: unknown = null) => ({ url, parent });
 const event = (senderFrame: unknown) => ({ sender: {}, senderFrame });
-const call = (channel: string, senderFrame: unknown, ...args: unknown[]) => {
-  const listener = registered.get(channel);
-  if (!listener) throw new Error(`no handler for ${channel}`);
-  return listener(event(senderFrame), ...args);
-};
+const call = (channel: string, senderFrame: unknown, ...args: unknown[]) =>
+  callBridge(channel, args, event(senderFrame));
 
 describe('guarded IPC', () => {
   beforeAll(async () => {

@@ -22,7 +22,7 @@ export function fakeLibrary(
     ids,
   }));
   return {
-    bulletins: (view: View = 'all') =>
+    bulletins: (view: View = 'all'): readonly Bulletin[] =>
       newestFirst.filter((bulletin) =>
         view === 'bookmarks'
           ? bookmarked.includes(bulletin.id)

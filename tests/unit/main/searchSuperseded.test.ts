@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { KeptPhraseLookup } from '../../../main/search/runSearch';
+import { initI18n } from '../../../main/i18n';
+import { createSearchIndex } from '../../../main/search/searchIndex';
+import { openLibrary } from '../../../main/store/library';
+import { serveHandlers } from '../support/bridgeHandlers';
+import { appWindow, callBridge } from '../support/electronBridge';
 import { generateBulletins } from '../../bench/generateArchive';
 
 /**
@@ -10,23 +14,7 @@ import { generateBulletins } from '../../bench/generateArchive';
  * `superseded` (the window drops it), the newer one is answered, and another window's search is not
  * touched. The window already drops answers to replaced searches; main stops working on them.
  */
-const registered = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, listener: never) => registered.set(channel, listener) },
-  BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
-  nativeTheme: {},
-  protocol: {},
-  app: { getLocale: () => 'en' },
-  dialog: {},
-  shell: {},
-}));
-
-const { initI18n } = await import('../../../main/i18n');
-const { registerHandlers } = await import('../../../main/ipc/guardedIpc');
-const { createHandlers } = await import('../../../main/ipc/handlers');
-const { argumentSchemas } = await import('../../../main/ipc/schemas');
-const { openLibrary } = await import('../../../main/store/library');
-const { createSearchIndex } = await import('../../../main/search/searchIndex');
+vi.mock('electron', () => import('../support/electronBridge').then(({ electron }) => electron));
 
 let folder: string;
 beforeAll(async () => {
@@ -37,16 +25,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** A window of the app, by its contents' id. */
-const windowFrame = (id: number) => ({
-  sender: { id },
-  senderFrame: { url: 'app://bulletin/index.html', parent: null },
-});
-const call = (id: number, channel: string, ...args: unknown[]) => {
-  const listener = registered.get(channel);
-  if (!listener) throw new Error(`no handler for ${channel}`);
-  return listener(windowFrame(id), ...args) as Promise<{ ok: boolean; error?: { code: string } }>;
-};
+/** A call from a window of the app, by its contents' id. */
+const call = (id: number, channel: string, ...args: unknown[]) => callBridge(channel, args, appWindow(id));
 
 describe("a window's replaced search", () => {
   it('is answered superseded; the newer one and another window’s are answered', async () => {
@@ -55,12 +35,7 @@ describe("a window's replaced search", () => {
     await library.add(archive);
     const index = createSearchIndex();
     await index.add(archive);
-    const noKept: KeptPhraseLookup = { has: () => false, passage: () => undefined };
-    const handlers = createHandlers(library, index, {
-      recent: { list: () => [] },
-      phrases: <T>(run: (kept: KeptPhraseLookup) => Promise<T>) => run(noKept),
-    } as never);
-    registerHandlers(argumentSchemas, handlers);
+    serveHandlers(library, index, { recent: { list: () => [] } as never });
     const request = { view: 'all', text: 'migration', limit: 200 };
 
     const older = call(1, 'bulletins:search', request);

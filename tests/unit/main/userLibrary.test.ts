@@ -7,7 +7,7 @@ import { bulletin } from './storeFixtures';
 
 let folder: string;
 let library: Library;
-const ids = (list: Array<{ id: string }>) => list.map((entry) => entry.id);
+const ids = (list: ReadonlyArray<{ id: string }>) => list.map((entry) => entry.id);
 const reopen = async () => {
   library.close();
   library = await openLibrary(folder);

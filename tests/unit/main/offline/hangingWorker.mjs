@@ -12,7 +12,7 @@ parentPort?.on('message', (/** @type {Request} */ request) => {
   if (request.kind === 'phrases') {
     if (request.questions.some((question) => question.id === 'hang')) for (;;);
     const answers = request.questions.flatMap(({ id, phrases }) =>
-      phrases.map((phrase) => ({ id, phrase, passage: null })),
+      phrases.map((phrase) => ({ id, phrase, found: false })),
     );
     parentPort?.postMessage({ id, result: { kind: 'phrases', answers } });
     return;

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleFileName, createArticleStore, type KeptArticle } from '../../../../main/offline/articleStore';
 import { offlineInWorker } from '../../../../main/offline/extractInWorker';
-import { checkKeptPhrases } from '../../../../main/offline/keptPhraseCheck';
 import { createKeptPhrases } from '../../../../main/offline/keptPhrases';
+import { answerPhrases } from '../../../../main/offline/phraseCheck';
+import { createPhraseSearch } from '../../../../main/search/phraseSearch';
 
 const TS_WORKER = new URL('../tsWorker.mjs', import.meta.url);
 const OFFLINE_WORKER = new URL('../../../../main/offline/extractWorker.ts', import.meta.url).href;
@@ -63,9 +64,12 @@ describe("a search's quoted phrases in kept articles, checked in the offline wor
     const articles = mainArticles();
     const worker = offlineInWorker(TS_WORKER, { workerData: { file: OFFLINE_WORKER } });
     const phrases = createKeptPhrases(folder, articles, (questions) =>
-      worker.checkPhrases(folder, questions),
+      worker.checkPhrases({ folder }, questions),
     );
-    const found = await phrases.search(searchFor(['a', 'b', 'c'], ['desalination', 'plant']));
+    const { answer: found } = await createPhraseSearch(
+      [phrases],
+      phrases.ready,
+    )(searchFor(['a', 'b', 'c'], ['desalination', 'plant']));
     expect(found).toEqual([['a', expect.stringContaining('a desalination plant next month')]]);
     expect(articles.reads()).toBe(0);
   }, 30_000);
@@ -77,15 +81,17 @@ describe("a search's quoted phrases in kept articles, checked in the offline wor
     let checks = 0;
     const phrases = createKeptPhrases(folder, articles, (questions) => {
       checks++;
-      return worker.checkPhrases(folder, questions);
+      return worker.checkPhrases({ folder }, questions);
     });
-    expect(await phrases.search(searchFor(['hang'], ['slow', 'article']))).toEqual([]);
+    const search = createPhraseSearch([phrases], phrases.ready);
+    // Answered without it, and said to be incomplete.
+    expect(await search(searchFor(['hang'], ['slow', 'article']))).toEqual({ answer: [], complete: false });
     // Not remembered as absent: the next search asks again.
-    expect(await phrases.search(searchFor(['hang'], ['slow', 'article']))).toEqual([]);
+    expect(await search(searchFor(['hang'], ['slow', 'article']))).toEqual({ answer: [], complete: false });
     expect(checks).toBe(2);
     // The thread that replaced the stuck one answers the next questions and pages.
-    await expect(worker.checkPhrases(folder, [{ id: 'b', phrases: [['another']] }])).resolves.toEqual([
-      { id: 'b', phrase: ['another'], passage: null },
+    await expect(worker.checkPhrases({ folder }, [{ id: 'b', phrases: [['another']] }])).resolves.toEqual([
+      { id: 'b', phrase: ['another'], found: false },
     ]);
     await expect(
       worker.extract(new Uint8Array(), 'text/html', 'https://news.example/after'),
@@ -98,8 +104,9 @@ describe("a search's quoted phrases in kept articles, checked in the offline wor
   it('stops reading at its deadline, leaving the rest to the next search', async () => {
     await keep({ a: 'clinic open', b: 'clinic open' });
     const { read } = createArticleStore(folder);
+    const text = async (id: string) => (await read(id))?.text;
     const questions = ['a', 'b'].map((id) => ({ id, phrases: [['clinic', 'open']] }));
-    expect(await checkKeptPhrases(questions, read, performance.now() - 1)).toEqual([]);
-    expect(await checkKeptPhrases(questions, read)).toHaveLength(2);
+    expect(await answerPhrases(questions, text, performance.now() - 1)).toEqual([]);
+    expect(await answerPhrases(questions, text)).toHaveLength(2);
   });
 });

@@ -9,6 +9,7 @@ import { keptTextsIn } from '../../../../main/offline/keptOffline';
 import { createKeptPhrases, READS_PER_SEARCH } from '../../../../main/offline/keptPhrases';
 import { matchingIds, searchBulletins } from '../../../../main/search/searchBulletins';
 import { createSearchIndex } from '../../../../main/search/searchIndex';
+import { createPhraseSearch } from '../../../../main/search/phraseSearch';
 import { fakeLibrary, matchedIds } from '../searchHelpers';
 
 function bulletin(id: string, summary: string): Bulletin {
@@ -104,23 +105,28 @@ describe('quoted phrases in the full articles kept offline', () => {
         return articles.read(id);
       },
     });
-    const search = (text: string) =>
-      phrases.search((lookup) =>
-        searchBulletins(
-          { view: 'all', text, literal: true },
-          library,
-          index,
-          (bulletin, excerpt) => bulletinRow(bulletin, library, excerpt),
-          [],
-          lookup,
-        ),
-      );
+    const phraseSearch = createPhraseSearch([phrases], phrases.ready);
+    const search = async (text: string) =>
+      (
+        await phraseSearch((lookup) =>
+          searchBulletins(
+            { view: 'all', text, literal: true },
+            library,
+            index,
+            (bulletin, excerpt) => bulletinRow(bulletin, library, excerpt),
+            [],
+            lookup,
+          ),
+        )
+      ).answer;
     const rows = async (text: string) => (await search(text)).rows;
     const ids = async (text: string) => (await rows(text)).map((row) => row.id).sort();
-    const allIds = (text: string) =>
-      phrases.search((lookup) =>
-        matchingIds({ view: 'all', text, literal: true }, library, index, [], lookup),
-      );
+    const allIds = async (text: string) =>
+      (
+        await phraseSearch((lookup) =>
+          matchingIds({ view: 'all', text, literal: true }, library, index, [], lookup),
+        )
+      ).answer;
     return { articles, phrases, index, rows, ids, allIds, reads: () => reads };
   }
 

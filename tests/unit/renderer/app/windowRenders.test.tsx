@@ -3,7 +3,7 @@ import { act, cleanup, render, waitFor } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import { createElement, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BulletinDetail, Counts, ListResult } from '../../../../preload/contract';
 import { App } from '../../../../renderer/app/App';
 import type * as ListPaneModule from '../../../../renderer/list/ListPane';
@@ -12,6 +12,7 @@ import type * as SidebarModule from '../../../../renderer/sidebar/Sidebar';
 import { createLibraryStore } from '../../../../renderer/store/libraryStore';
 import { LibraryStoreContext } from '../../../../renderer/store/useLibraryStore';
 import { uiI18n } from '../uiI18n';
+import { layOutLikeAWindow } from '../../support/windowLayout';
 import { COUNTS, installFakeBridge, rowOf } from '../hooks/fakeBridge';
 
 /** Renders of the window's parts, by part. */
@@ -59,22 +60,11 @@ const detailOf = (index: number): BulletinDetail => ({
 });
 
 let i18n: I18n;
-// happy-dom lays nothing out: give the list a window's height and each row a row's, so the
-// virtualiser draws what a screen would.
-const layout = {
-  clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
-  offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
-};
+layOutLikeAWindow();
 beforeAll(async () => {
   i18n = await uiI18n();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 92 });
 });
 afterEach(cleanup);
-afterAll(() => {
-  for (const [name, descriptor] of Object.entries(layout))
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-});
 
 /** What main has not answered yet: the window waits, as it would for a slow main. */
 const pending = () => new Promise<never>(() => undefined);

@@ -3,11 +3,12 @@ import { act, render } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import { useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulletinList } from '../../../../renderer/list/BulletinList';
 import { createLibraryStore, type LibraryStore } from '../../../../renderer/store/libraryStore';
 import { LibraryStoreContext, useCounts } from '../../../../renderer/store/useLibraryStore';
 import { uiI18n } from '../uiI18n';
+import { layOutLikeAWindow } from '../../support/windowLayout';
 import { COUNTS, rowOf } from './fakeBridge';
 
 /** Times each row rendered, by title: every render of a row renders its title. */
@@ -62,20 +63,9 @@ function Window() {
   );
 }
 
-// happy-dom lays nothing out: give the list a window's height and each row a row's, so the
-// virtualiser draws what a screen would (a dozen rows and its overscan), not all 200 or none.
-const layout = {
-  clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
-  offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
-};
+layOutLikeAWindow();
 beforeAll(async () => {
   i18n = await uiI18n();
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 92 });
-});
-afterAll(() => {
-  for (const [name, descriptor] of Object.entries(layout))
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
 });
 
 function renderWindow() {
