@@ -5,6 +5,7 @@ import { BookmarkIcon, InboxIcon, ImportIcon, UnreadIcon } from '../icons/Icons'
 import { SpokenLabel } from '../a11y/SpokenLabel';
 import { SidebarDock, type SidebarLayout } from '../layout/SidebarDock';
 import './sidebar.css';
+import { formatCount } from '../i18n/formatCount';
 
 interface SidebarProps {
   /** Its width, and whether the window is narrow enough to fold it into a button. */
@@ -27,7 +28,6 @@ const VIEWS: ReadonlyArray<{ view: FixedView; icon: ReactNode }> = [
 /** The library's views with their counts, and the way in for new bulletins. */
 export function Sidebar({ layout, view, counts, onSelectView, onImport, importing, children }: SidebarProps) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
 
   return (
     <SidebarDock layout={layout} view={view}>
@@ -51,7 +51,7 @@ export function Sidebar({ layout, view, counts, onSelectView, onImport, importin
                   >
                     <span className="sidebar-view-name">{name}</span>
                     {count !== undefined && (
-                      <span className="sidebar-view-count">{number.format(count)}</span>
+                      <span className="sidebar-view-count">{formatCount(count, i18n.language)}</span>
                     )}
                   </SpokenLabel>
                 </button>
