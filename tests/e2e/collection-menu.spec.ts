@@ -97,7 +97,8 @@ test("an item's menu at the sidebar's bottom opens above its button, inside the 
   await sidebarButton(page).click();
   const last = names.at(-1) ?? '';
   const opener = page.getByRole('button', { name: `Actions for “${last}”` });
-  await opener.scrollIntoViewIfNeeded();
+  // Scrolled to the sidebar's bottom edge, where a menu hung under it has no room.
+  await opener.evaluate((element) => element.scrollIntoView({ block: 'end' }));
   const panel = page.locator('.sidebar');
   const scrollable = () => panel.evaluate((element) => element.scrollHeight);
   const before = await scrollable();
