@@ -27,14 +27,14 @@ import { PaneSplitter } from '../layout/PaneSplitter';
 import { useWindowLayout } from '../layout/useWindowLayout';
 import { useShortcutsReference } from '../shortcuts/useShortcutsReference';
 import { useLibraryChanges } from '../store/useLibraryChanges';
+import { LibrarySidebar } from '../sidebar/LibrarySidebar';
 import { useCounts } from '../store/useLibraryStore';
 import { AppOverlays } from './AppOverlays';
-import { SidebarWithCounts } from './SidebarWithCounts';
 import { WindowFoot } from './WindowFoot';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
-/** What the window itself reads of the counts (the sidebar reads the rest): no mark re-renders it. */
+/** What the window itself reads of the counts (the sidebar's views read the rest): no mark re-renders it. */
 const collectionsOf = (counts: Counts | null) => counts?.collections ?? NO_COLLECTIONS;
 const isEmpty = (counts: Counts | null) => counts?.all === 0;
 
@@ -122,7 +122,7 @@ export function App() {
 
   return (
     <div className="app" {...imports.drop.handlers}>
-      <SidebarWithCounts
+      <LibrarySidebar
         layout={layout}
         view={shown.view}
         onSelectView={shown.changeView}

@@ -71,8 +71,9 @@ export function SidebarDock({ layout, view, children }: SidebarDockProps) {
     if (!overlaid) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // A dialog opened from the sidebar (a confirmation) has its own Escape.
-      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      // A dialog opened from the sidebar (a confirmation), or an item's menu, has its own Escape:
+      // it closes that, and the sidebar stays open around it.
+      if (event.target instanceof Element && event.target.closest('dialog, [role="menu"]')) return;
       event.preventDefault();
       setOpen(false);
     };

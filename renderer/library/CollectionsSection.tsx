@@ -9,6 +9,7 @@ import { SpokenLabel } from '../a11y/SpokenLabel';
 import { SidebarItem } from './SidebarItem';
 import { useFocusReturn } from './useFocusReturn';
 import './library.css';
+import { formatCount } from '../i18n/formatCount';
 
 interface CollectionsSectionProps {
   collections: readonly CollectionInfo[];
@@ -32,7 +33,6 @@ interface CollectionsSectionProps {
 export function CollectionsSection(props: CollectionsSectionProps) {
   const { collections, view } = props;
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
   const headingId = useId();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -165,9 +165,9 @@ export function CollectionsSection(props: CollectionsSectionProps) {
               >
                 <span className="sidebar-view-name">{collection.name}</span>
                 {collection.unread > 0 && (
-                  <span className="collection-unread">{number.format(collection.unread)}</span>
+                  <span className="collection-unread">{formatCount(collection.unread, i18n.language)}</span>
                 )}
-                <span className="sidebar-view-count">{number.format(collection.count)}</span>
+                <span className="sidebar-view-count">{formatCount(collection.count, i18n.language)}</span>
               </SpokenLabel>
             </SidebarItem>
           );

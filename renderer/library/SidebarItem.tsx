@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState, type DragEventHandler, type ReactNode } from 'react';
+import { useRef, type DragEventHandler, type ReactNode } from 'react';
 import { MoreIcon } from '../icons/Icons';
 import type { MenuAction } from '../menus/menuActions';
-import { MenuList } from '../menus/MenuList';
+import { MenuButton, type MenuOpener } from '../menus/MenuButton';
 import './library.css';
 
 interface SidebarItemProps {
@@ -42,13 +42,11 @@ export function SidebarItem({
   actionsLabel,
   ...props
 }: SidebarItemProps) {
-  const [menuOpen, setMenuOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const close = useCallback((chosen: boolean) => {
-    setMenuOpen(false);
-    // After a choice the action decides where focus goes (a name form, a dialog); otherwise back.
-    if (!chosen) opener.current?.focus();
-  }, []);
+  const menu = useRef<MenuOpener>(null);
+  const openMenu = (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    menu.current?.open();
+  };
   return (
     <li
       className={props.dropTarget ? 'collection collection--drop' : 'collection'}
@@ -64,46 +62,21 @@ export function SidebarItem({
         aria-label={props.label}
         title={props.title}
         onClick={onSelect}
-        onContextMenu={(event) => {
-          event.preventDefault();
-          setMenuOpen(true);
-        }}
+        onContextMenu={openMenu}
         onKeyDown={(event) => {
-          if (event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
-          event.preventDefault();
-          setMenuOpen(true);
+          if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) openMenu(event);
         }}
       >
         {icon}
         {children}
       </button>
-      <span className="menu-anchor collection-actions">
-        <button
-          ref={opener}
-          type="button"
-          className="icon-button"
-          aria-label={actionsLabel}
-          title={actionsLabel}
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          onClick={() => setMenuOpen((open) => !open)}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowDown') return;
-            event.preventDefault();
-            setMenuOpen(true);
-          }}
-        >
-          <MoreIcon />
-        </button>
-        {menuOpen && (
-          <MenuList
-            label={actionsLabel}
-            sections={[{ id: 'item', actions }]}
-            onClose={close}
-            opener={opener}
-          />
-        )}
-      </span>
+      <MenuButton
+        ref={menu}
+        className="collection-actions"
+        icon={<MoreIcon />}
+        label={actionsLabel}
+        sections={[{ id: 'item', actions }]}
+      />
     </li>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { useCloseOnOutsidePointer } from '../overlays/useCloseOnOutsidePointer';
 import type { MenuAction, MenuSection } from './menuActions';
+import { placeAnchored, visibleSpan, type AnchoredPlace } from './menuPlace';
 import './menus.css';
 
 interface MenuListProps {
@@ -95,19 +96,24 @@ export function MenuList({ label, sections, onClose, at, opener }: MenuListProps
       y: Math.max(0, Math.min(at.y, window.innerHeight - box.height)),
     });
   }, [at]);
-  // A CSSOM property (allowed by the CSP), only for a menu opened at the pointer.
+  // Hung from its button near the bottom of the window or of a scrolling sidebar, it opens above.
+  const [anchored, setAnchored] = useState<AnchoredPlace>({ above: false });
+  useLayoutEffect(() => {
+    const anchor = menu.current?.parentElement;
+    if (at || !menu.current || !anchor) return;
+    const box = anchor.getBoundingClientRect();
+    setAnchored(placeAnchored(box, menu.current.getBoundingClientRect().height, visibleSpan(anchor)));
+  }, [at]);
+  // CSSOM properties (allowed by the CSP): the place of a menu opened at the pointer, the cap of one
+  // that fits neither under nor above its button.
   const style: CSSProperties | undefined = place
     ? { position: 'fixed', left: place.x, top: place.y }
-    : undefined;
+    : anchored.maxHeight !== undefined
+      ? { maxBlockSize: anchored.maxHeight }
+      : undefined;
+  const className = at ? 'menu menu--at-pointer' : anchored.above ? 'menu menu--above' : 'menu';
   return (
-    <div
-      ref={menu}
-      role="menu"
-      aria-label={label}
-      className={at ? 'menu menu--at-pointer' : 'menu'}
-      style={style}
-      onKeyDown={onKeyDown}
-    >
+    <div ref={menu} role="menu" aria-label={label} className={className} style={style} onKeyDown={onKeyDown}>
       {sections.map((section) => {
         const items = section.actions.map((action) => (
           <div

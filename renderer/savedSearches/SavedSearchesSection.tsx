@@ -6,6 +6,7 @@ import { NameForm } from '../library/NameForm';
 import { SidebarItem } from '../library/SidebarItem';
 import { useFocusReturn } from '../library/useFocusReturn';
 import './savedSearches.css';
+import { formatCount } from '../i18n/formatCount';
 
 interface SavedSearchesSectionProps {
   saved: readonly SavedSearchInfo[];
@@ -27,7 +28,6 @@ interface SavedSearchesSectionProps {
 export function SavedSearchesSection(props: SavedSearchesSectionProps) {
   const { saved, currentId } = props;
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
   const headingId = useId();
   const [renaming, setRenaming] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
@@ -92,7 +92,7 @@ export function SavedSearchesSection(props: SavedSearchesSectionProps) {
                 </span>
               )}
               <span className="sidebar-view-count" aria-hidden="true">
-                {number.format(search.count)}
+                {formatCount(search.count, i18n.language)}
               </span>
             </SidebarItem>
           );

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import type { CollectionInfo, Counts, View } from '../../preload/contract';
+import type { CollectionInfo, View } from '../../preload/contract';
 import { CollectionsSection } from '../library/CollectionsSection';
 import type { useCollectionActions } from '../library/useCollectionActions';
 import { SavedSearchesSection } from '../savedSearches/SavedSearchesSection';
@@ -13,7 +13,6 @@ interface LibrarySidebarProps {
   /** The view the list shows, and showing another. */
   view: View;
   onSelectView: (view: View) => void;
-  counts: Counts | null;
   collections: readonly CollectionInfo[];
   /** Made, renamed, deleted and dropped onto in the sidebar (useCollectionActions). */
   collectionActions: ReturnType<typeof useCollectionActions>;
@@ -30,7 +29,6 @@ export function LibrarySidebar({ view, onSelectView, collectionActions, ...props
     <Sidebar
       layout={props.layout}
       view={view}
-      counts={props.counts}
       onSelectView={onSelectView}
       onImport={props.imports.chooseFiles}
       importing={props.imports.importing}

@@ -1,16 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Counts, FixedView, View } from '../../preload/contract';
+import type { FixedView, View } from '../../preload/contract';
 import { BookmarkIcon, InboxIcon, ImportIcon, UnreadIcon } from '../icons/Icons';
-import { SpokenLabel } from '../a11y/SpokenLabel';
 import { SidebarDock, type SidebarLayout } from '../layout/SidebarDock';
+import { SidebarViewButton } from './SidebarViewButton';
 import './sidebar.css';
 
 interface SidebarProps {
   /** Its width, and whether the window is narrow enough to fold it into a button. */
   layout: SidebarLayout;
   view: View;
-  counts: Counts | null;
   onSelectView: (view: View) => void;
   onImport: () => void;
   importing: boolean;
@@ -24,40 +23,28 @@ const VIEWS: ReadonlyArray<{ view: FixedView; icon: ReactNode }> = [
   { view: 'bookmarks', icon: <BookmarkIcon /> },
 ];
 
-/** The library's views with their counts, and the way in for new bulletins. */
-export function Sidebar({ layout, view, counts, onSelectView, onImport, importing, children }: SidebarProps) {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+/**
+ * The library's views with their counts, and the way in for new bulletins. The counts are read by
+ * each view's button (SidebarViewButton), so a mark does not render the sidebar.
+ */
+export function Sidebar({ layout, view, onSelectView, onImport, importing, children }: SidebarProps) {
+  const { t } = useTranslation();
 
   return (
     <SidebarDock layout={layout} view={view}>
       <div className="sidebar">
         <h1 className="sidebar-title">{t('app.title')}</h1>
         <ul className="sidebar-views" aria-label={t('sidebar.views')}>
-          {VIEWS.map(({ view: item, icon }) => {
-            const name = t(`sidebar.view.${item}`);
-            const count = counts?.[item];
-            return (
-              <li key={item}>
-                <button
-                  type="button"
-                  className="sidebar-view"
-                  aria-current={item === view ? 'page' : undefined}
-                  onClick={() => onSelectView(item)}
-                >
-                  {icon}
-                  <SpokenLabel
-                    spoken={count === undefined ? name : t('sidebar.viewWithCount', { name, count })}
-                  >
-                    <span className="sidebar-view-name">{name}</span>
-                    {count !== undefined && (
-                      <span className="sidebar-view-count">{number.format(count)}</span>
-                    )}
-                  </SpokenLabel>
-                </button>
-              </li>
-            );
-          })}
+          {VIEWS.map(({ view: item, icon }) => (
+            <li key={item}>
+              <SidebarViewButton
+                view={item}
+                icon={icon}
+                current={item === view}
+                onSelect={() => onSelectView(item)}
+              />
+            </li>
+          ))}
         </ul>
         {children}
         <div className="sidebar-footer">

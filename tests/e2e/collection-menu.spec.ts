@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeBulletin, writeShards } from './support/archive';
-import { bulletinRows, chooseItemAction } from './support/ui';
+import { bulletinRows, chooseItemAction, sidebarButton } from './support/ui';
 
 // A collection's actions live in one menu beside it ("⋯", or its context menu by keyboard):
 // rename, keep offline (every bulletin, through the keep queue), export, share, delete.
@@ -80,3 +80,43 @@ async function chooseItemActionOpen(window: Page, name: string): Promise<void> {
   await window.getByRole('button', { name: `Actions for “${name}”` }).click();
   await expect(menuOf(window, name)).toBeVisible();
 }
+
+test("an item's menu at the sidebar's bottom opens above its button, inside the window, at 1024×640", async ({
+  launch,
+  userDataDir,
+}) => {
+  await writeShards(userDataDir, ARCHIVE);
+  const page = await (await launch()).firstWindow();
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(bulletinRows(page)).toHaveCount(ARCHIVE.length);
+  // Enough collections that the sidebar scrolls.
+  const names = Array.from({ length: 14 }, (_, index) => `Field trip ${index + 1}`);
+  await page.evaluate(async (all) => {
+    for (const name of all) await window.bulletins.createCollection(name);
+  }, names);
+  await sidebarButton(page).click();
+  const last = names.at(-1) ?? '';
+  const opener = page.getByRole('button', { name: `Actions for “${last}”` });
+  // Scrolled to the sidebar's bottom edge, where a menu hung under it has no room.
+  await opener.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  const panel = page.locator('.sidebar');
+  const scrollable = () => panel.evaluate((element) => element.scrollHeight);
+  const before = await scrollable();
+  expect(before).toBeGreaterThan(640);
+
+  // By keyboard: the button, Down; the menu takes the focus on its first item.
+  await opener.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = menuOf(page, last);
+  await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeFocused();
+  const menuBox = await menu.boundingBox();
+  const buttonBox = await opener.boundingBox();
+  if (!menuBox || !buttonBox) throw new Error('the menu or its button has no box');
+  // Seen whole, above its button, and the sidebar's scroll not lengthened by it.
+  expect(menuBox.y).toBeGreaterThanOrEqual(0);
+  expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(buttonBox.y);
+  expect(await scrollable()).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(opener).toBeFocused();
+});

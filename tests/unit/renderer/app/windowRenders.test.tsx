@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
-import { createElement, type ReactNode } from 'react';
+import { createElement, Profiler, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BulletinDetail, Counts, ListResult } from '../../../../preload/contract';
@@ -9,6 +9,7 @@ import { App } from '../../../../renderer/app/App';
 import type * as ListPaneModule from '../../../../renderer/list/ListPane';
 import type * as ReaderActionsModule from '../../../../renderer/reader/ReaderActions';
 import type * as SidebarModule from '../../../../renderer/sidebar/Sidebar';
+import type * as SidebarViewButtonModule from '../../../../renderer/sidebar/SidebarViewButton';
 import { createLibraryStore } from '../../../../renderer/store/libraryStore';
 import { LibraryStoreContext } from '../../../../renderer/store/useLibraryStore';
 import { uiI18n } from '../uiI18n';
@@ -16,7 +17,7 @@ import { layOutLikeAWindow } from '../../support/windowLayout';
 import { COUNTS, installFakeBridge, rowOf } from '../hooks/fakeBridge';
 
 /** Renders of the window's parts, by part. */
-const renders = { window: 0, sidebar: 0, reader: 0 };
+const renders = { window: 0, sidebar: 0, views: 0, reader: 0 };
 /** Titles rendered (a row's, the reading pane's), each time either renders. */
 const titles: string[] = [];
 vi.mock('../../../../renderer/search/Highlighted', () => ({
@@ -28,8 +29,9 @@ vi.mock('../../../../renderer/search/Highlighted', () => ({
 
 /**
  * Counts each render of a part by a component it renders once per render of its own: the list
- * pane (not memoised: it renders whenever the window does), the sidebar's views (whenever the
- * sidebar does) and the reading pane's buttons (whenever the pane does, a bulletin open).
+ * pane (not memoised: it renders whenever the window does), the sidebar (with its collections,
+ * saved searches and subscriptions), each of its views' buttons (All, Unread, Bookmarks: one
+ * render each) and the reading pane's buttons (whenever the pane does, a bulletin open).
  */
 function counted<Props extends object>(part: keyof typeof renders, Real: (props: Props) => ReactNode) {
   return (props: Props) => {
@@ -44,6 +46,16 @@ vi.mock('../../../../renderer/list/ListPane', async (importOriginal) => {
 vi.mock('../../../../renderer/sidebar/Sidebar', async (importOriginal) => {
   const real = await importOriginal<typeof SidebarModule>();
   return { ...real, Sidebar: counted('sidebar', real.Sidebar) };
+});
+/** Counts each commit in which a part rendered, from its parent or from its own store reads. */
+function profiled<Props extends object>(part: keyof typeof renders, Real: (props: Props) => ReactNode) {
+  const counting = () => void renders[part]++;
+  return (props: Props) =>
+    createElement(Profiler, { id: part, onRender: counting }, createElement(Real, props));
+}
+vi.mock('../../../../renderer/sidebar/SidebarViewButton', async (importOriginal) => {
+  const real = await importOriginal<typeof SidebarViewButtonModule>();
+  return { SidebarViewButton: profiled('views', real.SidebarViewButton) };
 });
 vi.mock('../../../../renderer/reader/ReaderActions', async (importOriginal) => {
   const real = await importOriginal<typeof ReaderActionsModule>();
@@ -114,17 +126,17 @@ async function withFirstOpen() {
   await opened.view.findByRole('heading', { name: 'Bulletin 0' });
   // Settled: the detail's own renders are not the mark's.
   await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-  Object.assign(renders, { window: 0, sidebar: 0, reader: 0 });
+  Object.assign(renders, { window: 0, sidebar: 0, views: 0, reader: 0 });
   titles.length = 0;
   return opened;
 }
 
 describe('a mark renders what shows it, not the window around it', () => {
-  it("B: the open bulletin's row and pane at once, then the sidebar's counts; the window not at all", async () => {
+  it("B: the open bulletin's row and pane at once, then the Bookmarks count alone; the window not at all", async () => {
     const { bridge, view } = await withFirstOpen();
     press('b');
     expect(view.getByRole('button', { name: 'Bookmark', pressed: true })).toBeTruthy();
-    expect(renders).toEqual({ window: 0, sidebar: 0, reader: 1 });
+    expect(renders).toEqual({ window: 0, sidebar: 0, views: 0, reader: 1 });
     // Main answers, and says what changed: one more bookmark.
     await act(async () => {
       bridge.emit('library:changed', {
@@ -136,7 +148,9 @@ describe('a mark renders what shows it, not the window around it', () => {
     });
     // Said aloud once main has it (the live region renders, not the window).
     await waitFor(() => expect(spoken(view.container)).toBe('Bookmarked'));
-    expect(renders).toEqual({ window: 0, sidebar: 1, reader: 1 });
+    // Only the view whose number moved: not the sidebar, whose collections, saved searches and
+    // subscriptions grow with the user's library.
+    expect(renders).toEqual({ window: 0, sidebar: 0, views: 1, reader: 1 });
     // Its row and the pane's title; no other row.
     expect(titles).toEqual(['Bulletin 0', 'Bulletin 0']);
   });
@@ -145,7 +159,7 @@ describe('a mark renders what shows it, not the window around it', () => {
     const { bridge, view } = await withFirstOpen();
     press('m');
     expect(view.getByRole('button', { name: 'Mark unread' })).toBeTruthy();
-    expect(renders).toEqual({ window: 0, sidebar: 0, reader: 1 });
+    expect(renders).toEqual({ window: 0, sidebar: 0, views: 0, reader: 1 });
     await act(async () => {
       bridge.emit('library:changed', {
         ids: ['b0'],
@@ -155,7 +169,9 @@ describe('a mark renders what shows it, not the window around it', () => {
       });
     });
     await waitFor(() => expect(spoken(view.container)).toBe('Marked read'));
-    expect(renders).toEqual({ window: 0, sidebar: 1, reader: 1 });
+    // Only the view whose number moved: not the sidebar, whose collections, saved searches and
+    // subscriptions grow with the user's library.
+    expect(renders).toEqual({ window: 0, sidebar: 0, views: 1, reader: 1 });
     expect(titles).toEqual(['Bulletin 0', 'Bulletin 0']);
   });
 
@@ -170,6 +186,6 @@ describe('a mark renders what shows it, not the window around it', () => {
         membership: [],
       });
     });
-    expect(renders).toEqual({ window: 0, sidebar: 0, reader: 0 });
+    expect(renders).toEqual({ window: 0, sidebar: 0, views: 0, reader: 0 });
   });
 });
