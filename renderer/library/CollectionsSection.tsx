@@ -9,7 +9,7 @@ import { SpokenLabel } from '../a11y/SpokenLabel';
 import { SidebarItem } from './SidebarItem';
 import { useFocusReturn } from './useFocusReturn';
 import './library.css';
-import { formatCount } from '../i18n/formatCount';
+import { formatCount } from '../i18n/formatters';
 
 interface CollectionsSectionProps {
   collections: readonly CollectionInfo[];

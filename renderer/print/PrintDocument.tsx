@@ -4,6 +4,7 @@ import type { PrintJob, PrintOrigin } from '../../preload/printContract';
 import { countryName } from '../../resources/locales/displayNames';
 import { formatPublished } from '../i18n/formatDate';
 import { PrintBody } from './PrintBody';
+import { formatShortList } from '../i18n/formatters';
 
 interface PrintDocumentProps {
   job: PrintJob;
@@ -18,7 +19,6 @@ interface PrintDocumentProps {
  */
 export function PrintDocument({ job, language }: PrintDocumentProps) {
   const { t } = useTranslation();
-  const list = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
   const exportedOn = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(
     new Date(job.exportedAt),
   );
@@ -76,7 +76,10 @@ export function PrintDocument({ job, language }: PrintDocumentProps) {
               <>
                 {' · '}
                 {t('print.countries', {
-                  countries: list.format(bulletin.countries.map((country) => countryName(country, language))),
+                  countries: formatShortList(
+                    bulletin.countries.map((country) => countryName(country, language)),
+                    language,
+                  ),
                 })}
               </>
             )}

@@ -11,6 +11,7 @@ import { useHeldDetail } from './useHeldDetail';
 import { useKeptContent, type ReaderContentSource } from './useKeptContent';
 import { hostOf, isExternalUrl, linkFromEventTarget } from './links';
 import './reader.css';
+import { formatShortList } from '../i18n/formatters';
 
 interface ReaderPaneProps {
   /**
@@ -76,7 +77,6 @@ export function ReaderPane({
   } else {
     const { bulletin } = detail;
     const link = bulletin.link && isExternalUrl(bulletin.link) ? bulletin.link : null;
-    const list = new Intl.ListFormat(i18n.language, { type: 'unit', style: 'short' });
     content = (
       <article
         className="reader-article"
@@ -105,14 +105,15 @@ export function ReaderPane({
               {bulletin.countries.length > 0 && (
                 <span>
                   {t('reader.countries', {
-                    countries: list.format(
+                    countries: formatShortList(
                       bulletin.countries.map((country) => countryName(country, i18n.language)),
+                      i18n.language,
                     ),
                   })}
                 </span>
               )}
               {bulletin.tags.length > 0 && (
-                <span>{t('reader.tags', { tags: list.format(bulletin.tags) })}</span>
+                <span>{t('reader.tags', { tags: formatShortList(bulletin.tags, i18n.language) })}</span>
               )}
             </p>
           )}

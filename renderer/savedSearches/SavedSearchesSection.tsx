@@ -6,7 +6,7 @@ import { NameForm } from '../library/NameForm';
 import { SidebarItem } from '../library/SidebarItem';
 import { useFocusReturn } from '../library/useFocusReturn';
 import './savedSearches.css';
-import { formatCount } from '../i18n/formatCount';
+import { formatCount } from '../i18n/formatters';
 
 interface SavedSearchesSectionProps {
   saved: readonly SavedSearchInfo[];

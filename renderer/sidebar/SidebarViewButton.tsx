@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counts, FixedView } from '../../preload/contract';
 import { SpokenLabel } from '../a11y/SpokenLabel';
-import { formatCount } from '../i18n/formatCount';
+import { formatCount } from '../i18n/formatters';
 import { useCounts } from '../store/useLibraryStore';
 
 interface SidebarViewButtonProps {
