@@ -34,9 +34,8 @@ import { WindowFoot } from './WindowFoot';
 import './app.css';
 
 const NO_COLLECTIONS: CollectionInfo[] = [];
-/** What the window itself reads of the counts (the sidebar's views read the rest): no mark re-renders it. */
+/** What the window itself reads of the counts (the sidebar and the list read their own parts): no mark re-renders it. */
 const collectionsOf = (counts: Counts | null) => counts?.collections ?? NO_COLLECTIONS;
-const isEmpty = (counts: Counts | null) => counts?.all === 0;
 
 /**
  * The window: the sidebar's views, the list (with search) and the reading pane, with the dialogs
@@ -49,7 +48,6 @@ export function App() {
   useLibraryChanges(reportError);
   const { measurePanes, ...layout } = useWindowLayout(feedback);
   const collections = useCounts(collectionsOf);
-  const libraryEmpty = useCounts(isEmpty);
   const shown = useListView(collections, announce, reportError);
   const focus = useListFocus();
   const reader = useOpenBulletin(reportError);
@@ -70,13 +68,11 @@ export function App() {
   const savedSearches = useShownSavedSearches({ shown, exportEvery: exports.exportEvery, ...feedback });
   const settings = useSettingsDialog(notify, reportError);
   const keeping = useKeepOffline(feedback);
-  const exportIds = (ids: string[], label: string) =>
-    exports.exporting.ask({ kind: 'ids', ids, label }, ids.length);
   const collectionActions = useCollectionActions({
     view: shown.view,
     onLeaveView: () => shown.changeView('all'),
     keep: keeping.keep,
-    exportIds,
+    exportIds: exports.exportIds,
     ...feedback,
   });
   const deletion = useDeleteBulletins({
@@ -94,7 +90,7 @@ export function App() {
     collections,
     addToCollection: collectionActions.addDropped,
     removeFromCollection: collectionActions.removeFrom,
-    exportIds,
+    exportIds: exports.exportIds,
     shareIds: sharing.shareIds,
     send,
     keepOffline: keeping.keep,
@@ -163,7 +159,6 @@ export function App() {
             onImport: imports.chooseFiles,
             onSaveSearch: savedSearches.askSave,
           }}
-          libraryEmpty={libraryEmpty}
         />
         <PaneSplitter {...layout.list} />
         <ReaderPane

@@ -44,11 +44,13 @@ export function useExportActions(options: ExportActionsOptions) {
       request.text === '' ? viewName : t('export.searchTitle', { query: request.text, view: viewName });
     exportEvery({ view: request.view, ...search }, label);
   };
+  /** Bulletins named by id (a row's menu, a collection), under a title. */
+  const exportIds = (ids: string[], label: string) => exporting.ask({ kind: 'ids', ids, label }, ids.length);
   /** Every bulletin a request stands for (a collection's search, a saved search), under a title. */
   const exportEvery = (query: SearchRequest, label: string) =>
     void bridge()
       .listIds(query)
-      .then((ids) => exporting.ask({ kind: 'ids', ids, label }, ids.length), onError);
+      .then((ids) => exportIds(ids, label), onError);
 
-  return { exporting, exportSelection, exportShown, exportEvery };
+  return { exporting, exportSelection, exportShown, exportEvery, exportIds };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Counts } from '../../preload/contract';
 import { SearchBox } from '../search/SearchBox';
 import { SearchTools } from '../search/SearchTools';
 import { BulletinList, type ListGestures } from './BulletinList';
@@ -8,7 +9,10 @@ import type { BulletinsActions } from './bulletinsActions';
 import { RowContextMenu } from './RowContextMenu';
 import type { ListFocus } from './useListFocus';
 import type { ListView } from './useListView';
+import { useCounts } from '../store/useLibraryStore';
 import './list.css';
+
+const isEmpty = (counts: Counts | null) => counts?.all === 0;
 
 interface ListPaneProps {
   /** What the list shows: the view, its order and search, the rows, the keyboard's place (useListView). */
@@ -37,19 +41,12 @@ interface ListPaneProps {
     /** Save search…: names the search shown and keeps it in the sidebar. */
     onSaveSearch: () => void;
   };
-  libraryEmpty: boolean;
 }
 
 /** The middle pane: the view's name and size, the search box, and the rows (or why there are none). */
-export function ListPane({
-  shown,
-  focus,
-  rowActions,
-  selection,
-  selectionBar,
-  actions,
-  libraryEmpty,
-}: ListPaneProps) {
+export function ListPane({ shown, focus, rowActions, selection, selectionBar, actions }: ListPaneProps) {
+  // Read here, not passed in: a mark's counts event re-renders no more than this flag's readers.
+  const libraryEmpty = useCounts(isEmpty);
   const { view, query, searchedText, sort, list } = shown;
   const { rows, terms, initial, pending, failed } = list;
   const { listRef, searchRef } = focus;
