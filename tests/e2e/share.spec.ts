@@ -131,8 +131,21 @@ test('Send… in the reader drafts an e-mail of the bulletin through the open-li
   const app = await launch({ userDataDir: folder, dialogs: { message: [0] } });
   const page = await app.firstWindow();
   await bulletinRows(page).first().click();
-  await page.getByText('Send…').click();
-  await page.getByRole('button', { name: 'E-mail draft…' }).click();
+  // Send… is a button of the reader's row, or in its More… when the row is too narrow for it (here
+  // the original's address takes the room): either way its items are there.
+  const actions = page.getByRole('group', { name: 'Actions on this bulletin' });
+  await expect(actions).toBeVisible();
+  const sendItem = async (name: string) => {
+    const send = actions.getByRole('button', { name: 'Send…' });
+    if (await send.isVisible()) {
+      await send.click();
+      await page.getByRole('button', { name }).click();
+    } else {
+      await actions.getByRole('button', { name: 'More…' }).click();
+      await page.getByRole('menuitem', { name }).click();
+    }
+  };
+  await sendItem('E-mail draft…');
   if (app.host) {
     await expect.poll(() => app.host?.openedExternally()).toHaveLength(1);
     const [draft] = (await app.host.openedExternally()) as string[];
@@ -142,7 +155,7 @@ test('Send… in the reader drafts an e-mail of the bulletin through the open-li
       /^"Crossing reopened\\n.+ · Field office\\n\\nThe crossing reopened\.\\n\\nQueues of 300\.\\n\\nhttps:\/\/example\.org\/s1"$/,
     );
   }
-  await page.getByRole('button', { name: 'Copy as text' }).click();
+  await sendItem('Copy as text');
   // Copied, or told plainly that the clipboard refused (a browser without the permission).
   await expect(page.getByRole('status').filter({ hasText: /Copied\.|Could not copy/ })).toBeVisible();
 });
